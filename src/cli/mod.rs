@@ -1,0 +1,396 @@
+//! The command line: parses flags, reads files, prints reports. The only
+//! module that touches the file system, the clock or the terminal.
+
+mod batch;
+mod rules_cmd;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::engine::{self, RulePack};
+use crate::profile::{InvalidProfile, RawContract, RawFamilyMember, RawProfile, WorkerProfile};
+use crate::report;
+use crate::rules::{self, PackErrors};
+
+/// Exit code: everything went well.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: some input records were invalid (the rest were evaluated).
+pub const EXIT_INVALID_INPUT: u8 = 1;
+/// Exit code: a usage error or an invalid rule pack.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "eaeu-rights",
+    version,
+    about = "Rights and obligations of EAEU labour migrants, with reasons, sources and dates"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Assess one person, from flags or a profile file.
+    Check(CheckArgs),
+    /// Assess many profiles: files, directories, NDJSON, or `-` for stdin.
+    Batch(batch::BatchArgs),
+    /// List, show or check rules.
+    Rules {
+        #[command(subcommand)]
+        command: rules_cmd::RulesCommand,
+    },
+}
+
+/// Where the rules come from.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct PackArgs {
+    /// Load the rule pack from this directory instead of the embedded one.
+    #[arg(long, value_name = "DIR", global = true)]
+    rules: Option<PathBuf>,
+}
+
+impl PackArgs {
+    pub(crate) fn load(&self) -> Result<RulePack, PackErrors> {
+        match &self.rules {
+            Some(dir) => rules::load_dir(dir),
+            None => rules::embedded_pack(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum KindArg {
+    Employment,
+    #[value(name = "civil_law", alias = "civil-law")]
+    CivilLaw,
+    None,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Read the profile from a JSON file (`-` for stdin) instead of flags.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["citizenship", "entry", "contract", "start", "end", "terminated", "occupation", "child_born", "registered", "permanent_resident", "host", "id"])]
+    profile: Option<String>,
+    /// Citizenship(s), ISO 3166-1 alpha-2 (repeat or separate with commas; `none` for a stateless person).
+    #[arg(
+        long,
+        value_name = "CODE",
+        value_delimiter = ',',
+        required_unless_present = "profile"
+    )]
+    citizenship: Vec<String>,
+    /// State of employment [default: KZ].
+    #[arg(long, value_name = "CODE")]
+    host: Option<String>,
+    /// Date of entry into the host state (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    entry: Option<String>,
+    /// Kind of contract.
+    #[arg(long, value_name = "KIND")]
+    contract: Option<KindArg>,
+    /// First day of the contract.
+    #[arg(long, value_name = "DATE")]
+    start: Option<String>,
+    /// Last day of the contract, or `open` for an open-ended contract.
+    #[arg(long, value_name = "DATE|open")]
+    end: Option<String>,
+    /// Date the contract was terminated early.
+    #[arg(long, value_name = "DATE")]
+    terminated: Option<String>,
+    /// Occupation (pedagogical, legal, medical and pharmaceutical are regulated).
+    #[arg(long, value_name = "TEXT")]
+    occupation: Option<String>,
+    /// Birth date of a child living with you (repeat for each child).
+    #[arg(long = "child-born", value_name = "DATE")]
+    child_born: Vec<String>,
+    /// Already registered with the migration authority?
+    #[arg(long, value_name = "yes|no")]
+    registered: Option<YesNo>,
+    /// Hold a permanent residence permit of the host state? [default: no]
+    #[arg(long = "permanent-resident", value_name = "yes|no")]
+    permanent_resident: Option<YesNo>,
+    /// An identifier echoed in the report.
+    #[arg(long)]
+    id: Option<String>,
+    /// Date of the assessment [default: today].
+    #[arg(long = "as-of", value_name = "DATE")]
+    as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Colour in text output (never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    #[command(flatten)]
+    pack: PackArgs,
+}
+
+/// An error the user must see, with the exit code it calls for.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    /// The rule pack is broken.
+    #[error("{0}")]
+    Pack(#[from] PackErrors),
+    /// A profile is invalid.
+    #[error("invalid profile{}: {error}", origin.as_deref().map(|s| format!(" in {s}")).unwrap_or_default())]
+    Profile {
+        origin: Option<String>,
+        error: InvalidProfile,
+    },
+    /// A file could not be read or written.
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
+    /// Flags that do not fit together.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Profile { .. } => EXIT_INVALID_INPUT,
+            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) => EXIT_USAGE,
+        }
+    }
+
+    pub(crate) fn io(path: impl AsRef<Path>, error: std::io::Error) -> Self {
+        CliError::Io {
+            path: path.as_ref().display().to_string(),
+            error,
+        }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Rules { command } => rules_cmd::run(command),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let text = e.to_string();
+            let text = if text.starts_with("error:") {
+                text
+            } else {
+                format!("error: {text}")
+            };
+            let _ = writeln!(std::io::stderr(), "{text}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
+pub(crate) fn today() -> Result<NaiveDate, CliError> {
+    match std::env::var("EAEU_RIGHTS_TODAY") {
+        Ok(text) => crate::dates::parse_date(&text)
+            .map_err(|e| CliError::Usage(format!("EAEU_RIGHTS_TODAY: {e}"))),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// Reads a whole file, or stdin for `-`.
+pub(crate) fn read_input(path: &str) -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::io("<stdin>", e))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| CliError::io(path, e))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        CliError::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            ),
+        )
+    })
+}
+
+fn check(args: CheckArgs) -> Result<u8, CliError> {
+    let pack = args.pack.load()?;
+    let today = today()?;
+    let profile = match &args.profile {
+        Some(path) => {
+            let text = read_input(path)?;
+            let source = if path == "-" {
+                "<stdin>".to_owned()
+            } else {
+                path.clone()
+            };
+            let mut raw = RawProfile::from_json(&text).map_err(|error| CliError::Profile {
+                origin: Some(source.clone()),
+                error,
+            })?;
+            if let Some(as_of) = &args.as_of {
+                raw.as_of = Some(as_of.clone());
+            }
+            raw.validate(today).map_err(|error| {
+                let error = error.locate_in(
+                    text.strip_prefix('\u{feff}').unwrap_or(&text),
+                    &crate::locate::JsonPath::root(),
+                );
+                CliError::Profile {
+                    origin: Some(source),
+                    error,
+                }
+            })?
+        }
+        None => profile_from_flags(&args, today)?,
+    };
+    let evaluation = engine::explain(&pack, &profile);
+    let report = report::build(&pack, &profile, &evaluation);
+    let out = match args.format {
+        CheckFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report)
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        CheckFormat::Text => report::text::render(&report, use_color(args.color)),
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match choice {
+        _ if no_color => false,
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal(),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("<stdout>", e)),
+        _ => Ok(()),
+    }
+}
+
+/// Builds the same raw profile a JSON file would give, so flags and files
+/// share one validation; errors then name the flag.
+fn profile_from_flags(args: &CheckArgs, today: NaiveDate) -> Result<WorkerProfile, CliError> {
+    let mut raw = RawProfile::default();
+    raw.id = args.id.clone();
+    raw.host = args.host.clone();
+    raw.entry_date = args.entry.clone();
+    raw.as_of = args.as_of.clone();
+    raw.occupation = args.occupation.clone();
+    raw.registered = args.registered.map(|r| r == YesNo::Yes);
+    raw.permanent_resident = args.permanent_resident.map(|r| r == YesNo::Yes);
+    let stateless = args
+        .citizenship
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case("none"));
+    raw.set_citizenship(if stateless {
+        Vec::new()
+    } else {
+        args.citizenship.clone()
+    });
+    let any_contract = args.contract.is_some()
+        || args.start.is_some()
+        || args.end.is_some()
+        || args.terminated.is_some();
+    if any_contract {
+        raw.contract = Some(RawContract {
+            kind: args.contract.map(|k| match k {
+                KindArg::Employment => "employment".to_owned(),
+                KindArg::CivilLaw => "civil_law".to_owned(),
+                KindArg::None => "none".to_owned(),
+            }),
+            start: args.start.clone(),
+            end: args.end.as_ref().map(|e| {
+                if e.eq_ignore_ascii_case("open") {
+                    None
+                } else {
+                    Some(e.clone())
+                }
+            }),
+            terminated_on: args.terminated.clone(),
+        });
+    }
+    if !args.child_born.is_empty() {
+        raw.family = Some(
+            args.child_born
+                .iter()
+                .cloned()
+                .map(RawFamilyMember::child)
+                .collect(),
+        );
+    }
+    raw.validate(today).map_err(|mut error| {
+        for p in &mut error.problems {
+            p.message = format!("{}: {}", flag_for(&p.path.to_string()), p.message);
+            p.path = crate::locate::JsonPath::root();
+        }
+        CliError::Profile {
+            origin: None,
+            error,
+        }
+    })
+}
+
+/// The flag that sets a profile field.
+fn flag_for(path: &str) -> &'static str {
+    let field = path.split(['[', '.']).next().unwrap_or(path);
+    match (field, path) {
+        (_, p) if p.starts_with("contract.kind") => "--contract",
+        (_, p) if p.starts_with("contract.start") => "--start",
+        (_, p) if p.starts_with("contract.end") => "--end",
+        (_, p) if p.starts_with("contract.terminated_on") => "--terminated",
+        ("citizenship", _) => "--citizenship",
+        ("host", _) => "--host",
+        ("entry_date", _) => "--entry",
+        ("as_of", _) => "--as-of",
+        ("occupation", _) => "--occupation",
+        ("family", _) => "--child-born",
+        ("id", _) => "--id",
+        _ => "profile",
+    }
+}

@@ -1,0 +1,147 @@
+//! `rules list | show ID | check [DIR]`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use super::{write_stdout, CliError, PackArgs, EXIT_OK};
+use crate::report::text::cite;
+use crate::rules::{self, SourceFile};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RulesCommand {
+    /// List every rule: id, kind, title and source.
+    List {
+        #[command(flatten)]
+        pack: PackArgs,
+    },
+    /// Show one rule in full, as written in its file.
+    Show {
+        /// The rule id, e.g. `eaeu.registration-exemption`.
+        id: String,
+        #[command(flatten)]
+        pack: PackArgs,
+    },
+    /// Check a rule pack (the embedded one without DIR) and report every problem.
+    Check {
+        /// The pack directory.
+        dir: Option<PathBuf>,
+    },
+}
+
+pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
+    match command {
+        RulesCommand::List { pack } => {
+            let pack = pack.load()?;
+            let mut out = String::new();
+            for rule in &pack.rules {
+                let _ = writeln!(
+                    out,
+                    "{:<40} {:<12} {}",
+                    rule.id,
+                    kind_name(rule.kind),
+                    rule.title
+                );
+                let _ = writeln!(out, "{:<40} {:<12} {}", "", "", cite(&rule.source));
+            }
+            let _ = writeln!(out, "\n{} rules · {}", pack.len(), pack.version());
+            write_stdout(out.as_bytes())?;
+            Ok(EXIT_OK)
+        }
+        RulesCommand::Show { id, pack: args } => {
+            let files = match &args.rules {
+                Some(dir) => rules::read_dir(dir)?,
+                None => rules::embedded_files(),
+            };
+            let pack = rules::compile(&files)?;
+            let Some(rule) = pack.rules.iter().find(|r| r.id == id) else {
+                let known: Vec<&str> = pack.rule_ids().collect();
+                return Err(CliError::Usage(format!(
+                    "no rule has the id `{id}`; `eaeu-rights rules list` shows the {} rules",
+                    known.len()
+                )));
+            };
+            let mut out = String::new();
+            let _ = writeln!(out, "{}  ({})", rule.id, kind_name(rule.kind));
+            let _ = writeln!(out, "{}", rule.title);
+            let _ = writeln!(out, "source:     {}", cite(&rule.source));
+            if let Some(url) = &rule.source.url {
+                let _ = writeln!(out, "            {url}");
+            }
+            match rule.in_force_to {
+                Some(to) => {
+                    let _ = writeln!(
+                        out,
+                        "in force:   from {} until {to} (exclusive)",
+                        rule.in_force_from
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "in force:   from {}", rule.in_force_from);
+                }
+            }
+            if let Some(c) = rule.confidence {
+                let _ = writeln!(
+                    out,
+                    "confidence: {}",
+                    serde_json::to_value(c)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                );
+            }
+            let _ = writeln!(out, "file:       {}", rule.file);
+            let _ = writeln!(
+                out,
+                "\nas written:\n{}",
+                raw_rule(&files, &rule.file, rule.index_in_file)
+            );
+            write_stdout(out.as_bytes())?;
+            Ok(EXIT_OK)
+        }
+        RulesCommand::Check { dir } => {
+            let (pack, what) = match &dir {
+                Some(d) => (rules::load_dir(d)?, d.display().to_string()),
+                None => (rules::embedded_pack()?, "embedded pack".to_owned()),
+            };
+            let line = format!(
+                "ok: {what}: {} rules, {} definitions, {} sets, {} dated sets, {} parameters · {}\n",
+                pack.len(),
+                pack.defs.len(),
+                pack.sets.len(),
+                pack.dated_sets.len(),
+                pack.params.len(),
+                pack.version()
+            );
+            write_stdout(line.as_bytes())?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn kind_name(kind: crate::engine::ir::RuleKind) -> &'static str {
+    use crate::engine::ir::RuleKind;
+    match kind {
+        RuleKind::Right => "right",
+        RuleKind::Obligation => "obligation",
+        RuleKind::Exemption => "exemption",
+        RuleKind::Information => "information",
+    }
+}
+
+/// The rule object as written in its file, pretty-printed.
+fn raw_rule(files: &[SourceFile], file: &str, index: usize) -> String {
+    files
+        .iter()
+        .find(|f| f.path == file)
+        .and_then(|f| {
+            serde_json::from_str::<serde_json::Value>(
+                f.text.strip_prefix('\u{feff}').unwrap_or(&f.text),
+            )
+            .ok()
+        })
+        .and_then(|v| v.get("rules").and_then(|r| r.get(index)).cloned())
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_default()
+}

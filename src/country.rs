@@ -1,0 +1,643 @@
+//! ISO 3166-1 alpha-2 country codes, with English and Russian short names.
+//!
+//! A [`Country`] can only hold one of the 249 officially assigned alpha-2
+//! codes, not just the EAEU member states. Migrants and rules name every
+//! kind of citizenship (Uzbekistan, Tajikistan, China, ...), so "not an
+//! EAEU state" has to mean a real, non-member country. Checking against the
+//! full list turns input such as `XX`, `XK` (user-assigned), `SU` or `YU`
+//! (withdrawn) into an error at load time instead of letting it silently
+//! count as "some other country".
+//!
+//! English names follow the ISO 3166-1 short names (in their common, readable
+//! form); Russian names are the short names of the ОКСМ classifier
+//! (ОК (МК (ИСО 3166) 004-97) 025-2001), in sentence case.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// An officially assigned ISO 3166-1 alpha-2 country code, stored upper case.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+/// Error for a string that is not an officially assigned alpha-2 code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an ISO 3166-1 alpha-2 country code")]
+pub struct UnknownCountry(pub String);
+
+/// One row of the code table.
+struct Entry {
+    /// Upper-case alpha-2 code.
+    code: [u8; 2],
+    /// English short name.
+    en: &'static str,
+    /// Russian short name (ОКСМ).
+    ru: &'static str,
+}
+
+impl Entry {
+    const fn new(code: [u8; 2], en: &'static str, ru: &'static str) -> Self {
+        Self { code, en, ru }
+    }
+}
+
+/// Number of officially assigned ISO 3166-1 alpha-2 codes.
+const COUNT: usize = 249;
+
+/// All officially assigned codes, sorted by code (checked by a test).
+static TABLE: [Entry; COUNT] = [
+    Entry::new(*b"AD", "Andorra", "Андорра"),
+    Entry::new(
+        *b"AE",
+        "United Arab Emirates",
+        "Объединенные Арабские Эмираты",
+    ),
+    Entry::new(*b"AF", "Afghanistan", "Афганистан"),
+    Entry::new(*b"AG", "Antigua and Barbuda", "Антигуа и Барбуда"),
+    Entry::new(*b"AI", "Anguilla", "Ангилья"),
+    Entry::new(*b"AL", "Albania", "Албания"),
+    Entry::new(*b"AM", "Armenia", "Армения"),
+    Entry::new(*b"AO", "Angola", "Ангола"),
+    Entry::new(*b"AQ", "Antarctica", "Антарктида"),
+    Entry::new(*b"AR", "Argentina", "Аргентина"),
+    Entry::new(*b"AS", "American Samoa", "Американское Самоа"),
+    Entry::new(*b"AT", "Austria", "Австрия"),
+    Entry::new(*b"AU", "Australia", "Австралия"),
+    Entry::new(*b"AW", "Aruba", "Аруба"),
+    Entry::new(*b"AX", "Åland Islands", "Эландские острова"),
+    Entry::new(*b"AZ", "Azerbaijan", "Азербайджан"),
+    Entry::new(*b"BA", "Bosnia and Herzegovina", "Босния и Герцеговина"),
+    Entry::new(*b"BB", "Barbados", "Барбадос"),
+    Entry::new(*b"BD", "Bangladesh", "Бангладеш"),
+    Entry::new(*b"BE", "Belgium", "Бельгия"),
+    Entry::new(*b"BF", "Burkina Faso", "Буркина-Фасо"),
+    Entry::new(*b"BG", "Bulgaria", "Болгария"),
+    Entry::new(*b"BH", "Bahrain", "Бахрейн"),
+    Entry::new(*b"BI", "Burundi", "Бурунди"),
+    Entry::new(*b"BJ", "Benin", "Бенин"),
+    Entry::new(*b"BL", "Saint Barthélemy", "Сен-Бартелеми"),
+    Entry::new(*b"BM", "Bermuda", "Бермуды"),
+    Entry::new(*b"BN", "Brunei Darussalam", "Бруней-Даруссалам"),
+    Entry::new(*b"BO", "Bolivia", "Боливия, Многонациональное Государство"),
+    Entry::new(
+        *b"BQ",
+        "Bonaire, Sint Eustatius and Saba",
+        "Бонэйр, Синт-Эстатиус и Саба",
+    ),
+    Entry::new(*b"BR", "Brazil", "Бразилия"),
+    Entry::new(*b"BS", "Bahamas", "Багамы"),
+    Entry::new(*b"BT", "Bhutan", "Бутан"),
+    Entry::new(*b"BV", "Bouvet Island", "Остров Буве"),
+    Entry::new(*b"BW", "Botswana", "Ботсвана"),
+    Entry::new(*b"BY", "Belarus", "Беларусь"),
+    Entry::new(*b"BZ", "Belize", "Белиз"),
+    Entry::new(*b"CA", "Canada", "Канада"),
+    Entry::new(
+        *b"CC",
+        "Cocos (Keeling) Islands",
+        "Кокосовые (Килинг) острова",
+    ),
+    Entry::new(
+        *b"CD",
+        "Congo, Democratic Republic of the",
+        "Конго, Демократическая Республика",
+    ),
+    Entry::new(
+        *b"CF",
+        "Central African Republic",
+        "Центрально-Африканская Республика",
+    ),
+    Entry::new(*b"CG", "Congo", "Конго"),
+    Entry::new(*b"CH", "Switzerland", "Швейцария"),
+    Entry::new(*b"CI", "Côte d'Ivoire", "Кот д'Ивуар"),
+    Entry::new(*b"CK", "Cook Islands", "Острова Кука"),
+    Entry::new(*b"CL", "Chile", "Чили"),
+    Entry::new(*b"CM", "Cameroon", "Камерун"),
+    Entry::new(*b"CN", "China", "Китай"),
+    Entry::new(*b"CO", "Colombia", "Колумбия"),
+    Entry::new(*b"CR", "Costa Rica", "Коста-Рика"),
+    Entry::new(*b"CU", "Cuba", "Куба"),
+    Entry::new(*b"CV", "Cabo Verde", "Кабо-Верде"),
+    Entry::new(*b"CW", "Curaçao", "Кюрасао"),
+    Entry::new(*b"CX", "Christmas Island", "Остров Рождества"),
+    Entry::new(*b"CY", "Cyprus", "Кипр"),
+    Entry::new(*b"CZ", "Czechia", "Чехия"),
+    Entry::new(*b"DE", "Germany", "Германия"),
+    Entry::new(*b"DJ", "Djibouti", "Джибути"),
+    Entry::new(*b"DK", "Denmark", "Дания"),
+    Entry::new(*b"DM", "Dominica", "Доминика"),
+    Entry::new(*b"DO", "Dominican Republic", "Доминиканская Республика"),
+    Entry::new(*b"DZ", "Algeria", "Алжир"),
+    Entry::new(*b"EC", "Ecuador", "Эквадор"),
+    Entry::new(*b"EE", "Estonia", "Эстония"),
+    Entry::new(*b"EG", "Egypt", "Египет"),
+    Entry::new(*b"EH", "Western Sahara", "Западная Сахара"),
+    Entry::new(*b"ER", "Eritrea", "Эритрея"),
+    Entry::new(*b"ES", "Spain", "Испания"),
+    Entry::new(*b"ET", "Ethiopia", "Эфиопия"),
+    Entry::new(*b"FI", "Finland", "Финляндия"),
+    Entry::new(*b"FJ", "Fiji", "Фиджи"),
+    Entry::new(
+        *b"FK",
+        "Falkland Islands (Malvinas)",
+        "Фолклендские острова (Мальвинские)",
+    ),
+    Entry::new(*b"FM", "Micronesia", "Микронезия, Федеративные Штаты"),
+    Entry::new(*b"FO", "Faroe Islands", "Фарерские острова"),
+    Entry::new(*b"FR", "France", "Франция"),
+    Entry::new(*b"GA", "Gabon", "Габон"),
+    Entry::new(*b"GB", "United Kingdom", "Соединенное Королевство"),
+    Entry::new(*b"GD", "Grenada", "Гренада"),
+    Entry::new(*b"GE", "Georgia", "Грузия"),
+    Entry::new(*b"GF", "French Guiana", "Французская Гвиана"),
+    Entry::new(*b"GG", "Guernsey", "Гернси"),
+    Entry::new(*b"GH", "Ghana", "Гана"),
+    Entry::new(*b"GI", "Gibraltar", "Гибралтар"),
+    Entry::new(*b"GL", "Greenland", "Гренландия"),
+    Entry::new(*b"GM", "Gambia", "Гамбия"),
+    Entry::new(*b"GN", "Guinea", "Гвинея"),
+    Entry::new(*b"GP", "Guadeloupe", "Гваделупа"),
+    Entry::new(*b"GQ", "Equatorial Guinea", "Экваториальная Гвинея"),
+    Entry::new(*b"GR", "Greece", "Греция"),
+    Entry::new(
+        *b"GS",
+        "South Georgia and the South Sandwich Islands",
+        "Южная Джорджия и Южные Сандвичевы острова",
+    ),
+    Entry::new(*b"GT", "Guatemala", "Гватемала"),
+    Entry::new(*b"GU", "Guam", "Гуам"),
+    Entry::new(*b"GW", "Guinea-Bissau", "Гвинея-Бисау"),
+    Entry::new(*b"GY", "Guyana", "Гайана"),
+    Entry::new(*b"HK", "Hong Kong", "Гонконг"),
+    Entry::new(
+        *b"HM",
+        "Heard Island and McDonald Islands",
+        "Остров Херд и острова Макдональд",
+    ),
+    Entry::new(*b"HN", "Honduras", "Гондурас"),
+    Entry::new(*b"HR", "Croatia", "Хорватия"),
+    Entry::new(*b"HT", "Haiti", "Гаити"),
+    Entry::new(*b"HU", "Hungary", "Венгрия"),
+    Entry::new(*b"ID", "Indonesia", "Индонезия"),
+    Entry::new(*b"IE", "Ireland", "Ирландия"),
+    Entry::new(*b"IL", "Israel", "Израиль"),
+    Entry::new(*b"IM", "Isle of Man", "Остров Мэн"),
+    Entry::new(*b"IN", "India", "Индия"),
+    Entry::new(
+        *b"IO",
+        "British Indian Ocean Territory",
+        "Британская территория в Индийском океане",
+    ),
+    Entry::new(*b"IQ", "Iraq", "Ирак"),
+    Entry::new(*b"IR", "Iran", "Иран (Исламская Республика)"),
+    Entry::new(*b"IS", "Iceland", "Исландия"),
+    Entry::new(*b"IT", "Italy", "Италия"),
+    Entry::new(*b"JE", "Jersey", "Джерси"),
+    Entry::new(*b"JM", "Jamaica", "Ямайка"),
+    Entry::new(*b"JO", "Jordan", "Иордания"),
+    Entry::new(*b"JP", "Japan", "Япония"),
+    Entry::new(*b"KE", "Kenya", "Кения"),
+    Entry::new(*b"KG", "Kyrgyzstan", "Киргизия"),
+    Entry::new(*b"KH", "Cambodia", "Камбоджа"),
+    Entry::new(*b"KI", "Kiribati", "Кирибати"),
+    Entry::new(*b"KM", "Comoros", "Коморы"),
+    Entry::new(*b"KN", "Saint Kitts and Nevis", "Сент-Китс и Невис"),
+    Entry::new(
+        *b"KP",
+        "North Korea",
+        "Корея, Народно-Демократическая Республика",
+    ),
+    Entry::new(*b"KR", "South Korea", "Корея, Республика"),
+    Entry::new(*b"KW", "Kuwait", "Кувейт"),
+    Entry::new(*b"KY", "Cayman Islands", "Острова Кайман"),
+    Entry::new(*b"KZ", "Kazakhstan", "Казахстан"),
+    Entry::new(
+        *b"LA",
+        "Laos",
+        "Лаосская Народно-Демократическая Республика",
+    ),
+    Entry::new(*b"LB", "Lebanon", "Ливан"),
+    Entry::new(*b"LC", "Saint Lucia", "Сент-Люсия"),
+    Entry::new(*b"LI", "Liechtenstein", "Лихтенштейн"),
+    Entry::new(*b"LK", "Sri Lanka", "Шри-Ланка"),
+    Entry::new(*b"LR", "Liberia", "Либерия"),
+    Entry::new(*b"LS", "Lesotho", "Лесото"),
+    Entry::new(*b"LT", "Lithuania", "Литва"),
+    Entry::new(*b"LU", "Luxembourg", "Люксембург"),
+    Entry::new(*b"LV", "Latvia", "Латвия"),
+    Entry::new(*b"LY", "Libya", "Ливия"),
+    Entry::new(*b"MA", "Morocco", "Марокко"),
+    Entry::new(*b"MC", "Monaco", "Монако"),
+    Entry::new(*b"MD", "Moldova", "Молдова, Республика"),
+    Entry::new(*b"ME", "Montenegro", "Черногория"),
+    Entry::new(
+        *b"MF",
+        "Saint Martin (French part)",
+        "Сен-Мартен (французская часть)",
+    ),
+    Entry::new(*b"MG", "Madagascar", "Мадагаскар"),
+    Entry::new(*b"MH", "Marshall Islands", "Маршалловы Острова"),
+    Entry::new(*b"MK", "North Macedonia", "Северная Македония"),
+    Entry::new(*b"ML", "Mali", "Мали"),
+    Entry::new(*b"MM", "Myanmar", "Мьянма"),
+    Entry::new(*b"MN", "Mongolia", "Монголия"),
+    Entry::new(*b"MO", "Macao", "Макао"),
+    Entry::new(
+        *b"MP",
+        "Northern Mariana Islands",
+        "Северные Марианские острова",
+    ),
+    Entry::new(*b"MQ", "Martinique", "Мартиника"),
+    Entry::new(*b"MR", "Mauritania", "Мавритания"),
+    Entry::new(*b"MS", "Montserrat", "Монтсеррат"),
+    Entry::new(*b"MT", "Malta", "Мальта"),
+    Entry::new(*b"MU", "Mauritius", "Маврикий"),
+    Entry::new(*b"MV", "Maldives", "Мальдивы"),
+    Entry::new(*b"MW", "Malawi", "Малави"),
+    Entry::new(*b"MX", "Mexico", "Мексика"),
+    Entry::new(*b"MY", "Malaysia", "Малайзия"),
+    Entry::new(*b"MZ", "Mozambique", "Мозамбик"),
+    Entry::new(*b"NA", "Namibia", "Намибия"),
+    Entry::new(*b"NC", "New Caledonia", "Новая Каледония"),
+    Entry::new(*b"NE", "Niger", "Нигер"),
+    Entry::new(*b"NF", "Norfolk Island", "Остров Норфолк"),
+    Entry::new(*b"NG", "Nigeria", "Нигерия"),
+    Entry::new(*b"NI", "Nicaragua", "Никарагуа"),
+    Entry::new(*b"NL", "Netherlands", "Нидерланды"),
+    Entry::new(*b"NO", "Norway", "Норвегия"),
+    Entry::new(*b"NP", "Nepal", "Непал"),
+    Entry::new(*b"NR", "Nauru", "Науру"),
+    Entry::new(*b"NU", "Niue", "Ниуэ"),
+    Entry::new(*b"NZ", "New Zealand", "Новая Зеландия"),
+    Entry::new(*b"OM", "Oman", "Оман"),
+    Entry::new(*b"PA", "Panama", "Панама"),
+    Entry::new(*b"PE", "Peru", "Перу"),
+    Entry::new(*b"PF", "French Polynesia", "Французская Полинезия"),
+    Entry::new(*b"PG", "Papua New Guinea", "Папуа-Новая Гвинея"),
+    Entry::new(*b"PH", "Philippines", "Филиппины"),
+    Entry::new(*b"PK", "Pakistan", "Пакистан"),
+    Entry::new(*b"PL", "Poland", "Польша"),
+    Entry::new(*b"PM", "Saint Pierre and Miquelon", "Сен-Пьер и Микелон"),
+    Entry::new(*b"PN", "Pitcairn", "Питкерн"),
+    Entry::new(*b"PR", "Puerto Rico", "Пуэрто-Рико"),
+    Entry::new(*b"PS", "Palestine", "Палестина, Государство"),
+    Entry::new(*b"PT", "Portugal", "Португалия"),
+    Entry::new(*b"PW", "Palau", "Палау"),
+    Entry::new(*b"PY", "Paraguay", "Парагвай"),
+    Entry::new(*b"QA", "Qatar", "Катар"),
+    Entry::new(*b"RE", "Réunion", "Реюньон"),
+    Entry::new(*b"RO", "Romania", "Румыния"),
+    Entry::new(*b"RS", "Serbia", "Сербия"),
+    Entry::new(*b"RU", "Russian Federation", "Россия"),
+    Entry::new(*b"RW", "Rwanda", "Руанда"),
+    Entry::new(*b"SA", "Saudi Arabia", "Саудовская Аравия"),
+    Entry::new(*b"SB", "Solomon Islands", "Соломоновы Острова"),
+    Entry::new(*b"SC", "Seychelles", "Сейшелы"),
+    Entry::new(*b"SD", "Sudan", "Судан"),
+    Entry::new(*b"SE", "Sweden", "Швеция"),
+    Entry::new(*b"SG", "Singapore", "Сингапур"),
+    Entry::new(
+        *b"SH",
+        "Saint Helena, Ascension and Tristan da Cunha",
+        "Святая Елена, остров Вознесения, Тристан-да-Кунья",
+    ),
+    Entry::new(*b"SI", "Slovenia", "Словения"),
+    Entry::new(*b"SJ", "Svalbard and Jan Mayen", "Шпицберген и Ян Майен"),
+    Entry::new(*b"SK", "Slovakia", "Словакия"),
+    Entry::new(*b"SL", "Sierra Leone", "Сьерра-Леоне"),
+    Entry::new(*b"SM", "San Marino", "Сан-Марино"),
+    Entry::new(*b"SN", "Senegal", "Сенегал"),
+    Entry::new(*b"SO", "Somalia", "Сомали"),
+    Entry::new(*b"SR", "Suriname", "Суринам"),
+    Entry::new(*b"SS", "South Sudan", "Южный Судан"),
+    Entry::new(*b"ST", "Sao Tome and Principe", "Сан-Томе и Принсипи"),
+    Entry::new(*b"SV", "El Salvador", "Эль-Сальвадор"),
+    Entry::new(
+        *b"SX",
+        "Sint Maarten (Dutch part)",
+        "Сен-Мартен (нидерландская часть)",
+    ),
+    Entry::new(*b"SY", "Syria", "Сирийская Арабская Республика"),
+    Entry::new(*b"SZ", "Eswatini", "Эсватини"),
+    Entry::new(*b"TC", "Turks and Caicos Islands", "Острова Теркс и Кайкос"),
+    Entry::new(*b"TD", "Chad", "Чад"),
+    Entry::new(
+        *b"TF",
+        "French Southern Territories",
+        "Французские Южные территории",
+    ),
+    Entry::new(*b"TG", "Togo", "Того"),
+    Entry::new(*b"TH", "Thailand", "Таиланд"),
+    Entry::new(*b"TJ", "Tajikistan", "Таджикистан"),
+    Entry::new(*b"TK", "Tokelau", "Токелау"),
+    Entry::new(*b"TL", "Timor-Leste", "Тимор-Лесте"),
+    Entry::new(*b"TM", "Turkmenistan", "Туркменистан"),
+    Entry::new(*b"TN", "Tunisia", "Тунис"),
+    Entry::new(*b"TO", "Tonga", "Тонга"),
+    Entry::new(*b"TR", "Türkiye", "Турция"),
+    Entry::new(*b"TT", "Trinidad and Tobago", "Тринидад и Тобаго"),
+    Entry::new(*b"TV", "Tuvalu", "Тувалу"),
+    Entry::new(*b"TW", "Taiwan", "Тайвань (Китай)"),
+    Entry::new(*b"TZ", "Tanzania", "Танзания, Объединенная Республика"),
+    Entry::new(*b"UA", "Ukraine", "Украина"),
+    Entry::new(*b"UG", "Uganda", "Уганда"),
+    Entry::new(
+        *b"UM",
+        "United States Minor Outlying Islands",
+        "Малые Тихоокеанские отдаленные острова Соединенных Штатов",
+    ),
+    Entry::new(*b"US", "United States", "Соединенные Штаты"),
+    Entry::new(*b"UY", "Uruguay", "Уругвай"),
+    Entry::new(*b"UZ", "Uzbekistan", "Узбекистан"),
+    Entry::new(
+        *b"VA",
+        "Holy See",
+        "Папский Престол (государство — город Ватикан)",
+    ),
+    Entry::new(
+        *b"VC",
+        "Saint Vincent and the Grenadines",
+        "Сент-Винсент и Гренадины",
+    ),
+    Entry::new(*b"VE", "Venezuela", "Венесуэла (Боливарианская Республика)"),
+    Entry::new(
+        *b"VG",
+        "Virgin Islands (British)",
+        "Виргинские острова (Британские)",
+    ),
+    Entry::new(*b"VI", "Virgin Islands (U.S.)", "Виргинские острова (США)"),
+    Entry::new(*b"VN", "Vietnam", "Вьетнам"),
+    Entry::new(*b"VU", "Vanuatu", "Вануату"),
+    Entry::new(*b"WF", "Wallis and Futuna", "Уоллис и Футуна"),
+    Entry::new(*b"WS", "Samoa", "Самоа"),
+    Entry::new(*b"YE", "Yemen", "Йемен"),
+    Entry::new(*b"YT", "Mayotte", "Майотта"),
+    Entry::new(*b"ZA", "South Africa", "Южная Африка"),
+    Entry::new(*b"ZM", "Zambia", "Замбия"),
+    Entry::new(*b"ZW", "Zimbabwe", "Зимбабве"),
+];
+
+impl Country {
+    /// Armenia (EAEU member).
+    pub const AM: Self = Self(*b"AM");
+    /// Belarus (EAEU member).
+    pub const BY: Self = Self(*b"BY");
+    /// Kazakhstan (EAEU member).
+    pub const KZ: Self = Self(*b"KZ");
+    /// Kyrgyzstan (EAEU member).
+    pub const KG: Self = Self(*b"KG");
+    /// Russia (EAEU member).
+    pub const RU: Self = Self(*b"RU");
+    /// Tajikistan.
+    pub const TJ: Self = Self(*b"TJ");
+    /// Turkmenistan.
+    pub const TM: Self = Self(*b"TM");
+    /// Uzbekistan.
+    pub const UZ: Self = Self(*b"UZ");
+
+    /// Looks up a code given as two ASCII letters of either case.
+    #[must_use]
+    pub fn from_code_bytes(bytes: [u8; 2]) -> Option<Self> {
+        let [a, b] = bytes;
+        if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        TABLE
+            .binary_search_by(|e| e.code.cmp(&code))
+            .ok()
+            .map(|_| Self(code))
+    }
+
+    /// The upper-case alpha-2 code, e.g. `"KG"`.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        // Always two upper-case ASCII letters, so this cannot fail.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+
+    /// The English short name, e.g. `"Kyrgyzstan"`.
+    #[must_use]
+    pub fn name_en(&self) -> &'static str {
+        self.entry().map_or("", |e| e.en)
+    }
+
+    /// The Russian short name as in ОКСМ, e.g. `"Киргизия"`.
+    #[must_use]
+    pub fn name_ru(&self) -> &'static str {
+        self.entry().map_or("", |e| e.ru)
+    }
+
+    /// The table row of this code; always `Some` for a constructed `Country`.
+    fn entry(self) -> Option<&'static Entry> {
+        TABLE
+            .binary_search_by(|e| e.code.cmp(&self.0))
+            .ok()
+            .and_then(|i| TABLE.get(i))
+    }
+}
+
+/// Every officially assigned country, in code order.
+#[must_use]
+pub fn all() -> impl ExactSizeIterator<Item = Country> {
+    TABLE.iter().map(|e| Country(e.code))
+}
+
+impl FromStr for Country {
+    type Err = UnknownCountry;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match *s.as_bytes() {
+            [a, b] => Self::from_code_bytes([a, b]),
+            _ => None,
+        }
+        .ok_or_else(|| UnknownCountry(s.to_owned()))
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Country({})", self.code())
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Accepts a string and parses it with [`Country::from_str`].
+        struct CountryVisitor;
+
+        impl Visitor<'_> for CountryVisitor {
+            type Value = Country;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 3166-1 alpha-2 country code such as \"KG\"")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Country, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(CountryVisitor)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn table_has_249_sorted_unique_upper_case_codes() {
+        assert_eq!(TABLE.len(), 249);
+        assert_eq!(all().count(), 249);
+        assert_eq!(all().len(), 249);
+        for pair in TABLE.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{:?} !< {:?}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        for e in &TABLE {
+            assert!(e.code.iter().all(u8::is_ascii_uppercase));
+            assert!(!e.en.is_empty() && !e.ru.is_empty());
+            assert_eq!(e.en.trim(), e.en);
+            assert_eq!(e.ru.trim(), e.ru);
+        }
+        let ru: HashSet<_> = TABLE.iter().map(|e| e.ru).collect();
+        let en: HashSet<_> = TABLE.iter().map(|e| e.en).collect();
+        assert_eq!(ru.len(), 249);
+        assert_eq!(en.len(), 249);
+    }
+
+    #[test]
+    fn every_code_round_trips_through_from_str() {
+        for c in all() {
+            assert_eq!(c.code().parse::<Country>().unwrap(), c);
+            assert_eq!(c.code().to_lowercase().parse::<Country>().unwrap(), c);
+            assert!(!c.name_en().is_empty());
+            assert!(!c.name_ru().is_empty());
+        }
+    }
+
+    #[test]
+    fn parsing_is_case_insensitive() {
+        for s in ["uz", "UZ", "Uz", "uZ"] {
+            assert_eq!(s.parse::<Country>().unwrap(), Country::UZ);
+        }
+        assert_eq!("kg".parse::<Country>().unwrap().code(), "KG");
+    }
+
+    #[test]
+    fn rejects_non_codes() {
+        for s in [
+            "XX", "XK", "SU", "YU", "EU", "UK", "K", "KGZ", "", " KG", "KG ", "K1", "12", "КГ",
+            "ÄÖ",
+        ] {
+            let err = s.parse::<Country>().unwrap_err();
+            assert_eq!(err, UnknownCountry(s.to_owned()));
+        }
+        assert_eq!(
+            "XX".parse::<Country>().unwrap_err().to_string(),
+            "`XX` is not an ISO 3166-1 alpha-2 country code"
+        );
+        assert_eq!(Country::from_code_bytes(*b"xx"), None);
+        assert_eq!(Country::from_code_bytes(*b"k\0"), None);
+        assert_eq!(Country::from_code_bytes(*b"kz"), Some(Country::KZ));
+    }
+
+    #[test]
+    fn names_in_both_languages() {
+        let cases = [
+            ("KG", "Kyrgyzstan", "Киргизия"),
+            ("KZ", "Kazakhstan", "Казахстан"),
+            ("RU", "Russian Federation", "Россия"),
+            ("UZ", "Uzbekistan", "Узбекистан"),
+            ("AM", "Armenia", "Армения"),
+            ("BY", "Belarus", "Беларусь"),
+            ("TJ", "Tajikistan", "Таджикистан"),
+            ("TM", "Turkmenistan", "Туркменистан"),
+        ];
+        for (code, en, ru) in cases {
+            let c: Country = code.parse().unwrap();
+            assert_eq!(c.name_en(), en);
+            assert_eq!(c.name_ru(), ru);
+        }
+    }
+
+    #[test]
+    fn named_constants_are_in_the_table() {
+        for (c, code) in [
+            (Country::AM, "AM"),
+            (Country::BY, "BY"),
+            (Country::KZ, "KZ"),
+            (Country::KG, "KG"),
+            (Country::RU, "RU"),
+            (Country::TJ, "TJ"),
+            (Country::TM, "TM"),
+            (Country::UZ, "UZ"),
+        ] {
+            assert_eq!(c.code(), code);
+            assert!(c.entry().is_some());
+        }
+    }
+
+    #[test]
+    fn display_and_debug() {
+        assert_eq!(Country::KG.to_string(), "KG");
+        assert_eq!(format!("{:>4}|", Country::KG), "  KG|");
+        assert_eq!(format!("{:?}", Country::KG), "Country(KG)");
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let json = serde_json::to_string(&Country::KG).unwrap();
+        assert_eq!(json, "\"KG\"");
+        assert_eq!(serde_json::from_str::<Country>(&json).unwrap(), Country::KG);
+        assert_eq!(
+            serde_json::from_str::<Country>("\"uz\"").unwrap(),
+            Country::UZ
+        );
+
+        let list: Vec<Country> = all().collect();
+        let json = serde_json::to_string(&list).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Country>>(&json).unwrap(), list);
+    }
+
+    #[test]
+    fn serde_errors_name_the_bad_value() {
+        let err = serde_json::from_str::<Country>("\"XK\"").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`XK` is not an ISO 3166-1 alpha-2 country code"),
+            "{err}"
+        );
+        let err = serde_json::from_str::<Country>("42").unwrap_err();
+        assert!(err.to_string().contains("alpha-2"), "{err}");
+    }
+
+    #[test]
+    fn ordering_follows_codes() {
+        assert!(Country::AM < Country::KG);
+        let mut v = vec![Country::UZ, Country::AM, Country::RU];
+        v.sort();
+        assert_eq!(v, [Country::AM, Country::RU, Country::UZ]);
+    }
+}

@@ -1,0 +1,550 @@
+//! The evaluator: Kleene three-valued logic over a compiled pack.
+//!
+//! One generic walk serves both paths (see `trace`). Definitions are
+//! evaluated at most once per profile and cached, since nearly every rule
+//! starts from the same `eaeu_worker`.
+
+use chrono::NaiveDate;
+
+use super::describe::{
+    cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_sentence,
+    null_sentence, truth_fact_sentence,
+};
+use super::ir::{
+    CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
+};
+use super::template::render_say;
+use super::trace::{FieldKey, Missing, Trace};
+use super::value::{same, Truth, Value};
+use crate::dates;
+use crate::profile::WorkerProfile;
+
+/// Evaluation state for one profile.
+pub(crate) struct Env<'a, T> {
+    pub pack: &'a RulePack,
+    pub profile: &'a WorkerProfile,
+    /// Bound variables: the item and its index in its list.
+    vars: Vec<(Value<'a>, usize)>,
+    defs: Vec<Option<(Value<'a>, T)>>,
+}
+
+impl<'a, T: Trace> Env<'a, T> {
+    pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
+        Env {
+            pack,
+            profile,
+            vars: vec![(Value::Unknown, 0); pack.var_slots],
+            defs: vec![None; pack.defs.len()],
+        }
+    }
+
+    /// The value of a definition, computed once per profile.
+    pub fn def(&mut self, id: usize) -> (Value<'a>, T) {
+        if let Some(Some(hit)) = self.defs.get(id) {
+            return hit.clone();
+        }
+        let pack = self.pack;
+        let Some(def) = pack.defs.get(id) else {
+            return (Value::Unknown, T::default());
+        };
+        let result = self.eval(&def.expr);
+        if let Some(slot) = self.defs.get_mut(id) {
+            *slot = Some(result.clone());
+        }
+        result
+    }
+
+    /// Evaluates a node, applying its `say` override on the explained path.
+    pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, T) {
+        let (value, mut trace) = self.eval_op(&node.op);
+        if T::ON {
+            if let Some(say) = &node.say {
+                let sentence = render_say(self, node, say, value);
+                trace.replace_sentences(sentence);
+            }
+        }
+        (value, trace)
+    }
+
+    /// Evaluates a node on the fast path (for operands a template shows).
+    pub fn value_of(&mut self, node: &'a Node) -> Value<'a> {
+        let mut fast: Env<'a, ()> = Env {
+            pack: self.pack,
+            profile: self.profile,
+            vars: self.vars.clone(),
+            defs: vec![None; self.pack.defs.len()],
+        };
+        fast.eval(node).0
+    }
+
+    /// The current value of a profile field.
+    pub fn field(&self, field: Field) -> Value<'a> {
+        let p = self.profile;
+        let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
+        match field {
+            Field::Citizenship => Value::Countries(&p.citizenship),
+            Field::Host => Value::Country(p.host),
+            Field::EntryDate => date(p.entry_date),
+            Field::AsOf => Value::Date(p.as_of),
+            Field::ContractKind => p.contract.kind.map_or(Value::Unknown, Value::Kind),
+            Field::ContractStart => date(p.contract.start),
+            Field::ContractEnd => match p.contract.end {
+                None => Value::Unknown,
+                Some(None) => Value::Null,
+                Some(Some(d)) => Value::Date(d),
+            },
+            Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
+            Field::Occupation => p.occupation.as_deref().map_or(Value::Unknown, Value::Text),
+            Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
+            Field::PermanentResident => Value::Bool(p.permanent_resident),
+            Field::Family => p.family.as_deref().map_or(Value::Unknown, Value::Family),
+        }
+    }
+
+    /// The value of a parameter on a date.
+    pub fn param_on(&self, id: usize, on: NaiveDate) -> Value<'a> {
+        let Some(param) = self.pack.params.get(id) else {
+            return Value::Unknown;
+        };
+        param
+            .values
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= on)
+            .map_or(Value::Unknown, |(_, lit)| Value::of_lit(lit))
+    }
+
+    fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, T) {
+        let Some(&(value, index)) = self.vars.get(slot) else {
+            return (Value::Unknown, T::default());
+        };
+        let (Some(field), Value::Member(m)) = (member, value) else {
+            return (value, T::default());
+        };
+        let v = match field {
+            MemberField::Relation => m.relation.map_or(Value::Unknown, Value::Relation),
+            MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
+            MemberField::Citizenship => m
+                .citizenship
+                .as_deref()
+                .map_or(Value::Unknown, Value::Countries),
+        };
+        let trace = if v.is_unknown() {
+            T::missing(Missing {
+                field: FieldKey::of_member(field),
+                member: Some(index),
+            })
+        } else {
+            T::default()
+        };
+        (v, trace)
+    }
+
+    fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, T) {
+        match op {
+            Op::Lit(lit) => (Value::of_lit(lit), T::default()),
+            Op::Field(f) => {
+                let v = self.field(*f);
+                let trace = if v.is_unknown() {
+                    T::missing(Missing {
+                        field: FieldKey::of(*f),
+                        member: None,
+                    })
+                } else if matches!(v, Value::Bool(_)) {
+                    // A boolean fact used as a condition explains itself.
+                    T::sentence(|| truth_fact_sentence(*f, v))
+                } else {
+                    T::default()
+                };
+                (v, trace)
+            }
+            Op::Var { slot, member } => self.var(*slot, *member),
+            Op::Def(id) => self.def(*id),
+            Op::Param { id, on } => {
+                let (on, mut trace) = match on {
+                    Some(node) => self.eval(node),
+                    None => (Value::Date(self.profile.as_of), T::default()),
+                };
+                match on {
+                    Value::Date(d) => {
+                        trace.forget_missing();
+                        (self.param_on(*id, d), trace)
+                    }
+                    _ => (Value::Unknown, trace),
+                }
+            }
+            Op::All(items) => self.junction(items, false),
+            Op::Any(items) => self.junction(items, true),
+            Op::Not(inner) => {
+                let (v, t) = self.eval(inner);
+                let flipped = match v.truth() {
+                    Truth::True => Value::Bool(false),
+                    Truth::False => Value::Bool(true),
+                    Truth::Unknown => Value::Unknown,
+                };
+                (flipped, t)
+            }
+            Op::Cmp(cmp, lhs, rhs) => {
+                let (a, ta) = self.eval(lhs);
+                let (b, tb) = self.eval(rhs);
+                match compare(*cmp, a, b) {
+                    Some(result) => {
+                        let mut t =
+                            T::sentence(|| cmp_sentence(self.pack, *cmp, lhs, a, rhs, b, result));
+                        if T::ON {
+                            // Keep the counting-convention note of a `last_day` operand.
+                            let (mut extra, mut extra_b) = (ta, tb);
+                            extra.forget_missing();
+                            extra_b.forget_missing();
+                            t.join(extra);
+                            t.join(extra_b);
+                        }
+                        (Value::Bool(result), t)
+                    }
+                    None => (Value::Unknown, joined(ta, tb)),
+                }
+            }
+            Op::In(item, set) => self.eval_in(item, set),
+            Op::Member { set, value, on } => {
+                let (v, tv) = self.eval(value);
+                let (d, td) = self.eval(on);
+                let (Value::Date(day), false) = (d, v.is_unknown()) else {
+                    return (Value::Unknown, joined(tv, td));
+                };
+                let Some(dated) = self.pack.dated_sets.get(*set) else {
+                    return (Value::Unknown, joined(tv, td));
+                };
+                let mut periods = dated
+                    .members
+                    .iter()
+                    .filter(|m| same(Value::of_lit(&m.value), v));
+                let result = periods.any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
+                (
+                    Value::Bool(result),
+                    T::sentence(|| member_sentence(dated, v, day, result)),
+                )
+            }
+            Op::IsNull(inner) => {
+                let (v, t) = self.eval(inner);
+                match v {
+                    Value::Unknown => (Value::Unknown, t),
+                    _ => {
+                        let result = matches!(v, Value::Null);
+                        (Value::Bool(result), T::sentence(|| null_sentence(inner, v)))
+                    }
+                }
+            }
+            Op::Quant {
+                q,
+                list,
+                slot,
+                body,
+            } => self.quantify(*q, list, *slot, body),
+            Op::Shift(unit, date, n) => {
+                let (d, td) = self.eval(date);
+                let (n, tn) = self.eval(n);
+                let t = joined(td, tn);
+                let (Value::Date(d), Value::Int(n)) = (d, n) else {
+                    return (unknown_unless_null(d), t);
+                };
+                let shifted = match unit {
+                    Unit::Days => dates::add_days(d, n),
+                    Unit::Months => dates::add_months(d, n),
+                    Unit::Years => dates::add_years(d, n),
+                };
+                (shifted.map_or(Value::Unknown, Value::Date), t)
+            }
+            Op::DaysBetween(a, b) => {
+                self.dates2(a, b, |x, y| Value::Int(dates::days_between(x, y)))
+            }
+            Op::Age(birth, on) => self.dates2(birth, on, |x, y| Value::Int(dates::age(x, y))),
+            Op::LastDay(start, n) => {
+                let (s, ts) = self.eval(start);
+                let (n, tn) = self.eval(n);
+                let t = joined(ts, tn);
+                let (Value::Date(s), Value::Int(n)) = (s, n) else {
+                    return (unknown_unless_null(s), t);
+                };
+                let offset = match self.pack.meta.day_count {
+                    DayCount::EventDayIsDay1 => n.saturating_sub(1),
+                    DayCount::NextDayIsDay1 => n,
+                };
+                match dates::add_days(s, offset) {
+                    Some(last) => {
+                        let mut t = t;
+                        t.join(T::sentence(|| {
+                            last_day_sentence(self.pack, start, s, n, last)
+                        }));
+                        (Value::Date(last), t)
+                    }
+                    None => (Value::Unknown, t),
+                }
+            }
+            Op::Earliest(items) => self.extreme(items, false),
+            Op::Latest(items) => self.extreme(items, true),
+            Op::AddWorkingDays {
+                from,
+                days,
+                holidays,
+            } => {
+                let (d, td) = self.eval(from);
+                let (n, tn) = self.eval(days);
+                let t = joined(td, tn);
+                let (Value::Date(d), Value::Int(n)) = (d, n) else {
+                    return (unknown_unless_null(d), t);
+                };
+                let holidays: Vec<NaiveDate> = self
+                    .pack
+                    .sets
+                    .get(*holidays)
+                    .map(|s| {
+                        s.values
+                            .iter()
+                            .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                // Far beyond any real deadline; keeps hostile input bounded.
+                let n = n.clamp(0, 3660);
+                (
+                    dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
+                    t,
+                )
+            }
+        }
+    }
+
+    /// `all` (`any_of = false`) and `any` (`any_of = true`).
+    fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, T) {
+        // The value that decides the junction: false for `all`, true for `any`.
+        let decisive = if any_of { Truth::True } else { Truth::False };
+        let (mut decided, mut unknown, mut other) = (T::default(), T::default(), T::default());
+        let (mut is_decided, mut is_unknown) = (false, false);
+        for item in items {
+            let (v, t) = self.eval(item);
+            match v.truth() {
+                t_ if t_ == decisive => {
+                    // The first decisive item is the reason, as a reader of
+                    // "A and B" stops at the first A that fails; items after it
+                    // may only make sense when it holds (null guards).
+                    is_decided = true;
+                    decided = t;
+                    break;
+                }
+                Truth::Unknown => {
+                    is_unknown = true;
+                    unknown.join(t);
+                }
+                _ => other.join(t),
+            }
+        }
+        if is_decided {
+            decided.forget_missing();
+            let value = decisive == Truth::True;
+            (Value::Bool(value), decided)
+        } else if is_unknown {
+            other.join(unknown);
+            (Value::Unknown, other)
+        } else {
+            (Value::Bool(!any_of), other)
+        }
+    }
+
+    fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, T) {
+        let (v, tv) = self.eval(item);
+        let (found, tl) = match set {
+            SetSrc::Literal(lits) => (lits.iter().any(|l| same(Value::of_lit(l), v)), T::default()),
+            SetSrc::Named(id) => {
+                let found = self
+                    .pack
+                    .sets
+                    .get(*id)
+                    .is_some_and(|s| s.values.iter().any(|l| same(Value::of_lit(l), v)));
+                (found, T::default())
+            }
+            SetSrc::List(list) => {
+                let (l, tl) = self.eval(list);
+                let found = match l {
+                    Value::Countries(cs) => matches!(v, Value::Country(c) if cs.contains(&c)),
+                    Value::Family(f) => {
+                        matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
+                    }
+                    _ => return (Value::Unknown, joined(tv, tl)),
+                };
+                (found, tl)
+            }
+        };
+        if v.is_unknown() {
+            return (Value::Unknown, joined(tv, tl));
+        }
+        (
+            Value::Bool(found),
+            T::sentence(|| in_sentence(self.pack, item, v, set, found)),
+        )
+    }
+
+    fn quantify(
+        &mut self,
+        q: Quant,
+        list: &'a Node,
+        slot: usize,
+        body: &'a Node,
+    ) -> (Value<'a>, T) {
+        let (l, tl) = self.eval(list);
+        let items: Vec<Value<'a>> = match l {
+            Value::Countries(cs) => cs.iter().map(|c| Value::Country(*c)).collect(),
+            Value::Family(f) => f.iter().map(Value::Member).collect(),
+            _ => return (Value::Unknown, tl),
+        };
+        if items.is_empty() {
+            let v = match q {
+                Quant::Some => Value::Bool(false),
+                Quant::Every => Value::Bool(true),
+                Quant::Count => Value::Int(0),
+            };
+            return (v, T::sentence(|| empty_list_sentence(list)));
+        }
+        let saved = self.vars.get(slot).copied();
+        let (mut yes, mut no, mut unknown) = (T::default(), T::default(), T::default());
+        let (mut n_yes, mut n_no, mut n_unknown) = (0i64, 0i64, 0i64);
+        for (index, item) in items.into_iter().enumerate() {
+            if let Some(var) = self.vars.get_mut(slot) {
+                *var = (item, index);
+            }
+            let (v, t) = self.eval(body);
+            match v.truth() {
+                Truth::True => {
+                    n_yes += 1;
+                    yes.join(t);
+                    if q == Quant::Some && !T::ON {
+                        break;
+                    }
+                }
+                Truth::False => {
+                    n_no += 1;
+                    no.join(t);
+                    if q == Quant::Every && !T::ON {
+                        break;
+                    }
+                }
+                Truth::Unknown => {
+                    n_unknown += 1;
+                    unknown.join(t);
+                }
+            }
+        }
+        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
+            *var = saved;
+        }
+        let _ = tl;
+        match q {
+            Quant::Some if n_yes > 0 => (Value::Bool(true), finish(yes)),
+            Quant::Every if n_no > 0 => (Value::Bool(false), finish(no)),
+            Quant::Some | Quant::Every if n_unknown > 0 => {
+                let mut t = if q == Quant::Some { no } else { yes };
+                t.join(unknown);
+                (Value::Unknown, t)
+            }
+            Quant::Some => (Value::Bool(false), no),
+            Quant::Every => (Value::Bool(true), yes),
+            Quant::Count if n_unknown > 0 => (Value::Unknown, unknown),
+            Quant::Count => {
+                yes.join(no);
+                (Value::Int(n_yes), yes)
+            }
+        }
+    }
+
+    fn dates2(
+        &mut self,
+        a: &'a Node,
+        b: &'a Node,
+        f: impl Fn(NaiveDate, NaiveDate) -> Value<'a>,
+    ) -> (Value<'a>, T) {
+        let (x, tx) = self.eval(a);
+        let (y, ty) = self.eval(b);
+        let t = joined(tx, ty);
+        match (x, y) {
+            (Value::Date(x), Value::Date(y)) => (f(x, y), t),
+            (Value::Null, _) | (_, Value::Null) => (Value::Null, t),
+            _ => (Value::Unknown, t),
+        }
+    }
+
+    fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, T) {
+        let mut best: Option<NaiveDate> = None;
+        let mut trace = T::default();
+        let mut unknown = false;
+        for item in items {
+            let (v, t) = self.eval(item);
+            trace.join(t);
+            match v {
+                Value::Date(d) => {
+                    best = Some(match best {
+                        Some(b) if latest => b.max(d),
+                        Some(b) => b.min(d),
+                        None => d,
+                    })
+                }
+                Value::Null => {}
+                _ => unknown = true,
+            }
+        }
+        if unknown {
+            return (Value::Unknown, trace);
+        }
+        trace.forget_missing();
+        (best.map_or(Value::Null, Value::Date), trace)
+    }
+}
+
+fn finish<T: Trace>(mut t: T) -> T {
+    t.forget_missing();
+    t
+}
+
+fn joined<T: Trace>(mut a: T, b: T) -> T {
+    a.join(b);
+    a
+}
+
+/// Date arithmetic on a null (an open-ended contract's end) stays null.
+fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
+    if matches!(v, Value::Null) {
+        Value::Null
+    } else {
+        Value::Unknown
+    }
+}
+
+/// Compares two values; `None` when either is unknown.
+///
+/// A null (known absence) equals only null and is neither before nor after
+/// anything: ordering comparisons with it are false.
+pub(crate) fn compare(op: CmpOp, a: Value<'_>, b: Value<'_>) -> Option<bool> {
+    if a.is_unknown() || b.is_unknown() {
+        return None;
+    }
+    if matches!(a, Value::Null) || matches!(b, Value::Null) {
+        let both = matches!(a, Value::Null) && matches!(b, Value::Null);
+        return Some(match op {
+            CmpOp::Eq => both,
+            CmpOp::Ne => !both,
+            _ => false,
+        });
+    }
+    let ordering = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
+        (Value::Date(x), Value::Date(y)) => Some(x.cmp(&y)),
+        _ => None,
+    };
+    Some(match (op, ordering) {
+        (CmpOp::Eq, _) => same(a, b),
+        (CmpOp::Ne, _) => !same(a, b),
+        (CmpOp::Lt, Some(o)) => o.is_lt(),
+        (CmpOp::Le, Some(o)) => o.is_le(),
+        (CmpOp::Gt, Some(o)) => o.is_gt(),
+        (CmpOp::Ge, Some(o)) => o.is_ge(),
+        (_, None) => false,
+    })
+}

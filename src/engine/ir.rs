@@ -1,0 +1,354 @@
+//! The compiled form of a rule pack: names resolved to indices, literals
+//! typed, templates split. Built once by `rules::compile`, read by the
+//! evaluator for every profile without any string look-up.
+
+use chrono::NaiveDate;
+
+use crate::country::Country;
+use crate::profile::{ContractKind, Relation};
+
+/// A compiled rule pack, ready to evaluate profiles.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    pub(crate) meta: PackMeta,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) defs: Vec<Def>,
+    pub(crate) sets: Vec<NamedSet>,
+    pub(crate) dated_sets: Vec<DatedSet>,
+    pub(crate) params: Vec<Param>,
+    /// How many variable slots the deepest quantifier nesting needs.
+    pub(crate) var_slots: usize,
+}
+
+impl RulePack {
+    /// Pack name, version and content hash, e.g. `eaeu-kz 0.1.0+sha256:0123abcd...`.
+    pub fn version(&self) -> String {
+        format!(
+            "{} {}+{}",
+            self.meta.name, self.meta.version, self.meta.hash
+        )
+    }
+
+    /// The pack's title.
+    pub fn title(&self) -> &str {
+        &self.meta.title
+    }
+
+    /// The rule ids, in the pack's order.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// How many rules the pack has.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the pack has no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// The pack header.
+#[derive(Debug, Clone)]
+pub(crate) struct PackMeta {
+    pub name: String,
+    pub version: String,
+    pub title: String,
+    pub status_def: usize,
+    pub day_count: DayCount,
+    pub disclaimer: String,
+    /// `sha256:` and the first 16 hex digits of the pack's content hash.
+    pub hash: String,
+}
+
+/// How a period of N days from an event is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayCount {
+    /// The event's own day is day 1: the last day of N days is event + N - 1.
+    EventDayIsDay1,
+    /// Counting starts the next day: the last day of N days is event + N.
+    NextDayIsDay1,
+}
+
+/// The kind of a provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// Something the person may do or receive.
+    Right,
+    /// Something the person (or their host) must do.
+    Obligation,
+    /// Something the person need not do.
+    Exemption,
+    /// Something the person should know.
+    Information,
+}
+
+/// How sure the pack's authors are of a provision, from the reference's tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Seen in a listed source, article and paragraph included.
+    Verified,
+    /// Substance seen in a secondary source; wording or paragraph not.
+    PartlyVerified,
+    /// From background knowledge or a single weak source.
+    Unverified,
+}
+
+/// Whether a rule comes from the Treaty or from a host state's law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The Treaty and its annexes and agreements: any member state.
+    Treaty,
+    /// A host state's national law.
+    National,
+}
+
+/// Where a provision comes from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The instrument (treaty, law, order).
+    pub instrument: String,
+    /// Article, if pinned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    /// Paragraph, if pinned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The instrument's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Rule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub title: String,
+    pub summary: Template,
+    pub source: Source,
+    pub in_force_from: NaiveDate,
+    pub in_force_to: Option<NaiveDate>,
+    pub when: Node,
+    pub unless: Option<Node>,
+    pub dates: Vec<(String, Node)>,
+    pub note: Option<String>,
+    pub confidence: Option<Confidence>,
+    pub level: Option<Level>,
+    pub implements: Vec<String>,
+    pub limits: Vec<String>,
+    pub tension: Option<String>,
+    /// The file the rule came from, relative to the pack root.
+    pub file: String,
+    /// The rule's position in its file's `rules` array.
+    pub index_in_file: usize,
+}
+
+/// A named definition.
+#[derive(Debug, Clone)]
+pub(crate) struct Def {
+    pub name: String,
+    pub description: Option<String>,
+    pub expr: Node,
+}
+
+/// A fixed set of values.
+#[derive(Debug, Clone)]
+pub(crate) struct NamedSet {
+    pub label: String,
+    pub values: Vec<Lit>,
+}
+
+/// A set whose members join (and may leave) on dates.
+#[derive(Debug, Clone)]
+pub(crate) struct DatedSet {
+    pub label: String,
+    pub members: Vec<DatedMember>,
+}
+
+/// One membership period.
+#[derive(Debug, Clone)]
+pub(crate) struct DatedMember {
+    pub value: Lit,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+/// A value that changes over time.
+#[derive(Debug, Clone)]
+pub(crate) struct Param {
+    pub label: String,
+    /// Sorted by date.
+    pub values: Vec<(NaiveDate, Lit)>,
+}
+
+/// A literal value in a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Lit {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Date(NaiveDate),
+    Country(Country),
+    Kind(ContractKind),
+    Relation(Relation),
+    Text(String),
+}
+
+/// A profile field an expression can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// `citizenship`
+    Citizenship,
+    /// `host`
+    Host,
+    /// `entry_date`
+    EntryDate,
+    /// `as_of`
+    AsOf,
+    /// `contract.kind`
+    ContractKind,
+    /// `contract.start`
+    ContractStart,
+    /// `contract.end`
+    ContractEnd,
+    /// `contract.terminated_on`
+    TerminatedOn,
+    /// `occupation`
+    Occupation,
+    /// `registered`
+    Registered,
+    /// `permanent_resident`
+    PermanentResident,
+    /// `family`
+    Family,
+}
+
+/// A field of a family member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberField {
+    /// `relation`
+    Relation,
+    /// `birth_date`
+    BirthDate,
+    /// `citizenship`
+    Citizenship,
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// Quantifiers over a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quant {
+    Some,
+    Every,
+    Count,
+}
+
+/// Calendar units for date arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Days,
+    Months,
+    Years,
+}
+
+/// Where the right side of `in` comes from.
+#[derive(Debug, Clone)]
+pub(crate) enum SetSrc {
+    Literal(Vec<Lit>),
+    Named(usize),
+    List(Box<Node>),
+}
+
+/// An expression node, with its optional explanation override.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub op: Op,
+    pub say: Option<Box<Say>>,
+}
+
+/// The operation of a node.
+#[derive(Debug, Clone)]
+pub(crate) enum Op {
+    Lit(Lit),
+    Field(Field),
+    Var {
+        slot: usize,
+        member: Option<MemberField>,
+    },
+    Def(usize),
+    Param {
+        id: usize,
+        on: Option<Box<Node>>,
+    },
+    All(Vec<Node>),
+    Any(Vec<Node>),
+    Not(Box<Node>),
+    Cmp(CmpOp, Box<Node>, Box<Node>),
+    In(Box<Node>, SetSrc),
+    Member {
+        set: usize,
+        value: Box<Node>,
+        on: Box<Node>,
+    },
+    IsNull(Box<Node>),
+    Quant {
+        q: Quant,
+        list: Box<Node>,
+        slot: usize,
+        body: Box<Node>,
+    },
+    Shift(Unit, Box<Node>, Box<Node>),
+    DaysBetween(Box<Node>, Box<Node>),
+    Age(Box<Node>, Box<Node>),
+    LastDay(Box<Node>, Box<Node>),
+    Earliest(Vec<Node>),
+    Latest(Vec<Node>),
+    AddWorkingDays {
+        from: Box<Node>,
+        days: Box<Node>,
+        holidays: usize,
+    },
+}
+
+/// An explanation override: one template per truth value.
+#[derive(Debug, Clone)]
+pub(crate) struct Say {
+    pub when_true: Template,
+    pub when_false: Template,
+    pub when_unknown: Option<Template>,
+}
+
+/// A text with placeholders, split at load time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Template(pub Vec<Piece>);
+
+/// A piece of a template.
+#[derive(Debug, Clone)]
+pub(crate) enum Piece {
+    Text(String),
+    Field(Field),
+    Operand(usize),
+    DaysSince(Field),
+    Param(usize),
+    Date(usize),
+}

@@ -1,0 +1,101 @@
+//! Filling in `say` and `summary` templates for one profile.
+
+use chrono::NaiveDate;
+
+use super::eval::Env;
+use super::ir::{Node, Op, Piece, Say, Template};
+use super::trace::Trace;
+use super::value::{show, Truth, Value};
+
+/// Renders the `say` of a node for the value it produced.
+pub(crate) fn render_say<'a, T: Trace>(
+    env: &mut Env<'a, T>,
+    node: &'a Node,
+    say: &'a Say,
+    value: Value<'a>,
+) -> String {
+    let template = match value.truth() {
+        Truth::True => &say.when_true,
+        Truth::False => &say.when_false,
+        Truth::Unknown => say.when_unknown.as_ref().unwrap_or(&say.when_false),
+    };
+    let operands = operands(node);
+    render(
+        env,
+        template,
+        &|env, i| operands.get(i).map(|n| env.value_of(n)),
+        &[],
+    )
+}
+
+/// Renders a rule summary with the dates computed for it.
+pub(crate) fn render_summary<'a, T: Trace>(
+    env: &mut Env<'a, T>,
+    template: &'a Template,
+    dates: &[Option<NaiveDate>],
+) -> String {
+    render(env, template, &|_, _| None, dates)
+}
+
+type OperandFn<'f, 'a, T> = dyn Fn(&mut Env<'a, T>, usize) -> Option<Value<'a>> + 'f;
+
+fn render<'a, T: Trace>(
+    env: &mut Env<'a, T>,
+    template: &'a Template,
+    operand: &OperandFn<'_, 'a, T>,
+    dates: &[Option<NaiveDate>],
+) -> String {
+    let mut out = String::new();
+    for piece in &template.0 {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Field(f) => out.push_str(&show_fact(env.field(*f))),
+            Piece::Operand(i) => {
+                out.push_str(&operand(env, *i).map_or_else(|| "?".to_owned(), show_fact))
+            }
+            Piece::DaysSince(f) => match (env.field(*f), env.profile.as_of) {
+                (Value::Date(d), as_of) => {
+                    out.push_str(&crate::dates::days_between(d, as_of).to_string())
+                }
+                _ => out.push_str("an unknown number of"),
+            },
+            Piece::Param(id) => out.push_str(&show_fact(env.param_on(*id, env.profile.as_of))),
+            Piece::Date(i) => match dates.get(*i).copied().flatten() {
+                Some(d) => out.push_str(&d.to_string()),
+                None => out.push_str("(date not determined)"),
+            },
+        }
+    }
+    out
+}
+
+/// A fact in running text: countries by name.
+fn show_fact(v: Value<'_>) -> String {
+    match v {
+        Value::Country(c) => c.name_en().to_owned(),
+        Value::Unknown => "(unknown)".to_owned(),
+        other => show(other),
+    }
+}
+
+/// The operands `{0}`, `{1}` of a node refer to.
+pub(crate) fn operands(node: &Node) -> Vec<&Node> {
+    match &node.op {
+        Op::Cmp(_, a, b)
+        | Op::DaysBetween(a, b)
+        | Op::Age(a, b)
+        | Op::LastDay(a, b)
+        | Op::Shift(_, a, b) => vec![a, b],
+        Op::In(a, _) | Op::Not(a) | Op::IsNull(a) => vec![a],
+        Op::Member { value, on, .. } => vec![value, on],
+        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+            items.iter().collect()
+        }
+        Op::AddWorkingDays { from, days, .. } => vec![from, days],
+        Op::Quant { list, .. } => vec![list],
+        Op::Param { on: Some(on), .. } => vec![on],
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) | Op::Param { on: None, .. } => {
+            Vec::new()
+        }
+    }
+}

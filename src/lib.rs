@@ -1,0 +1,16 @@
+//! eaeu-rights: the rights and obligations of a labour migrant in the
+//! Eurasian Economic Union, as rules-as-code.
+//!
+//! Data flows one way: a [`profile::WorkerProfile`] and a compiled
+//! [`engine::RulePack`] go into [`engine::explain`] (or the faster
+//! [`engine::decide`]); [`report::build`] turns the result into a
+//! [`report::Report`], which the renderers print. Only the binary does I/O.
+
+pub mod cli;
+pub mod country;
+pub mod dates;
+pub mod engine;
+pub mod locate;
+pub mod profile;
+pub mod report;
+pub mod rules;

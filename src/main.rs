@@ -1,0 +1,5 @@
+//! The `eaeu-rights` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    eaeu_rights::cli::main()
+}

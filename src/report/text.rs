@@ -1,0 +1,339 @@
+//! The terminal report: grouped as what you may do, what you must do and by
+//! when, what you should know, what does not apply and why, and what is still
+//! needed. Plain words, dates up front, wrapped at 80 columns; colour only
+//! when the caller says the output is a terminal that wants it.
+
+use std::fmt::Write as _;
+
+use super::{Finding, Report, Status};
+use crate::engine::ir::{Confidence, RuleKind, Source};
+use crate::engine::Outcome;
+
+const WIDTH: usize = 80;
+
+/// Styles for the terminal (all empty when colour is off).
+struct Style {
+    bold: &'static str,
+    green: &'static str,
+    red: &'static str,
+    yellow: &'static str,
+    dim: &'static str,
+    reset: &'static str,
+}
+
+const COLOR: Style = Style {
+    bold: "\x1b[1m",
+    green: "\x1b[32m",
+    red: "\x1b[31m",
+    yellow: "\x1b[33m",
+    dim: "\x1b[2m",
+    reset: "\x1b[0m",
+};
+const PLAIN: Style = Style {
+    bold: "",
+    green: "",
+    red: "",
+    yellow: "",
+    dim: "",
+    reset: "",
+};
+
+/// Renders a report for a terminal or a plain-text file.
+pub fn render(report: &Report, color: bool) -> String {
+    let s = if color { &COLOR } else { &PLAIN };
+    let mut out = String::new();
+    let who = report
+        .profile_id
+        .as_deref()
+        .map_or_else(String::new, |id| format!(" for {id}"));
+    let _ = writeln!(out, "{}Rights and obligations{who}{}", s.bold, s.reset);
+    let _ = writeln!(
+        out,
+        "Host state: {} ({}) · assessed as of {}",
+        report.host.name_en(),
+        report.host.code(),
+        report.as_of
+    );
+    out.push('\n');
+
+    let (colour, headline) = match report.status {
+        Status::Covered => (
+            s.green,
+            format!(
+                "COVERED: you are a worker of an EAEU Member State in {}.",
+                report.host.name_en()
+            ),
+        ),
+        Status::NotCovered => (
+            s.red,
+            format!(
+                "NOT COVERED: the EAEU worker rules do not apply to you in {}.",
+                report.host.name_en()
+            ),
+        ),
+        Status::Undetermined => (
+            s.yellow,
+            "UNDETERMINED: we need more facts to say whether the EAEU worker rules apply."
+                .to_owned(),
+        ),
+    };
+    let _ = writeln!(out, "{}{}{headline}{}", s.bold, colour, s.reset);
+    for reason in &report.status_reasons {
+        wrap_into(&mut out, reason, "  - ", "    ");
+    }
+
+    let applying = |kinds: &'static [RuleKind]| {
+        report
+            .findings
+            .iter()
+            .filter(move |f| f.outcome == Outcome::Applies && kinds.contains(&f.kind))
+    };
+
+    let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
+    if !may.is_empty() {
+        section(&mut out, s, "WHAT YOU MAY DO");
+        for f in may {
+            finding(&mut out, s, f, "+", s.green, &report.status_reasons);
+        }
+    }
+
+    let mut must: Vec<&Finding> = applying(&[RuleKind::Obligation]).collect();
+    // Soonest deadline first; obligations without a date after those with one.
+    must.sort_by_key(|f| {
+        f.dates
+            .values()
+            .min()
+            .copied()
+            .map_or((1, None), |d| (0, Some(d)))
+    });
+    if !must.is_empty() {
+        section(&mut out, s, "WHAT YOU MUST DO, AND BY WHEN");
+        for f in must {
+            finding(&mut out, s, f, "!", s.yellow, &report.status_reasons);
+        }
+    }
+
+    let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
+    if !know.is_empty() {
+        section(&mut out, s, "GOOD TO KNOW");
+        for f in know {
+            finding(&mut out, s, f, "i", "", &report.status_reasons);
+        }
+    }
+
+    let open: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Undetermined)
+        .collect();
+    if !open.is_empty() || !report.questions.is_empty() {
+        section(&mut out, s, "WHAT WE STILL NEED TO KNOW");
+        for q in &report.questions {
+            wrap_into(&mut out, &q.question, "  ? ", "    ");
+            let affects = q.affects.join(", ");
+            wrap_into(
+                &mut out,
+                &format!("{}(decides: {affects}){}", s.dim, s.reset),
+                "    ",
+                "    ",
+            );
+        }
+    }
+
+    let not: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::DoesNotApply)
+        .collect();
+    if !not.is_empty() {
+        section(&mut out, s, "WHAT DOES NOT APPLY, AND WHY");
+        for f in not {
+            wrap_into(
+                &mut out,
+                &format!("{} [{}]", f.title, f.rule),
+                "  - ",
+                "    ",
+            );
+            for b in reasons(f, &report.status_reasons) {
+                wrap_into(&mut out, &b, "      because ", "      ");
+            }
+        }
+    }
+
+    if !report.assumptions.is_empty() {
+        section(&mut out, s, "ASSUMPTIONS (correct any that are wrong)");
+        for a in &report.assumptions {
+            wrap_into(&mut out, a, "  - ", "    ");
+        }
+    }
+
+    out.push('\n');
+    wrap_into(&mut out, &report.disclaimer, "", "");
+    let _ = writeln!(out, "{}Rules: {}{}", s.dim, report.rules_version, s.reset);
+    out
+}
+
+fn section(out: &mut String, s: &Style, title: &str) {
+    let _ = write!(out, "\n{}{title}{}\n", s.bold, s.reset);
+}
+
+fn finding(out: &mut String, s: &Style, f: &Finding, mark: &str, colour: &str, shown: &[String]) {
+    let dates: Vec<String> = f
+        .dates
+        .iter()
+        .map(|(name, d)| format!("{}: {d}", date_word(name)))
+        .collect();
+    let head = if dates.is_empty() {
+        f.title.clone()
+    } else {
+        format!("{} ({})", f.title, dates.join(", "))
+    };
+    let _ = writeln!(out);
+    wrap_into(
+        out,
+        &format!("{colour}{mark}{} {}{head}{}", s.reset, s.bold, s.reset),
+        "  ",
+        "    ",
+    );
+    wrap_into(out, &f.summary, "    ", "    ");
+    for b in reasons(f, shown) {
+        wrap_into(out, &b, "      because ", "      ");
+    }
+    if let Some(t) = &f.tension {
+        wrap_into(out, &format!("Note: {t}"), "    ", "    ");
+    }
+    if matches!(
+        f.confidence,
+        Some(Confidence::PartlyVerified | Confidence::Unverified)
+    ) {
+        let how = if f.confidence == Some(Confidence::Unverified) {
+            "unverified"
+        } else {
+            "partly verified"
+        };
+        wrap_into(
+            out,
+            &format!(
+                "{}({how}: check with a lawyer or the migration service){}",
+                s.yellow, s.reset
+            ),
+            "    ",
+            "    ",
+        );
+    }
+    wrap_into(
+        out,
+        &format!(
+            "{}Source: {} [{}]{}",
+            s.dim,
+            cite(&f.source),
+            f.rule,
+            s.reset
+        ),
+        "    ",
+        "    ",
+    );
+}
+
+/// A finding's reasons, less those the status section already gave (the
+/// text report would otherwise repeat the worker definition under every
+/// rule); a pointer to the status stands in for them.
+fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if f.because.iter().any(|b| shown.contains(b)) {
+        out.push("of the status reasons above".to_owned());
+    }
+    out.extend(f.because.iter().filter(|b| !shown.contains(b)).cloned());
+    out
+}
+
+fn date_word(name: &str) -> &str {
+    match name {
+        "until" => "until",
+        "deadline" => "by",
+        other => other,
+    }
+}
+
+/// "Treaty on the Eurasian Economic Union, Art. 97(4)".
+pub fn cite(source: &Source) -> String {
+    let mut c = source.instrument.clone();
+    if let Some(a) = &source.article {
+        let _ = write!(c, ", Art. {a}");
+        if let Some(p) = &source.paragraph {
+            let _ = write!(c, "({p})");
+        }
+    } else if let Some(p) = &source.paragraph {
+        let _ = write!(c, ", para. {p}");
+    }
+    c
+}
+
+/// Appends `text` word-wrapped to 80 columns; escape codes take no width.
+fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    let mut line = String::from(first);
+    let mut width = visible_len(first);
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = visible_len(word);
+        if !empty && width + 1 + w > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(rest);
+            width = visible_len(rest);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            width += 1;
+        }
+        line.push_str(word);
+        width += w;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+fn visible_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, _) => n += 1,
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_80_columns_ignoring_escapes() {
+        let mut out = String::new();
+        let text = "word ".repeat(40);
+        wrap_into(&mut out, &format!("\x1b[1m{text}\x1b[0m"), "  - ", "    ");
+        for line in out.lines() {
+            assert!(visible_len(line) <= WIDTH, "{line:?}");
+        }
+        assert!(out.lines().count() > 2);
+    }
+
+    #[test]
+    fn cites_article_and_paragraph() {
+        let s = Source {
+            instrument: "Treaty".into(),
+            article: Some("97".into()),
+            paragraph: Some("4".into()),
+            url: None,
+            date: None,
+        };
+        assert_eq!(cite(&s), "Treaty, Art. 97(4)");
+    }
+}
