@@ -261,7 +261,7 @@ mod tests {
             locate(DOC, &p),
             Some(LineCol {
                 line: 6,
-                column: 26
+                column: 29
             })
         );
         assert_eq!(p.to_string(), "rules[1].when.all[1]");
