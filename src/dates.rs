@@ -14,10 +14,10 @@ pub const MAX_YEAR: i32 = 2199;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// Not of the shape `YYYY-MM-DD`.
-    #[error("`{0}` is not a date: expected YYYY-MM-DD")]
+    #[error("`{0}` is not a date: expected YYYY-MM-DD, such as 2026-03-01")]
     Shape(String),
     /// The right shape, but no such day (e.g. 2026-02-30).
-    #[error("`{0}` is not a real calendar date")]
+    #[error("`{0}` is not a real calendar date{reason}", reason = no_such_day_reason(.0))]
     NoSuchDay(String),
     /// A real date, but outside the years this tool accepts.
     #[error("`{0}` is out of range: years {MIN_YEAR} to {MAX_YEAR} are accepted")]
@@ -33,7 +33,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
             _ => b.is_ascii_digit(),
         });
     if !shape_ok {
-        return Err(DateError::Shape(text.to_owned()));
+        // The text is echoed in the message: escaped and cut short.
+        return Err(DateError::Shape(crate::json::quote(text)));
     }
     let number = |range: std::ops::Range<usize>| -> u32 {
         text.get(range)
@@ -48,6 +49,43 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::OutOfRange(text.to_owned()));
     }
     Ok(date)
+}
+
+/// Why a `YYYY-MM-DD` text names no day: ": February 2026 has 28 days".
+fn no_such_day_reason(text: &str) -> String {
+    let number = |range: std::ops::Range<usize>| -> Option<u32> { text.get(range)?.parse().ok() };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return String::new();
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(name) = month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
+        return format!(": there is no month {month:02}, months run from 01 to 12");
+    };
+    if day == 0 {
+        return ": days of the month start at 01".to_owned();
+    }
+    let days = i32::try_from(year)
+        .ok()
+        .and_then(|y| {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            let next = first.checked_add_months(Months::new(1))?;
+            Some(days_between(first, next))
+        })
+        .unwrap_or(31);
+    format!(": {name} {year:04} has {days} days")
 }
 
 /// `date + days` (negative allowed); `None` past chrono's range.
@@ -150,7 +188,25 @@ mod tests {
             Err(DateError::Shape(_))
         ));
         assert!(parse_date("2024-02-29").is_ok());
-        assert!(parse_date("2026-02-29").is_err());
+        assert_eq!(
+            parse_date("2026-02-29").unwrap_err().to_string(),
+            "`2026-02-29` is not a real calendar date: February 2026 has 28 days"
+        );
+        assert_eq!(
+            parse_date("2026-13-01").unwrap_err().to_string(),
+            "`2026-13-01` is not a real calendar date: there is no month 13, months run from 01 to 12"
+        );
+        assert_eq!(
+            parse_date("2026-04-00").unwrap_err().to_string(),
+            "`2026-04-00` is not a real calendar date: days of the month start at 01"
+        );
+        assert!(
+            parse_date(&"x".repeat(10_000))
+                .unwrap_err()
+                .to_string()
+                .len()
+                < 200
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod country;
 pub mod dates;
 pub mod engine;
+pub mod json;
 pub mod locate;
 pub mod profile;
 pub mod report;

@@ -52,8 +52,19 @@ impl fmt::Display for JsonPath {
         if self.0.is_empty() {
             return f.write_str("(document)");
         }
+        // A hostile document can nest 128 levels: keep the ends, elide the middle.
+        const HEAD: usize = 8;
+        const TAIL: usize = 4;
+        let len = self.0.len();
         for (i, seg) in self.0.iter().enumerate() {
+            if len > HEAD + TAIL + 1 && (HEAD..len - TAIL).contains(&i) {
+                if i == HEAD {
+                    f.write_str("…")?;
+                }
+                continue;
+            }
             match seg {
+                Seg::Key(k) if !plain_key(k) => write!(f, "[\"{}\"]", crate::json::quote(k))?,
                 Seg::Key(k) if i == 0 => write!(f, "{k}")?,
                 Seg::Key(k) => write!(f, ".{k}")?,
                 Seg::Index(n) => write!(f, "[{n}]")?,
@@ -61,6 +72,15 @@ impl fmt::Display for JsonPath {
         }
         Ok(())
     }
+}
+
+/// Whether a key can be shown bare in a path (`a.b`) rather than as `["a b"]`.
+fn plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -265,6 +285,15 @@ mod tests {
             })
         );
         assert_eq!(p.to_string(), "rules[1].when.all[1]");
+        assert_eq!(
+            JsonPath::root().key("a b").key("c").to_string(),
+            "[\"a b\"].c"
+        );
+        let deep = JsonPath((0..100).map(Seg::Index).collect());
+        assert_eq!(
+            deep.to_string(),
+            "[0][1][2][3][4][5][6][7]…[96][97][98][99]"
+        );
     }
 
     #[test]

@@ -9,10 +9,12 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::country::Country;
 use crate::dates::parse_date;
-use crate::locate::{locate, JsonPath, LineCol, Seg};
+use crate::json::{closest, describe, parse_strict, quote};
+use crate::locate::{line_col, locate, JsonPath, LineCol};
 
 /// The kind of contract the person works under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
@@ -158,8 +160,14 @@ pub struct WorkerProfile {
 
 /// The most family members one profile may list.
 pub const MAX_FAMILY: usize = 100;
+/// The most citizenships one person (or family member) may list.
+pub const MAX_CITIZENSHIPS: usize = 10;
 /// The longest `id` or `occupation`, in bytes.
 pub const MAX_TEXT: usize = 200;
+/// The longest JSON text of a single profile, in bytes (1 MiB).
+pub const MAX_PROFILE_BYTES: usize = 1 << 20;
+/// The most problems reported for one profile; the rest are counted.
+pub const MAX_PROBLEMS: usize = 20;
 
 /// One thing wrong with a profile: where, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,32 +238,16 @@ impl InvalidProfile {
     }
 }
 
-/// A string or an array of strings (citizenship may be either).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged, expecting = "a country code or an array of country codes")]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// Distinguishes `"end": null` (open-ended) from an absent `end` (unknown).
-fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
 /// The profile as written: every field optional, nothing validated yet.
 ///
 /// The command line builds one of these from flags, so flags and JSON go
 /// through the same checks.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct RawProfile {
     /// Optional identifier.
     pub id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    citizenship: Option<Option<OneOrMany>>,
+    /// Country codes; `None` = not given.
+    citizenship: Option<Vec<String>>,
     /// Host state code.
     pub host: Option<String>,
     /// Entry date text.
@@ -275,30 +267,27 @@ pub struct RawProfile {
 }
 
 /// A contract as written.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct RawContract {
     /// `employment`, `civil_law` or `none`.
     pub kind: Option<String>,
     /// Start date text.
     pub start: Option<String>,
     /// End date text; `Some(None)` = explicitly null (open-ended).
-    #[serde(default, deserialize_with = "present")]
     pub end: Option<Option<String>>,
     /// Termination date text; null and absent both mean not terminated.
     pub terminated_on: Option<String>,
 }
 
 /// A family member as written.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct RawFamilyMember {
     /// Relation name.
     pub relation: Option<String>,
     /// Birth date text.
     pub birth_date: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    citizenship: Option<Option<OneOrMany>>,
+    /// Country codes; `None` = unknown.
+    citizenship: Option<Vec<String>>,
 }
 
 impl RawFamilyMember {
@@ -312,42 +301,381 @@ impl RawFamilyMember {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for RawProfile {
+    /// For callers that deserialize with serde directly; prefer
+    /// [`RawProfile::from_json`], which also refuses duplicate keys.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        RawProfile::from_value(value).map_err(serde::de::Error::custom)
+    }
+}
+
+const PROFILE_KEYS: &[&str] = &[
+    "id",
+    "citizenship",
+    "host",
+    "entry_date",
+    "as_of",
+    "contract",
+    "occupation",
+    "registered",
+    "permanent_resident",
+    "family",
+];
+const CONTRACT_KEYS: &[&str] = &["kind", "start", "end", "terminated_on"];
+const MEMBER_KEYS: &[&str] = &["relation", "birth_date", "citizenship"];
+const DATE: &str = "a date string \"YYYY-MM-DD\"";
+
+/// Reads the JSON shape of a profile, collecting every problem.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: JsonPath, message: String) {
+        self.problems.push(Problem {
+            path,
+            location: None,
+            message,
+        });
+    }
+
+    /// An object whose keys are all in `keys`; unknown keys are reported.
+    fn object(
+        &mut self,
+        path: &JsonPath,
+        v: Value,
+        what: &str,
+        keys: &[&str],
+    ) -> Option<Map<String, Value>> {
+        let map = match v {
+            Value::Object(map) => map,
+            other => {
+                self.problem(
+                    path.clone(),
+                    format!("expected {what}, found {}", describe(&other)),
+                );
+                return None;
+            }
+        };
+        for k in map.keys() {
+            if !keys.contains(&k.as_str()) {
+                let known = keys
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let hint = closest(k, keys.iter().copied())
+                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                self.problem(
+                    path.key(k),
+                    format!("unknown key `{}`: expected one of {known}{hint}", quote(k)),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    /// A string; `null` is refused with `if_null` as the advice.
+    fn string(&mut self, path: JsonPath, v: Value, what: &str, if_null: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s),
+            Value::Null => {
+                self.problem(path, format!("must not be null: {if_null}"));
+                None
+            }
+            other => {
+                self.problem(path, format!("expected {what}, found {}", describe(&other)));
+                None
+            }
+        }
+    }
+
+    /// A string or `null` (`Some(None)`); `None` after a problem.
+    fn nullable_string(&mut self, path: JsonPath, v: Value, what: &str) -> Option<Option<String>> {
+        match v {
+            Value::String(s) => Some(Some(s)),
+            Value::Null => Some(None),
+            other => {
+                self.problem(
+                    path,
+                    format!("expected {what} or null, found {}", describe(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, path: JsonPath, v: Value, if_null: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(b),
+            Value::Null => {
+                self.problem(path, format!("must not be null: {if_null}"));
+                None
+            }
+            other => {
+                self.problem(
+                    path,
+                    format!("expected `true` or `false`, found {}", describe(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A country code or an array of them.
+    fn countries(&mut self, path: &JsonPath, v: Value, if_null: &str) -> Option<Vec<String>> {
+        const WHAT: &str = "a country code or an array of country codes";
+        match v {
+            Value::String(s) => Some(vec![s]),
+            Value::Array(items) => {
+                if items.len() > MAX_CITIZENSHIPS {
+                    self.problem(
+                        path.clone(),
+                        format!(
+                            "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
+                            items.len()
+                        ),
+                    );
+                    return None;
+                }
+                let mut codes = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    match item {
+                        Value::String(s) => codes.push(s),
+                        other => self.problem(
+                            path.index(i),
+                            format!(
+                                "expected a country code string such as \"KG\", found {}",
+                                describe(&other)
+                            ),
+                        ),
+                    }
+                }
+                Some(codes)
+            }
+            Value::Null => {
+                self.problem(path.clone(), format!("must not be null: {if_null}"));
+                None
+            }
+            other => {
+                self.problem(
+                    path.clone(),
+                    format!("expected {WHAT}, found {}", describe(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn profile(&mut self, v: Value) -> RawProfile {
+        let root = JsonPath::root();
+        let mut raw = RawProfile::default();
+        let what = "a profile (a JSON object such as {\"citizenship\": \"KG\"})";
+        let Some(map) = self.object(&root, v, what, PROFILE_KEYS) else {
+            return raw;
+        };
+        for (key, v) in map {
+            let path = root.key(&key);
+            let leave_out = format!("leave `{key}` out when it is not known");
+            match key.as_str() {
+                "id" => raw.id = self.string(path, v, "a string", "leave `id` out"),
+                "citizenship" => {
+                    raw.citizenship = self.countries(&path, v, "use [] for a stateless person");
+                }
+                "host" => {
+                    raw.host = self.string(
+                        path,
+                        v,
+                        "a country code such as \"KZ\"",
+                        "leave `host` out to assume Kazakhstan (KZ)",
+                    );
+                }
+                "entry_date" => raw.entry_date = self.string(path, v, DATE, &leave_out),
+                "as_of" => {
+                    raw.as_of =
+                        self.string(path, v, DATE, "leave `as_of` out to assess as of today");
+                }
+                "contract" => raw.contract = self.contract(&path, v),
+                "occupation" => raw.occupation = self.string(path, v, "a string", &leave_out),
+                "registered" => raw.registered = self.bool(path, v, &leave_out),
+                "permanent_resident" => {
+                    raw.permanent_resident = self.bool(
+                        path,
+                        v,
+                        "leave `permanent_resident` out to assume no permanent residence permit",
+                    );
+                }
+                "family" => raw.family = self.family(&path, v),
+                _ => {}
+            }
+        }
+        raw
+    }
+
+    fn contract(&mut self, path: &JsonPath, v: Value) -> Option<RawContract> {
+        let what = "a contract (an object with `kind`, `start`, `end`, `terminated_on`)";
+        if v.is_null() {
+            self.problem(
+                path.clone(),
+                "must not be null: leave `contract` out when it is not known, or give `\"kind\": \"none\"`".to_owned(),
+            );
+            return None;
+        }
+        let map = self.object(path, v, what, CONTRACT_KEYS)?;
+        let mut c = RawContract::default();
+        for (key, v) in map {
+            let p = path.key(&key);
+            let leave_out = format!("leave `contract.{key}` out when it is not known");
+            match key.as_str() {
+                "kind" => {
+                    c.kind = self.string(
+                        p,
+                        v,
+                        "one of \"employment\", \"civil_law\", \"none\"",
+                        &leave_out,
+                    );
+                }
+                "start" => c.start = self.string(p, v, DATE, &leave_out),
+                "end" => c.end = self.nullable_string(p, v, DATE),
+                "terminated_on" => c.terminated_on = self.nullable_string(p, v, DATE).flatten(),
+                _ => {}
+            }
+        }
+        Some(c)
+    }
+
+    fn family(&mut self, path: &JsonPath, v: Value) -> Option<Vec<RawFamilyMember>> {
+        let items = match v {
+            Value::Array(items) => items,
+            Value::Null => {
+                self.problem(
+                    path.clone(),
+                    "must not be null: use [] for no family members, or leave `family` out when it is not known".to_owned(),
+                );
+                return None;
+            }
+            other => {
+                self.problem(
+                    path.clone(),
+                    format!(
+                        "expected an array of family members, found {}",
+                        describe(&other)
+                    ),
+                );
+                return None;
+            }
+        };
+        if items.len() > MAX_FAMILY {
+            self.problem(
+                path.clone(),
+                format!(
+                    "lists {} family members: at most {MAX_FAMILY} are accepted",
+                    items.len()
+                ),
+            );
+            return None;
+        }
+        let what = "a family member (an object with `relation`, `birth_date`, `citizenship`)";
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let mpath = path.index(i);
+            let Some(map) = self.object(&mpath, item, what, MEMBER_KEYS) else {
+                continue;
+            };
+            let mut m = RawFamilyMember::default();
+            for (key, v) in map {
+                let p = mpath.key(&key);
+                let leave_out = format!("leave `{key}` out when it is not known");
+                match key.as_str() {
+                    "relation" => {
+                        m.relation = self.string(p, v, "a relation such as \"child\"", &leave_out);
+                    }
+                    "birth_date" => m.birth_date = self.string(p, v, DATE, &leave_out),
+                    "citizenship" => m.citizenship = self.countries(&p, v, &leave_out),
+                    _ => {}
+                }
+            }
+            out.push(m);
+        }
+        Some(out)
+    }
+}
+
+fn too_many(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem {
+            path: JsonPath::root(),
+            location: None,
+            message: format!("and {more} more problem(s)"),
+        });
+    }
+    problems
+}
+
 impl RawProfile {
     /// Sets the citizenships (the `--citizenship` flag).
     pub fn set_citizenship(&mut self, codes: Vec<String>) {
-        self.citizenship = Some(Some(OneOrMany::Many(codes)));
+        self.citizenship = Some(codes);
     }
 
     /// Reads a profile from a JSON value (e.g. one element of an array file).
-    pub fn from_value(value: serde_json::Value) -> Result<Self, InvalidProfile> {
-        serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = path_of(e.path());
-            InvalidProfile::one(path, clean_serde_message(&e.into_inner().to_string()))
-        })
+    pub fn from_value(value: Value) -> Result<Self, InvalidProfile> {
+        let mut reader = Reader::default();
+        let raw = reader.profile(value);
+        if reader.problems.is_empty() {
+            Ok(raw)
+        } else {
+            Err(InvalidProfile {
+                problems: too_many(reader.problems),
+            })
+        }
     }
 
     /// Reads a profile from JSON text; errors carry line and column.
+    ///
+    /// Duplicate keys are refused, and the text may be at most
+    /// [`MAX_PROFILE_BYTES`] long.
     pub fn from_json(text: &str) -> Result<Self, InvalidProfile> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let raw: Result<Self, (JsonPath, serde_json::Error)> =
-            serde_path_to_error::deserialize(&mut de)
-                .map_err(|e| (path_of(e.path()), e.into_inner()))
-                .and_then(|r| de.end().map(|()| r).map_err(|e| (JsonPath::root(), e)));
-        raw.map_err(|(path, inner)| {
-            let location = (inner.line() > 0).then(|| LineCol {
-                line: inner.line(),
-                column: inner.column(),
-            });
-            let message = clean_serde_message(&inner.to_string());
-            InvalidProfile {
-                problems: vec![Problem {
-                    path,
-                    location,
-                    message,
-                }],
-            }
-        })
+        if text.len() > MAX_PROFILE_BYTES {
+            return Err(InvalidProfile::one(
+                JsonPath::root(),
+                format!(
+                    "the profile is {} bytes long: a single profile may be at most {MAX_PROFILE_BYTES} bytes (1 MiB)",
+                    text.len()
+                ),
+            ));
+        }
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if body.trim().is_empty() {
+            return Err(InvalidProfile::one(
+                JsonPath::root(),
+                "the profile is empty: expected a JSON object such as {\"citizenship\": \"KG\"}"
+                    .to_owned(),
+            ));
+        }
+        let value = parse_strict(body).map_err(|e| InvalidProfile {
+            problems: vec![Problem {
+                path: e.path,
+                location: e.location,
+                message: e.message,
+            }],
+        })?;
+        Self::from_value(value).map_err(|e| e.locate_in(body, &JsonPath::root()))
+    }
+
+    /// Reads a profile from bytes that should be UTF-8 JSON text.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidProfile> {
+        if bytes.len() > MAX_PROFILE_BYTES {
+            return Err(InvalidProfile::one(
+                JsonPath::root(),
+                format!("the profile is larger than {MAX_PROFILE_BYTES} bytes (1 MiB), the most a single profile may be: use `batch` for many profiles"),
+            ));
+        }
+        Self::from_json(utf8(bytes)?)
     }
 
     /// Validates the raw profile into a typed one; `today` is the default `as_of`.
@@ -362,14 +690,7 @@ impl RawProfile {
                 v.problem(root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
                 Vec::new()
             }
-            Some(None) => {
-                v.problem(
-                    root.key("citizenship"),
-                    "must not be null: use [] for a stateless person",
-                );
-                Vec::new()
-            }
-            Some(Some(c)) => v.countries(root.key("citizenship"), c),
+            Some(c) => v.countries(root.key("citizenship"), c),
         };
         let host = match self.host {
             Some(h) => v.country(root.key("host"), &h).unwrap_or(Country::KZ),
@@ -394,7 +715,13 @@ impl RawProfile {
         let kind = raw_contract.kind.and_then(|k| {
             let parsed = ContractKind::parse(&k);
             if parsed.is_none() {
-                v.problem(cpath.key("kind"), &format!("`{k}` is not a contract kind: expected `employment`, `civil_law` or `none`"));
+                v.problem(
+                    cpath.key("kind"),
+                    &format!(
+                        "`{}` is not a contract kind: expected `employment`, `civil_law` or `none`",
+                        quote(&k)
+                    ),
+                );
             }
             parsed
         });
@@ -426,7 +753,7 @@ impl RawProfile {
         let family = self.family.map(|members| {
             let fpath = root.key("family");
             if members.len() > MAX_FAMILY {
-                v.problem(fpath.clone(), &format!("lists {} members: at most {MAX_FAMILY} are accepted", members.len()));
+                v.problem(fpath.clone(), &format!("lists {} family members: at most {MAX_FAMILY} are accepted", members.len()));
             }
             members
                 .into_iter()
@@ -437,7 +764,7 @@ impl RawProfile {
                     let relation = m.relation.and_then(|r| {
                         let parsed = Relation::parse(&r);
                         if parsed.is_none() {
-                            v.problem(mpath.key("relation"), &format!("`{r}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`"));
+                            v.problem(mpath.key("relation"), &format!("`{}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`", quote(&r)));
                         }
                         parsed
                     });
@@ -445,10 +772,7 @@ impl RawProfile {
                     if let Some(b) = birth_date.filter(|b| *b > as_of) {
                         v.problem(mpath.key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
                     }
-                    let citizenship = match m.citizenship {
-                        None | Some(None) => None,
-                        Some(Some(c)) => Some(v.countries(mpath.key("citizenship"), c)),
-                    };
+                    let citizenship = m.citizenship.map(|c| v.countries(mpath.key("citizenship"), c));
                     FamilyMember { relation, birth_date, citizenship }
                 })
                 .collect()
@@ -489,7 +813,7 @@ impl RawProfile {
 
         if !v.problems.is_empty() {
             return Err(InvalidProfile {
-                problems: v.problems,
+                problems: too_many(v.problems),
             });
         }
         Ok(WorkerProfile {
@@ -546,16 +870,30 @@ impl Validator {
     }
 
     fn country(&mut self, path: JsonPath, text: &str) -> Option<Country> {
-        text.parse::<Country>()
-            .map_err(|e| self.problem(path, &e.to_string()))
-            .ok()
+        match text.parse::<Country>() {
+            Ok(c) => Some(c),
+            Err(_) if text.trim().is_empty() => {
+                self.problem(path, "an empty string is not a country code: expected an ISO 3166-1 alpha-2 code such as `KG`");
+                None
+            }
+            Err(_) => {
+                self.problem(path, &format!("`{}` is not an ISO 3166-1 alpha-2 country code: expected a code such as `KG`, `KZ` or `UZ`", quote(text)));
+                None
+            }
+        }
     }
 
-    fn countries(&mut self, path: JsonPath, codes: OneOrMany) -> Vec<Country> {
-        let codes = match codes {
-            OneOrMany::One(c) => vec![c],
-            OneOrMany::Many(cs) => cs,
-        };
+    fn countries(&mut self, path: JsonPath, codes: Vec<String>) -> Vec<Country> {
+        if codes.len() > MAX_CITIZENSHIPS {
+            self.problem(
+                path,
+                &format!(
+                    "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
+                    codes.len()
+                ),
+            );
+            return Vec::new();
+        }
         let mut out: Vec<Country> = Vec::with_capacity(codes.len());
         for (i, code) in codes.iter().enumerate() {
             if let Some(c) = self.country(path.index(i), code) {
@@ -578,30 +916,45 @@ impl Validator {
             );
             return None;
         }
+        // Text is echoed into terminal reports: no escape sequences.
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            self.problem(
+                path,
+                &format!(
+                    "contains the control character U+{:04X}: only printable text is accepted",
+                    u32::from(c)
+                ),
+            );
+            return None;
+        }
         Some(text)
     }
 }
 
-fn path_of(path: &serde_path_to_error::Path) -> JsonPath {
-    use serde_path_to_error::Segment;
-    JsonPath(
-        path.iter()
-            .filter_map(|s| match s {
-                Segment::Seq { index } => Some(Seg::Index(*index)),
-                Segment::Map { key } => Some(Seg::Key(key.clone())),
-                Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
-                Segment::Unknown => None,
-            })
-            .collect(),
-    )
-}
-
-/// serde_json appends " at line L column C"; we print locations ourselves.
-pub(crate) fn clean_serde_message(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
+/// The text of a byte string, or where it stops being UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, InvalidProfile> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InvalidProfile::one(
+            JsonPath::root(),
+            "the text is UTF-16: save it as UTF-8".to_owned(),
+        ));
     }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = bytes
+            .get(..e.valid_up_to())
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default();
+        let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+        InvalidProfile {
+            problems: vec![Problem {
+                path: JsonPath::root(),
+                location: Some(line_col(good, good.len())),
+                message: format!(
+                    "not UTF-8 text: the byte 0x{byte:02X} is not part of a UTF-8 character; save the file as UTF-8"
+                ),
+            }],
+        }
+    })
 }
 
 #[cfg(test)]
@@ -675,7 +1028,7 @@ mod tests {
     fn unknown_keys_and_bad_types_are_errors() {
         let e = parse(r#"{"citizenship":"KG","contract":{"knd":"employment"}}"#).unwrap_err();
         assert_eq!(e.problems[0].path.to_string(), "contract.knd");
-        assert!(e.to_string().contains("unknown field `knd`"), "{e}");
+        assert!(e.to_string().contains("unknown key `knd`"), "{e}");
         let e = parse(r#"{"citizenship":"KG","registered":"yes"}"#).unwrap_err();
         assert_eq!(e.problems[0].path.to_string(), "registered");
     }

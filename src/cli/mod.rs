@@ -163,7 +163,7 @@ pub(crate) enum CliError {
         error: InvalidProfile,
     },
     /// A file could not be read or written.
-    #[error("{path}: {error}")]
+    #[error("{path}: {}", io_words(error))]
     Io { path: String, error: std::io::Error },
     /// Flags that do not fit together.
     #[error("{0}")]
@@ -215,6 +215,44 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// An I/O error in plain words, without the OS error number.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
+        ErrorKind::InvalidData => e.to_string(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text.get(..i).unwrap_or(&text).to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Reads a single profile's bytes, or stdin for `-`: at most one byte more
+/// than a profile may have, so a huge file is refused without reading it all.
+fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
+    let limit = u64::try_from(crate::profile::MAX_PROFILE_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::io("<stdin>", e))?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| CliError::io(path, e))?;
+    }
+    Ok(bytes)
+}
+
 /// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
 pub(crate) fn today() -> Result<NaiveDate, CliError> {
     match std::env::var("EAEU_RIGHTS_TODAY") {
@@ -253,13 +291,18 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
     let today = today()?;
     let profile = match &args.profile {
         Some(path) => {
-            let text = read_input(path)?;
+            // `--as-of` overrides the file: a bad one is the flag's fault.
+            if let Some(as_of) = &args.as_of {
+                crate::dates::parse_date(as_of)
+                    .map_err(|e| CliError::Usage(format!("--as-of: {e}")))?;
+            }
+            let bytes = read_profile_input(path)?;
             let source = if path == "-" {
                 "<stdin>".to_owned()
             } else {
                 path.clone()
             };
-            let mut raw = RawProfile::from_json(&text).map_err(|error| CliError::Profile {
+            let mut raw = RawProfile::from_bytes(&bytes).map_err(|error| CliError::Profile {
                 origin: Some(source.clone()),
                 error,
             })?;
@@ -267,6 +310,7 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
                 raw.as_of = Some(as_of.clone());
             }
             raw.validate(today).map_err(|error| {
+                let text = String::from_utf8_lossy(&bytes);
                 let error = error.locate_in(
                     text.strip_prefix('\u{feff}').unwrap_or(&text),
                     &crate::locate::JsonPath::root(),

@@ -15,8 +15,9 @@ use super::SourceFile;
 use crate::country::Country;
 use crate::dates::parse_date;
 use crate::engine::ir::*;
+use crate::json::plain_message;
 use crate::locate::{locate, JsonPath};
-use crate::profile::{clean_serde_message, ContractKind, Relation};
+use crate::profile::{ContractKind, Relation};
 
 /// Static type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,9 +179,9 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                 }),
                 path: JsonPath::root(),
                 message: if path.is_empty() || path == "." {
-                    clean_serde_message(&e.to_string())
+                    plain_message(&e.to_string())
                 } else {
-                    format!("{} (at `{path}`)", clean_serde_message(&e.to_string()))
+                    format!("{} (at `{path}`)", plain_message(&e.to_string()))
                 },
                 help: None,
             }),
@@ -1552,19 +1553,4 @@ const OPERATORS: &[&str] = &[
 
 const OPERATOR_HELP: &str = "operators are all, any, not, eq, ne, lt, le, gt, ge, in, member, is_null, some, every, count, add_days, add_months, add_years, days_between, age, last_day, earliest, latest, add_working_days, field, def, param, var, date (see docs/rule-language.md)";
 
-/// Levenshtein distance, for "did you mean" hints.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
-}
+use crate::json::edit_distance;
