@@ -849,6 +849,70 @@ impl WorkerProfile {
     }
 }
 
+impl WorkerProfile {
+    /// The profile as profile JSON (contract 1), every known fact written
+    /// out: reading it back gives the same facts (defaults become explicit).
+    pub fn to_json(&self) -> String {
+        use serde_json::json;
+        let codes = |cs: &[Country]| -> Value {
+            Value::Array(cs.iter().map(|c| Value::from(c.code())).collect())
+        };
+        let mut m = Map::new();
+        if let Some(id) = &self.id {
+            m.insert("id".into(), json!(id));
+        }
+        m.insert("citizenship".into(), codes(&self.citizenship));
+        m.insert("host".into(), json!(self.host.code()));
+        if let Some(d) = self.entry_date {
+            m.insert("entry_date".into(), json!(d.to_string()));
+        }
+        m.insert("as_of".into(), json!(self.as_of.to_string()));
+        let mut c = Map::new();
+        if let Some(k) = self.contract.kind {
+            c.insert("kind".into(), json!(k.as_str()));
+        }
+        if let Some(d) = self.contract.start {
+            c.insert("start".into(), json!(d.to_string()));
+        }
+        if let Some(e) = self.contract.end {
+            c.insert("end".into(), json!(e.map(|d| d.to_string())));
+        }
+        if let Some(d) = self.contract.terminated_on {
+            c.insert("terminated_on".into(), json!(d.to_string()));
+        }
+        if !c.is_empty() {
+            m.insert("contract".into(), Value::Object(c));
+        }
+        if let Some(o) = &self.occupation {
+            m.insert("occupation".into(), json!(o));
+        }
+        if let Some(r) = self.registered {
+            m.insert("registered".into(), json!(r));
+        }
+        m.insert("permanent_resident".into(), json!(self.permanent_resident));
+        if let Some(family) = &self.family {
+            let members = family
+                .iter()
+                .map(|f| {
+                    let mut fm = Map::new();
+                    if let Some(r) = f.relation {
+                        fm.insert("relation".into(), json!(r.as_str()));
+                    }
+                    if let Some(b) = f.birth_date {
+                        fm.insert("birth_date".into(), json!(b.to_string()));
+                    }
+                    if let Some(cs) = &f.citizenship {
+                        fm.insert("citizenship".into(), codes(cs));
+                    }
+                    Value::Object(fm)
+                })
+                .collect();
+            m.insert("family".into(), Value::Array(members));
+        }
+        Value::Object(m).to_string()
+    }
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,

@@ -163,7 +163,7 @@ pub(crate) enum CliError {
         error: InvalidProfile,
     },
     /// A file could not be read or written.
-    #[error("{path}: {}", io_words(error))]
+    #[error("{path}: {}", crate::json::io_words(error))]
     Io { path: String, error: std::io::Error },
     /// Flags that do not fit together.
     #[error("{0}")]
@@ -215,24 +215,6 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// An I/O error in plain words, without the OS error number.
-fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".to_owned(),
-        ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
-        ErrorKind::InvalidData => e.to_string(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text.get(..i).unwrap_or(&text).to_lowercase(),
-                None => text,
-            }
-        }
-    }
-}
-
 /// Reads a single profile's bytes, or stdin for `-`: at most one byte more
 /// than a profile may have, so a huge file is refused without reading it all.
 fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
@@ -251,6 +233,66 @@ fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
             .map_err(|e| CliError::io(path, e))?;
     }
     Ok(bytes)
+}
+
+/// The profiles `rules check` evaluates to find conflicting rules: every
+/// profile in the fixtures directory (`./fixtures` by default, when it
+/// exists; files that are not profiles are skipped), then generated ones.
+pub(crate) fn conflict_profiles(
+    fixtures: Option<&Path>,
+) -> Result<Vec<rules::conflicts::NamedProfile>, CliError> {
+    let today = today()?;
+    let default = Path::new("fixtures");
+    let dir = match fixtures {
+        Some(d) if !d.is_dir() => {
+            return Err(CliError::Usage(format!(
+                "--fixtures: `{}` is not a directory",
+                d.display()
+            )))
+        }
+        Some(d) => Some(d),
+        None => default.is_dir().then_some(default),
+    };
+    let mut out = Vec::new();
+    if let Some(dir) = dir {
+        let mut paths = Vec::new();
+        collect_fixtures(dir, &mut paths, 0);
+        paths.sort();
+        for path in paths {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            if let Ok(profile) = WorkerProfile::from_json(&text, today) {
+                out.push(rules::conflicts::NamedProfile {
+                    name: path.display().to_string(),
+                    profile,
+                });
+            }
+        }
+    }
+    out.extend(rules::conflicts::generated(
+        rules::conflicts::GENERATED_PROFILES,
+    ));
+    Ok(out)
+}
+
+fn collect_fixtures(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && depth < 8 => {
+                collect_fixtures(&path, out, depth.saturating_add(1))
+            }
+            Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "json") => out.push(path),
+            _ => {}
+        }
+    }
 }
 
 /// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.

@@ -27,6 +27,9 @@ pub(crate) enum RulesCommand {
     Check {
         /// The pack directory.
         dir: Option<PathBuf>,
+        /// Profiles to look for conflicting rules on (`excludes`), besides generated ones [default: ./fixtures if it exists].
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
     },
 }
 
@@ -100,11 +103,14 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
             write_stdout(out.as_bytes())?;
             Ok(EXIT_OK)
         }
-        RulesCommand::Check { dir } => {
-            let (pack, what) = match &dir {
-                Some(d) => (rules::load_dir(d)?, d.display().to_string()),
-                None => (rules::embedded_pack()?, "embedded pack".to_owned()),
+        RulesCommand::Check { dir, fixtures } => {
+            let (files, what) = match &dir {
+                Some(d) => (rules::read_dir(d)?, d.display().to_string()),
+                None => (rules::embedded_files(), "embedded pack".to_owned()),
             };
+            let pack = rules::compile(&files)?;
+            let profiles = super::conflict_profiles(fixtures.as_deref())?;
+            rules::conflicts::check(&pack, &files, &profiles)?;
             let line = format!(
                 "ok: {what}: {} rules, {} definitions, {} sets, {} dated sets, {} parameters · {}\n",
                 pack.len(),

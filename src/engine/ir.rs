@@ -75,6 +75,7 @@ pub enum DayCount {
 /// The kind of a provision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "`right`, `obligation`, `exemption` or `information`")]
 pub enum RuleKind {
     /// Something the person may do or receive.
     Right,
@@ -89,6 +90,7 @@ pub enum RuleKind {
 /// How sure the pack's authors are of a provision, from the reference's tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "`verified`, `partly_verified` or `unverified`")]
 pub enum Confidence {
     /// Seen in a listed source, article and paragraph included.
     Verified,
@@ -101,6 +103,7 @@ pub enum Confidence {
 /// Whether a rule comes from the Treaty or from a host state's law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "`treaty` or `national`")]
 pub enum Level {
     /// The Treaty and its annexes and agreements: any member state.
     Treaty,
@@ -111,6 +114,9 @@ pub enum Level {
 /// Where a provision comes from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a source: an object with `instrument` and optional `article`, `paragraph`, `url`, `date`"
+)]
 pub struct Source {
     /// The instrument (treaty, law, order).
     pub instrument: String,
@@ -146,6 +152,8 @@ pub(crate) struct Rule {
     pub level: Option<Level>,
     pub implements: Vec<String>,
     pub limits: Vec<String>,
+    /// Ids of rules that must never apply to the same profile as this one.
+    pub excludes: Vec<String>,
     pub tension: Option<String>,
     /// The file the rule came from, relative to the pack root.
     pub file: String,

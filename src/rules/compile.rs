@@ -15,7 +15,7 @@ use super::SourceFile;
 use crate::country::Country;
 use crate::dates::parse_date;
 use crate::engine::ir::*;
-use crate::json::plain_message;
+use crate::json::{parse_strict, path_of, plain_message};
 use crate::locate::{locate, JsonPath};
 use crate::profile::{ContractKind, Relation};
 
@@ -151,7 +151,22 @@ struct Compiler<'f> {
     out_dated: Vec<DatedSet>,
     out_params: Vec<Param>,
     max_depth: usize,
+    /// How deep the expression being compiled is, counting through the
+    /// definitions compiled on the way (bounds the compiler's recursion).
+    nesting: usize,
+    /// Each definition's evaluation depth, counting through the definitions it uses.
+    def_depth: Vec<usize>,
 }
+
+/// The deepest expression a pack may hold, counting through definitions.
+///
+/// Compiling and evaluating recurse once per level; a chain of thousands
+/// of definitions would otherwise overflow the stack. Real rules nest
+/// about a dozen levels.
+pub const MAX_NESTING: usize = 64;
+/// The most quantifiers (`some`, `every`, `count`) nested in one another:
+/// each multiplies the work per profile by the length of a list.
+pub const MAX_QUANTIFIERS: usize = 3;
 
 /// A variable in scope: its name and what it ranges over.
 struct Scope {
@@ -163,28 +178,9 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
     let mut modules = Vec::new();
     for (i, file) in files.iter().enumerate() {
-        let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<RawModule, _> = serde_path_to_error::deserialize(&mut de);
-        match parsed
-            .map_err(|e| (e.path().to_string(), e.into_inner()))
-            .and_then(|m| de.end().map(|_| m).map_err(|e| (String::new(), e)))
-        {
+        match parse_module(file) {
             Ok(m) => modules.push((i, m)),
-            Err((path, e)) => errors.push(PackError {
-                file: file.path.clone(),
-                location: (e.line() > 0).then(|| crate::locate::LineCol {
-                    line: e.line(),
-                    column: e.column(),
-                }),
-                path: JsonPath::root(),
-                message: if path.is_empty() || path == "." {
-                    plain_message(&e.to_string())
-                } else {
-                    format!("{} (at `{path}`)", plain_message(&e.to_string()))
-                },
-                help: None,
-            }),
+            Err(e) => errors.push(e),
         }
     }
 
@@ -203,6 +199,8 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         out_dated: Vec::new(),
         out_params: Vec::new(),
         max_depth: 0,
+        nesting: 0,
+        def_depth: Vec::new(),
     };
 
     // Names first, so every reference can be resolved whatever the file order.
@@ -314,6 +312,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
             c.def_src.push((at, &def.expr, def.description.clone()));
             c.def_state.push(DefState::Pending);
             c.def_nodes.push(None);
+            c.def_depth.push(0);
             c.def_names.push(name.clone());
         }
     }
@@ -405,6 +404,59 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         params: c.out_params,
         var_slots: c.max_depth,
     })
+}
+
+/// Reads one file: strict JSON first (duplicate keys are errors, not
+/// silently overwritten), then the module's shape.
+fn parse_module(file: &SourceFile) -> Result<RawModule, PackError> {
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let error = |path: JsonPath, location, message: String| PackError {
+        file: file.path.clone(),
+        location,
+        path,
+        message,
+        help: None,
+    };
+    if text.trim().is_empty() {
+        return Err(error(
+            JsonPath::root(),
+            None,
+            "the file is empty: expected a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`".to_owned(),
+        ));
+    }
+    let value = parse_strict(text).map_err(|e| error(e.path, e.location, e.message))?;
+    serde_path_to_error::deserialize::<_, RawModule>(value).map_err(|e| {
+        let path = path_of(e.path());
+        let location = locate(text, &path);
+        error(path, location, plain_message(&e.into_inner().to_string()))
+    })
+}
+
+/// How many levels evaluating a node recurses, a definition counting as
+/// its own depth (`defs`, already computed: definitions compile before use).
+fn node_depth(node: &Node, defs: &[usize]) -> usize {
+    let d = |n: &Node| node_depth(n, defs);
+    let children = match &node.op {
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Param { on: None, .. } => 0,
+        Op::Def(id) => defs.get(*id).copied().unwrap_or(0),
+        Op::Param { on: Some(n), .. } | Op::Not(n) | Op::IsNull(n) => d(n),
+        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+            items.iter().map(d).max().unwrap_or(0)
+        }
+        Op::Cmp(_, a, b)
+        | Op::Shift(_, a, b)
+        | Op::DaysBetween(a, b)
+        | Op::Age(a, b)
+        | Op::LastDay(a, b) => d(a).max(d(b)),
+        Op::In(item, set) => match set {
+            SetSrc::List(list) => d(item).max(d(list)),
+            SetSrc::Literal(_) | SetSrc::Named(_) => d(item),
+        },
+        Op::Member { value, on, .. } => d(value).max(d(on)),
+        Op::Quant { list, body, .. } => d(list).max(d(body)),
+        Op::AddWorkingDays { from, days, .. } => d(from).max(d(days)),
+    };
+    children.saturating_add(1)
 }
 
 /// `sha256:` and 16 hex digits over every file's path and text, in path order.
@@ -584,10 +636,19 @@ impl<'f> Compiler<'f> {
         let result = self.expr(expr, &at.key("expr"), &mut scope);
         let state = match result {
             Some((node, ty)) => {
+                let depth = node_depth(&node, &self.def_depth);
+                if let Some(d) = self.def_depth.get_mut(id) {
+                    *d = depth;
+                }
                 if let Some(slot) = self.def_nodes.get_mut(id) {
                     *slot = Some(node);
                 }
-                DefState::Done(ty)
+                if depth > MAX_NESTING {
+                    self.nesting_error(&at.key("expr"), depth);
+                    DefState::Failed
+                } else {
+                    DefState::Done(ty)
+                }
             }
             None => DefState::Failed,
         };
@@ -671,6 +732,19 @@ impl<'f> Compiler<'f> {
                         dates.push((name.clone(), node));
                     }
                 }
+                for (key, node) in [
+                    ("when", when.as_ref()),
+                    ("unless", unless.as_ref().and_then(|u| u.as_ref())),
+                ]
+                .into_iter()
+                .filter_map(|(k, n)| n.map(|n| (k, n)))
+                .chain(dates.iter().map(|(_, n)| ("dates", n)))
+                {
+                    let depth = node_depth(node, &self.def_depth);
+                    if depth > MAX_NESTING {
+                        self.nesting_error(&at.key(key), depth);
+                    }
+                }
                 let date_names: Vec<String> = raw.dates.keys().cloned().collect();
                 let summary = self.template(&raw.summary, &at.key("summary"), 0, &date_names);
                 for (j, target) in raw.implements.iter().chain(&raw.limits).enumerate() {
@@ -685,6 +759,16 @@ impl<'f> Compiler<'f> {
                         j - raw.implements.len()
                     };
                     links.push((at.key(key).index(index), target.clone()));
+                }
+                for (j, target) in raw.excludes.iter().enumerate() {
+                    if *target == raw.id {
+                        self.error(
+                            &at.key("excludes").index(j),
+                            format!("rule `{}` cannot exclude itself", raw.id),
+                            None,
+                        );
+                    }
+                    links.push((at.key("excludes").index(j), target.clone()));
                 }
                 if let (Some(source), Some(from), Some(when), Some(summary)) =
                     (source, from, when, summary)
@@ -708,6 +792,7 @@ impl<'f> Compiler<'f> {
                         level: raw.level,
                         implements: raw.implements.clone(),
                         limits: raw.limits.clone(),
+                        excludes: raw.excludes.clone(),
                         tension: raw.tension.clone(),
                         file: self.file_name(*file),
                         index_in_file: i,
@@ -737,8 +822,28 @@ impl<'f> Compiler<'f> {
         Some(node)
     }
 
+    fn nesting_error(&mut self, at: &At, depth: usize) {
+        self.error(
+            at,
+            format!("expressions nest {depth} levels deep, counting through the definitions they use: at most {MAX_NESTING} are accepted"),
+            Some("split the condition, or flatten chains of definitions that only refer to the next one".to_owned()),
+        );
+    }
+
     /// Compiles one expression; `None` after reporting an error.
     fn expr(&mut self, v: &Value, at: &At, scope: &mut Scope) -> Option<(Node, Ty)> {
+        if self.nesting >= MAX_NESTING {
+            let depth = self.nesting.saturating_add(1);
+            self.nesting_error(at, depth);
+            return None;
+        }
+        self.nesting = self.nesting.saturating_add(1);
+        let result = self.expr_at_depth(v, at, scope);
+        self.nesting = self.nesting.saturating_sub(1);
+        result
+    }
+
+    fn expr_at_depth(&mut self, v: &Value, at: &At, scope: &mut Scope) -> Option<(Node, Ty)> {
         let plain = |op: Op, ty: Ty| Some((Node { op, say: None }, ty));
         let obj = match v {
             Value::Null => return plain(Op::Lit(Lit::Null), Ty::Null),
@@ -1154,6 +1259,14 @@ impl<'f> Compiler<'f> {
                     return None;
                 }
                 let slot = scope.vars.len();
+                if slot >= MAX_QUANTIFIERS {
+                    self.error(
+                        node_at,
+                        format!("more than {MAX_QUANTIFIERS} `some`, `every` or `count` nested in one another"),
+                        Some("each nested quantifier multiplies the work for every profile by the length of a list".to_owned()),
+                    );
+                    return None;
+                }
                 scope.vars.push((var.to_owned(), elem));
                 self.max_depth = self.max_depth.max(scope.vars.len());
                 let body = self.expect_ty(

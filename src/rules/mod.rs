@@ -5,6 +5,7 @@
 //! tool works from any directory; `--rules DIR` reads another from disk.
 
 mod compile;
+pub mod conflicts;
 pub mod error;
 mod raw;
 
@@ -73,8 +74,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, PackErrors> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => files.push(SourceFile { path: rel, text }),
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push(SourceFile { path: rel, text }),
+                Err(e) => errors.push(not_utf8(rel, e.as_bytes(), e.utf8_error())),
+            },
             Err(e) => errors.extend(io_error(&path, &e).0),
         }
     }
@@ -90,16 +94,45 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, PackErrors> {
     compile::compile(&read_dir(dir)?)
 }
 
+/// How deep below the pack root rule files are looked for.
+const MAX_DIR_DEPTH: usize = 16;
+
 fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    collect_json_at(dir, out, 0)
+}
+
+fn collect_json_at(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_json(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
+        let entry = entry?;
+        let path = entry.path();
+        // Only real directories are entered: a symbolic link back to a
+        // parent would otherwise recurse until the stack overflows.
+        if entry.file_type()?.is_dir() {
+            if depth < MAX_DIR_DEPTH {
+                collect_json_at(&path, out, depth.saturating_add(1))?;
+            }
+        } else if path.extension().is_some_and(|e| e == "json") && path.is_file() {
             out.push(path);
         }
     }
     Ok(())
+}
+
+fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> PackError {
+    let good = bytes
+        .get(..e.valid_up_to())
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    PackError {
+        file,
+        location: Some(crate::locate::line_col(good, good.len())),
+        path: JsonPath::root(),
+        message: format!(
+            "not UTF-8 text: the byte 0x{byte:02X} is not part of a UTF-8 character; save the file as UTF-8"
+        ),
+        help: None,
+    }
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> PackErrors {
@@ -107,7 +140,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> PackErrors {
         file: path.display().to_string(),
         location: None,
         path: JsonPath::root(),
-        message: format!("cannot read: {e}"),
+        message: format!("cannot read: {}", crate::json::io_words(e)),
         help: None,
     }])
 }

@@ -15,6 +15,9 @@ use crate::engine::ir::{Confidence, Level, RuleKind, Source};
 /// One rule file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`"
+)]
 pub(crate) struct RawModule {
     pub pack: Option<RawPackMeta>,
     #[serde(default)]
@@ -31,6 +34,9 @@ pub(crate) struct RawModule {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a pack header: an object with `name`, `version`, `status`, `day_count` and `disclaimer`"
+)]
 pub(crate) struct RawPackMeta {
     pub name: String,
     pub version: String,
@@ -43,6 +49,7 @@ pub(crate) struct RawPackMeta {
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "`event_day_is_day_1` or `next_day_is_day_1`")]
 pub(crate) enum RawDayCount {
     #[serde(rename = "event_day_is_day_1")]
     EventDayIsDay1,
@@ -52,6 +59,7 @@ pub(crate) enum RawDayCount {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[serde(expecting = "a type: `bool`, `int`, `date`, `text` or `country`")]
 pub(crate) enum RawType {
     Bool,
     Int,
@@ -62,6 +70,7 @@ pub(crate) enum RawType {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a set: an object with `type`, `label` and `values`")]
 pub(crate) struct RawSet {
     #[serde(rename = "type")]
     pub ty: RawType,
@@ -74,6 +83,7 @@ pub(crate) struct RawSet {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a dated set: an object with `type`, `label` and `members`")]
 pub(crate) struct RawDatedSet {
     #[serde(rename = "type")]
     pub ty: RawType,
@@ -84,6 +94,7 @@ pub(crate) struct RawDatedSet {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a member: an object with `value` and `from`")]
 pub(crate) struct RawDatedMember {
     pub value: Value,
     pub from: String,
@@ -95,6 +106,7 @@ pub(crate) struct RawDatedMember {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a parameter: an object with `type`, `label` and `values`")]
 pub(crate) struct RawParam {
     #[serde(rename = "type")]
     pub ty: RawType,
@@ -107,6 +119,7 @@ pub(crate) struct RawParam {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a parameter value: an object with `from` and `value`")]
 pub(crate) struct RawParamValue {
     pub from: String,
     pub value: Value,
@@ -116,6 +129,7 @@ pub(crate) struct RawParamValue {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a definition: an object with `expr`")]
 pub(crate) struct RawDef {
     pub description: Option<String>,
     pub expr: Value,
@@ -124,6 +138,9 @@ pub(crate) struct RawDef {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a rule: an object with `id`, `kind`, `title`, `summary`, `source`, `in_force` and `when`"
+)]
 pub(crate) struct RawRule {
     pub id: String,
     pub kind: RuleKind,
@@ -142,11 +159,15 @@ pub(crate) struct RawRule {
     pub implements: Vec<String>,
     #[serde(default)]
     pub limits: Vec<String>,
+    /// Ids of rules that can never apply to the same person as this one.
+    #[serde(default)]
+    pub excludes: Vec<String>,
     pub tension: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "an object with `from` and optional `to`")]
 pub(crate) struct RawInForce {
     pub from: String,
     pub to: Option<String>,
