@@ -275,7 +275,7 @@ fn syntax_message(message: &str) -> Option<&'static str> {
         "key must be a string" => "an object key must be a string in double quotes",
         "number out of range" => "the number is too large",
         "invalid number" => "an invalid number",
-        "invalid escape" => "an invalid escape sequence in a string",
+        "invalid escape" => "an invalid escape in a string: after `\\` come only `\"`, `\\`, `/`, `b`, `f`, `n`, `r`, `t` or `u`",
         "invalid unicode code point" => "an invalid `\\u` escape in a string",
         "lone leading surrogate in hex escape" => "an unpaired surrogate in a `\\u` escape",
         "unexpected end of hex escape" => "an incomplete `\\u` escape in a string",

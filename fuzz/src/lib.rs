@@ -1,0 +1,3 @@
+//! Fuzz targets for eaeu-rights (see docs/fuzzing.md).
+
+pub mod targets;
