@@ -326,7 +326,8 @@ fn plain_expected(expected: &str) -> String {
     }
     match expected {
         "a sequence" => "an array".to_owned(),
-        "a string" | "a borrowed string" => "a string".to_owned(),
+        // serde's words for a unit-only enum read from a JSON value.
+        "a string" | "a borrowed string" | "string or map" => "a string".to_owned(),
         "a boolean" => "`true` or `false`".to_owned(),
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
             "a whole number".to_owned()

@@ -228,7 +228,7 @@ impl InvalidProfile {
     /// fourth profile of an array file).
     pub fn locate_in(mut self, text: &str, base: &JsonPath) -> Self {
         for p in &mut self.problems {
-            if p.location.is_none() {
+            if p.location.is_none() && !p.message.starts_with(MORE_PROBLEMS) {
                 let mut full = base.clone();
                 full.0.extend(p.path.0.iter().cloned());
                 p.location = locate(text, &full);
@@ -603,6 +603,9 @@ impl Reader {
     }
 }
 
+/// How the closing "and N more" problem starts (it has no location).
+const MORE_PROBLEMS: &str = "and ";
+
 fn too_many(mut problems: Vec<Problem>) -> Vec<Problem> {
     if problems.len() > MAX_PROBLEMS {
         let more = problems.len() - MAX_PROBLEMS;
@@ -610,7 +613,7 @@ fn too_many(mut problems: Vec<Problem>) -> Vec<Problem> {
         problems.push(Problem {
             path: JsonPath::root(),
             location: None,
-            message: format!("and {more} more problem(s)"),
+            message: format!("{MORE_PROBLEMS}{more} more problem(s) not shown"),
         });
     }
     problems
@@ -627,12 +630,31 @@ impl RawProfile {
         let mut reader = Reader::default();
         let raw = reader.profile(value);
         if reader.problems.is_empty() {
-            Ok(raw)
-        } else {
-            Err(InvalidProfile {
-                problems: too_many(reader.problems),
-            })
+            return Ok(raw);
         }
+        // Report the value problems too (an impossible date beside a wrong
+        // type), so one round of corrections is enough. The fields with
+        // shape problems were left out of `raw`: drop what that alone causes.
+        let mut problems = reader.problems;
+        let shape_paths: Vec<JsonPath> = problems.iter().map(|p| p.path.clone()).collect();
+        let as_of_for_checks = raw
+            .as_of
+            .as_deref()
+            .and_then(|d| parse_date(d).ok())
+            .unwrap_or(NaiveDate::MAX);
+        if let Err(more) = raw.validate(as_of_for_checks) {
+            for p in more.problems {
+                let caused_by_shape = shape_paths
+                    .iter()
+                    .any(|s| s.0.starts_with(&p.path.0) || p.path.0.starts_with(&s.0));
+                if !caused_by_shape && !p.message.starts_with(MORE_PROBLEMS) {
+                    problems.push(p);
+                }
+            }
+        }
+        Err(InvalidProfile {
+            problems: too_many(problems),
+        })
     }
 
     /// Reads a profile from JSON text; errors carry line and column.
@@ -664,7 +686,15 @@ impl RawProfile {
                 message: e.message,
             }],
         })?;
-        Self::from_value(value).map_err(|e| e.locate_in(body, &JsonPath::root()))
+        Self::from_value(value).map_err(|e| {
+            let mut e = e.locate_in(body, &JsonPath::root());
+            // Document order; the "and N more" line has no location and stays last.
+            e.problems.sort_by_key(|p| {
+                p.location
+                    .map_or((usize::MAX, usize::MAX), |l| (l.line, l.column))
+            });
+            e
+        })
     }
 
     /// Reads a profile from bytes that should be UTF-8 JSON text.

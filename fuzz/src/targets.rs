@@ -34,7 +34,9 @@ fn assert_plain(message: &str) {
         .filter(|(i, _)| i % 2 == 0)
         .map(|(_, s)| s)
         .collect();
-    for word in ["struct ", "Raw", "sequence", "enum ", "Option", "i64", "u64", "usize"] {
+    for word in [
+        "struct ", "Raw", "sequence", "enum ", "Option", "i64", "u64", "usize",
+    ] {
         assert!(
             !own.contains(word),
             "error message names a Rust type ({word}): {message}"
@@ -105,7 +107,10 @@ pub fn evaluate(data: &[u8]) {
 pub fn check_evaluation(pack: &RulePack, profile: &WorkerProfile) {
     let explained = engine::explain(pack, profile);
     let fast = engine::decide(pack, profile);
-    assert_eq!(explained.status, fast.status, "status differs between paths");
+    assert_eq!(
+        explained.status, fast.status,
+        "status differs between paths"
+    );
     assert_eq!(explained.results.len(), pack.len());
     for (e, f) in explained.results.iter().zip(&fast.results) {
         assert_eq!(e.outcome, f.outcome, "outcome differs between paths");
@@ -126,7 +131,11 @@ pub fn check_evaluation(pack: &RulePack, profile: &WorkerProfile) {
                 f.rule
             );
         } else {
-            assert!(f.dates.is_empty(), "{} has dates but does not apply", f.rule);
+            assert!(
+                f.dates.is_empty(),
+                "{} has dates but does not apply",
+                f.rule
+            );
         }
     }
     let _ = eaeu_rights::report::text::render(&report, false);
@@ -198,7 +207,9 @@ fn check_evaluation_loosely(pack: &RulePack, profile: &WorkerProfile) {
 /// the fuzzer explores evaluation rather than the JSON syntax.
 pub fn decode_profile(data: &[u8]) -> Option<WorkerProfile> {
     let mut b = Bytes(data);
-    let codes = ["KZ", "KG", "RU", "BY", "AM", "UZ", "TJ", "MD", "CU", "IR", "TM", "CN"];
+    let codes = [
+        "KZ", "KG", "RU", "BY", "AM", "UZ", "TJ", "MD", "CU", "IR", "TM", "CN",
+    ];
     let pick_code = |b: &mut Bytes| codes.get(usize::from(b.byte()) % codes.len()).copied();
     let date = |b: &mut Bytes, base: NaiveDate| {
         let back = i64::from(b.u16()) % 6000;
@@ -246,8 +257,13 @@ pub fn decode_profile(data: &[u8]) -> Option<WorkerProfile> {
         raw.insert("contract".into(), contract.into());
     }
     if flags & 32 != 0 {
-        let occ = ["pedagogical", "legal", "medical", "pharmaceutical", "construction"]
-            [usize::from(b.byte() % 5)];
+        let occ = [
+            "pedagogical",
+            "legal",
+            "medical",
+            "pharmaceutical",
+            "construction",
+        ][usize::from(b.byte() % 5)];
         raw.insert("occupation".into(), occ.into());
     }
     if flags & 64 != 0 {

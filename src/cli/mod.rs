@@ -157,7 +157,7 @@ pub(crate) enum CliError {
     #[error("{0}")]
     Pack(#[from] PackErrors),
     /// A profile is invalid.
-    #[error("invalid profile{}: {error}", origin.as_deref().map(|s| format!(" in {s}")).unwrap_or_default())]
+    #[error("invalid profile{}{}", origin.as_deref().map(|s| format!(" in {s}")).unwrap_or_default(), problem_lines(error))]
     Profile {
         origin: Option<String>,
         error: InvalidProfile,
@@ -168,6 +168,20 @@ pub(crate) enum CliError {
     /// Flags that do not fit together.
     #[error("{0}")]
     Usage(String),
+}
+
+/// One problem on the same line; several, one per line.
+fn problem_lines(error: &InvalidProfile) -> String {
+    match error.problems.as_slice() {
+        [one] => format!(": {one}"),
+        many => {
+            let mut out = ":".to_owned();
+            for p in many {
+                out.push_str(&format!("\n  - {p}"));
+            }
+            out
+        }
+    }
 }
 
 impl CliError {

@@ -3,7 +3,7 @@
 //! free of cycles. Every problem is collected; nothing half-checked reaches
 //! the evaluator.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -15,7 +15,7 @@ use super::SourceFile;
 use crate::country::Country;
 use crate::dates::parse_date;
 use crate::engine::ir::*;
-use crate::json::{parse_strict, path_of, plain_message};
+use crate::json::{describe, parse_strict, path_of, plain_message};
 use crate::locate::{locate, JsonPath};
 use crate::profile::{ContractKind, Relation};
 
@@ -154,6 +154,8 @@ struct Compiler<'f> {
     /// How deep the expression being compiled is, counting through the
     /// definitions compiled on the way (bounds the compiler's recursion).
     nesting: usize,
+    /// Names and rule ids found in files that failed to load.
+    unparsed: HashSet<String>,
     /// Each definition's evaluation depth, counting through the definitions it uses.
     def_depth: Vec<usize>,
 }
@@ -177,10 +179,17 @@ struct Scope {
 pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
     let mut modules = Vec::new();
+    let mut unparsed = HashSet::new();
     for (i, file) in files.iter().enumerate() {
         match parse_module(file) {
             Ok(m) => modules.push((i, m)),
-            Err(e) => errors.push(e),
+            Err(failed) => {
+                let (e, value) = *failed;
+                errors.push(e);
+                if let Some(v) = value {
+                    names_in(&v, &mut unparsed);
+                }
+            }
         }
     }
 
@@ -200,6 +209,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         out_params: Vec::new(),
         max_depth: 0,
         nesting: 0,
+        unparsed,
         def_depth: Vec::new(),
     };
 
@@ -408,28 +418,59 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
 /// Reads one file: strict JSON first (duplicate keys are errors, not
 /// silently overwritten), then the module's shape.
-fn parse_module(file: &SourceFile) -> Result<RawModule, PackError> {
+/// On failure: the error, and the file's JSON when it was valid JSON.
+type Unparsed = Box<(PackError, Option<Value>)>;
+
+fn parse_module(file: &SourceFile) -> Result<RawModule, Unparsed> {
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-    let error = |path: JsonPath, location, message: String| PackError {
-        file: file.path.clone(),
-        location,
-        path,
-        message,
-        help: None,
+    let fail = |path: JsonPath, location, message: String, value: Option<Value>| -> Unparsed {
+        Box::new((
+            PackError {
+                file: file.path.clone(),
+                location,
+                path,
+                message,
+                help: None,
+            },
+            value,
+        ))
     };
     if text.trim().is_empty() {
-        return Err(error(
-            JsonPath::root(),
-            None,
-            "the file is empty: expected a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`".to_owned(),
-        ));
+        let message = format!("the file is empty: expected {MODULE}");
+        return Err(fail(JsonPath::root(), None, message, None));
     }
-    let value = parse_strict(text).map_err(|e| error(e.path, e.location, e.message))?;
-    serde_path_to_error::deserialize::<_, RawModule>(value).map_err(|e| {
+    let value = parse_strict(text).map_err(|e| fail(e.path, e.location, e.message, None))?;
+    if !value.is_object() {
+        let message = format!("expected {MODULE}, found {}", describe(&value));
+        let location = locate(text, &JsonPath::root());
+        return Err(fail(JsonPath::root(), location, message, None));
+    }
+    serde_path_to_error::deserialize::<_, RawModule>(value.clone()).map_err(|e| {
         let path = path_of(e.path());
         let location = locate(text, &path);
-        error(path, location, plain_message(&e.into_inner().to_string()))
+        let message = plain_message(&e.into_inner().to_string());
+        fail(path, location, message, Some(value))
     })
+}
+
+/// What a rule file is, for messages.
+const MODULE: &str =
+    "a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`";
+
+/// The names a module defines and its rule ids, read from its JSON.
+fn names_in(module: &Value, out: &mut HashSet<String>) {
+    for section in ["sets", "dated_sets", "parameters", "definitions"] {
+        if let Some(Value::Object(m)) = module.get(section) {
+            out.extend(m.keys().cloned());
+        }
+    }
+    if let Some(Value::Array(rules)) = module.get("rules") {
+        for r in rules {
+            if let Some(Value::String(id)) = r.get("id") {
+                out.insert(id.clone());
+            }
+        }
+    }
 }
 
 /// How many levels evaluating a node recurses, a definition counting as
@@ -506,6 +547,14 @@ impl<'f> Compiler<'f> {
             message,
             help,
         });
+    }
+
+    /// An undefined name, unless a file that failed to load defines it:
+    /// that file's error is the one to fix, the rest would be noise.
+    fn undefined(&mut self, name: &str, at: &At, message: String, help: Option<String>) {
+        if !self.unparsed.contains(name) {
+            self.error(at, message, help);
+        }
     }
 
     fn suggest<'n>(&self, wrong: &str, names: impl Iterator<Item = &'n String>) -> Option<String> {
@@ -801,7 +850,7 @@ impl<'f> Compiler<'f> {
             }
         }
         for (at, target) in links {
-            if !ids.contains_key(&target) {
+            if !ids.contains_key(&target) && !self.unparsed.contains(&target) {
                 let help = self.suggest(&target, ids.keys());
                 self.error(&at, format!("no rule has the id `{target}`"), help);
             }
@@ -979,7 +1028,8 @@ impl<'f> Compiler<'f> {
                 let name = self.string_arg(arg, at, "def")?;
                 let Some(id) = self.def_index.get(name).copied() else {
                     let help = self.suggest(name, self.def_index.keys());
-                    self.error(
+                    self.undefined(
+                        name,
                         at,
                         format!("undefined name `{name}`: no definition has this name"),
                         help,
@@ -1006,7 +1056,7 @@ impl<'f> Compiler<'f> {
                 let name = self.string_arg(arg, at, "param")?;
                 let Some((id, ty)) = self.params.get(name).copied() else {
                     let help = self.suggest(name, self.params.keys());
-                    self.error(at, format!("undefined parameter `{name}`"), help);
+                    self.undefined(name, at, format!("undefined parameter `{name}`"), help);
                     return None;
                 };
                 let on = match obj.get("on") {
@@ -1142,7 +1192,12 @@ impl<'f> Compiler<'f> {
                         let name = self.string_arg(o.get("set")?, &set_at.key("set"), "set")?;
                         let Some((id, set_ty)) = self.sets.get(name).copied() else {
                             let help = self.suggest(name, self.sets.keys());
-                            self.error(&set_at.key("set"), format!("undefined set `{name}`"), help);
+                            self.undefined(
+                                name,
+                                &set_at.key("set"),
+                                format!("undefined set `{name}`"),
+                                help,
+                            );
                             return None;
                         };
                         if item_ty == Ty::Text && is_text_lit(&item_node) && set_ty != Ty::Text {
@@ -1196,7 +1251,8 @@ impl<'f> Compiler<'f> {
                 let set_name = self.string_arg(of.unwrap_or(&Value::Null), &at.key("of"), "of")?;
                 let Some((set, set_ty)) = self.dated_sets.get(set_name).copied() else {
                     let help = self.suggest(set_name, self.dated_sets.keys());
-                    self.error(
+                    self.undefined(
+                        set_name,
                         &at.key("of"),
                         format!("undefined dated set `{set_name}`"),
                         help,
@@ -1368,7 +1424,8 @@ impl<'f> Compiler<'f> {
                     }
                     None => {
                         let help = self.suggest(set_name, self.sets.keys());
-                        self.error(
+                        self.undefined(
+                            set_name,
                             &at.key("holidays"),
                             format!("undefined set `{set_name}`"),
                             help,
