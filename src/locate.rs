@@ -57,7 +57,7 @@ impl fmt::Display for JsonPath {
         const TAIL: usize = 4;
         let len = self.0.len();
         for (i, seg) in self.0.iter().enumerate() {
-            if len > HEAD + TAIL + 1 && (HEAD..len - TAIL).contains(&i) {
+            if len > HEAD + TAIL + 1 && (HEAD..len.saturating_sub(TAIL)).contains(&i) {
                 if i == HEAD {
                     f.write_str("…")?;
                 }
@@ -115,9 +115,12 @@ pub fn locate(text: &str, path: &JsonPath) -> Option<LineCol> {
 /// The line and column of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> LineCol {
     let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    let line = before.matches('\n').count().saturating_add(1);
+    let line_start = before.rfind('\n').map_or(0, |i| i.saturating_add(1));
+    let column = before
+        .get(line_start..)
+        .map_or(0, |s| s.chars().count())
+        .saturating_add(1);
     LineCol { line, column }
 }
 
@@ -133,11 +136,11 @@ impl Scanner<'_> {
 
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
+            self.pos = self.pos.saturating_add(1);
         }
         // A byte-order mark at the very start is whitespace to a reader.
-        if self.bytes.get(self.pos..self.pos + 3) == Some(&[0xEF, 0xBB, 0xBF]) {
-            self.pos += 3;
+        if self.bytes.get(self.pos..self.pos.saturating_add(3)) == Some(&[0xEF, 0xBB, 0xBF]) {
+            self.pos = self.pos.saturating_add(3);
             self.skip_ws();
         }
     }
@@ -150,7 +153,7 @@ impl Scanner<'_> {
         let container = self.pos;
         match (first, self.peek()?) {
             (Seg::Key(want), b'{') => {
-                self.pos += 1;
+                self.pos = self.pos.saturating_add(1);
                 loop {
                     self.skip_ws();
                     if self.peek()? == b'}' {
@@ -161,7 +164,7 @@ impl Scanner<'_> {
                     if self.peek()? != b':' {
                         return None;
                     }
-                    self.pos += 1;
+                    self.pos = self.pos.saturating_add(1);
                     self.skip_ws();
                     if key == *want {
                         return self.find(rest);
@@ -169,14 +172,14 @@ impl Scanner<'_> {
                     self.skip_value()?;
                     self.skip_ws();
                     match self.peek()? {
-                        b',' => self.pos += 1,
+                        b',' => self.pos = self.pos.saturating_add(1),
                         b'}' => return Some(container),
                         _ => return None,
                     }
                 }
             }
             (Seg::Index(want), b'[') => {
-                self.pos += 1;
+                self.pos = self.pos.saturating_add(1);
                 let mut index = 0;
                 loop {
                     self.skip_ws();
@@ -187,10 +190,10 @@ impl Scanner<'_> {
                         return self.find(rest);
                     }
                     self.skip_value()?;
-                    index += 1;
+                    index = index.saturating_add(1);
                     self.skip_ws();
                     match self.peek()? {
-                        b',' => self.pos += 1,
+                        b',' => self.pos = self.pos.saturating_add(1),
                         b']' => return Some(container),
                         _ => return None,
                     }
@@ -208,17 +211,17 @@ impl Scanner<'_> {
         if self.peek()? != b'"' {
             return None;
         }
-        self.pos += 1;
+        self.pos = self.pos.saturating_add(1);
         let start = self.pos;
         loop {
             match self.peek()? {
-                b'\\' => self.pos += 2,
+                b'\\' => self.pos = self.pos.saturating_add(2),
                 b'"' => break,
-                _ => self.pos += 1,
+                _ => self.pos = self.pos.saturating_add(1),
             }
         }
         let raw = self.bytes.get(start..self.pos)?;
-        self.pos += 1;
+        self.pos = self.pos.saturating_add(1);
         Some(String::from_utf8_lossy(raw).into_owned())
     }
 
@@ -236,17 +239,18 @@ impl Scanner<'_> {
                             self.string()?;
                             continue;
                         }
-                        b'{' | b'[' => depth += 1,
+                        b'{' | b'[' => depth = depth.saturating_add(1),
                         b'}' | b']' => {
-                            depth -= 1;
+                            // The value starts with a bracket, so depth is at least 1 here.
+                            depth = depth.saturating_sub(1);
                             if depth == 0 {
-                                self.pos += 1;
+                                self.pos = self.pos.saturating_add(1);
                                 return Some(());
                             }
                         }
                         _ => {}
                     }
-                    self.pos += 1;
+                    self.pos = self.pos.saturating_add(1);
                 }
             }
             _ => {
@@ -254,7 +258,7 @@ impl Scanner<'_> {
                     self.peek(),
                     None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
                 ) {
-                    self.pos += 1;
+                    self.pos = self.pos.saturating_add(1);
                 }
             }
         }

@@ -774,6 +774,9 @@ impl RawProfile {
             .occupation
             .and_then(|o| v.text(root.key("occupation"), o))
             .map(|o| o.trim().to_lowercase())
+            // Lower-casing can lengthen text (`İ` becomes two characters):
+            // check again, so a stored occupation always reads back.
+            .and_then(|o| v.text(root.key("occupation"), o))
             .filter(|o| !o.is_empty());
         let permanent_resident = self.permanent_resident.unwrap_or_else(|| {
             assumed.permanent_resident = true;
@@ -1151,6 +1154,41 @@ mod tests {
             let e = parse(text).unwrap_err();
             assert_eq!(e.problems[0].path.to_string(), path, "{text}");
         }
+    }
+
+    #[test]
+    fn a_stored_occupation_always_reads_back() {
+        // 200 bytes that lower-case to 300.
+        let text = format!(
+            r#"{{"citizenship":"KG","occupation":"{}"}}"#,
+            "İ".repeat(100)
+        );
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.problems[0].path.to_string(), "occupation");
+        let ok = parse(r#"{"citizenship":"KG","occupation":" Medical "}"#).unwrap();
+        assert_eq!(parse(&ok.to_json()).unwrap().occupation, ok.occupation);
+    }
+
+    #[test]
+    fn nulls_are_refused_except_where_they_mean_something() {
+        for key in [
+            "host",
+            "entry_date",
+            "as_of",
+            "occupation",
+            "registered",
+            "contract",
+            "family",
+            "id",
+        ] {
+            let text = format!(r#"{{"citizenship":"KG","{key}":null}}"#);
+            let e = parse(&text).unwrap_err();
+            assert!(e.to_string().contains("must not be null"), "{key}: {e}");
+        }
+        let p =
+            parse(r#"{"citizenship":"KG","contract":{"end":null,"terminated_on":null}}"#).unwrap();
+        assert_eq!(p.contract.end, Some(None));
+        assert_eq!(p.contract.terminated_on, None);
     }
 
     #[test]

@@ -38,7 +38,14 @@ fn stored_inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         root.join("fuzz/corpus").join(target),
         root.join("tests/regressions").join(target),
     ] {
-        for f in files_in(&dir) {
+        // Only the committed seeds of a corpus: a fuzzer's working corpus
+        // holds thousands of files (see docs/fuzzing.md).
+        for f in files_in(&dir).into_iter().filter(|f| {
+            !f.starts_with(root.join("fuzz"))
+                || f.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("seed-"))
+        }) {
             // A running fuzzer may replace corpus files under our feet.
             if let Ok(bytes) = std::fs::read(&f) {
                 out.push((f, bytes));
@@ -110,7 +117,11 @@ fn deepest_accepted_expression_fits_the_stack() {
     for i in 0..defs_in_chain {
         defs.insert(
             format!("z{i}"),
-            serde_json::json!({"expr": {"not": {"all": [{"def": format!("z{}", i + 1)}]}}}),
+            // A `say` on every level: rendering it evaluates the operands again.
+            serde_json::json!({"expr": {
+                "not": {"all": [{"def": format!("z{}", i + 1)}]},
+                "say": {"true": "{0} holds", "false": "{0} fails"}
+            }}),
         );
     }
     defs.insert(
@@ -162,8 +173,17 @@ fn mutate(seed: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
     out
 }
 
-fn seeds(target: &str) -> Vec<Vec<u8>> {
-    stored_inputs(target).into_iter().map(|(_, b)| b).collect()
+/// The stored inputs of a target, read once per test binary.
+fn seeds(target: &'static str) -> &'static [Vec<u8>] {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Seeds = HashMap<&'static str, &'static [Vec<u8>]>;
+    static CACHE: OnceLock<Mutex<Seeds>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
+    cache.entry(target).or_insert_with(|| {
+        let v: Vec<Vec<u8>> = stored_inputs(target).into_iter().map(|(_, b)| b).collect();
+        Vec::leak(v)
+    })
 }
 
 proptest! {

@@ -528,7 +528,7 @@ impl<'f> Compiler<'f> {
         match self
             .files
             .get(at.file)
-            .and_then(|f| locate(&f.text, &at.path))
+            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path))
         {
             Some(loc) => format!("{file}:{}:{}", loc.line, loc.column),
             None => file,
@@ -539,7 +539,7 @@ impl<'f> Compiler<'f> {
         let location = self
             .files
             .get(at.file)
-            .and_then(|f| locate(&f.text, &at.path));
+            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path));
         self.errors.push(PackError {
             file: self.file_name(at.file),
             location,
