@@ -93,7 +93,7 @@ enum KindArg {
 
 #[derive(Debug, Args)]
 struct CheckArgs {
-    /// Read the profile from a JSON file (`-` for stdin) instead of flags.
+    /// Read the profile from a JSON file (`-` for stdin) instead of flags. Limits: 1 MiB of JSON, 10 citizenships, 100 family members, 200 bytes of `id` or `occupation`, 127 levels of nesting (docs/limits.md).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["citizenship", "entry", "contract", "start", "end", "terminated", "occupation", "child_born", "registered", "permanent_resident", "host", "id"])]
     profile: Option<String>,
     /// Citizenship(s), ISO 3166-1 alpha-2 (repeat or separate with commas; `none` for a stateless person).

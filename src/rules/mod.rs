@@ -11,7 +11,7 @@ mod raw;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{field_path, member_field_name};
+pub use compile::{field_path, member_field_name, MAX_NESTING, MAX_QUANTIFIERS};
 pub use error::{PackError, PackErrors};
 
 use crate::engine::RulePack;
