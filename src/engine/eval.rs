@@ -131,7 +131,7 @@ impl<'a, T: Trace> Env<'a, T> {
         };
         let trace = if v.is_unknown() {
             T::missing(Missing {
-                field: FieldKey::of_member(field),
+                field: FieldKey::Member(field),
                 member: Some(index),
             })
         } else {
@@ -147,7 +147,7 @@ impl<'a, T: Trace> Env<'a, T> {
                 let v = self.field(*f);
                 let trace = if v.is_unknown() {
                     T::missing(Missing {
-                        field: FieldKey::of(*f),
+                        field: FieldKey::Profile(*f),
                         member: None,
                     })
                 } else if matches!(v, Value::Bool(_)) {

@@ -205,7 +205,7 @@ pub(crate) enum Lit {
 }
 
 /// A profile field an expression can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     /// `citizenship`
     Citizenship,
@@ -234,7 +234,7 @@ pub enum Field {
 }
 
 /// A field of a family member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MemberField {
     /// `relation`
     Relation,
