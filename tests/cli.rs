@@ -858,6 +858,12 @@ fn batch_reads_ndjson_files_line_by_line() {
     assert_eq!(records[2]["source"], format!("{file}:4"));
     assert_eq!(records[2]["error"]["problems"][0]["path"], "registered");
     assert!(run.stderr.contains("1 blank line"), "{}", run.stderr);
+    // `.jsonl` is NDJSON too.
+    write_files(&dir, &[("people.jsonl", NDJSON)]);
+    let jsonl = dir.join("people.jsonl").display().to_string();
+    let records = Test::new().arg("batch").arg(&jsonl).run().code(1).ndjson();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[2]["source"], format!("{jsonl}:4"));
 }
 
 #[test]
