@@ -11,6 +11,9 @@ mod template;
 pub mod trace;
 pub(crate) mod value;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 
 use eval::Env;
