@@ -1001,11 +1001,11 @@ fn in_force_bounds_are_inclusive_from_and_exclusive_to() {
     let before = report_for(&pack, &profile(r#"{"as_of": "2025-12-31"}"#));
     assert_eq!(
         before.findings[0].because,
-        ["this provision is in force from 2026-01-01 until 2026-07-01 (the day before is the last); the assessment date is 2025-12-31"]
+        ["this provision applies from 2026-01-01 to 2026-06-30; the assessment date 2025-12-31 is before that"]
     );
     assert_eq!(
         before.findings[1].because,
-        ["this provision is in force from 2026-07-01; the assessment date 2025-12-31 is before that"]
+        ["this provision applies from 2026-07-01; the assessment date 2025-12-31 is before that"]
     );
 }
 
@@ -1199,8 +1199,14 @@ mod monotonicity {
                         }
                     }
                 }
-                if a.outcome != Outcome::Undetermined {
+                if a.outcome == Outcome::DoesNotApply {
                     prop_assert!(a.why.missing.is_empty(), "{} decided but missing facts", rule);
+                } else if a.outcome == Outcome::Applies {
+                    // An applying rule lists missing facts only for a date it could not compute.
+                    prop_assert!(
+                        a.why.missing.is_empty() || a.dates.iter().any(Option::is_none),
+                        "{} applies with every date but lists missing facts", rule
+                    );
                 } else {
                     prop_assert!(!a.why.missing.is_empty(), "{} undetermined without a missing fact", rule);
                 }

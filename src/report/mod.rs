@@ -146,10 +146,10 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
         }
     }
     for (rule, result) in pack.rules.iter().zip(&eval.results) {
-        if result.outcome == Outcome::Undetermined {
-            for m in &result.why.missing {
-                asked.entry(*m).or_default().push(rule.id.clone());
-            }
+        // An undetermined outcome, or an applying rule whose date needs a
+        // missing fact: either way the answer would settle something.
+        for m in &result.why.missing {
+            asked.entry(*m).or_default().push(rule.id.clone());
         }
         let dates = rule
             .dates
@@ -210,7 +210,8 @@ pub fn assumptions(p: &WorkerProfile) -> Vec<String> {
             p.host.code()
         ));
     }
-    if p.assumed.terminated_on {
+    let has_contract = p.contract.kind != Some(crate::profile::ContractKind::None);
+    if p.assumed.terminated_on && has_contract {
         out.push("assumed the contract has not been terminated early".to_owned());
     }
     if p.assumed.permanent_resident {

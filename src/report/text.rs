@@ -93,7 +93,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !may.is_empty() {
         section(&mut out, s, "WHAT YOU MAY DO");
         for f in may {
-            finding(&mut out, s, f, "+", s.green, &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "+",
+                s.green,
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -109,7 +117,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !must.is_empty() {
         section(&mut out, s, "WHAT YOU MUST DO, AND BY WHEN");
         for f in must {
-            finding(&mut out, s, f, "!", s.yellow, &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "!",
+                s.yellow,
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -117,7 +133,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !know.is_empty() {
         section(&mut out, s, "GOOD TO KNOW");
         for f in know {
-            finding(&mut out, s, f, "i", "", &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "i",
+                "",
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -177,11 +201,22 @@ fn section(out: &mut String, s: &Style, title: &str) {
     let _ = write!(out, "\n{}{title}{}\n", s.bold, s.reset);
 }
 
-fn finding(out: &mut String, s: &Style, f: &Finding, mark: &str, colour: &str, shown: &[String]) {
+fn finding(
+    out: &mut String,
+    s: &Style,
+    f: &Finding,
+    mark: &str,
+    colour: &str,
+    shown: &[String],
+    as_of: chrono::NaiveDate,
+) {
     let dates: Vec<String> = f
         .dates
         .iter()
-        .map(|(name, d)| format!("{}: {d}", date_word(name)))
+        .map(|(name, d)| {
+            let passed = if *d < as_of { ", already passed" } else { "" };
+            format!("{}: {d}{passed}", date_word(name))
+        })
         .collect();
     let head = if dates.is_empty() {
         f.title.clone()
