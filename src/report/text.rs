@@ -199,6 +199,9 @@ fn finding(out: &mut String, s: &Style, f: &Finding, mark: &str, colour: &str, s
     for b in reasons(f, shown) {
         wrap_into(out, &b, "      because ", "      ");
     }
+    if let Some(link) = hierarchy(f) {
+        wrap_into(out, &format!("{}{link}{}", s.dim, s.reset), "    ", "    ");
+    }
     if let Some(t) = &f.tension {
         wrap_into(out, &format!("Note: {t}"), "    ", "    ");
     }
@@ -245,6 +248,19 @@ fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
     }
     out.extend(f.because.iter().filter(|b| !shown.contains(b)).cloned());
     out
+}
+
+/// Where a national rule stands under the Treaty: "National rule,
+/// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
+fn hierarchy(f: &Finding) -> Option<String> {
+    let mut parts = Vec::new();
+    if !f.implements.is_empty() {
+        parts.push(format!("implementing {}", f.implements.join(", ")));
+    }
+    if !f.limits.is_empty() {
+        parts.push(format!("limiting {}", f.limits.join(", ")));
+    }
+    (!parts.is_empty()).then(|| format!("National rule, {}", parts.join("; ")))
 }
 
 fn date_word(name: &str) -> &str {
