@@ -3,6 +3,7 @@
 
 mod batch;
 mod rules_cmd;
+mod test_cmd;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ enum Command {
         #[command(subcommand)]
         command: rules_cmd::RulesCommand,
     },
+    /// Run test cases (a profile and its expected outcomes) from case files.
+    Test(test_cmd::TestArgs),
 }
 
 /// Where the rules come from.
@@ -199,6 +202,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Batch(args) => batch::run(args),
         Command::Rules { command } => rules_cmd::run(command),
+        Command::Test(args) => test_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -10,7 +10,7 @@ mod raw;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{field_path, member_field_name};
+pub use compile::{did_you_mean, field_path, member_field_name};
 pub use error::{PackError, PackErrors};
 
 use crate::engine::RulePack;
