@@ -337,3 +337,26 @@ fn seed_study_kyrgyz_worker_gets_the_ten_provisions() {
         );
     }
 }
+
+/// docs/provisions.md lists every rule, and its example case is a real,
+/// passing case.
+#[test]
+fn provisions_doc_lists_every_rule_and_its_example_case_passes() {
+    let doc = std::fs::read_to_string("docs/provisions.md").unwrap();
+    let pack = rules::embedded_pack().unwrap();
+    for id in pack.rule_ids() {
+        assert!(
+            doc.contains(&format!("| `{id}` |")),
+            "docs/provisions.md has no table row for {id}"
+        );
+    }
+    let example = doc
+        .split("```json")
+        .map(|block| block.split("```").next().unwrap_or_default())
+        .find(|block| block.contains("\"expect\""))
+        .expect("an example case in docs/provisions.md");
+    let cases =
+        cases::parse("docs/provisions.md", example, &pack).unwrap_or_else(|e| panic!("{e}"));
+    let results = cases::run(&pack, &cases);
+    assert!(results[0].passed(), "{:?}", results[0].failures);
+}

@@ -277,7 +277,15 @@ pub fn cite(source: &Source) -> String {
     if let Some(a) = &source.article {
         let _ = write!(c, ", Art. {a}");
         if let Some(p) = &source.paragraph {
-            let _ = write!(c, "({p})");
+            // A range of paragraphs, "1-2", is cited "(1)-(2)".
+            match p.split_once('-') {
+                Some((a, b)) => {
+                    let _ = write!(c, "({a})-({b})");
+                }
+                None => {
+                    let _ = write!(c, "({p})");
+                }
+            }
         }
     } else if let Some(p) = &source.paragraph {
         let _ = write!(c, ", para. {p}");
@@ -351,5 +359,10 @@ mod tests {
             date: None,
         };
         assert_eq!(cite(&s), "Treaty, Art. 97(4)");
+        let range = Source {
+            paragraph: Some("1-2".into()),
+            ..s
+        };
+        assert_eq!(cite(&range), "Treaty, Art. 97(1)-(2)");
     }
 }
