@@ -29,7 +29,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -38,7 +38,7 @@ use crate::engine::{self, Outcome, RulePack};
 use crate::locate::{locate, JsonPath, LineCol, Seg};
 use crate::profile::{clean_serde_message, RawProfile, WorkerProfile};
 use crate::report::{self, Report, Status};
-use crate::rules::{did_you_mean, PackError, PackErrors};
+use crate::rules::{collect_json, did_you_mean, PackError, PackErrors};
 
 /// A problem in a case file: file, line and column, JSON path, what was
 /// expected. Case files are JSON documents a person wrote, like rule files,
@@ -314,29 +314,31 @@ pub fn coverage(pack: &RulePack, cases: &[Case]) -> Vec<RuleCoverage> {
 fn failures(report: &Report, expect: &Expect) -> Vec<Failure> {
     let mut out = Vec::new();
     let finding = |rule: &str| report.findings.iter().find(|f| f.rule == rule);
-    if let Some(status) = expect.status.filter(|s| *s != report.status) {
-        out.push(Failure {
-            subject: STATUS_SUBJECT.to_owned(),
-            check: Check::Status,
-            expected: status.as_str().to_owned(),
-            actual: report.status.as_str().to_owned(),
-            because: report.status_reasons.clone(),
-        });
-    }
-    let mut fail = |rule: &str, check: Check, expected: String, actual: String| {
-        let because = if rule == STATUS_SUBJECT {
-            report.status_reasons.clone()
+    // The reasons a subject (a rule, or the status) was given.
+    let reasons = |subject: &str| -> &[String] {
+        if subject == STATUS_SUBJECT {
+            &report.status_reasons
         } else {
-            finding(rule).map(|f| f.because.clone()).unwrap_or_default()
-        };
+            finding(subject).map_or(&[], |f| f.because.as_slice())
+        }
+    };
+    let mut fail = |subject: &str, check: Check, expected: String, actual: String| {
         out.push(Failure {
-            subject: rule.to_owned(),
+            subject: subject.to_owned(),
             check,
             expected,
             actual,
-            because,
+            because: reasons(subject).to_vec(),
         });
     };
+    if let Some(status) = expect.status.filter(|s| *s != report.status) {
+        fail(
+            STATUS_SUBJECT,
+            Check::Status,
+            status.as_str().to_owned(),
+            report.status.as_str().to_owned(),
+        );
+    }
     for (rule, want) in &expect.outcomes {
         match finding(rule) {
             Some(f) if f.outcome == *want => {}
@@ -375,13 +377,8 @@ fn failures(report: &Report, expect: &Expect) -> Vec<Failure> {
         }
     }
     for (rule, texts) in &expect.because_contains {
-        let because = if rule == STATUS_SUBJECT {
-            report.status_reasons.clone()
-        } else {
-            finding(rule).map(|f| f.because.clone()).unwrap_or_default()
-        };
         for text in texts {
-            if !because.iter().any(|b| contains(b, text)) {
+            if !reasons(rule).iter().any(|b| contains(b, text)) {
                 fail(
                     rule,
                     Check::Because,
@@ -690,18 +687,6 @@ fn duplicate_names(cases: &[Case]) -> Vec<CaseError> {
         }
     }
     errors
-}
-
-fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_json(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn one_error(file: String, message: String) -> CaseErrors {
