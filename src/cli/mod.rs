@@ -41,12 +41,13 @@ enum Command {
     Check(CheckArgs),
     /// Assess many profiles: files, directories, NDJSON, or `-` for stdin.
     Batch(batch::BatchArgs),
-    /// List, show or check rules.
+    /// List, show or check rules, or count how the test cases cover them.
     Rules {
         #[command(subcommand)]
         command: rules_cmd::RulesCommand,
     },
-    /// Run test cases (a profile and its expected outcomes) from case files.
+    /// Run test cases (a profile and its expected outcomes) from case files;
+    /// exit 1 if any fails, 2 if a case file or the pack is invalid.
     Test(test_cmd::TestArgs),
 }
 
