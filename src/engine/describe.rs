@@ -88,11 +88,10 @@ fn member_label(m: super::ir::MemberField) -> &'static str {
     }
 }
 
-/// "the date of entry (2026-03-01)", or just the value for literals;
-/// countries by name, since a caseworker's client may not know the codes.
+/// "the date of entry (2026-03-01)", or just the value for literals; a
+/// country by name and code ("Kyrgyzstan (KG)"), as a caseworker says it.
 fn operand(pack: &RulePack, node: &Node, v: Value<'_>) -> String {
     match (describe(pack, node), v) {
-        (Some(d), Value::Country(c)) => format!("{d}, {}", country_words(c)),
         (Some(d), _) => format!("{d} ({})", show(v)),
         (None, Value::Country(c)) => country_words(c),
         (None, _) => show(v),
@@ -251,7 +250,7 @@ pub(crate) fn null_sentence(node: &Node, v: Value<'_>) -> String {
 pub(crate) fn empty_list_sentence(list: &Node) -> String {
     match &list.op {
         Op::Field(Field::Citizenship) => "you hold no citizenship (stateless)".to_owned(),
-        Op::Field(Field::Family) => "no family members are listed".to_owned(),
+        Op::Field(Field::Family) => "you list no family members".to_owned(),
         Op::Var { .. } => "the family member holds no citizenship".to_owned(),
         _ => "the list is empty".to_owned(),
     }
@@ -285,7 +284,7 @@ pub(crate) fn last_day_sentence(
     n: i64,
     last: NaiveDate,
 ) -> String {
-    let event = describe(pack, start).map_or_else(|| from.to_string(), |d| format!("{d}, {from}"));
+    let event = describe(pack, start).map_or_else(|| from.to_string(), |d| format!("{d} ({from})"));
     let other = last
         .succ_opt()
         .map_or_else(String::new, |d| format!(" ({d})"));

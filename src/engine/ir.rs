@@ -153,6 +153,13 @@ pub(crate) struct Rule {
     pub index_in_file: usize,
 }
 
+impl Rule {
+    /// Whether the rule is in force on a day (`to` is exclusive).
+    pub(crate) fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.in_force_from <= day && self.in_force_to.is_none_or(|to| day < to)
+    }
+}
+
 /// A named definition.
 #[derive(Debug, Clone)]
 pub(crate) struct Def {

@@ -88,8 +88,7 @@ fn run<T: Trace>(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<T> {
 
 fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> RuleResult<T> {
     let as_of = env.profile.as_of;
-    let in_force = rule.in_force_from <= as_of && rule.in_force_to.is_none_or(|to| as_of < to);
-    if !in_force {
+    if !rule.in_force_on(as_of) {
         let why = T::sentence(|| {
             match rule.in_force_to.and_then(|to| to.pred_opt()) {
             Some(last) if as_of > last => format!(

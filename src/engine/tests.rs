@@ -660,7 +660,7 @@ fn last_day_explains_which_day_is_last_under_either_reading() {
     let a = report_for(&a, &p);
     assert_eq!(a.findings[0].dates["until"], d("2026-03-30"));
     assert!(
-        a.findings[0].because.contains(&"counting the date of entry, 2026-03-01 as day 1, day 30 is 2026-03-30; counting from the next day would give one day more (2026-03-31)".to_owned()),
+        a.findings[0].because.contains(&"counting the date of entry (2026-03-01) as day 1, day 30 is 2026-03-30; counting from the next day would give one day more (2026-03-31)".to_owned()),
         "{:?}",
         a.findings[0].because
     );
@@ -668,7 +668,7 @@ fn last_day_explains_which_day_is_last_under_either_reading() {
     let b = report_for(&b, &p);
     assert_eq!(b.findings[0].dates["until"], d("2026-03-31"));
     assert!(
-        b.findings[0].because.contains(&"counting from the day after the date of entry, 2026-03-01, day 30 is 2026-03-31; counting that day itself as day 1 would give one day less (2026-03-30)".to_owned()),
+        b.findings[0].because.contains(&"counting from the day after the date of entry (2026-03-01), day 30 is 2026-03-31; counting that day itself as day 1 would give one day less (2026-03-30)".to_owned()),
         "{:?}",
         b.findings[0].because
     );

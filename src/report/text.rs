@@ -234,6 +234,9 @@ fn finding(
     for b in reasons(f, shown) {
         wrap_into(out, &b, "      because ", "      ");
     }
+    if let Some(link) = hierarchy(f) {
+        wrap_into(out, &format!("{}{link}{}", s.dim, s.reset), "    ", "    ");
+    }
     if let Some(t) = &f.tension {
         wrap_into(out, &format!("Note: {t}"), "    ", "    ");
     }
@@ -282,6 +285,19 @@ fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
     out
 }
 
+/// Where a national rule stands under the Treaty: "National rule,
+/// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
+fn hierarchy(f: &Finding) -> Option<String> {
+    let mut parts = Vec::new();
+    if !f.implements.is_empty() {
+        parts.push(format!("implementing {}", f.implements.join(", ")));
+    }
+    if !f.limits.is_empty() {
+        parts.push(format!("limiting {}", f.limits.join(", ")));
+    }
+    (!parts.is_empty()).then(|| format!("National rule, {}", parts.join("; ")))
+}
+
 fn date_word(name: &str) -> &str {
     match name {
         "until" => "until",
@@ -296,7 +312,15 @@ pub fn cite(source: &Source) -> String {
     if let Some(a) = &source.article {
         let _ = write!(c, ", Art. {a}");
         if let Some(p) = &source.paragraph {
-            let _ = write!(c, "({p})");
+            // A range of paragraphs, "1-2", is cited "(1)-(2)".
+            match p.split_once('-') {
+                Some((a, b)) => {
+                    let _ = write!(c, "({a})-({b})");
+                }
+                None => {
+                    let _ = write!(c, "({p})");
+                }
+            }
         }
     } else if let Some(p) = &source.paragraph {
         let _ = write!(c, ", para. {p}");
@@ -370,5 +394,10 @@ mod tests {
             date: None,
         };
         assert_eq!(cite(&s), "Treaty, Art. 97(4)");
+        let range = Source {
+            paragraph: Some("1-2".into()),
+            ..s
+        };
+        assert_eq!(cite(&range), "Treaty, Art. 97(1)-(2)");
     }
 }

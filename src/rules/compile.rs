@@ -462,11 +462,7 @@ impl<'f> Compiler<'f> {
     }
 
     fn suggest<'n>(&self, wrong: &str, names: impl Iterator<Item = &'n String>) -> Option<String> {
-        let best = names
-            .map(|n| (edit_distance(wrong, n), n))
-            .filter(|(d, n)| *d <= 2.max(n.len() / 4))
-            .min();
-        best.map(|(_, n)| format!("did you mean `{n}`?"))
+        did_you_mean(wrong, names.map(String::as_str))
     }
 
     fn claim_name(
@@ -1557,6 +1553,16 @@ const OPERATORS: &[&str] = &[
 ];
 
 const OPERATOR_HELP: &str = "operators are all, any, not, eq, ne, lt, le, gt, ge, in, member, is_null, some, every, count, add_days, add_months, add_years, days_between, age, last_day, earliest, latest, add_working_days, field, def, param, var, date (see docs/rule-language.md)";
+
+/// "did you mean `x`?" for the known name closest to a misspelt one, if any
+/// is close enough (rule files and case files share the hint).
+pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Option<String> {
+    let best = names
+        .map(|n| (edit_distance(wrong, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 4))
+        .min();
+    best.map(|(_, n)| format!("did you mean `{n}`?"))
+}
 
 /// Levenshtein distance, for "did you mean" hints.
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -10,7 +10,7 @@ mod raw;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{field_path, member_field_name};
+pub use compile::{did_you_mean, field_path, member_field_name};
 pub use error::{PackError, PackErrors};
 
 use crate::engine::RulePack;
@@ -90,7 +90,9 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, PackErrors> {
     compile::compile(&read_dir(dir)?)
 }
 
-fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every `*.json` file below `dir`, recursively, unsorted (rule packs and
+/// case directories are both read this way).
+pub(crate) fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
