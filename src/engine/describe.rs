@@ -182,6 +182,7 @@ pub(crate) fn in_sentence(
 
 /// Membership in a dated set on a day.
 pub(crate) fn member_sentence(
+    pack: &RulePack,
     set: &DatedSet,
     v: Value<'_>,
     day: NaiveDate,
@@ -191,6 +192,35 @@ pub(crate) fn member_sentence(
         Value::Country(c) => country_words(c),
         other => show(other),
     };
+    let base = membership(set, &who, v, day, result);
+    if result {
+        return base;
+    }
+    // Say what the value is instead, when the pack names sets worth saying.
+    let also: Vec<String> = set
+        .otherwise_mention
+        .iter()
+        .filter_map(|id| pack.dated_sets.get(*id))
+        .filter(|other| member_on(other, v, day))
+        .map(|other| membership(other, "it", v, day, true))
+        .collect();
+    if also.is_empty() {
+        base
+    } else {
+        format!("{base}; {}", also.join("; "))
+    }
+}
+
+/// Whether `v` is in a dated set on `day`.
+pub(crate) fn member_on(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
+    set.members.iter().any(|m| {
+        super::value::same(Value::of_lit(&m.value), v)
+            && m.from <= day
+            && m.to.is_none_or(|to| day < to)
+    })
+}
+
+fn membership(set: &DatedSet, who: &str, v: Value<'_>, day: NaiveDate, result: bool) -> String {
     let periods: Vec<_> = set
         .members
         .iter()

@@ -180,6 +180,9 @@ pub(crate) struct NamedSet {
 pub(crate) struct DatedSet {
     pub label: String,
     pub members: Vec<DatedMember>,
+    /// Dated sets whose membership explains a value's absence from this one
+    /// (an observer state is not a member state, and that is worth saying).
+    pub otherwise_mention: Vec<usize>,
 }
 
 /// One membership period.
@@ -356,6 +359,7 @@ pub(crate) enum Piece {
     Field(Field),
     Operand(usize),
     DaysSince(Field),
+    DayNumber(Field),
     Param(usize),
     Date(usize),
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::eval::Env;
-use super::ir::{Node, Op, Piece, Say, Template};
+use super::ir::{DayCount, Node, Op, Piece, Say, Template};
 use super::trace::Trace;
 use super::value::{show, Truth, Value};
 use crate::profile::ContractKind;
@@ -59,6 +59,17 @@ fn render<'a, T: Trace>(
                     out.push_str(&crate::dates::days_between(d, as_of).to_string())
                 }
                 _ => out.push_str("an unknown number of"),
+            },
+            Piece::DayNumber(f) => match env.field(*f) {
+                Value::Date(d) => {
+                    let days = crate::dates::days_between(d, env.profile.as_of);
+                    let number = match env.pack.meta.day_count {
+                        DayCount::EventDayIsDay1 => days.saturating_add(1),
+                        DayCount::NextDayIsDay1 => days,
+                    };
+                    out.push_str(&number.to_string());
+                }
+                _ => out.push_str("an unknown day"),
             },
             Piece::Param(id) => out.push_str(&show_fact(env.param_on(*id, env.profile.as_of))),
             Piece::Date(i) => match dates.get(*i).copied().flatten() {

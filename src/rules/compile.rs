@@ -266,6 +266,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                 c.out_dated.push(DatedSet {
                     label: set.label.clone(),
                     members,
+                    otherwise_mention: Vec::new(),
                 });
             }
         }
@@ -320,6 +321,46 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
             c.def_state.push(DefState::Pending);
             c.def_nodes.push(None);
             c.def_names.push(name.clone());
+        }
+    }
+
+    // Cross-references between dated sets, once every set has its index.
+    for (file, m) in &modules {
+        for (name, set) in &m.dated_sets {
+            let Some((id, ty)) = c.dated_sets.get(name).copied() else {
+                continue;
+            };
+            let mut mention = Vec::new();
+            for (i, other) in set.otherwise_mention.iter().enumerate() {
+                let at = At {
+                    file: *file,
+                    path: JsonPath::root()
+                        .key("dated_sets")
+                        .key(name)
+                        .key("otherwise_mention")
+                        .index(i),
+                };
+                match c.dated_sets.get(other).copied() {
+                    Some((other_id, other_ty)) if other_ty == ty && other_id != id => {
+                        mention.push(other_id)
+                    }
+                    Some(_) => c.error(
+                        &at,
+                        format!(
+                            "`{other}` must be another dated set of {} values",
+                            ty.name()
+                        ),
+                        None,
+                    ),
+                    None => {
+                        let help = c.suggest(other, c.dated_sets.keys());
+                        c.error(&at, format!("undefined dated set `{other}`"), help);
+                    }
+                }
+            }
+            if let Some(out) = c.out_dated.get_mut(id) {
+                out.otherwise_mention = mention;
+            }
         }
     }
 
@@ -1488,6 +1529,12 @@ impl<'f> Compiler<'f> {
                     }
                 });
         }
+        if let Some(f) = name.strip_prefix("day_number.") {
+            return match lookup_field(f) {
+                Some((field, Ty::Date)) => Ok(Piece::DayNumber(field)),
+                _ => Err(format!("`{f}` is not a date field")),
+            };
+        }
         if let Some(f) = name.strip_prefix("days_since.") {
             return match lookup_field(f) {
                 Some((field, Ty::Date)) => Ok(Piece::DaysSince(field)),
@@ -1501,7 +1548,7 @@ impl<'f> Compiler<'f> {
                 .map(|(id, _)| Piece::Param(*id))
                 .ok_or_else(|| format!("no parameter `{p}`"));
         }
-        lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `param.NAME` or an operand number".to_owned())
+        lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `day_number.FIELD`, `param.NAME` or an operand number".to_owned())
     }
 }
 
