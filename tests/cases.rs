@@ -151,7 +151,7 @@ fn a_failing_case_exits_1_with_expected_actual_and_because() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("because as of 2026-03-31, 30 days have passed since entry"),
+        stdout.contains("because as of 2026-03-31, day 31 of your stay"),
         "{stdout}"
     );
     assert!(

@@ -274,7 +274,9 @@ fn done_when_uz_national_is_not_covered_and_no_eaeu_right_applies() {
         .code(0)
         .json();
     assert_eq!(report["status"], "not_covered");
-    let not_member = "Uzbekistan (UZ) is not an EAEU member state";
+    // The status names the reason and, since Uzbekistan is an observer
+    // state, says that observer status gives no worker rights.
+    let not_member = "Uzbekistan (UZ) is not an EAEU member state; it has been an EAEU observer state (observer status gives its nationals no worker rights) since 2020-12-11";
     assert!(
         strings(&report["status_reasons"]).contains(&not_member),
         "{}",
@@ -287,16 +289,6 @@ fn done_when_uz_national_is_not_covered_and_no_eaeu_right_applies() {
             continue;
         }
         eaeu_rules += 1;
-        if rule == "eaeu.observer-no-worker-rights" {
-            // The one exception, on purpose: a Treaty-level *information*
-            // rule telling nationals of observer states (Uzbekistan is one
-            // since 2020-12-11) that observer status gives them none of the
-            // workers' rights. It grants nothing; it applies so that the
-            // person learns why every other `eaeu.` rule does not.
-            assert_eq!(f["kind"], "information");
-            assert_eq!(f["outcome"], "applies", "{f}");
-            continue;
-        }
         assert_eq!(f["outcome"], "does_not_apply", "{rule}: {f}");
         assert!(
             strings(&f["because"]).contains(&not_member),
