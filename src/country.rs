@@ -290,7 +290,7 @@ static TABLE: [Entry; COUNT] = [
     Entry::new(*b"RE", "Réunion", "Реюньон"),
     Entry::new(*b"RO", "Romania", "Румыния"),
     Entry::new(*b"RS", "Serbia", "Сербия"),
-    Entry::new(*b"RU", "Russian Federation", "Россия"),
+    Entry::new(*b"RU", "Russia", "Россия"),
     Entry::new(*b"RW", "Rwanda", "Руанда"),
     Entry::new(*b"SA", "Saudi Arabia", "Саудовская Аравия"),
     Entry::new(*b"SB", "Solomon Islands", "Соломоновы Острова"),
@@ -568,7 +568,7 @@ mod tests {
         let cases = [
             ("KG", "Kyrgyzstan", "Киргизия"),
             ("KZ", "Kazakhstan", "Казахстан"),
-            ("RU", "Russian Federation", "Россия"),
+            ("RU", "Russia", "Россия"),
             ("UZ", "Uzbekistan", "Узбекистан"),
             ("AM", "Armenia", "Армения"),
             ("BY", "Belarus", "Беларусь"),

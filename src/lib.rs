@@ -6,6 +6,7 @@
 //! [`engine::decide`]); [`report::build`] turns the result into a
 //! [`report::Report`], which the renderers print. Only the binary does I/O.
 
+pub mod cases;
 pub mod cli;
 pub mod country;
 pub mod dates;

@@ -3,6 +3,7 @@
 
 mod batch;
 mod rules_cmd;
+mod test_cmd;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -40,11 +41,14 @@ enum Command {
     Check(CheckArgs),
     /// Assess many profiles: files, directories, NDJSON, or `-` for stdin.
     Batch(batch::BatchArgs),
-    /// List, show or check rules.
+    /// List, show or check rules, or count how the test cases cover them.
     Rules {
         #[command(subcommand)]
         command: rules_cmd::RulesCommand,
     },
+    /// Run test cases (a profile and its expected outcomes) from case files;
+    /// exit 1 if any fails, 2 if a case file or the pack is invalid.
+    Test(test_cmd::TestArgs),
 }
 
 /// Where the rules come from.
@@ -213,6 +217,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Batch(args) => batch::run(args),
         Command::Rules { command } => rules_cmd::run(command),
+        Command::Test(args) => test_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

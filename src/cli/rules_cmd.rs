@@ -1,13 +1,18 @@
-//! `rules list | show ID | check [DIR]`.
+//! `rules list | show ID | check [DIR] | coverage [DIR]`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use super::test_cmd::DEFAULT_CASES_DIR;
 use super::{write_stdout, CliError, PackArgs, EXIT_OK};
+use crate::cases;
 use crate::report::text::cite;
 use crate::rules::{self, SourceFile};
+
+/// Exit code of `rules coverage`: some rule lacks an applies or a does_not_apply case.
+const EXIT_GAPS: u8 = 1;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RulesCommand {
@@ -30,6 +35,15 @@ pub(crate) enum RulesCommand {
         /// Profiles to look for conflicting rules on (`excludes`), besides generated ones [default: ./fixtures if it exists].
         #[arg(long, value_name = "DIR")]
         fixtures: Option<PathBuf>,
+    },
+    /// Count, per rule, the test cases in which it applies, does not apply or
+    /// is undetermined; exit 1 if a rule lacks an applies or a does_not_apply case.
+    Coverage {
+        /// A case file, or a directory of case files.
+        #[arg(value_name = "DIR", default_value = DEFAULT_CASES_DIR)]
+        dir: PathBuf,
+        #[command(flatten)]
+        pack: PackArgs,
     },
 }
 
@@ -122,6 +136,48 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
             );
             write_stdout(line.as_bytes())?;
             Ok(EXIT_OK)
+        }
+        RulesCommand::Coverage { dir, pack } => {
+            let pack = pack.load()?;
+            let cases = cases::load(&dir, &pack)?;
+            let coverage = cases::coverage(&pack, &cases);
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "{:<40} {:>7} {:>14} {:>12} {:>12}",
+                "rule", "applies", "does_not_apply", "undetermined", "not_in_force"
+            );
+            let mut gaps = Vec::new();
+            for c in &coverage {
+                let missing = c.gaps();
+                let mark = if missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("  <- no {} case", missing.join(" or "))
+                };
+                let _ = writeln!(
+                    out,
+                    "{:<40} {:>7} {:>14} {:>12} {:>12}{mark}",
+                    c.rule, c.applies, c.does_not_apply, c.undetermined, c.not_in_force
+                );
+                if !missing.is_empty() {
+                    gaps.push(c.rule.as_str());
+                }
+            }
+            let _ = writeln!(
+                out,
+                "\n{} rules · {} cases from {} · {}",
+                coverage.len(),
+                cases.len(),
+                dir.display(),
+                if gaps.is_empty() {
+                    "every rule has an applies and a does_not_apply case".to_owned()
+                } else {
+                    format!("{} rule(s) lack a case: {}", gaps.len(), gaps.join(", "))
+                }
+            );
+            write_stdout(out.as_bytes())?;
+            Ok(if gaps.is_empty() { EXIT_OK } else { EXIT_GAPS })
         }
     }
 }

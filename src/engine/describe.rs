@@ -88,11 +88,13 @@ fn member_label(m: super::ir::MemberField) -> &'static str {
     }
 }
 
-/// "the date of entry (2026-03-01)", or just the value for literals.
+/// "the date of entry (2026-03-01)", or just the value for literals; a
+/// country by name and code ("Kyrgyzstan (KG)"), as a caseworker says it.
 fn operand(pack: &RulePack, node: &Node, v: Value<'_>) -> String {
-    match describe(pack, node) {
-        Some(d) => format!("{d} ({})", show(v)),
-        None => show(v),
+    match (describe(pack, node), v) {
+        (Some(d), _) => format!("{d} ({})", show(v)),
+        (None, Value::Country(c)) => country_words(c),
+        (None, _) => show(v),
     }
 }
 
@@ -180,6 +182,7 @@ pub(crate) fn in_sentence(
 
 /// Membership in a dated set on a day.
 pub(crate) fn member_sentence(
+    pack: &RulePack,
     set: &DatedSet,
     v: Value<'_>,
     day: NaiveDate,
@@ -189,6 +192,35 @@ pub(crate) fn member_sentence(
         Value::Country(c) => country_words(c),
         other => show(other),
     };
+    let base = membership(set, &who, v, day, result);
+    if result {
+        return base;
+    }
+    // Say what the value is instead, when the pack names sets worth saying.
+    let also: Vec<String> = set
+        .otherwise_mention
+        .iter()
+        .filter_map(|id| pack.dated_sets.get(*id))
+        .filter(|other| member_on(other, v, day))
+        .map(|other| membership(other, "it", v, day, true))
+        .collect();
+    if also.is_empty() {
+        base
+    } else {
+        format!("{base}; {}", also.join("; "))
+    }
+}
+
+/// Whether `v` is in a dated set on `day`.
+pub(crate) fn member_on(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
+    set.members.iter().any(|m| {
+        super::value::same(Value::of_lit(&m.value), v)
+            && m.from <= day
+            && m.to.is_none_or(|to| day < to)
+    })
+}
+
+fn membership(set: &DatedSet, who: &str, v: Value<'_>, day: NaiveDate, result: bool) -> String {
     let periods: Vec<_> = set
         .members
         .iter()
@@ -247,8 +279,8 @@ pub(crate) fn null_sentence(node: &Node, v: Value<'_>) -> String {
 /// An empty list, in its own words.
 pub(crate) fn empty_list_sentence(list: &Node) -> String {
     match &list.op {
-        Op::Field(Field::Citizenship) => "the person holds no citizenship (stateless)".to_owned(),
-        Op::Field(Field::Family) => "no family members are listed".to_owned(),
+        Op::Field(Field::Citizenship) => "you hold no citizenship (stateless)".to_owned(),
+        Op::Field(Field::Family) => "you list no family members".to_owned(),
         Op::Var { .. } => "the family member holds no citizenship".to_owned(),
         _ => "the list is empty".to_owned(),
     }
@@ -282,7 +314,7 @@ pub(crate) fn last_day_sentence(
     n: i64,
     last: NaiveDate,
 ) -> String {
-    let event = describe(pack, start).map_or_else(|| from.to_string(), |d| format!("{d}, {from}"));
+    let event = describe(pack, start).map_or_else(|| from.to_string(), |d| format!("{d} ({from})"));
     let other = last
         .succ_opt()
         .map_or_else(String::new, |d| format!(" ({d})"));

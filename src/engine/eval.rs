@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::describe::{
-    cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_sentence,
+    cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_on, member_sentence,
     null_sentence, truth_fact_sentence,
 };
 use super::ir::{
@@ -131,7 +131,7 @@ impl<'a, T: Trace> Env<'a, T> {
         };
         let trace = if v.is_unknown() {
             T::missing(Missing {
-                field: FieldKey::of_member(field),
+                field: FieldKey::Member(field),
                 member: Some(index),
             })
         } else {
@@ -147,7 +147,7 @@ impl<'a, T: Trace> Env<'a, T> {
                 let v = self.field(*f);
                 let trace = if v.is_unknown() {
                     T::missing(Missing {
-                        field: FieldKey::of(*f),
+                        field: FieldKey::Profile(*f),
                         member: None,
                     })
                 } else if matches!(v, Value::Bool(_)) {
@@ -214,14 +214,10 @@ impl<'a, T: Trace> Env<'a, T> {
                 let Some(dated) = self.pack.dated_sets.get(*set) else {
                     return (Value::Unknown, joined(tv, td));
                 };
-                let mut periods = dated
-                    .members
-                    .iter()
-                    .filter(|m| same(Value::of_lit(&m.value), v));
-                let result = periods.any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
+                let result = member_on(dated, v, day);
                 (
                     Value::Bool(result),
-                    T::sentence(|| member_sentence(dated, v, day, result)),
+                    T::sentence(|| member_sentence(self.pack, dated, v, day, result)),
                 )
             }
             Op::IsNull(inner) => {

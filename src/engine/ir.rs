@@ -161,6 +161,13 @@ pub(crate) struct Rule {
     pub index_in_file: usize,
 }
 
+impl Rule {
+    /// Whether the rule is in force on a day (`to` is exclusive).
+    pub(crate) fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.in_force_from <= day && self.in_force_to.is_none_or(|to| day < to)
+    }
+}
+
 /// A named definition.
 #[derive(Debug, Clone)]
 pub(crate) struct Def {
@@ -181,6 +188,9 @@ pub(crate) struct NamedSet {
 pub(crate) struct DatedSet {
     pub label: String,
     pub members: Vec<DatedMember>,
+    /// Dated sets whose membership explains a value's absence from this one
+    /// (an observer state is not a member state, and that is worth saying).
+    pub otherwise_mention: Vec<usize>,
 }
 
 /// One membership period.
@@ -213,7 +223,7 @@ pub(crate) enum Lit {
 }
 
 /// A profile field an expression can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     /// `citizenship`
     Citizenship,
@@ -242,7 +252,7 @@ pub enum Field {
 }
 
 /// A field of a family member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MemberField {
     /// `relation`
     Relation,
@@ -357,6 +367,7 @@ pub(crate) enum Piece {
     Field(Field),
     Operand(usize),
     DaysSince(Field),
+    DayNumber(Field),
     Param(usize),
     Date(usize),
 }

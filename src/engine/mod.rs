@@ -11,6 +11,9 @@ mod template;
 pub mod trace;
 pub(crate) mod value;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 
 use eval::Env;
@@ -85,16 +88,19 @@ fn run<T: Trace>(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<T> {
 
 fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> RuleResult<T> {
     let as_of = env.profile.as_of;
-    let in_force = rule.in_force_from <= as_of && rule.in_force_to.is_none_or(|to| as_of < to);
-    if !in_force {
+    if !rule.in_force_on(as_of) {
         let why = T::sentence(|| {
-            match rule.in_force_to {
-            Some(to) => format!(
-                "this provision is in force from {} until {to} (the day before is the last); the assessment date is {as_of}",
+            match rule.in_force_to.and_then(|to| to.pred_opt()) {
+            Some(last) if as_of > last => format!(
+                "this provision applied from {} to {last}; the assessment date {as_of} is after that",
+                rule.in_force_from
+            ),
+            Some(last) => format!(
+                "this provision applies from {} to {last}; the assessment date {as_of} is before that",
                 rule.in_force_from
             ),
             None => format!(
-                "this provision is in force from {}; the assessment date {as_of} is before that",
+                "this provision applies from {}; the assessment date {as_of} is before that",
                 rule.in_force_from
             ),
         }
@@ -124,8 +130,9 @@ fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> Rule
     if outcome == Outcome::Applies {
         dates.reserve_exact(rule.dates.len());
         for (_, node) in &rule.dates {
-            let (v, mut t) = env.eval(node);
-            t.forget_missing();
+            // A date that needs a missing fact is reported as missing too,
+            // so the report asks the question that would give the date.
+            let (v, t) = env.eval(node);
             why.join(t);
             dates.push(match v {
                 Value::Date(d) => Some(d),

@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::eval::Env;
-use super::ir::{Node, Op, Piece, Say, Template};
+use super::ir::{DayCount, Node, Op, Piece, Say, Template};
 use super::trace::Trace;
 use super::value::{show, Truth, Value};
+use crate::profile::ContractKind;
 
 /// Renders the `say` of a node for the value it produced.
 pub(crate) fn render_say<'a, T: Trace>(
@@ -59,6 +60,17 @@ fn render<'a, T: Trace>(
                 }
                 _ => out.push_str("an unknown number of"),
             },
+            Piece::DayNumber(f) => match env.field(*f) {
+                Value::Date(d) => {
+                    let days = crate::dates::days_between(d, env.profile.as_of);
+                    let number = match env.pack.meta.day_count {
+                        DayCount::EventDayIsDay1 => days.saturating_add(1),
+                        DayCount::NextDayIsDay1 => days,
+                    };
+                    out.push_str(&number.to_string());
+                }
+                _ => out.push_str("an unknown day"),
+            },
             Piece::Param(id) => out.push_str(&show_fact(env.param_on(*id, env.profile.as_of))),
             Piece::Date(i) => match dates.get(*i).copied().flatten() {
                 Some(d) => out.push_str(&d.to_string()),
@@ -69,13 +81,47 @@ fn render<'a, T: Trace>(
     out
 }
 
-/// A fact in running text: countries by name.
+/// A fact in running text: countries by name, a contract kind as a noun
+/// phrase ("you work under a civil-law contract"), large numbers grouped.
 fn show_fact(v: Value<'_>) -> String {
     match v {
         Value::Country(c) => c.name_en().to_owned(),
+        Value::Countries([]) => "no state (stateless)".to_owned(),
+        Value::Countries(cs) => {
+            let names: Vec<&str> = cs.iter().map(|c| c.name_en()).collect();
+            match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} and {last}", rest.join(", "))
+                }
+                _ => names.concat(),
+            }
+        }
+        Value::Kind(k) => match k {
+            ContractKind::Employment => "an employment contract",
+            ContractKind::CivilLaw => "a civil-law contract",
+            ContractKind::None => "no contract",
+        }
+        .to_owned(),
+        Value::Int(i) => grouped(i),
         Value::Unknown => "(unknown)".to_owned(),
         other => show(other),
     }
+}
+
+/// 36762500 -> "36,762,500": summaries quote tenge amounts and MCI counts.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// The operands `{0}`, `{1}` of a node refer to.
@@ -97,5 +143,19 @@ pub(crate) fn operands(node: &Node) -> Vec<&Node> {
         Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) | Op::Param { on: None, .. } => {
             Vec::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(8500), "8,500");
+        assert_eq!(grouped(36_762_500), "36,762,500");
+        assert_eq!(grouped(-1234), "-1,234");
     }
 }

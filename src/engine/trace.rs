@@ -16,25 +16,13 @@ pub struct Missing {
     pub member: Option<usize>,
 }
 
-/// A field of the profile or of a family member, as one comparable key.
+/// A field of the profile or of a family member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FieldKey {
-    /// A top-level profile field (by position in the profile contract).
-    Profile(u8),
+    /// A top-level profile field.
+    Profile(Field),
     /// A family member's field.
-    Member(u8),
-}
-
-impl FieldKey {
-    /// The key of a profile field.
-    pub fn of(field: Field) -> Self {
-        FieldKey::Profile(field as u8)
-    }
-
-    /// The key of a family member's field.
-    pub fn of_member(field: MemberField) -> Self {
-        FieldKey::Member(field as u8)
-    }
+    Member(MemberField),
 }
 
 /// What the evaluator records along the way.

@@ -146,10 +146,10 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
         }
     }
     for (rule, result) in pack.rules.iter().zip(&eval.results) {
-        if result.outcome == Outcome::Undetermined {
-            for m in &result.why.missing {
-                asked.entry(*m).or_default().push(rule.id.clone());
-            }
+        // An undetermined outcome, or an applying rule whose date needs a
+        // missing fact: either way the answer would settle something.
+        for m in &result.why.missing {
+            asked.entry(*m).or_default().push(rule.id.clone());
         }
         let dates = rule
             .dates
@@ -164,12 +164,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
             title: rule.title.clone(),
             summary: result.summary.clone().unwrap_or_default(),
             because: result.why.because.clone(),
-            missing: result
-                .why
-                .missing
-                .iter()
-                .map(|m| missing_path(profile, m))
-                .collect(),
+            missing: result.why.missing.iter().map(missing_path).collect(),
             dates,
             source: rule.source.clone(),
             confidence: rule.confidence,
@@ -183,7 +178,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
     let questions = asked
         .into_iter()
         .map(|(m, affects)| Question {
-            field: missing_path(profile, &m),
+            field: missing_path(&m),
             question: question(profile, &m),
             affects,
         })
@@ -215,7 +210,8 @@ pub fn assumptions(p: &WorkerProfile) -> Vec<String> {
             p.host.code()
         ));
     }
-    if p.assumed.terminated_on {
+    let has_contract = p.contract.kind != Some(crate::profile::ContractKind::None);
+    if p.assumed.terminated_on && has_contract {
         out.push("assumed the contract has not been terminated early".to_owned());
     }
     if p.assumed.permanent_resident {
@@ -228,44 +224,12 @@ pub fn assumptions(p: &WorkerProfile) -> Vec<String> {
 }
 
 /// The path of a missing fact, e.g. `family[1].birth_date`.
-pub fn missing_path(_p: &WorkerProfile, m: &Missing) -> String {
+pub fn missing_path(m: &Missing) -> String {
     match (m.field, m.member) {
-        (FieldKey::Member(f), Some(i)) => format!(
-            "family[{i}].{}",
-            member_field_of(f).map_or("", member_field_name)
-        ),
-        (FieldKey::Profile(f), _) => {
-            profile_field_of(f).map_or_else(String::new, |f| field_path(f).to_owned())
-        }
-        (FieldKey::Member(f), None) => member_field_of(f).map_or("", member_field_name).to_owned(),
+        (FieldKey::Member(f), Some(i)) => format!("family[{i}].{}", member_field_name(f)),
+        (FieldKey::Member(f), None) => member_field_name(f).to_owned(),
+        (FieldKey::Profile(f), _) => field_path(f).to_owned(),
     }
-}
-
-fn profile_field_of(key: u8) -> Option<crate::engine::ir::Field> {
-    use crate::engine::ir::Field::*;
-    [
-        Citizenship,
-        Host,
-        EntryDate,
-        AsOf,
-        ContractKind,
-        ContractStart,
-        ContractEnd,
-        TerminatedOn,
-        Occupation,
-        Registered,
-        PermanentResident,
-        Family,
-    ]
-    .into_iter()
-    .find(|f| *f as u8 == key)
-}
-
-fn member_field_of(key: u8) -> Option<crate::engine::ir::MemberField> {
-    use crate::engine::ir::MemberField::*;
-    [Relation, BirthDate, Citizenship]
-        .into_iter()
-        .find(|f| *f as u8 == key)
 }
 
 /// The question that would settle a missing fact.
@@ -282,32 +246,31 @@ fn question(p: &WorkerProfile, m: &Missing) -> String {
                 || format!("family member {}", i + 1),
                 |r| format!("family member {} ({})", i + 1, r.as_str()),
             );
-        return match member_field_of(f) {
-            Some(MemberField::BirthDate) => format!("When was {who} born?"),
-            Some(MemberField::Relation) => format!(
+        return match f {
+            MemberField::BirthDate => format!("When was {who} born?"),
+            MemberField::Relation => format!(
                 "How is {who} related to you (child, spouse, parent, sibling, dependant or other)?"
             ),
-            Some(MemberField::Citizenship) | None => {
+            MemberField::Citizenship => {
                 format!("Which citizenship(s) does {who} hold?")
             }
         };
     }
-    let FieldKey::Profile(key) = m.field else {
+    let FieldKey::Profile(field) = m.field else {
         return "Please complete the profile.".to_owned();
     };
-    match profile_field_of(key) {
-        Some(Field::EntryDate) => format!("On what date did you enter {host}?"),
-        Some(Field::ContractKind) => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
-        Some(Field::ContractStart) => "On what date does (or did) your contract start?".to_owned(),
-        Some(Field::ContractEnd) => "On what date does your contract end, or is it open-ended?".to_owned(),
-        Some(Field::Occupation) => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
-        Some(Field::Registered) => format!("Are you already registered with the migration authority of {host}?"),
-        Some(Field::Family) => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
-        Some(Field::Citizenship) => "Which citizenship(s) do you hold?".to_owned(),
-        Some(Field::Host) => "In which state do you work?".to_owned(),
-        Some(Field::AsOf) => "On what date should the assessment be made?".to_owned(),
-        Some(Field::TerminatedOn) => "Was your contract terminated early, and on what date?".to_owned(),
-        Some(Field::PermanentResident) => format!("Do you hold a permanent residence permit of {host}?"),
-        None => "Please complete the profile.".to_owned(),
+    match field {
+        Field::EntryDate => format!("On what date did you enter {host}?"),
+        Field::ContractKind => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
+        Field::ContractStart => "On what date does (or did) your contract start?".to_owned(),
+        Field::ContractEnd => "On what date does your contract end, or is it open-ended?".to_owned(),
+        Field::Occupation => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
+        Field::Registered => format!("Are you already registered with the migration authority of {host}?"),
+        Field::Family => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
+        Field::Citizenship => "Which citizenship(s) do you hold?".to_owned(),
+        Field::Host => "In which state do you work?".to_owned(),
+        Field::AsOf => "On what date should the assessment be made?".to_owned(),
+        Field::TerminatedOn => "Was your contract terminated early, and on what date?".to_owned(),
+        Field::PermanentResident => format!("Do you hold a permanent residence permit of {host}?"),
     }
 }

@@ -93,7 +93,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !may.is_empty() {
         section(&mut out, s, "WHAT YOU MAY DO");
         for f in may {
-            finding(&mut out, s, f, "+", s.green, &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "+",
+                s.green,
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -109,7 +117,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !must.is_empty() {
         section(&mut out, s, "WHAT YOU MUST DO, AND BY WHEN");
         for f in must {
-            finding(&mut out, s, f, "!", s.yellow, &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "!",
+                s.yellow,
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -117,7 +133,15 @@ pub fn render(report: &Report, color: bool) -> String {
     if !know.is_empty() {
         section(&mut out, s, "GOOD TO KNOW");
         for f in know {
-            finding(&mut out, s, f, "i", "", &report.status_reasons);
+            finding(
+                &mut out,
+                s,
+                f,
+                "i",
+                "",
+                &report.status_reasons,
+                report.as_of,
+            );
         }
     }
 
@@ -177,11 +201,22 @@ fn section(out: &mut String, s: &Style, title: &str) {
     let _ = write!(out, "\n{}{title}{}\n", s.bold, s.reset);
 }
 
-fn finding(out: &mut String, s: &Style, f: &Finding, mark: &str, colour: &str, shown: &[String]) {
+fn finding(
+    out: &mut String,
+    s: &Style,
+    f: &Finding,
+    mark: &str,
+    colour: &str,
+    shown: &[String],
+    as_of: chrono::NaiveDate,
+) {
     let dates: Vec<String> = f
         .dates
         .iter()
-        .map(|(name, d)| format!("{}: {d}", date_word(name)))
+        .map(|(name, d)| {
+            let passed = if *d < as_of { ", already passed" } else { "" };
+            format!("{}: {d}{passed}", date_word(name))
+        })
         .collect();
     let head = if dates.is_empty() {
         f.title.clone()
@@ -198,6 +233,9 @@ fn finding(out: &mut String, s: &Style, f: &Finding, mark: &str, colour: &str, s
     wrap_into(out, &f.summary, "    ", "    ");
     for b in reasons(f, shown) {
         wrap_into(out, &b, "      because ", "      ");
+    }
+    if let Some(link) = hierarchy(f) {
+        wrap_into(out, &format!("{}{link}{}", s.dim, s.reset), "    ", "    ");
     }
     if let Some(t) = &f.tension {
         wrap_into(out, &format!("Note: {t}"), "    ", "    ");
@@ -247,6 +285,19 @@ fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
     out
 }
 
+/// Where a national rule stands under the Treaty: "National rule,
+/// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
+fn hierarchy(f: &Finding) -> Option<String> {
+    let mut parts = Vec::new();
+    if !f.implements.is_empty() {
+        parts.push(format!("implementing {}", f.implements.join(", ")));
+    }
+    if !f.limits.is_empty() {
+        parts.push(format!("limiting {}", f.limits.join(", ")));
+    }
+    (!parts.is_empty()).then(|| format!("National rule, {}", parts.join("; ")))
+}
+
 fn date_word(name: &str) -> &str {
     match name {
         "until" => "until",
@@ -261,7 +312,15 @@ pub fn cite(source: &Source) -> String {
     if let Some(a) = &source.article {
         let _ = write!(c, ", Art. {a}");
         if let Some(p) = &source.paragraph {
-            let _ = write!(c, "({p})");
+            // A range of paragraphs, "1-2", is cited "(1)-(2)".
+            match p.split_once('-') {
+                Some((a, b)) => {
+                    let _ = write!(c, "({a})-({b})");
+                }
+                None => {
+                    let _ = write!(c, "({p})");
+                }
+            }
         }
     } else if let Some(p) = &source.paragraph {
         let _ = write!(c, ", para. {p}");
@@ -335,5 +394,10 @@ mod tests {
             date: None,
         };
         assert_eq!(cite(&s), "Treaty, Art. 97(4)");
+        let range = Source {
+            paragraph: Some("1-2".into()),
+            ..s
+        };
+        assert_eq!(cite(&range), "Treaty, Art. 97(1)-(2)");
     }
 }

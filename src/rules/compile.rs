@@ -222,7 +222,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         for (name, set) in &m.sets {
             let at = root.key("sets").key(name);
             if c.claim_name(&at, name, "set", |c| &mut c.sets, Ty::of_raw(set.ty)) {
-                let values = set
+                let mut values: Vec<Lit> = set
                     .values
                     .iter()
                     .enumerate()
@@ -230,6 +230,12 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                         c.literal_of(v, Ty::of_raw(set.ty), &at.key("values").index(i))
                     })
                     .collect();
+                // `add_working_days` binary-searches a set of holidays, so
+                // date sets are kept in date order, however the file lists them.
+                values.sort_by_key(|v| match v {
+                    Lit::Date(d) => Some(*d),
+                    _ => None,
+                });
                 c.out_sets.push(NamedSet {
                     label: set.label.clone(),
                     values,
@@ -269,6 +275,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                 c.out_dated.push(DatedSet {
                     label: set.label.clone(),
                     members,
+                    otherwise_mention: Vec::new(),
                 });
             }
         }
@@ -324,6 +331,46 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
             c.def_nodes.push(None);
             c.def_depth.push(0);
             c.def_names.push(name.clone());
+        }
+    }
+
+    // Cross-references between dated sets, once every set has its index.
+    for (file, m) in &modules {
+        for (name, set) in &m.dated_sets {
+            let Some((id, ty)) = c.dated_sets.get(name).copied() else {
+                continue;
+            };
+            let mut mention = Vec::new();
+            for (i, other) in set.otherwise_mention.iter().enumerate() {
+                let at = At {
+                    file: *file,
+                    path: JsonPath::root()
+                        .key("dated_sets")
+                        .key(name)
+                        .key("otherwise_mention")
+                        .index(i),
+                };
+                match c.dated_sets.get(other).copied() {
+                    Some((other_id, other_ty)) if other_ty == ty && other_id != id => {
+                        mention.push(other_id)
+                    }
+                    Some(_) => c.error(
+                        &at,
+                        format!(
+                            "`{other}` must be another dated set of {} values",
+                            ty.name()
+                        ),
+                        None,
+                    ),
+                    None => {
+                        let help = c.suggest(other, c.dated_sets.keys());
+                        c.error(&at, format!("undefined dated set `{other}`"), help);
+                    }
+                }
+            }
+            if let Some(out) = c.out_dated.get_mut(id) {
+                out.otherwise_mention = mention;
+            }
         }
     }
 
@@ -558,11 +605,7 @@ impl<'f> Compiler<'f> {
     }
 
     fn suggest<'n>(&self, wrong: &str, names: impl Iterator<Item = &'n String>) -> Option<String> {
-        let best = names
-            .map(|n| (edit_distance(wrong, n), n))
-            .filter(|(d, n)| *d <= 2.max(n.len() / 4))
-            .min();
-        best.map(|(_, n)| format!("did you mean `{n}`?"))
+        did_you_mean(wrong, names.map(String::as_str))
     }
 
     fn claim_name(
@@ -1657,6 +1700,12 @@ impl<'f> Compiler<'f> {
                     }
                 });
         }
+        if let Some(f) = name.strip_prefix("day_number.") {
+            return match lookup_field(f) {
+                Some((field, Ty::Date)) => Ok(Piece::DayNumber(field)),
+                _ => Err(format!("`{f}` is not a date field")),
+            };
+        }
         if let Some(f) = name.strip_prefix("days_since.") {
             return match lookup_field(f) {
                 Some((field, Ty::Date)) => Ok(Piece::DaysSince(field)),
@@ -1670,7 +1719,7 @@ impl<'f> Compiler<'f> {
                 .map(|(id, _)| Piece::Param(*id))
                 .ok_or_else(|| format!("no parameter `{p}`"));
         }
-        lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `param.NAME` or an operand number".to_owned())
+        lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `day_number.FIELD`, `param.NAME` or an operand number".to_owned())
     }
 }
 
@@ -1724,3 +1773,13 @@ const OPERATORS: &[&str] = &[
 const OPERATOR_HELP: &str = "operators are all, any, not, eq, ne, lt, le, gt, ge, in, member, is_null, some, every, count, add_days, add_months, add_years, days_between, age, last_day, earliest, latest, add_working_days, field, def, param, var, date (see docs/rule-language.md)";
 
 use crate::json::edit_distance;
+
+/// "did you mean `x`?" for the known name closest to a misspelt one, if any
+/// is close enough (rule files and case files share the hint).
+pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Option<String> {
+    let best = names
+        .map(|n| (edit_distance(wrong, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 4))
+        .min();
+    best.map(|(_, n)| format!("did you mean `{n}`?"))
+}

@@ -6,7 +6,8 @@ use std::fmt;
 
 use crate::locate::{JsonPath, LineCol};
 
-/// One problem in a rule pack.
+/// One problem in a JSON document a person wrote: a rule file, or a case
+/// file (see `cases`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackError {
     /// The file, relative to the pack root (empty for pack-wide problems).

@@ -11,7 +11,7 @@ mod raw;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{field_path, member_field_name, MAX_NESTING, MAX_QUANTIFIERS};
+pub use compile::{did_you_mean, field_path, member_field_name, MAX_NESTING, MAX_QUANTIFIERS};
 pub use error::{PackError, PackErrors};
 
 use crate::engine::RulePack;
@@ -97,7 +97,9 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, PackErrors> {
 /// How deep below the pack root rule files are looked for.
 const MAX_DIR_DEPTH: usize = 16;
 
-fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every `*.json` file below `dir`, recursively, unsorted (rule packs and
+/// case directories are both read this way).
+pub(crate) fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     collect_json_at(dir, out, 0)
 }
 

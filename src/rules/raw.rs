@@ -89,6 +89,9 @@ pub(crate) struct RawDatedSet {
     pub ty: RawType,
     pub label: String,
     pub members: Vec<RawDatedMember>,
+    /// Dated sets to mention when a value is not a member of this one.
+    #[serde(default)]
+    pub otherwise_mention: Vec<String>,
     pub note: Option<String>,
 }
 

@@ -1,0 +1,827 @@
+//! Lawyer-writable test cases: a worker profile and what its report must
+//! say, in JSON files a lawyer can read and extend (in the spirit of
+//! OpenFisca's YAML tests and `opa test`).
+//!
+//! A case file holds one case object or an array of them:
+//!
+//! ```json
+//! {
+//!   "name": "KG builder on day 30 after entry: still exempt",
+//!   "description": "why this case matters, in a sentence or two",
+//!   "profile": { "citizenship": "KG", "entry_date": "2026-03-01", "as_of": "2026-03-30" },
+//!   "expect": {
+//!     "status": "covered",
+//!     "outcomes": { "eaeu.registration-exemption": "applies" },
+//!     "dates": { "eaeu.registration-exemption": { "until": "2026-03-30" } },
+//!     "missing": { "eaeu.children-education": ["family"] },
+//!     "because_contains": { "status": ["Kyrgyzstan"] },
+//!     "summary_contains": { "eaeu.registration-exemption": ["30 days"] }
+//!   }
+//! }
+//! ```
+//!
+//! Cases are checked against the pack when they load (every rule id and date
+//! name must exist, the profile must be valid and give `as_of`), so a typo is
+//! an error with file, line and column, never a silently passing case. The
+//! runner evaluates each profile through the same path as `check` (the
+//! explained evaluation and the report model), so a case tests what a user
+//! reads. Nothing here prints.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::engine::{self, Outcome, RulePack};
+use crate::locate::{locate, JsonPath, LineCol, Seg};
+use crate::profile::{clean_serde_message, RawProfile, WorkerProfile};
+use crate::report::{self, Report, Status};
+use crate::rules::{collect_json, did_you_mean, PackError, PackErrors};
+
+/// A problem in a case file: file, line and column, JSON path, what was
+/// expected. Case files are JSON documents a person wrote, like rule files,
+/// so they share the error type.
+pub type CaseError = PackError;
+/// Every problem found in a set of case files.
+pub type CaseErrors = PackErrors;
+
+/// The subject `because_contains` uses for the report's status reasons.
+pub const STATUS_SUBJECT: &str = "status";
+
+/// One test case, checked against the pack it will run on.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The file the case came from, as it was found.
+    pub file: String,
+    /// Where the case starts in its file.
+    pub location: Option<LineCol>,
+    /// The case's name, unique across a run.
+    pub name: String,
+    /// What the case is about, for a human reader.
+    pub description: Option<String>,
+    /// The validated profile.
+    pub profile: WorkerProfile,
+    /// What the report must say.
+    pub expect: Expect,
+}
+
+/// The expectations of a case; every list is in rule-id order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expect {
+    /// The report's status.
+    pub status: Option<Status>,
+    /// Outcome per rule id.
+    pub outcomes: Vec<(String, Outcome)>,
+    /// (rule id, date name, date): `None` expects the date to be absent.
+    pub dates: Vec<(String, String, Option<NaiveDate>)>,
+    /// Missing facts per rule id, compared as a set.
+    pub missing: Vec<(String, Vec<String>)>,
+    /// Texts that must appear (case-insensitively) in a rule's `because`, or
+    /// in the status reasons under [`STATUS_SUBJECT`].
+    pub because_contains: Vec<(String, Vec<String>)>,
+    /// Texts that must appear (case-insensitively) in a rule's summary.
+    pub summary_contains: Vec<(String, Vec<String>)>,
+}
+
+/// What an expectation was about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// The report's status.
+    Status,
+    /// A rule's outcome.
+    Outcome,
+    /// One of a rule's dates, by name.
+    Date(String),
+    /// A rule's missing facts.
+    Missing,
+    /// A text in a rule's `because` (or the status reasons).
+    Because,
+    /// A text in a rule's summary.
+    Summary,
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Check::Status => f.write_str("status"),
+            Check::Outcome => f.write_str("outcome"),
+            Check::Date(name) => write!(f, "date `{name}`"),
+            Check::Missing => f.write_str("missing facts"),
+            Check::Because => f.write_str("because"),
+            Check::Summary => f.write_str("summary"),
+        }
+    }
+}
+
+/// One expectation that did not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The rule id, or `status`.
+    pub subject: String,
+    /// What was checked.
+    pub check: Check,
+    /// What the case expected, in words.
+    pub expected: String,
+    /// What the report said, in words.
+    pub actual: String,
+    /// The actual `because` of the rule (or the status reasons).
+    pub because: Vec<String>,
+}
+
+/// The result of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseResult {
+    /// The case's file.
+    pub file: String,
+    /// The case's name.
+    pub name: String,
+    /// Every expectation that did not hold; empty when the case passed.
+    pub failures: Vec<Failure>,
+}
+
+impl CaseResult {
+    /// Whether every expectation held.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// How often the cases exercise one rule, by actual outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleCoverage {
+    /// The rule id.
+    pub rule: String,
+    /// Cases in which the rule applies.
+    pub applies: usize,
+    /// Cases in which the rule is in force and its conditions do not hold.
+    pub does_not_apply: usize,
+    /// Cases in which a missing fact leaves the rule undetermined.
+    pub undetermined: usize,
+    /// Cases assessed on a date the rule is not in force (not counted as
+    /// does_not_apply: its conditions were never looked at).
+    pub not_in_force: usize,
+}
+
+impl RuleCoverage {
+    /// The outcomes no case shows yet, of the two every rule needs.
+    pub fn gaps(&self) -> Vec<&'static str> {
+        let mut gaps = Vec::new();
+        if self.applies == 0 {
+            gaps.push("applies");
+        }
+        if self.does_not_apply == 0 {
+            gaps.push("does_not_apply");
+        }
+        gaps
+    }
+}
+
+/// Loads every case below `path` (a case file, or a directory searched
+/// recursively for `*.json`, in sorted order), checked against `pack`.
+pub fn load(path: &Path, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
+    let files = if path.is_dir() {
+        let mut files = Vec::new();
+        collect_json(path, &mut files).map_err(|e| io_error(path, &e))?;
+        files.sort();
+        if files.is_empty() {
+            return Err(one_error(
+                path.display().to_string(),
+                "no `*.json` case files in this directory".to_owned(),
+            ));
+        }
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        match std::fs::read_to_string(&file) {
+            Ok(text) => match parse(&name, &text, pack) {
+                Ok(found) => cases.extend(found),
+                Err(e) => errors.extend(e.0),
+            },
+            Err(e) => errors.extend(io_error(&file, &e).0),
+        }
+    }
+    errors.extend(duplicate_names(&cases));
+    if errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(PackErrors(errors))
+    }
+}
+
+/// Parses the cases of one file's text; `file` names it in errors.
+pub fn parse(file: &str, text: &str, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        PackErrors(vec![PackError {
+            file: file.to_owned(),
+            location: (e.line() > 0).then(|| LineCol {
+                line: e.line(),
+                column: e.column(),
+            }),
+            path: JsonPath::root(),
+            message: format!("not valid JSON: {}", clean_serde_message(&e.to_string())),
+            help: None,
+        }])
+    })?;
+    let items: Vec<(JsonPath, serde_json::Value)> = match value {
+        serde_json::Value::Array(items) if items.is_empty() => {
+            return Err(one_error(
+                file.to_owned(),
+                "the array holds no cases".to_owned(),
+            ))
+        }
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (JsonPath::root().index(i), v))
+            .collect(),
+        v @ serde_json::Value::Object(_) => vec![(JsonPath::root(), v)],
+        _ => {
+            return Err(one_error(
+                file.to_owned(),
+                "expected a case object or an array of case objects".to_owned(),
+            ))
+        }
+    };
+    let mut reader = Reader {
+        file,
+        text,
+        pack,
+        errors: Vec::new(),
+    };
+    let cases: Vec<Case> = items
+        .into_iter()
+        .filter_map(|(at, v)| reader.case(at, v))
+        .collect();
+    if reader.errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(PackErrors(reader.errors))
+    }
+}
+
+/// Runs every case; results are in the cases' order.
+pub fn run(pack: &RulePack, cases: &[Case]) -> Vec<CaseResult> {
+    cases.iter().map(|case| run_case(pack, case)).collect()
+}
+
+/// Runs one case.
+pub fn run_case(pack: &RulePack, case: &Case) -> CaseResult {
+    let evaluation = engine::explain(pack, &case.profile);
+    let report = report::build(pack, &case.profile, &evaluation);
+    CaseResult {
+        file: case.file.clone(),
+        name: case.name.clone(),
+        failures: failures(&report, &case.expect),
+    }
+}
+
+/// Counts, for every rule of the pack, the actual outcomes over all cases.
+pub fn coverage(pack: &RulePack, cases: &[Case]) -> Vec<RuleCoverage> {
+    let mut counts: Vec<RuleCoverage> = pack
+        .rules
+        .iter()
+        .map(|r| RuleCoverage {
+            rule: r.id.clone(),
+            applies: 0,
+            does_not_apply: 0,
+            undetermined: 0,
+            not_in_force: 0,
+        })
+        .collect();
+    for case in cases {
+        // Outcomes only: the fast path is enough.
+        let evaluation = engine::decide(pack, &case.profile);
+        for ((rule, result), count) in pack.rules.iter().zip(&evaluation.results).zip(&mut counts) {
+            match result.outcome {
+                _ if !rule.in_force_on(case.profile.as_of) => count.not_in_force += 1,
+                Outcome::Applies => count.applies += 1,
+                Outcome::DoesNotApply => count.does_not_apply += 1,
+                Outcome::Undetermined => count.undetermined += 1,
+            }
+        }
+    }
+    counts
+}
+
+fn failures(report: &Report, expect: &Expect) -> Vec<Failure> {
+    let mut out = Vec::new();
+    let finding = |rule: &str| report.findings.iter().find(|f| f.rule == rule);
+    // The reasons a subject (a rule, or the status) was given.
+    let reasons = |subject: &str| -> &[String] {
+        if subject == STATUS_SUBJECT {
+            &report.status_reasons
+        } else {
+            finding(subject).map_or(&[], |f| f.because.as_slice())
+        }
+    };
+    let mut fail = |subject: &str, check: Check, expected: String, actual: String| {
+        out.push(Failure {
+            subject: subject.to_owned(),
+            check,
+            expected,
+            actual,
+            because: reasons(subject).to_vec(),
+        });
+    };
+    if let Some(status) = expect.status.filter(|s| *s != report.status) {
+        fail(
+            STATUS_SUBJECT,
+            Check::Status,
+            status.as_str().to_owned(),
+            report.status.as_str().to_owned(),
+        );
+    }
+    for (rule, want) in &expect.outcomes {
+        match finding(rule) {
+            Some(f) if f.outcome == *want => {}
+            Some(f) => fail(
+                rule,
+                Check::Outcome,
+                want.as_str().to_owned(),
+                f.outcome.as_str().to_owned(),
+            ),
+            None => fail(
+                rule,
+                Check::Outcome,
+                want.as_str().to_owned(),
+                "no finding".to_owned(),
+            ),
+        }
+    }
+    for (rule, name, want) in &expect.dates {
+        let got = finding(rule).and_then(|f| f.dates.get(name).copied());
+        if got != *want {
+            fail(
+                rule,
+                Check::Date(name.clone()),
+                show_date(*want),
+                show_date(got),
+            );
+        }
+    }
+    for (rule, want) in &expect.missing {
+        let mut got = finding(rule).map(|f| f.missing.clone()).unwrap_or_default();
+        got.sort();
+        let mut want = want.clone();
+        want.sort();
+        if got != want {
+            fail(rule, Check::Missing, show_list(&want), show_list(&got));
+        }
+    }
+    for (rule, texts) in &expect.because_contains {
+        for text in texts {
+            if !reasons(rule).iter().any(|b| contains(b, text)) {
+                fail(
+                    rule,
+                    Check::Because,
+                    format!("a reason containing {text:?}"),
+                    "no such reason".to_owned(),
+                );
+            }
+        }
+    }
+    for (rule, texts) in &expect.summary_contains {
+        let summary = finding(rule).map_or("", |f| f.summary.as_str());
+        for text in texts {
+            if !contains(summary, text) {
+                fail(
+                    rule,
+                    Check::Summary,
+                    format!("a summary containing {text:?}"),
+                    format!("{summary:?}"),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn contains(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+fn show_date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "no date".to_owned(), |d| d.to_string())
+}
+
+fn show_list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// A case as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCase {
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    profile: serde_json::Value,
+    expect: RawExpect,
+}
+
+/// Expectations as written (maps keyed by rule id).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpect {
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    outcomes: BTreeMap<String, String>,
+    #[serde(default)]
+    dates: BTreeMap<String, BTreeMap<String, Option<String>>>,
+    #[serde(default)]
+    missing: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    because_contains: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    summary_contains: BTreeMap<String, Vec<String>>,
+}
+
+/// Checks the cases of one file, collecting every problem.
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    pack: &'a RulePack,
+    errors: Vec<CaseError>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, path: JsonPath, message: String, help: Option<String>) {
+        self.errors.push(PackError {
+            file: self.file.to_owned(),
+            location: locate(self.text, &path),
+            path,
+            message,
+            help,
+        });
+    }
+
+    fn case(&mut self, at: JsonPath, value: serde_json::Value) -> Option<Case> {
+        let raw: RawCase = match serde_path_to_error::deserialize(value) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let path = join(&at, e.path());
+                let message = clean_serde_message(&e.into_inner().to_string());
+                self.error(path, message, Some(CASE_HELP.to_owned()));
+                return None;
+            }
+        };
+        let errors_before = self.errors.len();
+        let profile = self.profile(&at.key("profile"), raw.profile);
+        let expect = self.expect(&at.key("expect"), raw.expect);
+        if raw.name.trim().is_empty() {
+            self.error(
+                at.key("name"),
+                "a case needs a non-empty `name`".to_owned(),
+                None,
+            );
+        }
+        let profile = profile?;
+        if self.errors.len() != errors_before {
+            return None;
+        }
+        Some(Case {
+            file: self.file.to_owned(),
+            location: locate(self.text, &at),
+            name: raw.name,
+            description: raw.description,
+            profile,
+            expect,
+        })
+    }
+
+    fn profile(&mut self, at: &JsonPath, value: serde_json::Value) -> Option<WorkerProfile> {
+        let raw = match RawProfile::from_value(value) {
+            Ok(raw) => raw,
+            Err(e) => {
+                self.profile_problems(at, e);
+                return None;
+            }
+        };
+        if raw.as_of.is_none() {
+            self.error(
+                at.clone(),
+                "a case's profile needs `as_of`, so that the case gives the same result on any day"
+                    .to_owned(),
+                None,
+            );
+            return None;
+        }
+        // `as_of` is given, so the default date is never used.
+        match raw.validate(NaiveDate::default()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.profile_problems(at, e);
+                None
+            }
+        }
+    }
+
+    fn profile_problems(&mut self, at: &JsonPath, e: crate::profile::InvalidProfile) {
+        for p in e.problems {
+            let mut path = at.clone();
+            path.0.extend(p.path.0);
+            self.error(path, format!("invalid profile: {}", p.message), None);
+        }
+    }
+
+    fn rule_known(&mut self, at: JsonPath, rule: &str, status_allowed: bool) -> bool {
+        if (status_allowed && rule == STATUS_SUBJECT) || self.pack.rule_ids().any(|id| id == rule) {
+            return true;
+        }
+        let help = did_you_mean(rule, self.pack.rule_ids());
+        self.error(at, format!("no rule has the id `{rule}`"), help);
+        false
+    }
+
+    fn expect(&mut self, at: &JsonPath, raw: RawExpect) -> Expect {
+        let mut expect = Expect::default();
+        if let Some(s) = raw.status {
+            match parse_status(&s) {
+                Some(status) => expect.status = Some(status),
+                None => self.error(
+                    at.key("status"),
+                    format!("`{s}` is not a status: expected `covered`, `not_covered` or `undetermined`"),
+                    None,
+                ),
+            }
+        }
+        let outcomes_at = at.key("outcomes");
+        for (rule, outcome) in raw.outcomes {
+            let here = outcomes_at.key(&rule);
+            if !self.rule_known(here.clone(), &rule, false) {
+                continue;
+            }
+            match parse_outcome(&outcome) {
+                Some(o) => expect.outcomes.push((rule, o)),
+                None => self.error(
+                    here,
+                    format!("`{outcome}` is not an outcome: expected `applies`, `does_not_apply` or `undetermined`"),
+                    None,
+                ),
+            }
+        }
+        let dates_at = at.key("dates");
+        for (rule, dates) in raw.dates {
+            let here = dates_at.key(&rule);
+            if !self.rule_known(here.clone(), &rule, false) {
+                continue;
+            }
+            let names: Vec<String> = self
+                .pack
+                .rules
+                .iter()
+                .find(|r| r.id == rule)
+                .map(|r| r.dates.iter().map(|(n, _)| n.clone()).collect())
+                .unwrap_or_default();
+            for (name, date) in dates {
+                let date_at = here.key(&name);
+                if !names.contains(&name) {
+                    let what = if names.is_empty() {
+                        "it computes no dates".to_owned()
+                    } else {
+                        format!("its dates are {}", names.join(", "))
+                    };
+                    self.error(
+                        date_at,
+                        format!("rule `{rule}` has no date `{name}`: {what}"),
+                        None,
+                    );
+                    continue;
+                }
+                match date.as_deref().map(crate::dates::parse_date) {
+                    None => expect.dates.push((rule.clone(), name, None)),
+                    Some(Ok(d)) => expect.dates.push((rule.clone(), name, Some(d))),
+                    Some(Err(e)) => self.error(date_at, e.to_string(), None),
+                }
+            }
+        }
+        let missing_at = at.key("missing");
+        for (rule, fields) in raw.missing {
+            if self.rule_known(missing_at.key(&rule), &rule, false) {
+                expect.missing.push((rule, fields));
+            }
+        }
+        let because_at = at.key("because_contains");
+        for (rule, texts) in raw.because_contains {
+            if self.rule_known(because_at.key(&rule), &rule, true) {
+                expect.because_contains.push((rule, texts));
+            }
+        }
+        let summary_at = at.key("summary_contains");
+        for (rule, texts) in raw.summary_contains {
+            if self.rule_known(summary_at.key(&rule), &rule, false) {
+                expect.summary_contains.push((rule, texts));
+            }
+        }
+        expect
+    }
+}
+
+const CASE_HELP: &str = "a case has `name`, `profile` and `expect`, and may have `description`; `expect` may have `status`, `outcomes`, `dates`, `missing`, `because_contains` and `summary_contains` (see docs/provisions.md)";
+
+fn parse_status(s: &str) -> Option<Status> {
+    [Status::Covered, Status::NotCovered, Status::Undetermined]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+}
+
+fn parse_outcome(s: &str) -> Option<Outcome> {
+    [
+        Outcome::Applies,
+        Outcome::DoesNotApply,
+        Outcome::Undetermined,
+    ]
+    .into_iter()
+    .find(|o| o.as_str() == s)
+}
+
+/// The path of a serde error inside the case at `base`.
+fn join(base: &JsonPath, path: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment;
+    let mut out = base.clone();
+    for s in path.iter() {
+        match s {
+            Segment::Seq { index } => out.0.push(Seg::Index(*index)),
+            Segment::Map { key } => out.0.push(Seg::Key(key.clone())),
+            Segment::Enum { variant } => out.0.push(Seg::Key(variant.clone())),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Case names must be unique, so a result line names one case.
+fn duplicate_names(cases: &[Case]) -> Vec<CaseError> {
+    let mut first: HashMap<&str, &Case> = HashMap::new();
+    let mut errors = Vec::new();
+    for case in cases {
+        match first.get(case.name.as_str()) {
+            Some(prev) => errors.push(PackError {
+                file: case.file.clone(),
+                location: case.location,
+                path: JsonPath::root(),
+                message: format!("duplicate case name `{}`", case.name),
+                help: Some(format!(
+                    "the first is in {}{}",
+                    prev.file,
+                    prev.location
+                        .map_or_else(String::new, |l| format!(":{}:{}", l.line, l.column))
+                )),
+            }),
+            None => {
+                first.insert(&case.name, case);
+            }
+        }
+    }
+    errors
+}
+
+fn one_error(file: String, message: String) -> CaseErrors {
+    PackErrors(vec![PackError {
+        file,
+        location: None,
+        path: JsonPath::root(),
+        message,
+        help: None,
+    }])
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> CaseErrors {
+    one_error(path.display().to_string(), format!("cannot read: {e}"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn pack() -> RulePack {
+        crate::rules::embedded_pack().unwrap()
+    }
+
+    const PASSING: &str = r#"{
+  "name": "KG builder on day 30",
+  "profile": {"citizenship": "KG", "entry_date": "2026-03-01", "as_of": "2026-03-30",
+              "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"}},
+  "expect": {
+    "status": "covered",
+    "outcomes": {"eaeu.registration-exemption": "applies"},
+    "dates": {"eaeu.registration-exemption": {"until": "2026-03-30"},
+              "eaeu.new-contract-window": {"deadline": null}},
+    "because_contains": {"status": ["kyrgyzstan"]},
+    "summary_contains": {"eaeu.registration-exemption": ["30 days"]}
+  }
+}"#;
+
+    #[test]
+    fn a_true_case_passes() {
+        let pack = pack();
+        let cases = parse("a.json", PASSING, &pack).unwrap();
+        let results = run(&pack, &cases);
+        assert!(results[0].passed(), "{:?}", results[0].failures);
+    }
+
+    #[test]
+    fn a_wrong_expectation_fails_with_the_actual_because() {
+        let pack = pack();
+        let text = PASSING
+            .replace("\"applies\"", "\"does_not_apply\"")
+            .replace("2026-03-30\"}", "2026-03-31\"}");
+        let cases = parse("a.json", &text, &pack).unwrap();
+        let failures = &run(&pack, &cases)[0].failures;
+        assert_eq!(failures.len(), 2, "{failures:?}");
+        assert_eq!(failures[0].check, Check::Outcome);
+        assert_eq!(failures[0].expected, "does_not_apply");
+        assert_eq!(failures[0].actual, "applies");
+        assert!(failures[0]
+            .because
+            .iter()
+            .any(|b| b.contains("registration-free period")));
+        assert_eq!(failures[1].check, Check::Date("until".to_owned()));
+        assert_eq!(failures[1].actual, "2026-03-30");
+    }
+
+    #[test]
+    fn unknown_rules_dates_and_keys_are_located_errors() {
+        let pack = pack();
+        let text = PASSING
+            .replace(
+                "\"eaeu.registration-exemption\": \"applies\"",
+                "\"eaeu.registration-exemptoin\": \"applies\"",
+            )
+            .replace("\"deadline\": null", "\"until\": null");
+        let e = parse("a.json", &text, &pack).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains("a.json:7:"), "{shown}");
+        assert!(
+            shown.contains("no rule has the id `eaeu.registration-exemptoin`"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("did you mean `eaeu.registration-exemption`?"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(
+                "rule `eaeu.new-contract-window` has no date `until`: its dates are deadline"
+            ),
+            "{shown}"
+        );
+
+        let e = parse(
+            "b.json",
+            "{\"name\": \"x\", \"profile\": {}, \"expct\": {}}",
+            &pack,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("unknown field `expct`"), "{e}");
+    }
+
+    #[test]
+    fn profiles_need_as_of_and_are_validated_in_place() {
+        let pack = pack();
+        let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {}}\n]";
+        let e = parse("c.json", text, &pack).unwrap_err();
+        assert_eq!(e.0.len(), 2, "{e}");
+        assert!(e.0[0].message.contains("needs `as_of`"), "{e}");
+        assert_eq!(e.0[1].path.to_string(), "[1].profile.citizenship[0]");
+        assert_eq!(e.0[1].location.map(|l| l.line), Some(3));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let e = parse("d.json", "{\n  \"name\": \"x\",,\n}", &pack()).unwrap_err();
+        assert_eq!(e.0[0].location.map(|l| l.line), Some(2), "{e}");
+    }
+
+    #[test]
+    fn coverage_counts_outcomes_and_not_in_force_apart() {
+        let pack = pack();
+        let cases = parse("a.json", PASSING, &pack).unwrap();
+        let cov = coverage(&pack, &cases);
+        let online = cov
+            .iter()
+            .find(|c| c.rule == "kz.registration-online")
+            .unwrap();
+        assert_eq!((online.not_in_force, online.does_not_apply), (1, 0));
+        let exempt = cov
+            .iter()
+            .find(|c| c.rule == "eaeu.registration-exemption")
+            .unwrap();
+        assert_eq!(exempt.applies, 1);
+        assert_eq!(exempt.gaps(), vec!["does_not_apply"]);
+    }
+}

@@ -1,0 +1,1249 @@
+//! Integration tests of the command line: every command, every output
+//! format and every exit code, run through the real binary.
+//!
+//! Each test reads in a few lines thanks to a small builder, in the manner of
+//! casey/just's tests: `Test::new().args([...]).run().code(0).json()`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// The "today" of every run unless a test says otherwise.
+const TODAY: &str = "2026-11-26";
+
+/// The issue's example worker, as flags.
+const KG_FLAGS: [&str; 11] = [
+    "--entry",
+    "2026-03-01",
+    "--contract",
+    "employment",
+    "--start",
+    "2026-03-02",
+    "--end",
+    "2027-03-01",
+    "--as-of",
+    "2026-03-20",
+    "--format",
+];
+
+/// A run of the binary being put together.
+struct Test {
+    args: Vec<OsString>,
+    stdin: Option<Vec<u8>>,
+    env: Vec<(String, Option<String>)>,
+}
+
+impl Test {
+    /// `eaeu-rights` with `NO_COLOR=1` and a fixed `EAEU_RIGHTS_TODAY`.
+    fn new() -> Self {
+        Test {
+            args: Vec::new(),
+            stdin: None,
+            env: vec![
+                ("NO_COLOR".to_owned(), Some("1".to_owned())),
+                ("EAEU_RIGHTS_TODAY".to_owned(), Some(TODAY.to_owned())),
+            ],
+        }
+    }
+
+    fn arg(mut self, arg: impl Into<OsString>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    fn args<I: IntoIterator<Item = S>, S: Into<OsString>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    fn stdin(mut self, text: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(text.into());
+        self
+    }
+
+    fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.to_owned(), Some(value.to_owned())));
+        self
+    }
+
+    fn env_remove(mut self, key: &str) -> Self {
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.to_owned(), None));
+        self
+    }
+
+    fn run(self) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
+        cmd.args(&self.args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            match value {
+                Some(v) => cmd.env(key, v),
+                None => cmd.env_remove(key),
+            };
+        }
+        let mut child = cmd.spawn().expect("spawn eaeu-rights");
+        if let Some(input) = self.stdin {
+            child.stdin.take().unwrap().write_all(&input).unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        Run {
+            args: self.args,
+            code: out.status.code().expect("exit code"),
+            stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+        }
+    }
+}
+
+/// What a run gave.
+struct Run {
+    args: Vec<OsString>,
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit code, showing the run's output if it differs.
+    fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            self.code, expected,
+            "exit code of {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).expect("stdout is JSON")
+    }
+
+    fn ndjson(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect()
+    }
+
+    fn stderr_has(self, needle: &str) -> Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr of {:?} lacks {needle:?}:\n{}",
+            self.args,
+            self.stderr
+        );
+        self
+    }
+
+    fn stdout_has(self, needle: &str) -> Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout of {:?} lacks {needle:?}:\n{}",
+            self.args,
+            self.stdout
+        );
+        self
+    }
+}
+
+/// The finding for a rule id in a JSON report.
+fn finding<'r>(report: &'r Value, rule: &str) -> &'r Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("no finding for {rule}"))
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
+/// A fresh, empty directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `(relative path, text)` files below `dir`.
+fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// A valid pack of one rule: applies to anyone with an employment contract.
+const SMALL_PACK: &str = r#"{
+  "pack": {
+    "name": "small",
+    "version": "1.0.0",
+    "status": "employed",
+    "day_count": "event_day_is_day_1",
+    "disclaimer": "A test pack."
+  },
+  "definitions": {
+    "employed": { "expr": { "eq": [ { "field": "contract.kind" }, "employment" ] } }
+  },
+  "rules": [
+    {
+      "id": "test.employed",
+      "kind": "right",
+      "title": "Employed",
+      "summary": "You are employed in {host}.",
+      "source": { "instrument": "Test instrument", "article": "1" },
+      "in_force": { "from": "2015-01-01" },
+      "when": { "def": "employed" }
+    }
+  ]
+}
+"#;
+
+// ---------------------------------------------------------------- check
+
+/// Issue 2, "Done when": the Kyrgyz worker of the example.
+#[test]
+fn done_when_kg_worker_is_covered_with_the_treaty_dates() {
+    let report = Test::new()
+        .args(["check", "--citizenship", "KG"])
+        .args(KG_FLAGS)
+        .arg("json")
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["status"], "covered");
+    assert_eq!(report["as_of"], "2026-03-20");
+    assert_eq!(report["host"], "KZ");
+    assert_eq!(
+        finding(&report, "eaeu.work-permit-exemption")["outcome"],
+        "applies"
+    );
+    let registration = finding(&report, "eaeu.registration-exemption");
+    assert_eq!(registration["outcome"], "applies");
+    assert_eq!(registration["dates"]["until"], "2026-03-30");
+    let stay = finding(&report, "eaeu.stay-for-contract-term");
+    assert_eq!(stay["outcome"], "applies");
+    assert_eq!(stay["dates"]["until"], "2027-03-01");
+}
+
+/// Issue 2, "Done when": the same person with Uzbek citizenship.
+#[test]
+fn done_when_uz_national_is_not_covered_and_no_eaeu_right_applies() {
+    let report = Test::new()
+        .args(["check", "--citizenship", "UZ"])
+        .args(KG_FLAGS)
+        .arg("json")
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["status"], "not_covered");
+    // The status names the reason and, since Uzbekistan is an observer
+    // state, says that observer status gives no worker rights.
+    let not_member = "Uzbekistan (UZ) is not an EAEU member state; it has been an EAEU observer state (observer status gives its nationals no worker rights) since 2020-12-11";
+    assert!(
+        strings(&report["status_reasons"]).contains(&not_member),
+        "{}",
+        report["status_reasons"]
+    );
+    let mut eaeu_rules = 0;
+    for f in report["findings"].as_array().unwrap() {
+        let rule = f["rule"].as_str().unwrap();
+        if !rule.starts_with("eaeu.") {
+            continue;
+        }
+        eaeu_rules += 1;
+        assert_eq!(f["outcome"], "does_not_apply", "{rule}: {f}");
+        assert!(
+            strings(&f["because"]).contains(&not_member),
+            "{rule}: {}",
+            f["because"]
+        );
+    }
+    assert!(eaeu_rules >= 10, "only {eaeu_rules} eaeu. rules");
+}
+
+/// Issue 2, "Done when": without `--contract` the status is open and the
+/// report asks for the contract kind.
+#[test]
+fn done_when_without_contract_status_is_undetermined_and_asks_for_its_kind() {
+    let report = Test::new()
+        .args(["check", "--citizenship", "KG", "--entry", "2026-03-01"])
+        .args(["--as-of", "2026-03-20", "--format", "json"])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["status"], "undetermined");
+    let questions = report["questions"].as_array().unwrap();
+    let kind = questions
+        .iter()
+        .find(|q| q["field"] == "contract.kind")
+        .expect("a question for contract.kind");
+    assert!(strings(&kind["affects"]).contains(&"status"));
+    assert!(kind["question"].as_str().unwrap().contains("contract"));
+    assert_eq!(
+        finding(&report, "eaeu.work-permit-exemption")["missing"],
+        serde_json::json!(["contract.kind"])
+    );
+}
+
+/// A profile file with the same facts as the flags gives the same report,
+/// whether it is read from a file or from stdin.
+#[test]
+fn check_reads_the_same_profile_from_flags_a_file_and_stdin() {
+    let profile = r#"{
+      "citizenship": "kg",
+      "entry_date": "2026-03-01",
+      "as_of": "2026-03-20",
+      "contract": { "kind": "employment", "start": "2026-03-02", "end": "2027-03-01" }
+    }"#;
+    let dir = temp_dir("same-profile");
+    write_files(&dir, &[("kg.json", profile)]);
+    for format in ["json", "text"] {
+        let by_flags = Test::new()
+            .args(["check", "--citizenship", "KG"])
+            .args(KG_FLAGS)
+            .arg(format)
+            .run()
+            .code(0);
+        let by_file = Test::new()
+            .args(["check", "--format", format, "--profile"])
+            .arg(dir.join("kg.json"))
+            .run()
+            .code(0);
+        let by_stdin = Test::new()
+            .args(["check", "--profile", "-", "--format", format])
+            .stdin(profile)
+            .run()
+            .code(0);
+        assert_eq!(by_flags.stdout, by_file.stdout, "{format}");
+        assert_eq!(by_file.stdout, by_stdin.stdout, "{format}");
+        assert!(by_file.stderr.is_empty(), "{}", by_file.stderr);
+    }
+}
+
+#[test]
+fn check_text_report_is_grouped_for_people() {
+    Test::new()
+        .args(["check", "--profile"])
+        .arg(fixture("kg-builder-almaty.json"))
+        .run()
+        .code(0)
+        .stdout_has("Rights and obligations for kg-builder-almaty")
+        .stdout_has("COVERED: you are a worker of an EAEU Member State in Kazakhstan.")
+        .stdout_has("\nWHAT YOU MAY DO\n")
+        .stdout_has("\nWHAT YOU MUST DO, AND BY WHEN\n")
+        .stdout_has("\nWHAT DOES NOT APPLY, AND WHY\n")
+        .stdout_has("No registration for the first 30 days (until: 2026-03-30)")
+        .stdout_has("Rules: eaeu-kz ");
+    Test::new()
+        .args(["check", "--profile"])
+        .arg(fixture("no-contract-kind.json"))
+        .run()
+        .code(0)
+        .stdout_has("UNDETERMINED: ")
+        .stdout_has("\nWHAT WE STILL NEED TO KNOW\n");
+}
+
+#[test]
+fn check_json_report_names_the_pack_version_and_hash() {
+    let report = Test::new()
+        .args(["check", "--citizenship", "KG"])
+        .args(KG_FLAGS)
+        .arg("json")
+        .run()
+        .code(0)
+        .json();
+    let version = report["rules_version"].as_str().unwrap();
+    let (name, hash) = version.split_once("+sha256:").expect("a content hash");
+    assert!(name.starts_with("eaeu-kz "), "{version}");
+    assert_eq!(hash.len(), 16, "{version}");
+    assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
+    // The text report names the same version.
+    Test::new()
+        .args(["check", "--citizenship", "KG"])
+        .args(KG_FLAGS)
+        .arg("text")
+        .run()
+        .code(0)
+        .stdout_has(&format!("Rules: {version}"));
+}
+
+#[test]
+fn check_lists_the_defaults_it_assumed() {
+    let report = Test::new()
+        .args(["check", "--citizenship", "RU", "--format", "json"])
+        .env("EAEU_RIGHTS_TODAY", "2026-05-04")
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["as_of"], "2026-05-04");
+    assert_eq!(
+        strings(&report["assumptions"]),
+        [
+            "assessed as of today, 2026-05-04",
+            "assumed the host state is Kazakhstan (KZ)",
+            "assumed the contract has not been terminated early",
+            "assumed you do not hold a permanent residence permit in KZ",
+        ]
+    );
+}
+
+#[test]
+fn check_as_of_flag_overrides_the_profile_date() {
+    let report = Test::new()
+        .args(["check", "--format", "json", "--as-of", "2026-03-31"])
+        .arg("--profile")
+        .arg(fixture("kg-builder-almaty.json"))
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["as_of"], "2026-03-31");
+    // Day 31 after entry on 2026-03-01: the exemption has ended.
+    assert_eq!(
+        finding(&report, "eaeu.registration-exemption")["outcome"],
+        "does_not_apply"
+    );
+}
+
+#[test]
+fn check_loads_another_pack_with_rules_dir() {
+    let dir = temp_dir("check-small-pack");
+    write_files(&dir, &[("pack.json", SMALL_PACK)]);
+    let report = Test::new()
+        .args(["check", "--citizenship", "KG", "--contract", "employment"])
+        .args(["--as-of", "2026-03-20", "--format", "json", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(report["status"], "covered");
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["rule"], "test.employed");
+    assert_eq!(findings[0]["summary"], "You are employed in Kazakhstan.");
+    assert!(report["rules_version"]
+        .as_str()
+        .unwrap()
+        .starts_with("small 1.0.0+sha256:"));
+}
+
+// ------------------------------------------------------ text and colour
+
+/// Removes ANSI escape sequences (`ESC [ ... m`).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn no_color_and_color_never_give_no_escape_codes() {
+    let profile = fixture("kg-builder-almaty.json");
+    // NO_COLOR wins even over `--color always`.
+    for color in ["never", "always", "auto"] {
+        let run = Test::new()
+            .args(["check", "--color", color, "--profile"])
+            .arg(&profile)
+            .run()
+            .code(0);
+        assert!(!run.stdout.contains('\x1b'), "NO_COLOR, --color {color}");
+    }
+    // Without NO_COLOR: never, and auto on a pipe, give none either.
+    for color in ["never", "auto"] {
+        let run = Test::new()
+            .env_remove("NO_COLOR")
+            .args(["check", "--color", color, "--profile"])
+            .arg(&profile)
+            .run()
+            .code(0);
+        assert!(!run.stdout.contains('\x1b'), "--color {color}");
+    }
+    // An empty NO_COLOR is not set, per no-color.org.
+    let run = Test::new()
+        .env("NO_COLOR", "")
+        .args(["check", "--color", "always", "--profile"])
+        .arg(&profile)
+        .run()
+        .code(0);
+    assert!(run.stdout.contains("\x1b["), "empty NO_COLOR");
+}
+
+#[test]
+fn color_always_gives_escape_codes_that_hide_nothing() {
+    let profile = fixture("kg-builder-almaty.json");
+    let coloured = Test::new()
+        .env_remove("NO_COLOR")
+        .args(["check", "--color", "always", "--profile"])
+        .arg(&profile)
+        .run()
+        .code(0);
+    assert!(coloured.stdout.contains("\x1b[1m"), "bold");
+    assert!(coloured.stdout.contains("\x1b[0m"), "reset");
+    let plain = Test::new()
+        .args(["check", "--color", "never", "--profile"])
+        .arg(&profile)
+        .run()
+        .code(0);
+    assert_eq!(strip_escapes(&coloured.stdout), plain.stdout);
+}
+
+/// Every line of every text report fits 80 columns: characters, not bytes
+/// (the reports quote Russian terms such as ЦОН), and escape codes take no
+/// width.
+#[test]
+fn text_report_lines_fit_80_columns() {
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    fixtures.sort();
+    assert!(!fixtures.is_empty());
+    let mut saw_cyrillic = false;
+    for path in &fixtures {
+        let run = Test::new()
+            .env_remove("NO_COLOR")
+            .args(["check", "--color", "always", "--profile"])
+            .arg(path)
+            .run()
+            .code(0);
+        for line in strip_escapes(&run.stdout).lines() {
+            let width = line.chars().count();
+            assert!(width <= 80, "{}: {width} columns: {line}", path.display());
+            saw_cyrillic |= line.len() > width;
+        }
+    }
+    // The test would be weaker if no line had multi-byte characters.
+    assert!(saw_cyrillic, "no report line had a multi-byte character");
+}
+
+// ------------------------------------------------- invalid input: exit 1
+
+#[test]
+fn invalid_flags_are_an_invalid_profile_naming_the_flag() {
+    Test::new()
+        .args(["check", "--citizenship", "KG,XX"])
+        .run()
+        .code(1)
+        .stderr_has("invalid profile")
+        .stderr_has("--citizenship")
+        .stderr_has("`XX`");
+    Test::new()
+        .args(["check", "--citizenship", "KG", "--entry", "2026-02-30"])
+        .run()
+        .code(1)
+        .stderr_has("--entry")
+        .stderr_has("`2026-02-30` is not a real calendar date");
+    Test::new()
+        .args(["check", "--citizenship", "KG", "--contract", "employment"])
+        .args(["--start", "2026-03-02", "--end", "2026-03-01"])
+        .run()
+        .code(1)
+        .stderr_has("--end");
+}
+
+#[test]
+fn invalid_profile_file_names_the_file_line_and_field() {
+    let dir = temp_dir("invalid-profile");
+    write_files(
+        &dir,
+        &[(
+            "bad.json",
+            "{\n  \"citizenship\": \"KG\",\n  \"entry_date\": \"2026-02-30\"\n}\n",
+        )],
+    );
+    let bad = dir.join("bad.json");
+    Test::new()
+        .args(["check", "--profile"])
+        .arg(&bad)
+        .run()
+        .code(1)
+        .stderr_has(&bad.display().to_string())
+        .stderr_has("line 3, column 17")
+        .stderr_has("`entry_date`")
+        .stderr_has("`2026-02-30` is not a real calendar date");
+    // The same from stdin, and an unknown key.
+    Test::new()
+        .args(["check", "--profile", "-"])
+        .stdin(r#"{"citizenship": "KG", "contract": {"knd": "employment"}}"#)
+        .run()
+        .code(1)
+        .stderr_has("<stdin>")
+        .stderr_has("unknown key `knd`");
+    assert_eq!(
+        Test::new()
+            .args(["check", "--profile", "-"])
+            .stdin("not json")
+            .run()
+            .code(1)
+            .stdout,
+        ""
+    );
+}
+
+// --------------------------------------------------- usage errors: exit 2
+
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[&[&str]] = &[
+        &[],
+        &["frobnicate"],
+        &["check"],
+        &["check", "--citizenship", "KG", "--format", "yaml"],
+        &["check", "--citizenship", "KG", "--contract", "freelance"],
+        &["check", "--citizenship", "KG", "--color", "sometimes"],
+        &["check", "--profile", "x.json", "--citizenship", "KG"],
+        &["check", "--citizenship", "KG", "--registered", "maybe"],
+        &["batch"],
+        &["batch", "fixtures", "--format", "csv"],
+        &["rules"],
+        &["rules", "show"],
+        &["rules", "frobnicate"],
+    ];
+    for args in cases {
+        let run = Test::new().args(*args).run().code(2);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        // clap's message, or the help when a subcommand is missing.
+        assert!(
+            run.stderr.starts_with("error: ") || run.stderr.contains("\nUsage: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    Test::new()
+        .arg("--help")
+        .run()
+        .code(0)
+        .stdout_has("check")
+        .stdout_has("batch")
+        .stdout_has("rules");
+    Test::new()
+        .args(["check", "--help"])
+        .run()
+        .code(0)
+        .stdout_has("--citizenship");
+    Test::new()
+        .arg("--version")
+        .run()
+        .code(0)
+        .stdout_has("eaeu-rights ");
+}
+
+#[test]
+fn unreadable_input_and_bad_environment_exit_2() {
+    Test::new()
+        .args(["check", "--profile", "no/such/profile.json"])
+        .run()
+        .code(2)
+        .stderr_has("no/such/profile.json");
+    Test::new()
+        .args(["check", "--citizenship", "KG"])
+        .env("EAEU_RIGHTS_TODAY", "2026-13-01")
+        .run()
+        .code(2)
+        .stderr_has("EAEU_RIGHTS_TODAY");
+    Test::new()
+        .args(["batch", "fixtures", "--as-of", "yesterday"])
+        .run()
+        .code(2)
+        .stderr_has("--as-of");
+    let dir = temp_dir("check-broken-pack");
+    write_files(&dir, &[("pack.json", "{ \"pack\": ")]);
+    Test::new()
+        .args(["check", "--citizenship", "KG", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(2)
+        .stderr_has("pack.json");
+}
+
+// ---------------------------------------------------------------- batch
+
+#[test]
+fn batch_over_files_gives_one_record_per_file_in_order() {
+    let records = Test::new()
+        .args([
+            "batch",
+            "fixtures/uz-household-worker.json",
+            "fixtures/kg-builder-almaty.json",
+        ])
+        .run()
+        .code(0)
+        .ndjson();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["source"], "fixtures/uz-household-worker.json");
+    assert_eq!(records[0]["report"]["status"], "not_covered");
+    assert_eq!(records[1]["source"], "fixtures/kg-builder-almaty.json");
+    assert_eq!(records[1]["report"]["status"], "covered");
+    // A batch report is the `check` report of the same profile.
+    let single = Test::new()
+        .args(["check", "--format", "json", "--profile"])
+        .arg(fixture("kg-builder-almaty.json"))
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(records[1]["report"], single);
+}
+
+#[test]
+fn batch_over_a_directory_takes_every_json_file_sorted() {
+    let run = Test::new().args(["batch", "fixtures"]).run().code(0);
+    let records = run.ndjson();
+    let mut names: Vec<String> = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert_eq!(records.len(), names.len());
+    for (record, name) in records.iter().zip(&names) {
+        assert_eq!(record["source"], format!("fixtures/{name}"));
+        assert_eq!(
+            record["report"]["profile_id"],
+            name.trim_end_matches(".json")
+        );
+    }
+    assert!(
+        run.stderr.contains(&format!("{} evaluated", names.len())),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Issue 2, "Done when": a folder with one malformed profile among good ones.
+#[test]
+fn done_when_batch_folder_with_a_malformed_profile_yields_an_error_record_in_place() {
+    let dir = temp_dir("batch-malformed");
+    let good = std::fs::read_to_string(fixture("kg-builder-almaty.json")).unwrap();
+    let other = std::fs::read_to_string(fixture("uz-household-worker.json")).unwrap();
+    write_files(
+        &dir,
+        &[
+            ("a-good.json", &good),
+            (
+                "b-malformed.json",
+                "{\n  \"citizenship\": \"KG\",\n  \"entry_date\": \"2026-02-30\"\n}\n",
+            ),
+            ("c-good.json", &other),
+            ("notes.txt", "not a profile"),
+        ],
+    );
+    let run = Test::new().arg("batch").arg(&dir).run().code(1);
+    let records = run.ndjson();
+    assert_eq!(records.len(), 3, "one record per profile: {}", run.stdout);
+    let source = |name: &str| dir.join(name).display().to_string();
+    assert_eq!(records[0]["source"], source("a-good.json"));
+    assert_eq!(records[0]["report"]["profile_id"], "kg-builder-almaty");
+    assert_eq!(records[1]["source"], source("b-malformed.json"));
+    assert!(records[1].get("report").is_none());
+    let error = &records[1]["error"];
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("`2026-02-30` is not a real calendar date"),
+        "{error}"
+    );
+    assert_eq!(error["problems"][0]["path"], "entry_date");
+    assert_eq!(error["problems"][0]["line"], 3);
+    assert_eq!(records[2]["source"], source("c-good.json"));
+    assert_eq!(records[2]["report"]["profile_id"], "uz-household-worker");
+    assert!(run.stderr.contains("1 invalid"), "{}", run.stderr);
+}
+
+#[test]
+fn batch_reads_array_files_element_by_element() {
+    let dir = temp_dir("batch-array");
+    write_files(
+        &dir,
+        &[(
+            "people.json",
+            r#"[
+  {"id": "a", "citizenship": "KG", "as_of": "2026-03-20"},
+  {"id": "b", "citizenship": "RU", "as_of": "2026-03-20", "host": "XX"},
+  {"id": "c", "citizenship": [], "as_of": "2026-03-20"}
+]"#,
+        )],
+    );
+    let file = dir.join("people.json").display().to_string();
+    let records = Test::new().arg("batch").arg(&file).run().code(1).ndjson();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["source"], format!("{file}[0]"));
+    assert_eq!(records[0]["report"]["profile_id"], "a");
+    assert_eq!(records[1]["source"], format!("{file}[1]"));
+    assert_eq!(records[1]["error"]["problems"][0]["path"], "host");
+    assert_eq!(records[1]["error"]["problems"][0]["line"], 3);
+    assert_eq!(records[2]["source"], format!("{file}[2]"));
+    assert_eq!(records[2]["report"]["status"], "not_covered");
+}
+
+const NDJSON: &str = concat!(
+    r#"{"id": "one", "citizenship": "KG", "as_of": "2026-03-20", "contract": {"kind": "employment"}}"#,
+    "\n\n",
+    r#"{"id": "two", "citizenship": "UZ", "as_of": "2026-03-20"}"#,
+    "\n",
+    r#"{"id": "three", "citizenship": "KG", "as_of": "2026-03-20", "registered": "yes"}"#,
+    "\n",
+);
+
+#[test]
+fn batch_reads_ndjson_files_line_by_line() {
+    let dir = temp_dir("batch-ndjson");
+    write_files(&dir, &[("people.ndjson", NDJSON)]);
+    let file = dir.join("people.ndjson").display().to_string();
+    let run = Test::new().arg("batch").arg(&file).run().code(1);
+    let records = run.ndjson();
+    assert_eq!(records.len(), 3, "the blank line is skipped");
+    assert_eq!(records[0]["source"], format!("{file}:1"));
+    assert_eq!(records[0]["report"]["status"], "covered");
+    assert_eq!(records[1]["source"], format!("{file}:3"));
+    assert_eq!(records[1]["report"]["profile_id"], "two");
+    assert_eq!(records[2]["source"], format!("{file}:4"));
+    assert_eq!(records[2]["error"]["problems"][0]["path"], "registered");
+    assert!(run.stderr.contains("1 blank line"), "{}", run.stderr);
+    // `.jsonl` is NDJSON too.
+    write_files(&dir, &[("people.jsonl", NDJSON)]);
+    let jsonl = dir.join("people.jsonl").display().to_string();
+    let records = Test::new().arg("batch").arg(&jsonl).run().code(1).ndjson();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[2]["source"], format!("{jsonl}:4"));
+}
+
+#[test]
+fn batch_reads_ndjson_from_stdin() {
+    let records = Test::new()
+        .args(["batch", "-"])
+        .stdin(NDJSON)
+        .run()
+        .code(1)
+        .ndjson();
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["<stdin>:1", "<stdin>:3", "<stdin>:4"]);
+    // Only good records on stdin: exit 0.
+    let good: String = NDJSON.lines().take(3).map(|l| format!("{l}\n")).collect();
+    assert_eq!(
+        Test::new()
+            .args(["batch", "-"])
+            .stdin(good)
+            .run()
+            .code(0)
+            .ndjson()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn batch_json_format_is_an_array_of_the_ndjson_records() {
+    let args = [
+        "batch",
+        "fixtures/kg-builder-almaty.json",
+        "no/such/file.json",
+    ];
+    let ndjson = Test::new().args(args).run().code(1).ndjson();
+    let json = Test::new()
+        .args(args)
+        .args(["--format", "json"])
+        .run()
+        .code(1)
+        .json();
+    assert_eq!(json, Value::Array(ndjson.clone()));
+    assert_eq!(ndjson[1]["source"], "no/such/file.json");
+    assert!(ndjson[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+    // No records at all is still a JSON array.
+    let dir = temp_dir("batch-empty");
+    let empty = Test::new()
+        .arg("batch")
+        .arg(&dir)
+        .args(["--format", "json"])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(empty, serde_json::json!([]));
+}
+
+#[test]
+fn batch_summary_format_has_a_line_per_profile_and_totals() {
+    let run = Test::new()
+        .args([
+            "batch",
+            "fixtures/kg-builder-almaty.json",
+            "fixtures/uz-household-worker.json",
+            "fixtures/no-contract-kind.json",
+            "no/such/file.json",
+            "--format",
+            "summary",
+        ])
+        .run()
+        .code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0]
+        .starts_with("fixtures/kg-builder-almaty.json kg-builder-almaty  covered  applies: "));
+    assert!(lines[1].starts_with(
+        "fixtures/uz-household-worker.json uz-household-worker  not_covered  applies: "
+    ));
+    assert!(lines[2]
+        .starts_with("fixtures/no-contract-kind.json no-contract-kind  undetermined  applies: "));
+    assert!(lines[3].starts_with("no/such/file.json  INVALID  "));
+    assert_eq!(lines[4], "");
+    assert_eq!(
+        lines[5],
+        "3 evaluated: 1 covered, 1 not covered, 1 undetermined; 1 invalid"
+    );
+    assert_eq!(lines.len(), 6);
+}
+
+#[test]
+fn batch_out_writes_one_report_per_profile() {
+    let out = temp_dir("batch-out");
+    let dir = temp_dir("batch-out-input");
+    write_files(
+        &dir,
+        &[(
+            "people.ndjson",
+            concat!(
+                r#"{"id": "same", "citizenship": "KG", "as_of": "2026-03-20"}"#,
+                "\n",
+                r#"{"id": "same", "citizenship": "RU", "as_of": "2026-03-20"}"#,
+                "\n",
+                r#"{"citizenship": "BY", "as_of": "2026-03-20"}"#,
+                "\n",
+                r#"{"id": "bad", "citizenship": "XX"}"#,
+                "\n",
+            ),
+        )],
+    );
+    let run = Test::new()
+        .args([
+            "batch",
+            "fixtures/kg-builder-almaty.json",
+            "fixtures/uz-household-worker.json",
+        ])
+        .arg(dir.join("people.ndjson"))
+        .arg("--out")
+        .arg(&out)
+        .run()
+        .code(1);
+    let records = run.ndjson();
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    // Named by profile id (or by source when there is none); a repeated id
+    // gets a suffix; the invalid record writes nothing; no temporary files.
+    let no_id = format!(
+        "{}.json",
+        format!("{}:3", dir.join("people.ndjson").display())
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            })
+            .collect::<String>()
+    );
+    let mut expected = vec![
+        "kg-builder-almaty.json".to_owned(),
+        "same-2.json".to_owned(),
+        "same.json".to_owned(),
+        "uz-household-worker.json".to_owned(),
+        no_id,
+    ];
+    expected.sort();
+    assert_eq!(written, expected);
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("kg-builder-almaty.json")).unwrap())
+            .unwrap();
+    assert_eq!(saved, records[0]["report"]);
+    let second: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("same-2.json")).unwrap()).unwrap();
+    assert_eq!(second["findings"], records[3]["report"]["findings"]);
+}
+
+#[test]
+fn batch_as_of_overrides_every_profile_date() {
+    let records = Test::new()
+        .args(["batch", "fixtures", "--as-of", "2026-12-31"])
+        .run()
+        .code(0)
+        .ndjson();
+    assert!(records.len() > 20);
+    for r in &records {
+        assert_eq!(r["report"]["as_of"], "2026-12-31", "{}", r["source"]);
+    }
+    let kg = records
+        .iter()
+        .find(|r| r["report"]["profile_id"] == "kg-builder-almaty")
+        .unwrap();
+    assert_eq!(
+        finding(&kg["report"], "kz.registration-online")["outcome"],
+        "applies"
+    );
+}
+
+// ---------------------------------------------------------------- rules
+
+#[test]
+fn rules_list_shows_every_rule_with_its_source() {
+    let run = Test::new().args(["rules", "list"]).run().code(0);
+    let report = Test::new()
+        .args(["check", "--citizenship", "KG", "--format", "json"])
+        .run()
+        .code(0)
+        .json();
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for id in &ids {
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "{id} not listed"
+        );
+    }
+    assert!(run
+        .stdout
+        .contains("Treaty on the Eurasian Economic Union, Art. 97(4)"));
+    assert!(
+        run.stdout
+            .contains(&format!("\n{} rules · eaeu-kz ", ids.len())),
+        "{}",
+        run.stdout
+    );
+    // The ids issue 2 requires are all there.
+    for id in [
+        "eaeu.work-permit-exemption",
+        "eaeu.registration-exemption",
+        "eaeu.stay-for-contract-term",
+        "eaeu.tax-resident-rates",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
+
+#[test]
+fn rules_show_prints_one_rule_as_written() {
+    Test::new()
+        .args(["rules", "show", "eaeu.registration-exemption"])
+        .run()
+        .code(0)
+        .stdout_has("eaeu.registration-exemption  (exemption)")
+        .stdout_has("source:     Treaty on the Eurasian Economic Union, Art. 97(4)")
+        .stdout_has("in force:   from 2015-01-01")
+        .stdout_has("file:       eaeu/treaty.json")
+        .stdout_has("as written:\n{")
+        .stdout_has("\"id\": \"eaeu.registration-exemption\"");
+    let dir = temp_dir("rules-show-small");
+    write_files(&dir, &[("pack.json", SMALL_PACK)]);
+    Test::new()
+        .args(["rules", "show", "test.employed", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(0)
+        .stdout_has("source:     Test instrument, Art. 1")
+        .stdout_has("\"summary\": \"You are employed in {host}.\"");
+}
+
+#[test]
+fn rules_show_unknown_id_exits_2() {
+    Test::new()
+        .args(["rules", "show", "eaeu.no-such-rule"])
+        .run()
+        .code(2)
+        .stderr_has("`eaeu.no-such-rule`");
+}
+
+#[test]
+fn rules_check_accepts_the_embedded_pack_and_a_good_dir() {
+    Test::new()
+        .args(["rules", "check"])
+        .run()
+        .code(0)
+        .stdout_has("ok: embedded pack: ");
+    // The source of the embedded pack checks the same.
+    let embedded = Test::new().args(["rules", "check"]).run().code(0).stdout;
+    let on_disk = Test::new()
+        .args(["rules", "check", "rules"])
+        .run()
+        .code(0)
+        .stdout;
+    assert_eq!(
+        embedded.replacen("embedded pack", "rules", 1),
+        on_disk,
+        "the embedded pack is the one in rules/"
+    );
+    let dir = temp_dir("rules-check-small");
+    write_files(&dir, &[("pack.json", SMALL_PACK)]);
+    Test::new()
+        .args(["rules", "check"])
+        .arg(&dir)
+        .run()
+        .code(0)
+        .stdout_has(
+            ": 1 rules, 1 definitions, 0 sets, 0 dated sets, 0 parameters · small 1.0.0+sha256:",
+        );
+    Test::new()
+        .args(["rules", "list", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(0)
+        .stdout_has("test.employed ")
+        .stdout_has("\n1 rules · small 1.0.0");
+}
+
+/// Issue 2, "Done when": a rule file with a reference to an undefined name
+/// and the date `2015-13-01`.
+#[test]
+fn done_when_rules_check_names_both_problems_with_file_and_line() {
+    let dir = temp_dir("rules-check-broken");
+    write_files(
+        &dir,
+        &[
+            (
+                "pack.json",
+                r#"{
+  "pack": {
+    "name": "broken",
+    "version": "0.0.1",
+    "status": "worker",
+    "day_count": "event_day_is_day_1",
+    "disclaimer": "A test pack."
+  },
+  "definitions": {
+    "worker": { "expr": { "eq": [ { "field": "contract.kind" }, "employment" ] } }
+  }
+}
+"#,
+            ),
+            (
+                "rules/broken.json",
+                r#"{
+  "rules": [
+    {
+      "id": "test.broken",
+      "kind": "right",
+      "title": "A broken rule",
+      "summary": "Never shown.",
+      "source": { "instrument": "Test instrument" },
+      "in_force": { "from": "2015-13-01" },
+      "when": { "def": "wroker" }
+    }
+  ]
+}
+"#,
+            ),
+        ],
+    );
+    let run = Test::new().args(["rules", "check"]).arg(&dir).run().code(2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", run.stderr);
+    assert!(
+        errors[0].starts_with("error: rules/broken.json:9:")
+            && errors[0].contains("`2015-13-01` is not a real calendar date"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with("error: rules/broken.json:10:")
+            && errors[1].contains("undefined name `wroker`"),
+        "{}",
+        errors[1]
+    );
+    assert!(
+        run.stderr.contains("did you mean `worker`?"),
+        "{}",
+        run.stderr
+    );
+    // Every command that loads the pack refuses it the same way.
+    Test::new()
+        .args(["rules", "list", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(2)
+        .stderr_has("rules/broken.json:10:");
+    Test::new()
+        .args(["batch", "fixtures", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(2)
+        .stderr_has("rules/broken.json:9:");
+}
+
+#[test]
+fn rules_check_of_an_empty_or_missing_dir_exits_2() {
+    let dir = temp_dir("rules-check-empty");
+    Test::new()
+        .args(["rules", "check"])
+        .arg(&dir)
+        .run()
+        .code(2)
+        .stderr_has("no `*.json` rule files");
+    Test::new()
+        .args(["rules", "check", "no/such/dir"])
+        .run()
+        .code(2)
+        .stderr_has("no/such/dir");
+}
