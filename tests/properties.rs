@@ -232,10 +232,11 @@ fn cases() -> u32 {
         .unwrap_or(256)
 }
 
-/// How far a computed date may lie from the profile date it derives from
-/// (the longest period in the pack is a year's residence permit; an 18th
-/// birthday is 18 years after a birth date).
-const MAX_DISTANCE_DAYS: i64 = 18 * 366;
+/// How far a computed date may lie from the profile date it derives from:
+/// the longest period in the pack is a year (the temporary residence
+/// permit, at most 364 days after a profile date). A rule that adds a longer
+/// period should raise this on purpose.
+const MAX_DISTANCE_DAYS: i64 = 366;
 
 proptest! {
     // 256 cases keep `cargo test` fast; PROPTEST_CASES=100000 searches harder.
