@@ -1013,8 +1013,10 @@ impl Validator {
             );
             return None;
         }
-        // Text is echoed into terminal reports: no escape sequences.
-        if let Some(c) = text.chars().find(|c| c.is_control()) {
+        // Text is echoed into terminal reports: no escape sequences, and no
+        // bidirectional overrides that would make it read differently.
+        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if let Some(c) = text.chars().find(|c| c.is_control() || bidi(*c)) {
             self.problem(
                 path,
                 &format!(
@@ -1165,6 +1167,16 @@ mod tests {
             let e = parse(text).unwrap_err();
             assert_eq!(e.problems[0].path.to_string(), path, "{text}");
         }
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_refused_in_text() {
+        for c in ["\\u001b", "\\u0000", "\\u202e", "\\u2066"] {
+            let text = format!(r#"{{"citizenship":"KG","occupation":"a{c}b"}}"#);
+            let e = parse(&text).unwrap_err();
+            assert!(e.to_string().contains("control character"), "{c}: {e}");
+        }
+        assert!(parse(r#"{"citizenship":"KG","occupation":"учитель"}"#).is_ok());
     }
 
     #[test]
