@@ -28,13 +28,61 @@ pub(crate) struct Env<'a, T> {
     defs: Vec<Option<(Value<'a>, T)>>,
 }
 
+/// The buffers of an [`Env`], kept between profiles so that evaluating one
+/// allocates nothing. Stored empty, so they borrow nothing.
+pub(crate) struct Buffers<T> {
+    vars: Vec<(Value<'static>, usize)>,
+    defs: Vec<Option<(Value<'static>, T)>>,
+}
+
+impl<T> Default for Buffers<T> {
+    fn default() -> Self {
+        Buffers {
+            vars: Vec::new(),
+            defs: Vec::new(),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Buffers<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Buffers")
+    }
+}
+
+/// Moves the allocation of an empty vector to an element type that differs
+/// only in its lifetime. The standard library collects `into_iter().map()`
+/// in place when the layouts match, so no memory is allocated; the vector is
+/// empty, so nothing borrowed survives.
+fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'a, T: Trace> Env<'a, T> {
     pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
+        Self::with_buffers(pack, profile, Buffers::default())
+    }
+
+    /// An environment for one profile, reusing the buffers of an earlier one.
+    pub fn with_buffers(pack: &'a RulePack, profile: &'a WorkerProfile, b: Buffers<T>) -> Self {
+        let mut vars: Vec<(Value<'a>, usize)> = recycle(b.vars);
+        vars.resize(pack.var_slots, (Value::Unknown, 0));
+        let mut defs: Vec<Option<(Value<'a>, T)>> = recycle(b.defs);
+        defs.resize(pack.defs.len(), None);
         Env {
             pack,
             profile,
-            vars: vec![(Value::Unknown, 0); pack.var_slots],
-            defs: vec![None; pack.defs.len()],
+            vars,
+            defs,
+        }
+    }
+
+    /// Gives the buffers back, emptied, for the next profile.
+    pub fn into_buffers(self) -> Buffers<T> {
+        Buffers {
+            vars: recycle(self.vars),
+            defs: recycle(self.defs),
         }
     }
 
@@ -391,12 +439,19 @@ impl<'a, T: Trace> Env<'a, T> {
         body: &'a Node,
     ) -> (Value<'a>, T) {
         let (l, tl) = self.eval(list);
-        let items: Vec<Value<'a>> = match l {
-            Value::Countries(cs) => cs.iter().map(|c| Value::Country(*c)).collect(),
-            Value::Family(f) => f.iter().map(Value::Member).collect(),
+        let len = match l {
+            Value::Countries(cs) => cs.len(),
+            Value::Family(f) => f.len(),
             _ => return (Value::Unknown, tl),
         };
-        if items.is_empty() {
+        // Items are read by index rather than collected: no allocation per
+        // quantifier on the fast path.
+        let item = |index: usize| match l {
+            Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
+            Value::Family(f) => f.get(index).map(Value::Member),
+            _ => None,
+        };
+        if len == 0 {
             let v = match q {
                 Quant::Some => Value::Bool(false),
                 Quant::Every => Value::Bool(true),
@@ -407,7 +462,8 @@ impl<'a, T: Trace> Env<'a, T> {
         let saved = self.vars.get(slot).copied();
         let (mut yes, mut no, mut unknown) = (T::default(), T::default(), T::default());
         let (mut n_yes, mut n_no, mut n_unknown) = (0i64, 0i64, 0i64);
-        for (index, item) in items.into_iter().enumerate() {
+        for index in 0..len {
+            let Some(item) = item(index) else { break };
             if let Some(var) = self.vars.get_mut(slot) {
                 *var = (item, index);
             }
