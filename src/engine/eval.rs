@@ -15,7 +15,7 @@ use super::ir::{
 };
 use super::template::render_say;
 use super::trace::{FieldKey, Missing, Trace};
-use super::value::{same, Truth, Value};
+use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
 use crate::profile::WorkerProfile;
 
@@ -142,10 +142,10 @@ impl<'a, T: Trace> Env<'a, T> {
                 Some(Some(d)) => Value::Date(d),
             },
             Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
-            Field::Occupation => p.occupation.as_deref().map_or(Value::Unknown, Value::Text),
+            Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
             Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
             Field::PermanentResident => Value::Bool(p.permanent_resident),
-            Field::Family => p.family.as_deref().map_or(Value::Unknown, Value::Family),
+            Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
         }
     }
 
@@ -174,7 +174,7 @@ impl<'a, T: Trace> Env<'a, T> {
             MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
             MemberField::Citizenship => m
                 .citizenship
-                .as_deref()
+                .as_ref()
                 .map_or(Value::Unknown, Value::Countries),
         };
         let trace = if v.is_unknown() {
@@ -188,39 +188,16 @@ impl<'a, T: Trace> Env<'a, T> {
         (v, trace)
     }
 
+    /// One node's operation. The common, cheap operations are handled here;
+    /// the rest live in their own functions, the rare ones out of line, so
+    /// that this recursive function keeps a small stack frame.
     fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, T) {
         match op {
             Op::Lit(lit) => (Value::of_lit(lit), T::default()),
-            Op::Field(f) => {
-                let v = self.field(*f);
-                let trace = if v.is_unknown() {
-                    T::missing(Missing {
-                        field: FieldKey::of(*f),
-                        member: None,
-                    })
-                } else if matches!(v, Value::Bool(_)) {
-                    // A boolean fact used as a condition explains itself.
-                    T::sentence(|| truth_fact_sentence(*f, v))
-                } else {
-                    T::default()
-                };
-                (v, trace)
-            }
+            Op::Field(f) => self.eval_field(*f),
             Op::Var { slot, member } => self.var(*slot, *member),
             Op::Def(id) => self.def(*id),
-            Op::Param { id, on } => {
-                let (on, mut trace) = match on {
-                    Some(node) => self.eval(node),
-                    None => (Value::Date(self.profile.as_of), T::default()),
-                };
-                match on {
-                    Value::Date(d) => {
-                        trace.forget_missing();
-                        (self.param_on(*id, d), trace)
-                    }
-                    _ => (Value::Unknown, trace),
-                }
-            }
+            Op::Param { id, on } => self.eval_param(*id, on.as_deref()),
             Op::All(items) => self.junction(items, false),
             Op::Any(items) => self.junction(items, true),
             Op::Not(inner) => {
@@ -232,46 +209,9 @@ impl<'a, T: Trace> Env<'a, T> {
                 };
                 (flipped, t)
             }
-            Op::Cmp(cmp, lhs, rhs) => {
-                let (a, ta) = self.eval(lhs);
-                let (b, tb) = self.eval(rhs);
-                match compare(*cmp, a, b) {
-                    Some(result) => {
-                        let mut t =
-                            T::sentence(|| cmp_sentence(self.pack, *cmp, lhs, a, rhs, b, result));
-                        if T::ON {
-                            // Keep the counting-convention note of a `last_day` operand.
-                            let (mut extra, mut extra_b) = (ta, tb);
-                            extra.forget_missing();
-                            extra_b.forget_missing();
-                            t.join(extra);
-                            t.join(extra_b);
-                        }
-                        (Value::Bool(result), t)
-                    }
-                    None => (Value::Unknown, joined(ta, tb)),
-                }
-            }
+            Op::Cmp(cmp, lhs, rhs) => self.eval_cmp(*cmp, lhs, rhs),
             Op::In(item, set) => self.eval_in(item, set),
-            Op::Member { set, value, on } => {
-                let (v, tv) = self.eval(value);
-                let (d, td) = self.eval(on);
-                let (Value::Date(day), false) = (d, v.is_unknown()) else {
-                    return (Value::Unknown, joined(tv, td));
-                };
-                let Some(dated) = self.pack.dated_sets.get(*set) else {
-                    return (Value::Unknown, joined(tv, td));
-                };
-                let mut periods = dated
-                    .members
-                    .iter()
-                    .filter(|m| same(Value::of_lit(&m.value), v));
-                let result = periods.any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
-                (
-                    Value::Bool(result),
-                    T::sentence(|| member_sentence(dated, v, day, result)),
-                )
-            }
+            Op::Member { set, value, on } => self.eval_member(*set, value, on),
             Op::IsNull(inner) => {
                 let (v, t) = self.eval(inner);
                 match v {
@@ -288,78 +228,159 @@ impl<'a, T: Trace> Env<'a, T> {
                 slot,
                 body,
             } => self.quantify(*q, list, *slot, body),
-            Op::Shift(unit, date, n) => {
-                let (d, td) = self.eval(date);
-                let (n, tn) = self.eval(n);
-                let t = joined(td, tn);
-                let (Value::Date(d), Value::Int(n)) = (d, n) else {
-                    return (unknown_unless_null(d), t);
-                };
-                let shifted = match unit {
-                    Unit::Days => dates::add_days(d, n),
-                    Unit::Months => dates::add_months(d, n),
-                    Unit::Years => dates::add_years(d, n),
-                };
-                (shifted.map_or(Value::Unknown, Value::Date), t)
-            }
+            Op::Shift(unit, date, n) => self.eval_shift(*unit, date, n),
             Op::DaysBetween(a, b) => {
                 self.dates2(a, b, |x, y| Value::Int(dates::days_between(x, y)))
             }
             Op::Age(birth, on) => self.dates2(birth, on, |x, y| Value::Int(dates::age(x, y))),
-            Op::LastDay(start, n) => {
-                let (s, ts) = self.eval(start);
-                let (n, tn) = self.eval(n);
-                let t = joined(ts, tn);
-                let (Value::Date(s), Value::Int(n)) = (s, n) else {
-                    return (unknown_unless_null(s), t);
-                };
-                let offset = match self.pack.meta.day_count {
-                    DayCount::EventDayIsDay1 => n.saturating_sub(1),
-                    DayCount::NextDayIsDay1 => n,
-                };
-                match dates::add_days(s, offset) {
-                    Some(last) => {
-                        let mut t = t;
-                        t.join(T::sentence(|| {
-                            last_day_sentence(self.pack, start, s, n, last)
-                        }));
-                        (Value::Date(last), t)
-                    }
-                    None => (Value::Unknown, t),
-                }
-            }
+            Op::LastDay(start, n) => self.eval_last_day(start, n),
             Op::Earliest(items) => self.extreme(items, false),
             Op::Latest(items) => self.extreme(items, true),
             Op::AddWorkingDays {
                 from,
                 days,
                 holidays,
-            } => {
-                let (d, td) = self.eval(from);
-                let (n, tn) = self.eval(days);
-                let t = joined(td, tn);
-                let (Value::Date(d), Value::Int(n)) = (d, n) else {
-                    return (unknown_unless_null(d), t);
-                };
-                let holidays: Vec<NaiveDate> = self
-                    .pack
-                    .sets
-                    .get(*holidays)
-                    .map(|s| {
-                        s.values
-                            .iter()
-                            .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // Far beyond any real deadline; keeps hostile input bounded.
-                let n = n.clamp(0, 3660);
-                (
-                    dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
-                    t,
-                )
-            }
+            } => self.eval_working_days(from, days, *holidays),
         }
+    }
+
+    fn eval_field(&self, f: Field) -> (Value<'a>, T) {
+        let v = self.field(f);
+        let trace = if v.is_unknown() {
+            T::missing(Missing {
+                field: FieldKey::of(f),
+                member: None,
+            })
+        } else if matches!(v, Value::Bool(_)) {
+            // A boolean fact used as a condition explains itself.
+            T::sentence(|| truth_fact_sentence(f, v))
+        } else {
+            T::default()
+        };
+        (v, trace)
+    }
+
+    #[inline(never)]
+    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, T) {
+        let (on, mut trace) = match on {
+            Some(node) => self.eval(node),
+            None => (Value::Date(self.profile.as_of), T::default()),
+        };
+        match on {
+            Value::Date(d) => {
+                trace.forget_missing();
+                (self.param_on(id, d), trace)
+            }
+            _ => (Value::Unknown, trace),
+        }
+    }
+
+    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, T) {
+        let (a, ta) = self.eval(lhs);
+        let (b, tb) = self.eval(rhs);
+        match compare(cmp, a, b) {
+            Some(result) => {
+                let mut t = T::sentence(|| cmp_sentence(self.pack, cmp, lhs, a, rhs, b, result));
+                if T::ON {
+                    // Keep the counting-convention note of a `last_day` operand.
+                    let (mut extra, mut extra_b) = (ta, tb);
+                    extra.forget_missing();
+                    extra_b.forget_missing();
+                    t.join(extra);
+                    t.join(extra_b);
+                }
+                (Value::Bool(result), t)
+            }
+            None => (Value::Unknown, joined(ta, tb)),
+        }
+    }
+
+    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, T) {
+        let (v, tv) = self.eval(value);
+        let (d, td) = self.eval(on);
+        let (Value::Date(day), false) = (d, v.is_unknown()) else {
+            return (Value::Unknown, joined(tv, td));
+        };
+        let Some(dated) = self.pack.dated_sets.get(set) else {
+            return (Value::Unknown, joined(tv, td));
+        };
+        let mut periods = dated.members.iter().filter(|m| lit_is(&m.value, v));
+        let result = periods.any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
+        (
+            Value::Bool(result),
+            T::sentence(|| member_sentence(dated, v, day, result)),
+        )
+    }
+
+    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+        let (d, td) = self.eval(date);
+        let (n, tn) = self.eval(n);
+        let t = joined(td, tn);
+        let (Value::Date(d), Value::Int(n)) = (d, n) else {
+            return (unknown_unless_null(d), t);
+        };
+        let shifted = match unit {
+            Unit::Days => dates::add_days(d, n),
+            Unit::Months => dates::add_months(d, n),
+            Unit::Years => dates::add_years(d, n),
+        };
+        (shifted.map_or(Value::Unknown, Value::Date), t)
+    }
+
+    #[inline(never)]
+    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+        let (s, ts) = self.eval(start);
+        let (n, tn) = self.eval(n);
+        let t = joined(ts, tn);
+        let (Value::Date(s), Value::Int(n)) = (s, n) else {
+            return (unknown_unless_null(s), t);
+        };
+        let offset = match self.pack.meta.day_count {
+            DayCount::EventDayIsDay1 => n.saturating_sub(1),
+            DayCount::NextDayIsDay1 => n,
+        };
+        match dates::add_days(s, offset) {
+            Some(last) => {
+                let mut t = t;
+                t.join(T::sentence(|| {
+                    last_day_sentence(self.pack, start, s, n, last)
+                }));
+                (Value::Date(last), t)
+            }
+            None => (Value::Unknown, t),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_working_days(
+        &mut self,
+        from: &'a Node,
+        days: &'a Node,
+        holidays: usize,
+    ) -> (Value<'a>, T) {
+        let (d, td) = self.eval(from);
+        let (n, tn) = self.eval(days);
+        let t = joined(td, tn);
+        let (Value::Date(d), Value::Int(n)) = (d, n) else {
+            return (unknown_unless_null(d), t);
+        };
+        let holidays: Vec<NaiveDate> = self
+            .pack
+            .sets
+            .get(holidays)
+            .map(|s| {
+                s.values
+                    .iter()
+                    .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Far beyond any real deadline; keeps hostile input bounded.
+        let n = n.clamp(0, 3660);
+        (
+            dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
+            t,
+        )
     }
 
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
@@ -401,13 +422,13 @@ impl<'a, T: Trace> Env<'a, T> {
     fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, T) {
         let (v, tv) = self.eval(item);
         let (found, tl) = match set {
-            SetSrc::Literal(lits) => (lits.iter().any(|l| same(Value::of_lit(l), v)), T::default()),
+            SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), T::default()),
             SetSrc::Named(id) => {
                 let found = self
                     .pack
                     .sets
                     .get(*id)
-                    .is_some_and(|s| s.values.iter().any(|l| same(Value::of_lit(l), v)));
+                    .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v)));
                 (found, T::default())
             }
             SetSrc::List(list) => {

@@ -104,6 +104,24 @@ pub struct Decider<'p> {
     dates: Vec<Option<NaiveDate>>,
     /// Where each rule's dates start in `dates`, and the end (`rules + 1` items).
     offsets: Vec<usize>,
+    /// Per rule, a definition whose falsity alone decides `does_not_apply`.
+    guards: Vec<Option<usize>>,
+}
+
+/// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
+/// [{"def": d}, ...]}`): when it is false, `when` is false and the rule does
+/// not apply, whatever follows and whatever `unless` says. Most rules start
+/// from the same status definition, which is computed once per profile, so
+/// on the fast path a profile it excludes skips every such rule at once.
+fn guard_of(rule: &ir::Rule) -> Option<usize> {
+    match &rule.when.op {
+        ir::Op::Def(id) => Some(*id),
+        ir::Op::All(items) => match items.first().map(|n| &n.op) {
+            Some(ir::Op::Def(id)) => Some(*id),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 impl<'p> Decider<'p> {
@@ -123,6 +141,7 @@ impl<'p> Decider<'p> {
             outcomes: Vec::with_capacity(pack.rules.len()),
             dates: vec![None; at],
             offsets,
+            guards: pack.rules.iter().map(guard_of).collect(),
         }
     }
 
@@ -140,7 +159,13 @@ impl<'p> Decider<'p> {
         self.status = status.truth();
         self.outcomes.clear();
         self.dates.fill(None);
-        for (rule, start) in pack.rules.iter().zip(&self.offsets) {
+        for ((rule, start), guard) in pack.rules.iter().zip(&self.offsets).zip(&self.guards) {
+            if let Some(def) = guard {
+                if env.def(*def).0.truth() == Truth::False {
+                    self.outcomes.push(Outcome::DoesNotApply);
+                    continue;
+                }
+            }
             let slots = self.dates.get_mut(*start..).unwrap_or_default();
             let mut slots = slots.iter_mut();
             let (outcome, ()) = evaluate_rule(&mut env, rule, |d| {
