@@ -5,6 +5,7 @@
 //! `contract.terminated_on`, `permanent_resident`); each default used is
 //! recorded in [`Assumed`] so the report can list it as an assumption.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -352,27 +353,203 @@ impl RawProfile {
 
     /// Validates the raw profile into a typed one; `today` is the default `as_of`.
     pub fn validate(self, today: NaiveDate) -> Result<WorkerProfile, InvalidProfile> {
+        self.view().validate(today, None)
+    }
+
+    /// The same profile with borrowed strings, for the one validator.
+    fn view(&self) -> RawRef<'_> {
+        fn codes(c: &OneOrMany) -> Codes<'_> {
+            match c {
+                OneOrMany::One(s) => Codes::One(Cow::Borrowed(s.as_str())),
+                OneOrMany::Many(v) => {
+                    Codes::Many(v.iter().map(|s| Cow::Borrowed(s.as_str())).collect())
+                }
+            }
+        }
+        fn text(s: &Option<String>) -> Option<Cow<'_, str>> {
+            s.as_deref().map(Cow::Borrowed)
+        }
+        RawRef {
+            id: text(&self.id),
+            citizenship: self.citizenship.as_ref().map(|c| c.as_ref().map(codes)),
+            host: text(&self.host),
+            entry_date: text(&self.entry_date),
+            as_of: text(&self.as_of),
+            contract: self.contract.as_ref().map(|c| RawContractRef {
+                kind: text(&c.kind),
+                start: text(&c.start),
+                end: c.end.as_ref().map(text),
+                terminated_on: text(&c.terminated_on),
+            }),
+            occupation: text(&self.occupation),
+            registered: self.registered,
+            permanent_resident: self.permanent_resident,
+            family: self.family.as_ref().map(|members| {
+                members
+                    .iter()
+                    .map(|m| RawFamilyMemberRef {
+                        relation: text(&m.relation),
+                        birth_date: text(&m.birth_date),
+                        citizenship: m.citizenship.as_ref().map(|c| c.as_ref().map(codes)),
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// A profile as written, its strings borrowed from the text where they need
+/// no unescaping: the fast path of [`WorkerProfile::from_json_as_of`], and
+/// the one form the validator reads.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRef<'a> {
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    citizenship: Option<Option<Codes<'a>>>,
+    #[serde(borrow)]
+    host: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    entry_date: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    as_of: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    contract: Option<RawContractRef<'a>>,
+    #[serde(borrow)]
+    occupation: Option<Cow<'a, str>>,
+    registered: Option<bool>,
+    permanent_resident: Option<bool>,
+    #[serde(borrow)]
+    family: Option<Vec<RawFamilyMemberRef<'a>>>,
+}
+
+/// A contract as written, borrowed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContractRef<'a> {
+    #[serde(borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    start: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    end: Option<Option<Cow<'a, str>>>,
+    #[serde(borrow)]
+    terminated_on: Option<Cow<'a, str>>,
+}
+
+/// A family member as written, borrowed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFamilyMemberRef<'a> {
+    #[serde(borrow)]
+    relation: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    birth_date: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "present")]
+    citizenship: Option<Option<Codes<'a>>>,
+}
+
+/// A country code or an array of them, borrowed. Read with a visitor rather
+/// than `untagged` (which buffers every value first); only the fast path
+/// reads it, and an error there falls back to [`RawProfile`] for the message.
+#[derive(Debug)]
+enum Codes<'a> {
+    One(Cow<'a, str>),
+    Many(Vec<Cow<'a, str>>),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Codes<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(CodesVisitor(std::marker::PhantomData))
+    }
+}
+
+struct CodesVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for CodesVisitor<'a> {
+    type Value = Codes<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a country code or an array of country codes")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Codes::One(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Codes::One(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        // Two entries cover nearly every profile (dual citizens).
+        let mut out = Vec::with_capacity(2);
+        while let Some(s) = seq.next_element::<BorrowedStr<'a>>()? {
+            out.push(s.0);
+        }
+        Ok(Codes::Many(out))
+    }
+}
+
+/// A string borrowed from the text when it has no escapes.
+#[derive(Deserialize)]
+struct BorrowedStr<'a>(#[serde(borrow)] Cow<'a, str>);
+
+impl Codes<'_> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let (one, many) = match self {
+            Codes::One(s) => (Some(s.as_ref()), None),
+            Codes::Many(v) => (None, Some(v.iter().map(AsRef::as_ref))),
+        };
+        one.into_iter().chain(many.into_iter().flatten())
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Codes::One(_) => 1,
+            Codes::Many(v) => v.len(),
+        }
+    }
+}
+
+impl RawRef<'_> {
+    /// Validates into a typed profile. `today` is the default `as_of`;
+    /// `as_of`, when given, replaces the profile's own (`batch --as-of`).
+    ///
+    /// JSON paths are built only for problems: a valid profile allocates
+    /// nothing here but its own fields.
+    fn validate(
+        &self,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<WorkerProfile, InvalidProfile> {
         let mut v = Validator::default();
-        let root = JsonPath::root();
+        let root = JsonPath::root;
+        let contract = || root().key("contract");
         let mut assumed = Assumed::default();
 
-        let id = self.id.and_then(|id| v.text(root.key("id"), id));
-        let citizenship = match self.citizenship {
+        let id = self
+            .id
+            .as_deref()
+            .and_then(|id| v.text(|| root().key("id"), id))
+            .map(str::to_owned);
+        let citizenship = match &self.citizenship {
             None => {
-                v.problem(root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
+                v.problem(|| root().key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
                 Vec::new()
             }
             Some(None) => {
                 v.problem(
-                    root.key("citizenship"),
+                    || root().key("citizenship"),
                     "must not be null: use [] for a stateless person",
                 );
                 Vec::new()
             }
-            Some(Some(c)) => v.countries(root.key("citizenship"), c),
+            Some(Some(c)) => v.countries(|| root().key("citizenship"), c),
         };
-        let host = match self.host {
-            Some(h) => v.country(root.key("host"), &h).unwrap_or(Country::KZ),
+        let host = match self.host.as_deref() {
+            Some(h) => v.country(|| root().key("host"), h).unwrap_or(Country::KZ),
             None => {
                 assumed.host = true;
                 Country::KZ
@@ -380,42 +557,47 @@ impl RawProfile {
         };
         let entry_date = self
             .entry_date
-            .and_then(|d| v.date(root.key("entry_date"), &d));
-        let as_of = match self.as_of {
-            Some(d) => v.date(root.key("as_of"), &d).unwrap_or(today),
-            None => {
+            .as_deref()
+            .and_then(|d| v.date(|| root().key("entry_date"), d));
+        let as_of = match (as_of, self.as_of.as_deref()) {
+            (Some(d), _) => d,
+            (None, Some(d)) => v.date(|| root().key("as_of"), d).unwrap_or(today),
+            (None, None) => {
                 assumed.as_of = true;
                 today
             }
         };
 
-        let raw_contract = self.contract.unwrap_or_default();
-        let cpath = root.key("contract");
-        let kind = raw_contract.kind.and_then(|k| {
-            let parsed = ContractKind::parse(&k);
+        let no_contract = RawContractRef::default();
+        let raw_contract = self.contract.as_ref().unwrap_or(&no_contract);
+        let kind = raw_contract.kind.as_deref().and_then(|k| {
+            let parsed = ContractKind::parse(k);
             if parsed.is_none() {
-                v.problem(cpath.key("kind"), &format!("`{k}` is not a contract kind: expected `employment`, `civil_law` or `none`"));
+                v.problem(|| contract().key("kind"), &format!("`{k}` is not a contract kind: expected `employment`, `civil_law` or `none`"));
             }
             parsed
         });
         let start = raw_contract
             .start
-            .and_then(|d| v.date(cpath.key("start"), &d));
-        let end = match raw_contract.end {
+            .as_deref()
+            .and_then(|d| v.date(|| contract().key("start"), d));
+        let end = match &raw_contract.end {
             None => None,
             Some(None) => Some(None),
-            Some(Some(d)) => v.date(cpath.key("end"), &d).map(Some),
+            Some(Some(d)) => v.date(|| contract().key("end"), d).map(Some),
         };
         if raw_contract.terminated_on.is_none() {
             assumed.terminated_on = true;
         }
         let terminated_on = raw_contract
             .terminated_on
-            .and_then(|d| v.date(cpath.key("terminated_on"), &d));
+            .as_deref()
+            .and_then(|d| v.date(|| contract().key("terminated_on"), d));
 
         let occupation = self
             .occupation
-            .and_then(|o| v.text(root.key("occupation"), o))
+            .as_deref()
+            .and_then(|o| v.text(|| root().key("occupation"), o))
             .map(|o| o.trim().to_lowercase())
             .filter(|o| !o.is_empty());
         let permanent_resident = self.permanent_resident.unwrap_or_else(|| {
@@ -423,31 +605,31 @@ impl RawProfile {
             false
         });
 
-        let family = self.family.map(|members| {
-            let fpath = root.key("family");
+        let family = self.family.as_ref().map(|members| {
+            let fpath = || root().key("family");
             if members.len() > MAX_FAMILY {
-                v.problem(fpath.clone(), &format!("lists {} members: at most {MAX_FAMILY} are accepted", members.len()));
+                v.problem(fpath, &format!("lists {} members: at most {MAX_FAMILY} are accepted", members.len()));
             }
             members
-                .into_iter()
+                .iter()
                 .take(MAX_FAMILY)
                 .enumerate()
                 .map(|(i, m)| {
-                    let mpath = fpath.index(i);
-                    let relation = m.relation.and_then(|r| {
-                        let parsed = Relation::parse(&r);
+                    let mpath = || fpath().index(i);
+                    let relation = m.relation.as_deref().and_then(|r| {
+                        let parsed = Relation::parse(r);
                         if parsed.is_none() {
-                            v.problem(mpath.key("relation"), &format!("`{r}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`"));
+                            v.problem(|| mpath().key("relation"), &format!("`{r}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`"));
                         }
                         parsed
                     });
-                    let birth_date = m.birth_date.and_then(|d| v.date(mpath.key("birth_date"), &d));
+                    let birth_date = m.birth_date.as_deref().and_then(|d| v.date(|| mpath().key("birth_date"), d));
                     if let Some(b) = birth_date.filter(|b| *b > as_of) {
-                        v.problem(mpath.key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
+                        v.problem(|| mpath().key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
                     }
-                    let citizenship = match m.citizenship {
+                    let citizenship = match &m.citizenship {
                         None | Some(None) => None,
-                        Some(Some(c)) => Some(v.countries(mpath.key("citizenship"), c)),
+                        Some(Some(c)) => Some(v.countries(|| mpath().key("citizenship"), c)),
                     };
                     FamilyMember { relation, birth_date, citizenship }
                 })
@@ -457,14 +639,14 @@ impl RawProfile {
         // Contradictions between facts, each named at the later field.
         if let Some(e) = entry_date.filter(|e| *e > as_of) {
             v.problem(
-                root.key("entry_date"),
+                || root().key("entry_date"),
                 &format!("{e} is after the assessment date `as_of` ({as_of})"),
             );
         }
         if let (Some(s), Some(Some(e))) = (start, end) {
             if e < s {
                 v.problem(
-                    cpath.key("end"),
+                    || contract().key("end"),
                     &format!("{e} is before the contract start ({s})"),
                 );
             }
@@ -472,16 +654,16 @@ impl RawProfile {
         if let Some(t) = terminated_on {
             if let Some(s) = start.filter(|s| t < *s) {
                 v.problem(
-                    cpath.key("terminated_on"),
+                    || contract().key("terminated_on"),
                     &format!("{t} is before the contract start ({s})"),
                 );
             }
             if let Some(Some(e)) = end.filter(|e| matches!(e, Some(e) if t > *e)) {
-                v.problem(cpath.key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
+                v.problem(|| contract().key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
             }
             if t > as_of {
                 v.problem(
-                    cpath.key("terminated_on"),
+                    || contract().key("terminated_on"),
                     &format!("{t} is after the assessment date `as_of` ({as_of})"),
                 );
             }
@@ -516,12 +698,38 @@ impl RawProfile {
 impl WorkerProfile {
     /// Parses and validates a profile from JSON text.
     pub fn from_json(text: &str, today: NaiveDate) -> Result<Self, InvalidProfile> {
-        RawProfile::from_json(text)?.validate(today).map_err(|e| {
-            e.locate_in(
-                text.strip_prefix('\u{feff}').unwrap_or(text),
-                &JsonPath::root(),
-            )
-        })
+        Self::from_json_as_of(text, today, None)
+    }
+
+    /// Parses and validates a profile from JSON text; `as_of`, when given,
+    /// replaces the profile's own assessment date (`batch --as-of`).
+    ///
+    /// Strings are borrowed from `text` where possible and no JSON path is
+    /// built unless something is wrong. When the text does not even read as
+    /// a profile, it is read again by [`RawProfile::from_json`], whose error
+    /// messages (with their JSON path, line and column) are the contract;
+    /// both readers feed the same validator, so a profile is accepted, typed
+    /// and refused exactly as [`RawProfile::validate`] would.
+    pub fn from_json_as_of(
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Self, InvalidProfile> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let fast = RawRef::deserialize(&mut de).and_then(|raw| de.end().map(|()| raw));
+        let raw = match fast {
+            Ok(raw) => raw,
+            Err(_) => {
+                let raw = RawProfile::from_json(text)?;
+                return raw
+                    .view()
+                    .validate(today, as_of)
+                    .map_err(|e| e.locate_in(text, &JsonPath::root()));
+            }
+        };
+        raw.validate(today, as_of)
+            .map_err(|e| e.locate_in(text, &JsonPath::root()))
     }
 }
 
@@ -530,35 +738,32 @@ struct Validator {
     problems: Vec<Problem>,
 }
 
+/// Paths are passed as closures: they are built only when there is a problem.
 impl Validator {
-    fn problem(&mut self, path: JsonPath, message: &str) {
+    fn problem(&mut self, path: impl FnOnce() -> JsonPath, message: &str) {
         self.problems.push(Problem {
-            path,
+            path: path(),
             location: None,
             message: message.to_owned(),
         });
     }
 
-    fn date(&mut self, path: JsonPath, text: &str) -> Option<NaiveDate> {
+    fn date(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<NaiveDate> {
         parse_date(text)
             .map_err(|e| self.problem(path, &e.to_string()))
             .ok()
     }
 
-    fn country(&mut self, path: JsonPath, text: &str) -> Option<Country> {
+    fn country(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<Country> {
         text.parse::<Country>()
             .map_err(|e| self.problem(path, &e.to_string()))
             .ok()
     }
 
-    fn countries(&mut self, path: JsonPath, codes: OneOrMany) -> Vec<Country> {
-        let codes = match codes {
-            OneOrMany::One(c) => vec![c],
-            OneOrMany::Many(cs) => cs,
-        };
+    fn countries(&mut self, path: impl Fn() -> JsonPath, codes: &Codes<'_>) -> Vec<Country> {
         let mut out: Vec<Country> = Vec::with_capacity(codes.len());
         for (i, code) in codes.iter().enumerate() {
-            if let Some(c) = self.country(path.index(i), code) {
+            if let Some(c) = self.country(|| path().index(i), code) {
                 if !out.contains(&c) {
                     out.push(c);
                 }
@@ -567,7 +772,7 @@ impl Validator {
         out
     }
 
-    fn text(&mut self, path: JsonPath, text: String) -> Option<String> {
+    fn text<'t>(&mut self, path: impl FnOnce() -> JsonPath, text: &'t str) -> Option<&'t str> {
         if text.len() > MAX_TEXT {
             self.problem(
                 path,

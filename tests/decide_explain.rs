@@ -3,7 +3,12 @@
 //!
 //! Runs over 10,000 generated profiles against the embedded pack; one in
 //! three has a fact removed, so that undetermined outcomes are covered too.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use chrono::NaiveDate;
 use eaeu_rights::bench_support::gen;
