@@ -74,3 +74,89 @@ pub fn compact_to_spec(line: &str) -> Result<String, ConvertError> {
     write_spec_line(&mut out, id, &r);
     String::from_utf8(out).map_err(|_| shape())
 }
+
+use crate::cli::batch::pipeline::{self, Input, Item, Options, Output, Tally, Work};
+use crate::cli::batch::{options_for, BatchFormat, Records, StreamSink};
+use crate::engine::RulePack;
+
+/// `batch --format compact` over NDJSON text in memory, written to `out`:
+/// the same pipeline, work and sink as the command, without the process.
+pub fn compact_stream<W: std::io::Write + Send>(
+    pack: &RulePack,
+    input: &'static [u8],
+    out: W,
+    jobs: usize,
+    today: chrono::NaiveDate,
+) -> std::io::Result<Tally> {
+    let work = Records {
+        pack,
+        format: BatchFormat::Compact,
+        today,
+        as_of: None,
+        side_files: false,
+    };
+    let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
+    let options = Options {
+        jobs,
+        ..options_for(BatchFormat::Compact)
+    };
+    let inputs = std::iter::once(Input::Lines {
+        name: "bench".to_owned(),
+        reader: Box::new(input),
+    });
+    pipeline::run(&work, inputs, &mut sink, options)
+}
+
+/// The hand-written baseline end to end: NDJSON in, bench-spec lines out,
+/// through the same pipeline (reader, chunks, workers, writer) as `batch`.
+pub fn handwritten_stream<W: std::io::Write + Send>(
+    input: &'static [u8],
+    out: W,
+    jobs: usize,
+) -> std::io::Result<Tally> {
+    let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
+    let options = Options {
+        jobs,
+        ..options_for(BatchFormat::Compact)
+    };
+    let inputs = std::iter::once(Input::Lines {
+        name: "bench".to_owned(),
+        reader: Box::new(input),
+    });
+    pipeline::run(&HandWritten, inputs, &mut sink, options)
+}
+
+/// The pipeline work of the hand-written baseline.
+struct HandWritten;
+
+impl Work for HandWritten {
+    type State = ();
+
+    fn state(&self) {}
+
+    fn item(&self, (): &mut (), item: Item<'_>, out: &mut Output) {
+        match item {
+            Item::Blank => out.tally.blank = out.tally.blank.saturating_add(1),
+            Item::Line { bytes, .. } => {
+                let start = out.bytes.len();
+                match handwritten::line(&mut out.bytes, bytes) {
+                    Ok(()) => out.tally.evaluated = out.tally.evaluated.saturating_add(1),
+                    Err(e) => {
+                        out.bytes.truncate(start);
+                        crate::report::compact::write_error_line(
+                            &mut out.bytes,
+                            None,
+                            "",
+                            &e.to_string(),
+                        );
+                        out.tally.invalid = out.tally.invalid.saturating_add(1);
+                    }
+                }
+                out.bytes.push(b'\n');
+            }
+            Item::TooLong { .. } | Item::Whole(_) => {
+                out.tally.invalid = out.tally.invalid.saturating_add(1);
+            }
+        }
+    }
+}

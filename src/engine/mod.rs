@@ -68,7 +68,9 @@ pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
         .map(|rule| {
             let mut dates = Vec::new();
             let (outcome, why) = evaluate_rule(&mut env, rule, |d| dates.push(d));
-            let summary = Some(template::render_summary(&mut env, &rule.summary, &dates));
+            // A rule not in force on the date has no summary for the person.
+            let summary = in_force(rule, profile.as_of)
+                .then(|| template::render_summary(&mut env, &rule.summary, &dates));
             RuleResult {
                 outcome,
                 dates,
@@ -237,6 +239,11 @@ impl<'d> Decision<'d> {
     }
 }
 
+/// Whether a rule is in force on a date.
+fn in_force(rule: &ir::Rule, on: NaiveDate) -> bool {
+    rule.in_force_from <= on && rule.in_force_to.is_none_or(|to| on < to)
+}
+
 /// One rule's outcome and why; its dates (when it applies) go to `push`, in
 /// the rule's order.
 fn evaluate_rule<'a, T: Trace>(
@@ -245,8 +252,7 @@ fn evaluate_rule<'a, T: Trace>(
     mut push: impl FnMut(Option<NaiveDate>),
 ) -> (Outcome, T) {
     let as_of = env.profile.as_of;
-    let in_force = rule.in_force_from <= as_of && rule.in_force_to.is_none_or(|to| as_of < to);
-    if !in_force {
+    if !in_force(rule, as_of) {
         let why = T::sentence(|| {
             match rule.in_force_to {
             Some(to) => format!(
