@@ -95,7 +95,11 @@ impl<'a, T: Trace> Env<'a, T> {
         let Some(def) = pack.defs.get(id) else {
             return (Value::Unknown, T::default());
         };
-        let result = self.eval(&def.expr);
+        let result = if !T::ON && is_boolean(&def.expr.op) {
+            (Value::of_truth(self.truth(&def.expr)), T::default())
+        } else {
+            self.eval(&def.expr)
+        };
         if let Some(slot) = self.defs.get_mut(id) {
             *slot = Some(result.clone());
         }
@@ -383,6 +387,183 @@ impl<'a, T: Trace> Env<'a, T> {
         )
     }
 
+    /// A node's value on the fast path. Leaves (literals, fields, variables,
+    /// definitions already computed) are read here, inline, so that the
+    /// value stays in registers; anything else goes through `eval`.
+    #[inline]
+    fn value(&mut self, node: &'a Node) -> Value<'a> {
+        match &node.op {
+            Op::Lit(lit) => Value::of_lit(lit),
+            Op::Field(f) => self.field(*f),
+            Op::Var { slot, member: None } => {
+                self.vars.get(*slot).map_or(Value::Unknown, |(v, _)| *v)
+            }
+            Op::Def(id) => match self.defs.get(*id) {
+                Some(Some((v, _))) => *v,
+                _ => self.def(*id).0,
+            },
+            _ => self.eval(node).0,
+        }
+    }
+
+    /// The truth of a boolean node, without its trace: the fast path.
+    ///
+    /// A boolean node's value is `Bool` or `Unknown`, so its truth says all
+    /// of it. Returning one byte in a register instead of a [`Value`]
+    /// through memory is what makes this path fast; the operations handled
+    /// here mirror `eval_op` exactly (the differential tests compare the two
+    /// paths), and every other node goes through `eval`.
+    pub fn truth(&mut self, node: &'a Node) -> Truth {
+        match &node.op {
+            Op::All(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match self.truth(item) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => unknown = true,
+                        Truth::True => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::True
+                }
+            }
+            Op::Any(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match self.truth(item) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => unknown = true,
+                        Truth::False => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Op::Not(inner) => match self.truth(inner) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+            Op::Def(_) => self.value(node).truth(),
+            Op::Cmp(cmp, lhs, rhs) => {
+                let a = self.value(lhs);
+                let b = self.value(rhs);
+                match compare(*cmp, a, b) {
+                    Some(true) => Truth::True,
+                    Some(false) => Truth::False,
+                    None => Truth::Unknown,
+                }
+            }
+            Op::IsNull(inner) => match self.value(inner) {
+                Value::Unknown => Truth::Unknown,
+                Value::Null => Truth::True,
+                _ => Truth::False,
+            },
+            Op::Member { set, value, on } => {
+                let v = self.value(value);
+                let (Value::Date(day), false) = (self.value(on), v.is_unknown()) else {
+                    return Truth::Unknown;
+                };
+                let Some(dated) = self.pack.dated_sets.get(*set) else {
+                    return Truth::Unknown;
+                };
+                let found = dated
+                    .members
+                    .iter()
+                    .filter(|m| lit_is(&m.value, v))
+                    .any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
+                Truth::from(found)
+            }
+            Op::In(item, set) => {
+                let v = self.value(item);
+                let found = match set {
+                    SetSrc::Literal(lits) => lits.iter().any(|l| lit_is(l, v)),
+                    SetSrc::Named(id) => self
+                        .pack
+                        .sets
+                        .get(*id)
+                        .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v))),
+                    SetSrc::List(list) => match self.value(list) {
+                        Value::Countries(cs) => matches!(v, Value::Country(c) if cs.contains(&c)),
+                        Value::Family(f) => {
+                            matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
+                        }
+                        _ => return Truth::Unknown,
+                    },
+                };
+                if v.is_unknown() {
+                    Truth::Unknown
+                } else {
+                    Truth::from(found)
+                }
+            }
+            Op::Quant {
+                q: q @ (Quant::Some | Quant::Every),
+                list,
+                slot,
+                body,
+            } => self.quantify_truth(*q, list, *slot, body),
+            _ => self.value(node).truth(),
+        }
+    }
+
+    /// `some` and `every` on the fast path (see `quantify`).
+    fn quantify_truth(&mut self, q: Quant, list: &'a Node, slot: usize, body: &'a Node) -> Truth {
+        let l = self.value(list);
+        let len = match l {
+            Value::Countries(cs) => cs.len(),
+            Value::Family(f) => f.len(),
+            _ => return Truth::Unknown,
+        };
+        let item = |index: usize| match l {
+            Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
+            Value::Family(f) => f.get(index).map(Value::Member),
+            _ => None,
+        };
+        // What settles the quantifier at once: a true item for `some`, a
+        // false one for `every`.
+        let decisive = if q == Quant::Some {
+            Truth::True
+        } else {
+            Truth::False
+        };
+        let saved = self.vars.get(slot).copied();
+        let mut unknown = false;
+        let mut decided = false;
+        for index in 0..len {
+            let Some(item) = item(index) else { break };
+            if let Some(var) = self.vars.get_mut(slot) {
+                *var = (item, index);
+            }
+            let t = self.truth(body);
+            if t == decisive {
+                decided = true;
+                break;
+            }
+            if t == Truth::Unknown {
+                unknown = true;
+            }
+        }
+        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
+            *var = saved;
+        }
+        if decided {
+            decisive
+        } else if unknown {
+            Truth::Unknown
+        } else if q == Quant::Some {
+            Truth::False
+        } else {
+            Truth::True
+        }
+    }
+
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
     fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, T) {
         // The value that decides the junction: false for `all`, true for `any`.
@@ -573,6 +754,25 @@ impl<'a, T: Trace> Env<'a, T> {
         trace.forget_missing();
         (best.map_or(Value::Null, Value::Date), trace)
     }
+}
+
+/// Whether a node is one of the operations whose value is always a truth
+/// value (`Bool` or `Unknown`), so that [`Env::truth`] can stand for `eval`.
+pub(crate) fn is_boolean(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::All(_)
+            | Op::Any(_)
+            | Op::Not(_)
+            | Op::Cmp(..)
+            | Op::IsNull(_)
+            | Op::Member { .. }
+            | Op::In(..)
+            | Op::Quant {
+                q: Quant::Some | Quant::Every,
+                ..
+            }
+    )
 }
 
 fn finish<T: Trace>(mut t: T) -> T {

@@ -268,9 +268,17 @@ fn evaluate_rule<'a, T: Trace>(
         return (Outcome::DoesNotApply, why);
     }
 
-    let (when, when_why) = env.eval(&rule.when);
+    // The fast path asks only for truth values (see `Env::truth`).
+    let test = |env: &mut Env<'a, T>, node: &'a ir::Node| {
+        if T::ON {
+            env.eval(node)
+        } else {
+            (Value::of_truth(env.truth(node)), T::default())
+        }
+    };
+    let (when, when_why) = test(env, &rule.when);
     let (unless, unless_why) = match &rule.unless {
-        Some(node) if when.truth() != Truth::False => env.eval(node),
+        Some(node) if when.truth() != Truth::False => test(env, node),
         _ => (Value::Bool(false), T::default()),
     };
     let (outcome, mut why) = match (when.truth(), unless.truth()) {

@@ -34,6 +34,16 @@ pub(crate) enum Value<'a> {
     Member(&'a FamilyMember),
 }
 
+impl From<bool> for Truth {
+    fn from(b: bool) -> Self {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
 /// Kleene truth value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
@@ -53,6 +63,15 @@ impl Value<'_> {
             Value::Bool(true) => Truth::True,
             Value::Bool(false) => Truth::False,
             _ => Truth::Unknown,
+        }
+    }
+
+    /// The value of a truth: `Bool`, or `Unknown`.
+    pub(crate) fn of_truth(t: Truth) -> Self {
+        match t {
+            Truth::True => Value::Bool(true),
+            Truth::False => Value::Bool(false),
+            Truth::Unknown => Value::Unknown,
         }
     }
 
