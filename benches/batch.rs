@@ -113,10 +113,16 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+fn pack_load(c: &mut Criterion) {
+    c.bench_function("pack/compile-embedded", |b| {
+        b.iter(|| black_box(eaeu_rights::rules::embedded_pack().unwrap().len()))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = evaluation, end_to_end
+    targets = evaluation, end_to_end, pack_load
 }
 
 /// criterion's directory (`$CRITERION_HOME`, else `target/criterion`).

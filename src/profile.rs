@@ -456,6 +456,8 @@ struct RawFamilyMemberRef<'a> {
 #[derive(Debug)]
 enum Codes<'a> {
     One(Cow<'a, str>),
+    /// An array of at most two codes (nearly every profile), kept inline.
+    Few([Option<Cow<'a, str>>; 2]),
     Many(Vec<Cow<'a, str>>),
 }
 
@@ -483,8 +485,19 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for CodesVisitor<'a> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // Two entries cover nearly every profile (dual citizens).
-        let mut out = Vec::with_capacity(2);
+        let first = seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0);
+        let second = match first {
+            Some(_) => seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0),
+            None => None,
+        };
+        let Some(third) = (match second {
+            Some(_) => seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0),
+            None => None,
+        }) else {
+            return Ok(Codes::Few([first, second]));
+        };
+        let mut out: Vec<Cow<'a, str>> =
+            [first, second, Some(third)].into_iter().flatten().collect();
         while let Some(s) = seq.next_element::<BorrowedStr<'a>>()? {
             out.push(s.0);
         }
@@ -498,16 +511,18 @@ struct BorrowedStr<'a>(#[serde(borrow)] Cow<'a, str>);
 
 impl Codes<'_> {
     fn iter(&self) -> impl Iterator<Item = &str> {
-        let (one, many) = match self {
-            Codes::One(s) => (Some(s.as_ref()), None),
-            Codes::Many(v) => (None, Some(v.iter().map(AsRef::as_ref))),
+        let (few, many): (&[Option<Cow<'_, str>>], &[Cow<'_, str>]) = match self {
+            Codes::One(s) => (&[], std::slice::from_ref(s)),
+            Codes::Few(f) => (f, &[]),
+            Codes::Many(v) => (&[], v),
         };
-        one.into_iter().chain(many.into_iter().flatten())
+        few.iter().flatten().chain(many).map(AsRef::as_ref)
     }
 
     fn len(&self) -> usize {
         match self {
             Codes::One(_) => 1,
+            Codes::Few(f) => f.iter().flatten().count(),
             Codes::Many(v) => v.len(),
         }
     }
@@ -524,6 +539,20 @@ impl RawRef<'_> {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<WorkerProfile, InvalidProfile> {
+        let mut out = WorkerProfile::empty(today);
+        self.validate_into(today, as_of, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Self::validate`] into an existing profile, reusing its buffers (a
+    /// batch reads millions of profiles into one). On error `out` holds
+    /// parts of this profile and must not be used.
+    fn validate_into(
+        &self,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+        out: &mut WorkerProfile,
+    ) -> Result<(), InvalidProfile> {
         let mut v = Validator::default();
         let root = JsonPath::root;
         let contract = || root().key("contract");
@@ -532,21 +561,23 @@ impl RawRef<'_> {
         let id = self
             .id
             .as_deref()
-            .and_then(|id| v.text(|| root().key("id"), id))
-            .map(str::to_owned);
-        let citizenship = match &self.citizenship {
+            .and_then(|id| v.text(|| root().key("id"), id));
+        match id {
+            Some(id) => set_text(&mut out.id, id),
+            None => out.id = None,
+        }
+        out.citizenship.clear();
+        match &self.citizenship {
             None => {
                 v.problem(|| root().key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
-                Vec::new()
             }
             Some(None) => {
                 v.problem(
                     || root().key("citizenship"),
                     "must not be null: use [] for a stateless person",
                 );
-                Vec::new()
             }
-            Some(Some(c)) => v.countries(|| root().key("citizenship"), c),
+            Some(Some(c)) => v.countries(|| root().key("citizenship"), c, &mut out.citizenship),
         };
         let host = match self.host.as_deref() {
             Some(h) => v.country(|| root().key("host"), h).unwrap_or(Country::KZ),
@@ -598,19 +629,33 @@ impl RawRef<'_> {
             .occupation
             .as_deref()
             .and_then(|o| v.text(|| root().key("occupation"), o))
-            .map(|o| o.trim().to_lowercase())
+            .map(str::trim)
             .filter(|o| !o.is_empty());
+        match occupation {
+            // Lower-cased in place when ASCII; `to_lowercase` otherwise (it
+            // knows context-dependent cases such as a final sigma).
+            Some(o) if o.is_ascii() => {
+                set_text(&mut out.occupation, o);
+                if let Some(s) = &mut out.occupation {
+                    s.make_ascii_lowercase();
+                }
+            }
+            Some(o) => out.occupation = Some(o.to_lowercase()),
+            None => out.occupation = None,
+        }
         let permanent_resident = self.permanent_resident.unwrap_or_else(|| {
             assumed.permanent_resident = true;
             false
         });
 
+        let mut family = out.family.take().unwrap_or_default();
+        family.clear();
         let family = self.family.as_ref().map(|members| {
             let fpath = || root().key("family");
             if members.len() > MAX_FAMILY {
                 v.problem(fpath, &format!("lists {} members: at most {MAX_FAMILY} are accepted", members.len()));
             }
-            members
+            let members = members
                 .iter()
                 .take(MAX_FAMILY)
                 .enumerate()
@@ -629,11 +674,16 @@ impl RawRef<'_> {
                     }
                     let citizenship = match &m.citizenship {
                         None | Some(None) => None,
-                        Some(Some(c)) => Some(v.countries(|| mpath().key("citizenship"), c)),
+                        Some(Some(c)) => {
+                            let mut cs = Vec::with_capacity(c.len());
+                            v.countries(|| mpath().key("citizenship"), c, &mut cs);
+                            Some(cs)
+                        }
                     };
                     FamilyMember { relation, birth_date, citizenship }
-                })
-                .collect()
+                });
+            family.extend(members);
+            family
         });
 
         // Contradictions between facts, each named at the later field.
@@ -674,24 +724,20 @@ impl RawRef<'_> {
                 problems: v.problems,
             });
         }
-        Ok(WorkerProfile {
-            id,
-            citizenship,
-            host,
-            entry_date,
-            as_of,
-            contract: Contract {
-                kind,
-                start,
-                end,
-                terminated_on,
-            },
-            occupation,
-            registered: self.registered,
-            permanent_resident,
-            family,
-            assumed,
-        })
+        out.host = host;
+        out.entry_date = entry_date;
+        out.as_of = as_of;
+        out.contract = Contract {
+            kind,
+            start,
+            end,
+            terminated_on,
+        };
+        out.registered = self.registered;
+        out.permanent_resident = permanent_resident;
+        out.family = family;
+        out.assumed = assumed;
+        Ok(())
     }
 }
 
@@ -715,6 +761,37 @@ impl WorkerProfile {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<Self, InvalidProfile> {
+        let mut out = Self::empty(today);
+        out.read_json(text, today, as_of)?;
+        Ok(out)
+    }
+
+    /// A profile with no facts, as of `today` (to read into).
+    pub fn empty(today: NaiveDate) -> Self {
+        WorkerProfile {
+            id: None,
+            citizenship: Vec::new(),
+            host: Country::KZ,
+            entry_date: None,
+            as_of: today,
+            contract: Contract::default(),
+            occupation: None,
+            registered: None,
+            permanent_resident: false,
+            family: None,
+            assumed: Assumed::default(),
+        }
+    }
+
+    /// [`Self::from_json_as_of`] into this profile, reusing its buffers: a
+    /// batch reads every line into the same profile. On error the profile
+    /// holds parts of the refused one and must be read into again before use.
+    pub fn read_json(
+        &mut self,
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<(), InvalidProfile> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut de = serde_json::Deserializer::from_str(text);
         let fast = RawRef::deserialize(&mut de).and_then(|raw| de.end().map(|()| raw));
@@ -724,13 +801,20 @@ impl WorkerProfile {
                 let raw = RawProfile::from_json(text)?;
                 return raw
                     .view()
-                    .validate(today, as_of)
+                    .validate_into(today, as_of, self)
                     .map_err(|e| e.locate_in(text, &JsonPath::root()));
             }
         };
-        raw.validate(today, as_of)
+        raw.validate_into(today, as_of, self)
             .map_err(|e| e.locate_in(text, &JsonPath::root()))
     }
+}
+
+/// Sets an optional text, reusing the string already there.
+fn set_text(slot: &mut Option<String>, text: &str) {
+    let s = slot.get_or_insert_with(String::new);
+    s.clear();
+    s.push_str(text);
 }
 
 #[derive(Default)]
@@ -760,8 +844,13 @@ impl Validator {
             .ok()
     }
 
-    fn countries(&mut self, path: impl Fn() -> JsonPath, codes: &Codes<'_>) -> Vec<Country> {
-        let mut out: Vec<Country> = Vec::with_capacity(codes.len());
+    /// The codes as countries, without repeats, appended to `out`.
+    fn countries(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        codes: &Codes<'_>,
+        out: &mut Vec<Country>,
+    ) {
         for (i, code) in codes.iter().enumerate() {
             if let Some(c) = self.country(|| path().index(i), code) {
                 if !out.contains(&c) {
@@ -769,7 +858,6 @@ impl Validator {
                 }
             }
         }
-        out
     }
 
     fn text<'t>(&mut self, path: impl FnOnce() -> JsonPath, text: &'t str) -> Option<&'t str> {

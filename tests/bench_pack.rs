@@ -68,6 +68,7 @@ fn the_pack_has_bench_specs_rules_in_its_order() {
 fn pack_and_hand_written_code_agree_on_10000_generated_profiles() {
     let pack = bench_pack();
     let mut decider = Decider::new(&pack);
+    let writer = compact::Compact::new(&pack);
     let text = gen::ndjson(N, SEED);
     let text = std::str::from_utf8(&text).unwrap();
     let (mut compared, mut refused) = (0, 0);
@@ -98,12 +99,7 @@ fn pack_and_hand_written_code_agree_on_10000_generated_profiles() {
         // The compact line carries the same information as bench-spec's line,
         // and the hand-written end-to-end path writes that line.
         let mut compact_line = Vec::new();
-        compact::write_line(
-            &mut compact_line,
-            &pack,
-            p.id.as_deref(),
-            &decider.decide(&p),
-        );
+        writer.write_line(&mut compact_line, p.id.as_deref(), &decider.decide(&p));
         let converted = compact_to_spec(std::str::from_utf8(&compact_line).unwrap()).unwrap();
         let mut spec_line = Vec::new();
         handwritten::line(&mut spec_line, line.as_bytes()).unwrap();

@@ -81,6 +81,9 @@ const EDITS: &[(&str, &str)] = &[
 fn fast_and_owned_readers_agree() {
     let text = String::from_utf8(gen::ndjson(3000, 11)).unwrap();
     let (mut ok, mut err) = (0, 0);
+    // One profile read into again and again, as batch does, after valid and
+    // refused texts alike.
+    let mut reused = WorkerProfile::empty(today());
     for (i, line) in text.lines().enumerate() {
         let mut variants = vec![line.to_owned()];
         let (from, to) = EDITS[i % EDITS.len()];
@@ -91,6 +94,8 @@ fn fast_and_owned_readers_agree() {
             for as_of in [None, Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())] {
                 let fast = WorkerProfile::from_json_as_of(v, today(), as_of);
                 assert_eq!(fast, slow(v, as_of), "{v}");
+                let again = reused.read_json(v, today(), as_of).map(|()| reused.clone());
+                assert_eq!(again, fast, "{v}");
                 if fast.is_ok() {
                     ok += 1;
                 } else {

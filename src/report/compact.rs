@@ -70,75 +70,108 @@ pub fn write_json_date(out: &mut Vec<u8>, date: NaiveDate) {
     ]);
 }
 
-/// Appends one compact line (without the newline) for an evaluated profile:
-/// `{"id":..,"status":..,"applies":[ids],"dates":{id:{name:date}}}`, and
-/// `"undetermined":[ids]` when some rule is undetermined.
-pub fn write_line(out: &mut Vec<u8>, pack: &RulePack, id: Option<&str>, decision: &Decision<'_>) {
-    out.extend_from_slice(b"{\"id\":");
-    match id {
-        Some(id) => write_json_str(out, id),
-        None => out.extend_from_slice(b"null"),
+/// Writes compact lines for one pack; rule ids and date names are quoted and
+/// escaped once, up front, and copied into each line.
+#[derive(Debug, Clone)]
+pub struct Compact {
+    /// Each rule's id as a JSON string.
+    ids: Vec<Vec<u8>>,
+    /// Each rule's date names as JSON strings.
+    date_names: Vec<Vec<Vec<u8>>>,
+}
+
+fn json_str(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len().saturating_add(2));
+    write_json_str(&mut out, text);
+    out
+}
+
+impl Compact {
+    /// The writer for this pack.
+    pub fn new(pack: &RulePack) -> Self {
+        Compact {
+            ids: pack.rules.iter().map(|r| json_str(&r.id)).collect(),
+            date_names: pack
+                .rules
+                .iter()
+                .map(|r| r.dates.iter().map(|(name, _)| json_str(name)).collect())
+                .collect(),
+        }
     }
-    out.extend_from_slice(b",\"status\":\"");
-    out.extend_from_slice(Status::of(decision.status).as_str().as_bytes());
-    out.extend_from_slice(b"\",\"applies\":[");
-    let outcomes = decision.outcomes();
-    let mut first = true;
-    for (rule, outcome) in pack.rules.iter().zip(outcomes) {
-        if *outcome == Outcome::Applies {
-            if !first {
+
+    /// Appends one compact line (without the newline) for an evaluated
+    /// profile: `{"id":..,"status":..,"applies":[ids],"dates":{id:{name:
+    /// date}}}`, and `"undetermined":[ids]` when some rule is undetermined.
+    /// `decision` must come from the pack this writer was made for.
+    pub fn write_line(&self, out: &mut Vec<u8>, id: Option<&str>, decision: &Decision<'_>) {
+        out.extend_from_slice(b"{\"id\":");
+        match id {
+            Some(id) => write_json_str(out, id),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"status\":\"");
+        out.extend_from_slice(Status::of(decision.status).as_str().as_bytes());
+        out.extend_from_slice(b"\",\"applies\":[");
+        let outcomes = decision.outcomes();
+        self.ids_where(out, outcomes, Outcome::Applies);
+        out.extend_from_slice(b"],\"dates\":{");
+        let mut first_rule = true;
+        for (i, ((rule_id, names), outcome)) in self
+            .ids
+            .iter()
+            .zip(&self.date_names)
+            .zip(outcomes)
+            .enumerate()
+        {
+            if *outcome != Outcome::Applies || names.is_empty() {
+                continue;
+            }
+            let dates = decision.dates(i);
+            if dates.iter().all(Option::is_none) {
+                continue;
+            }
+            if !first_rule {
                 out.push(b',');
             }
-            first = false;
-            write_json_str(out, &rule.id);
-        }
-    }
-    out.extend_from_slice(b"],\"dates\":{");
-    let mut first_rule = true;
-    for (i, (rule, outcome)) in pack.rules.iter().zip(outcomes).enumerate() {
-        if *outcome != Outcome::Applies || rule.dates.is_empty() {
-            continue;
-        }
-        let dates = decision.dates(i);
-        if dates.iter().all(Option::is_none) {
-            continue;
-        }
-        if !first_rule {
-            out.push(b',');
-        }
-        first_rule = false;
-        write_json_str(out, &rule.id);
-        out.extend_from_slice(b":{");
-        let mut first_date = true;
-        for ((name, _), date) in rule.dates.iter().zip(dates) {
-            if let Some(date) = date {
-                if !first_date {
-                    out.push(b',');
+            first_rule = false;
+            out.extend_from_slice(rule_id);
+            out.extend_from_slice(b":{");
+            let mut first_date = true;
+            for (name, date) in names.iter().zip(dates) {
+                if let Some(date) = date {
+                    if !first_date {
+                        out.push(b',');
+                    }
+                    first_date = false;
+                    out.extend_from_slice(name);
+                    out.push(b':');
+                    write_json_date(out, *date);
                 }
-                first_date = false;
-                write_json_str(out, name);
-                out.push(b':');
-                write_json_date(out, *date);
             }
+            out.push(b'}');
+        }
+        out.push(b'}');
+        if outcomes.contains(&Outcome::Undetermined) {
+            out.extend_from_slice(b",\"undetermined\":[");
+            self.ids_where(out, outcomes, Outcome::Undetermined);
+            out.push(b']');
         }
         out.push(b'}');
     }
-    out.push(b'}');
-    if outcomes.contains(&Outcome::Undetermined) {
-        out.extend_from_slice(b",\"undetermined\":[");
+
+    /// The ids of the rules with this outcome, comma-separated.
+    fn ids_where(&self, out: &mut Vec<u8>, outcomes: &[Outcome], which: Outcome) {
         let mut first = true;
-        for (rule, outcome) in pack.rules.iter().zip(outcomes) {
-            if *outcome == Outcome::Undetermined {
+        for (id, outcome) in self.ids.iter().zip(outcomes) {
+            if *outcome == which {
                 if !first {
                     out.push(b',');
                 }
                 first = false;
-                write_json_str(out, &rule.id);
+                out.extend_from_slice(id);
             }
         }
-        out.push(b']');
     }
-    out.push(b'}');
 }
 
 /// Appends the compact line of an invalid record (without the newline):

@@ -317,6 +317,9 @@ pub struct Records<'p> {
 /// A worker's reusable state.
 pub struct RecordsState<'p> {
     decider: Decider<'p>,
+    compact: compact::Compact,
+    /// Every NDJSON line is read into this one profile, reusing its buffers.
+    profile: WorkerProfile,
 }
 
 impl<'p> Work for Records<'p> {
@@ -325,10 +328,14 @@ impl<'p> Work for Records<'p> {
     fn state(&self) -> Self::State {
         RecordsState {
             decider: Decider::new(self.pack),
+            compact: compact::Compact::new(self.pack),
+            profile: WorkerProfile::empty(self.today),
         }
     }
 
     fn item(&self, state: &mut Self::State, item: Item<'_>, out: &mut Output) {
+        let mut line_profile =
+            std::mem::replace(&mut state.profile, WorkerProfile::empty(self.today));
         let (source, profile, text) = match item {
             Item::Blank => {
                 out.tally.blank = out.tally.blank.saturating_add(1);
@@ -339,7 +346,9 @@ impl<'p> Work for Records<'p> {
                 match std::str::from_utf8(bytes) {
                     Ok(text) => (
                         source,
-                        WorkerProfile::from_json_as_of(text, self.today, self.as_of),
+                        line_profile
+                            .read_json(text, self.today, self.as_of)
+                            .map(|()| &line_profile),
                         Some(text),
                     ),
                     Err(e) => (
@@ -381,14 +390,19 @@ impl<'p> Work for Records<'p> {
                         }
                         raw.validate(self.today)
                     })
+                    .map(|p| {
+                        line_profile = p;
+                        &line_profile
+                    })
                     .map_err(|e| e.locate_in(text, base)),
                 None,
             ),
         };
         match profile {
-            Ok(p) => self.valid(state, &source, &p, out),
+            Ok(p) => self.valid(state, &source, p, out),
             Err(e) => self.refused(&source, text, &e, out),
         }
+        state.profile = line_profile;
     }
 }
 
@@ -429,7 +443,9 @@ impl Records<'_> {
         if self.format == BatchFormat::Compact {
             let decision = state.decider.decide(p);
             Self::count(out, Status::of(decision.status));
-            compact::write_line(&mut out.bytes, self.pack, p.id.as_deref(), &decision);
+            state
+                .compact
+                .write_line(&mut out.bytes, p.id.as_deref(), &decision);
             out.bytes.push(b'\n');
             if self.side_files {
                 let report = report::build(self.pack, p, &engine::explain(self.pack, p));
