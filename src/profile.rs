@@ -366,8 +366,8 @@ impl RawProfile {
                 }
             }
         }
-        fn text(s: &Option<String>) -> Option<Cow<'_, str>> {
-            s.as_deref().map(Cow::Borrowed)
+        fn text(s: &Option<String>) -> Option<Text<'_>> {
+            s.as_deref().map(|s| Text(Cow::Borrowed(s)))
         }
         RawRef {
             id: text(&self.id),
@@ -405,19 +405,19 @@ impl RawProfile {
 #[serde(deny_unknown_fields)]
 struct RawRef<'a> {
     #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
+    id: Option<Text<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
     citizenship: Option<Option<Codes<'a>>>,
     #[serde(borrow)]
-    host: Option<Cow<'a, str>>,
+    host: Option<Text<'a>>,
     #[serde(borrow)]
-    entry_date: Option<Cow<'a, str>>,
+    entry_date: Option<Text<'a>>,
     #[serde(borrow)]
-    as_of: Option<Cow<'a, str>>,
+    as_of: Option<Text<'a>>,
     #[serde(borrow)]
     contract: Option<RawContractRef<'a>>,
     #[serde(borrow)]
-    occupation: Option<Cow<'a, str>>,
+    occupation: Option<Text<'a>>,
     registered: Option<bool>,
     permanent_resident: Option<bool>,
     #[serde(borrow)]
@@ -429,13 +429,13 @@ struct RawRef<'a> {
 #[serde(deny_unknown_fields)]
 struct RawContractRef<'a> {
     #[serde(borrow)]
-    kind: Option<Cow<'a, str>>,
+    kind: Option<Text<'a>>,
     #[serde(borrow)]
-    start: Option<Cow<'a, str>>,
+    start: Option<Text<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
-    end: Option<Option<Cow<'a, str>>>,
+    end: Option<Option<Text<'a>>>,
     #[serde(borrow)]
-    terminated_on: Option<Cow<'a, str>>,
+    terminated_on: Option<Text<'a>>,
 }
 
 /// A family member as written, borrowed.
@@ -443,9 +443,9 @@ struct RawContractRef<'a> {
 #[serde(deny_unknown_fields)]
 struct RawFamilyMemberRef<'a> {
     #[serde(borrow)]
-    relation: Option<Cow<'a, str>>,
+    relation: Option<Text<'a>>,
     #[serde(borrow)]
-    birth_date: Option<Cow<'a, str>>,
+    birth_date: Option<Text<'a>>,
     #[serde(borrow, default, deserialize_with = "present")]
     citizenship: Option<Option<Codes<'a>>>,
 }
@@ -485,20 +485,20 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for CodesVisitor<'a> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let first = seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0);
+        let first = seq.next_element::<Text<'a>>()?.map(|s| s.0);
         let second = match first {
-            Some(_) => seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0),
+            Some(_) => seq.next_element::<Text<'a>>()?.map(|s| s.0),
             None => None,
         };
         let Some(third) = (match second {
-            Some(_) => seq.next_element::<BorrowedStr<'a>>()?.map(|s| s.0),
+            Some(_) => seq.next_element::<Text<'a>>()?.map(|s| s.0),
             None => None,
         }) else {
             return Ok(Codes::Few([first, second]));
         };
         let mut out: Vec<Cow<'a, str>> =
             [first, second, Some(third)].into_iter().flatten().collect();
-        while let Some(s) = seq.next_element::<BorrowedStr<'a>>()? {
+        while let Some(s) = seq.next_element::<Text<'a>>()? {
             out.push(s.0);
         }
         Ok(Codes::Many(out))
@@ -506,8 +506,19 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for CodesVisitor<'a> {
 }
 
 /// A string borrowed from the text when it has no escapes.
-#[derive(Deserialize)]
-struct BorrowedStr<'a>(#[serde(borrow)] Cow<'a, str>);
+///
+/// A newtype because serde borrows only a field whose type is exactly
+/// `Cow<str>` marked `borrow`: inside an `Option` it would copy every
+/// string into a new allocation.
+#[derive(Debug, Deserialize)]
+struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
 
 impl Codes<'_> {
     fn iter(&self) -> impl Iterator<Item = &str> {
