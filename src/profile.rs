@@ -796,7 +796,9 @@ impl WorkerProfile {
 
     /// [`Self::from_json_as_of`] into this profile, reusing its buffers: a
     /// batch reads every line into the same profile. On error the profile
-    /// holds parts of the refused one and must be read into again before use.
+    /// holds parts of the refused one and must be read into again before use;
+    /// only its `id` is meaningful then: the refused profile's own `id` when
+    /// it could be read and is acceptable, else `None`.
     pub fn read_json(
         &mut self,
         text: &str,
@@ -809,6 +811,8 @@ impl WorkerProfile {
         let raw = match fast {
             Ok(raw) => raw,
             Err(_) => {
+                // Whatever happens next, no id of an earlier profile stays.
+                self.id = None;
                 let raw = RawProfile::from_json(text)?;
                 return raw
                     .view()

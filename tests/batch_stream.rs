@@ -173,3 +173,27 @@ fn the_bench_packs_compact_output_is_bench_specs_line() {
     assert_eq!(out.lines().count(), 2000);
     assert!(compared > 1800, "{compared}");
 }
+
+#[test]
+fn refused_compact_lines_carry_their_own_id_or_null() {
+    let input = b"{\"id\":\"ok\",\"citizenship\":\"KG\"}\n\
+{\"id\":\"late\",\"citizenship\":\"KG\",\"as_of\":\"2026-01-01\",\"entry_date\":\"2026-02-01\"}\n\
+{\"citizenship\":\"KG\",\"as_of\":\"2026-01-01\",\"entry_date\":\"2026-02-01\"}\n\
+{\"id\":\"typed\",\"citizenship\":\"KG\",\"registered\":\"yes\"}\n\
+{\"citizenship\":\"KG\",\n\
+\xff\n";
+    let (_, out, _) = run(&["batch", "--format", "compact", "-"], input);
+    let ids: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    let want: Vec<serde_json::Value> = vec![
+        "ok".into(),
+        "late".into(),
+        serde_json::Value::Null,
+        "typed".into(),
+        serde_json::Value::Null,
+        serde_json::Value::Null,
+    ];
+    assert_eq!(ids, want, "{out}");
+}

@@ -106,6 +106,15 @@ impl<'a, T: Trace> Env<'a, T> {
         result
     }
 
+    /// The truth of a definition, read from the cache when computed already.
+    #[inline]
+    pub fn def_truth(&mut self, id: usize) -> Truth {
+        match self.defs.get(id) {
+            Some(Some((v, _))) => v.truth(),
+            _ => self.def(id).0.truth(),
+        }
+    }
+
     /// Evaluates a node, applying its `say` override on the explained path.
     pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, T) {
         let (value, mut trace) = self.eval_op(&node.op);

@@ -163,7 +163,7 @@ impl<'p> Decider<'p> {
         self.dates.fill(None);
         for ((rule, start), guard) in pack.rules.iter().zip(&self.offsets).zip(&self.guards) {
             if let Some(def) = guard {
-                if env.def(*def).0.truth() == Truth::False {
+                if env.def_truth(*def) == Truth::False {
                     self.outcomes.push(Outcome::DoesNotApply);
                     continue;
                 }

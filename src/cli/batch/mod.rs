@@ -400,7 +400,12 @@ impl<'p> Work for Records<'p> {
         };
         match profile {
             Ok(p) => self.valid(state, &source, p, out),
-            Err(e) => self.refused(&source, text, &e, out),
+            Err(e) => {
+                // A line that was read (it has a text) left its own id, if
+                // any could be read, in the profile (see `read_json`).
+                let read_id = text.and(line_profile.id.as_deref());
+                self.refused(&source, text, read_id, &e, out);
+            }
         }
         state.profile = line_profile;
     }
@@ -475,13 +480,25 @@ impl Records<'_> {
         }
     }
 
-    fn refused(&self, source: &Lazy<'_>, text: Option<&str>, e: &InvalidProfile, out: &mut Output) {
+    fn refused(
+        &self,
+        source: &Lazy<'_>,
+        text: Option<&str>,
+        read_id: Option<&str>,
+        e: &InvalidProfile,
+        out: &mut Output,
+    ) {
         out.tally.invalid = out.tally.invalid.saturating_add(1);
         let src = source.text();
         match self.format {
             BatchFormat::Compact => {
-                let id = text.and_then(id_of);
-                compact::write_error_line(&mut out.bytes, id.as_deref(), &src, &e.to_string());
+                // Without an id from reading, look for one in the text.
+                let looked_up = match read_id {
+                    Some(_) => None,
+                    None => text.and_then(id_of),
+                };
+                let id = read_id.or(looked_up.as_deref());
+                compact::write_error_line(&mut out.bytes, id, &src, &e.to_string());
                 out.bytes.push(b'\n');
             }
             BatchFormat::Ndjson | BatchFormat::Json => {
