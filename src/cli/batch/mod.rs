@@ -127,7 +127,7 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
 /// Chunk sizes for a format: full reports are large, compact lines small.
 pub fn options_for(format: BatchFormat) -> Options {
     let records = match format {
-        BatchFormat::Compact | BatchFormat::Summary => 1024,
+        BatchFormat::Compact | BatchFormat::Summary => 256,
         BatchFormat::Ndjson | BatchFormat::Json => 32,
     };
     Options {
