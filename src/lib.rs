@@ -6,6 +6,8 @@
 //! [`engine::decide`]); [`report::build`] turns the result into a
 //! [`report::Report`], which the renderers print. Only the binary does I/O.
 
+#[doc(hidden)]
+pub mod bench_support;
 pub mod cases;
 pub mod cli;
 pub mod country;

@@ -537,7 +537,9 @@ impl Reader {
                         &leave_out,
                     );
                 }
-                "start" => c.start = self.string(p, v, DATE, &leave_out),
+                // Exports (and the benchmark's generator) write `"start": null`
+                // for a contract of kind `none`: read it as not given.
+                "start" => c.start = self.nullable_string(p, v, DATE).flatten(),
                 "end" => c.end = self.nullable_string(p, v, DATE),
                 "terminated_on" => c.terminated_on = self.nullable_string(p, v, DATE).flatten(),
                 _ => {}
@@ -873,12 +875,73 @@ impl RawProfile {
 impl WorkerProfile {
     /// Parses and validates a profile from JSON text.
     pub fn from_json(text: &str, today: NaiveDate) -> Result<Self, InvalidProfile> {
-        RawProfile::from_json(text)?.validate(today).map_err(|e| {
+        Self::from_json_as_of(text, today, None)
+    }
+
+    /// Parses and validates a profile from JSON text; `as_of`, when given,
+    /// replaces the profile's own assessment date (`batch --as-of`).
+    pub fn from_json_as_of(
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Self, InvalidProfile> {
+        let mut raw = RawProfile::from_json(text)?;
+        if let Some(d) = as_of {
+            raw.as_of = Some(d.to_string());
+        }
+        raw.validate(today).map_err(|e| {
             e.locate_in(
                 text.strip_prefix('\u{feff}').unwrap_or(text),
                 &JsonPath::root(),
             )
         })
+    }
+
+    /// A profile with no facts, as of `today` (a slot to read into).
+    pub fn empty(today: NaiveDate) -> Self {
+        WorkerProfile {
+            id: None,
+            citizenship: Vec::new(),
+            host: Country::KZ,
+            entry_date: None,
+            as_of: today,
+            contract: Contract::default(),
+            occupation: None,
+            registered: None,
+            permanent_resident: false,
+            family: None,
+            assumed: Assumed::default(),
+        }
+    }
+
+    /// [`Self::from_json_as_of`] into this profile (a batch reads every line
+    /// into the same slot). On error only `id` is meaningful: the refused
+    /// profile's own `id` when it could be read and is acceptable, else `None`.
+    pub fn read_json(
+        &mut self,
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<(), InvalidProfile> {
+        self.id = None;
+        let mut raw = RawProfile::from_json(text)?;
+        if let Some(d) = as_of {
+            raw.as_of = Some(d.to_string());
+        }
+        let id = raw.id.clone().filter(|id| acceptable_text(id));
+        match raw.validate(today) {
+            Ok(p) => {
+                *self = p;
+                Ok(())
+            }
+            Err(e) => {
+                self.id = id;
+                Err(e.locate_in(
+                    text.strip_prefix('\u{feff}').unwrap_or(text),
+                    &JsonPath::root(),
+                ))
+            }
+        }
     }
 }
 
@@ -1003,34 +1066,41 @@ impl Validator {
     }
 
     fn text(&mut self, path: JsonPath, text: String) -> Option<String> {
-        if text.len() > MAX_TEXT {
-            self.problem(
-                path,
-                &format!(
-                    "is {} bytes long: at most {MAX_TEXT} are accepted",
-                    text.len()
-                ),
-            );
-            return None;
+        match text_problem(&text) {
+            Some(message) => {
+                self.problem(path, &message);
+                None
+            }
+            None => Some(text),
         }
-        // Text is echoed into terminal reports: no escape sequences, and no
-        // bidirectional overrides that would make it read differently.
-        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if let Some(c) = text.chars().find(|c| c.is_control() || bidi(*c)) {
-            self.problem(
-                path,
-                &format!(
-                    "contains the control character U+{:04X}: only printable text is accepted",
-                    u32::from(c)
-                ),
-            );
-            return None;
-        }
-        Some(text)
     }
 }
 
 /// The text of a byte string, or where it stops being UTF-8.
+/// What is wrong with a free text (`id`, `occupation`), if anything.
+fn text_problem(text: &str) -> Option<String> {
+    if text.len() > MAX_TEXT {
+        return Some(format!(
+            "is {} bytes long: at most {MAX_TEXT} are accepted",
+            text.len()
+        ));
+    }
+    // Text is echoed into terminal reports: no escape sequences, and no
+    // bidirectional overrides that would make it read differently.
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    text.chars().find(|c| c.is_control() || bidi(*c)).map(|c| {
+        format!(
+            "contains the control character U+{:04X}: only printable text is accepted",
+            u32::from(c)
+        )
+    })
+}
+
+/// Whether a free text would be accepted as it is.
+fn acceptable_text(text: &str) -> bool {
+    text_problem(text).is_none()
+}
+
 fn utf8(bytes: &[u8]) -> Result<&str, InvalidProfile> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InvalidProfile::one(
@@ -1208,8 +1278,11 @@ mod tests {
             let e = parse(&text).unwrap_err();
             assert!(e.to_string().contains("must not be null"), "{key}: {e}");
         }
-        let p =
-            parse(r#"{"citizenship":"KG","contract":{"end":null,"terminated_on":null}}"#).unwrap();
+        let p = parse(
+            r#"{"citizenship":"KG","contract":{"start":null,"end":null,"terminated_on":null}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.contract.start, None);
         assert_eq!(p.contract.end, Some(None));
         assert_eq!(p.contract.terminated_on, None);
     }

@@ -1,7 +1,7 @@
 //! The command line: parses flags, reads files, prints reports. The only
 //! module that touches the file system, the clock or the terminal.
 
-mod batch;
+pub(crate) mod batch;
 mod rules_cmd;
 mod test_cmd;
 

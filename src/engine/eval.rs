@@ -15,7 +15,7 @@ use super::ir::{
 };
 use super::template::render_say;
 use super::trace::{FieldKey, Missing, Trace};
-use super::value::{same, Truth, Value};
+use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
 use crate::profile::WorkerProfile;
 
@@ -28,13 +28,61 @@ pub(crate) struct Env<'a, T> {
     defs: Vec<Option<(Value<'a>, T)>>,
 }
 
+/// The buffers of an [`Env`], kept between profiles so that evaluating one
+/// allocates nothing. Stored empty, so they borrow nothing.
+pub(crate) struct Buffers<T> {
+    vars: Vec<(Value<'static>, usize)>,
+    defs: Vec<Option<(Value<'static>, T)>>,
+}
+
+impl<T> Default for Buffers<T> {
+    fn default() -> Self {
+        Buffers {
+            vars: Vec::new(),
+            defs: Vec::new(),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for Buffers<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Buffers")
+    }
+}
+
+/// Moves the allocation of an empty vector to an element type that differs
+/// only in its lifetime. The standard library collects `into_iter().map()`
+/// in place when the layouts match, so no memory is allocated; the vector is
+/// empty, so nothing borrowed survives.
+fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'a, T: Trace> Env<'a, T> {
     pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
+        Self::with_buffers(pack, profile, Buffers::default())
+    }
+
+    /// An environment for one profile, reusing the buffers of an earlier one.
+    pub fn with_buffers(pack: &'a RulePack, profile: &'a WorkerProfile, b: Buffers<T>) -> Self {
+        let mut vars: Vec<(Value<'a>, usize)> = recycle(b.vars);
+        vars.resize(pack.var_slots, (Value::Unknown, 0));
+        let mut defs: Vec<Option<(Value<'a>, T)>> = recycle(b.defs);
+        defs.resize(pack.defs.len(), None);
         Env {
             pack,
             profile,
-            vars: vec![(Value::Unknown, 0); pack.var_slots],
-            defs: vec![None; pack.defs.len()],
+            vars,
+            defs,
+        }
+    }
+
+    /// Gives the buffers back, emptied, for the next profile.
+    pub fn into_buffers(self) -> Buffers<T> {
+        Buffers {
+            vars: recycle(self.vars),
+            defs: recycle(self.defs),
         }
     }
 
@@ -47,11 +95,24 @@ impl<'a, T: Trace> Env<'a, T> {
         let Some(def) = pack.defs.get(id) else {
             return (Value::Unknown, T::default());
         };
-        let result = self.eval(&def.expr);
+        let result = if !T::ON && is_boolean(&def.expr.op) {
+            (Value::of_truth(self.truth(&def.expr)), T::default())
+        } else {
+            self.eval(&def.expr)
+        };
         if let Some(slot) = self.defs.get_mut(id) {
             *slot = Some(result.clone());
         }
         result
+    }
+
+    /// The truth of a definition, read from the cache when computed already.
+    #[inline]
+    pub fn def_truth(&mut self, id: usize) -> Truth {
+        match self.defs.get(id) {
+            Some(Some((v, _))) => v.truth(),
+            _ => self.def(id).0.truth(),
+        }
     }
 
     /// Evaluates a node, applying its `say` override on the explained path.
@@ -94,10 +155,10 @@ impl<'a, T: Trace> Env<'a, T> {
                 Some(Some(d)) => Value::Date(d),
             },
             Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
-            Field::Occupation => p.occupation.as_deref().map_or(Value::Unknown, Value::Text),
+            Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
             Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
             Field::PermanentResident => Value::Bool(p.permanent_resident),
-            Field::Family => p.family.as_deref().map_or(Value::Unknown, Value::Family),
+            Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
         }
     }
 
@@ -126,7 +187,7 @@ impl<'a, T: Trace> Env<'a, T> {
             MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
             MemberField::Citizenship => m
                 .citizenship
-                .as_deref()
+                .as_ref()
                 .map_or(Value::Unknown, Value::Countries),
         };
         let trace = if v.is_unknown() {
@@ -140,39 +201,16 @@ impl<'a, T: Trace> Env<'a, T> {
         (v, trace)
     }
 
+    /// One node's operation. The common, cheap operations are handled here;
+    /// the rest live in their own functions, the rare ones out of line, so
+    /// that this recursive function keeps a small stack frame.
     fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, T) {
         match op {
             Op::Lit(lit) => (Value::of_lit(lit), T::default()),
-            Op::Field(f) => {
-                let v = self.field(*f);
-                let trace = if v.is_unknown() {
-                    T::missing(Missing {
-                        field: FieldKey::Profile(*f),
-                        member: None,
-                    })
-                } else if matches!(v, Value::Bool(_)) {
-                    // A boolean fact used as a condition explains itself.
-                    T::sentence(|| truth_fact_sentence(*f, v))
-                } else {
-                    T::default()
-                };
-                (v, trace)
-            }
+            Op::Field(f) => self.eval_field(*f),
             Op::Var { slot, member } => self.var(*slot, *member),
             Op::Def(id) => self.def(*id),
-            Op::Param { id, on } => {
-                let (on, mut trace) = match on {
-                    Some(node) => self.eval(node),
-                    None => (Value::Date(self.profile.as_of), T::default()),
-                };
-                match on {
-                    Value::Date(d) => {
-                        trace.forget_missing();
-                        (self.param_on(*id, d), trace)
-                    }
-                    _ => (Value::Unknown, trace),
-                }
-            }
+            Op::Param { id, on } => self.eval_param(*id, on.as_deref()),
             Op::All(items) => self.junction(items, false),
             Op::Any(items) => self.junction(items, true),
             Op::Not(inner) => {
@@ -184,42 +222,9 @@ impl<'a, T: Trace> Env<'a, T> {
                 };
                 (flipped, t)
             }
-            Op::Cmp(cmp, lhs, rhs) => {
-                let (a, ta) = self.eval(lhs);
-                let (b, tb) = self.eval(rhs);
-                match compare(*cmp, a, b) {
-                    Some(result) => {
-                        let mut t =
-                            T::sentence(|| cmp_sentence(self.pack, *cmp, lhs, a, rhs, b, result));
-                        if T::ON {
-                            // Keep the counting-convention note of a `last_day` operand.
-                            let (mut extra, mut extra_b) = (ta, tb);
-                            extra.forget_missing();
-                            extra_b.forget_missing();
-                            t.join(extra);
-                            t.join(extra_b);
-                        }
-                        (Value::Bool(result), t)
-                    }
-                    None => (Value::Unknown, joined(ta, tb)),
-                }
-            }
+            Op::Cmp(cmp, lhs, rhs) => self.eval_cmp(*cmp, lhs, rhs),
             Op::In(item, set) => self.eval_in(item, set),
-            Op::Member { set, value, on } => {
-                let (v, tv) = self.eval(value);
-                let (d, td) = self.eval(on);
-                let (Value::Date(day), false) = (d, v.is_unknown()) else {
-                    return (Value::Unknown, joined(tv, td));
-                };
-                let Some(dated) = self.pack.dated_sets.get(*set) else {
-                    return (Value::Unknown, joined(tv, td));
-                };
-                let result = member_on(dated, v, day);
-                (
-                    Value::Bool(result),
-                    T::sentence(|| member_sentence(self.pack, dated, v, day, result)),
-                )
-            }
+            Op::Member { set, value, on } => self.eval_member(*set, value, on),
             Op::IsNull(inner) => {
                 let (v, t) = self.eval(inner);
                 match v {
@@ -236,77 +241,334 @@ impl<'a, T: Trace> Env<'a, T> {
                 slot,
                 body,
             } => self.quantify(*q, list, *slot, body),
-            Op::Shift(unit, date, n) => {
-                let (d, td) = self.eval(date);
-                let (n, tn) = self.eval(n);
-                let t = joined(td, tn);
-                let (Value::Date(d), Value::Int(n)) = (d, n) else {
-                    return (unknown_unless_null(d), t);
-                };
-                let shifted = match unit {
-                    Unit::Days => dates::add_days(d, n),
-                    Unit::Months => dates::add_months(d, n),
-                    Unit::Years => dates::add_years(d, n),
-                };
-                (shifted.map_or(Value::Unknown, Value::Date), t)
-            }
+            Op::Shift(unit, date, n) => self.eval_shift(*unit, date, n),
             Op::DaysBetween(a, b) => {
                 self.dates2(a, b, |x, y| Value::Int(dates::days_between(x, y)))
             }
             Op::Age(birth, on) => self.dates2(birth, on, |x, y| Value::Int(dates::age(x, y))),
-            Op::LastDay(start, n) => {
-                let (s, ts) = self.eval(start);
-                let (n, tn) = self.eval(n);
-                let t = joined(ts, tn);
-                let (Value::Date(s), Value::Int(n)) = (s, n) else {
-                    return (unknown_unless_null(s), t);
-                };
-                let offset = match self.pack.meta.day_count {
-                    DayCount::EventDayIsDay1 => n.saturating_sub(1),
-                    DayCount::NextDayIsDay1 => n,
-                };
-                match dates::add_days(s, offset) {
-                    Some(last) => {
-                        let mut t = t;
-                        t.join(T::sentence(|| {
-                            last_day_sentence(self.pack, start, s, n, last)
-                        }));
-                        (Value::Date(last), t)
-                    }
-                    None => (Value::Unknown, t),
-                }
-            }
+            Op::LastDay(start, n) => self.eval_last_day(start, n),
             Op::Earliest(items) => self.extreme(items, false),
             Op::Latest(items) => self.extreme(items, true),
             Op::AddWorkingDays {
                 from,
                 days,
                 holidays,
-            } => {
-                let (d, td) = self.eval(from);
-                let (n, tn) = self.eval(days);
-                let t = joined(td, tn);
-                let (Value::Date(d), Value::Int(n)) = (d, n) else {
-                    return (unknown_unless_null(d), t);
-                };
-                let holidays: Vec<NaiveDate> = self
-                    .pack
-                    .sets
-                    .get(*holidays)
-                    .map(|s| {
-                        s.values
-                            .iter()
-                            .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // Far beyond any real deadline; keeps hostile input bounded.
-                let n = n.clamp(0, 3660);
-                (
-                    dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
-                    t,
-                )
+            } => self.eval_working_days(from, days, *holidays),
+        }
+    }
+
+    fn eval_field(&self, f: Field) -> (Value<'a>, T) {
+        let v = self.field(f);
+        let trace = if v.is_unknown() {
+            T::missing(Missing {
+                field: FieldKey::Profile(f),
+                member: None,
+            })
+        } else if matches!(v, Value::Bool(_)) {
+            // A boolean fact used as a condition explains itself.
+            T::sentence(|| truth_fact_sentence(f, v))
+        } else {
+            T::default()
+        };
+        (v, trace)
+    }
+
+    #[inline(never)]
+    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, T) {
+        let (on, mut trace) = match on {
+            Some(node) => self.eval(node),
+            None => (Value::Date(self.profile.as_of), T::default()),
+        };
+        match on {
+            Value::Date(d) => {
+                trace.forget_missing();
+                (self.param_on(id, d), trace)
             }
+            _ => (Value::Unknown, trace),
+        }
+    }
+
+    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, T) {
+        let (a, ta) = self.eval(lhs);
+        let (b, tb) = self.eval(rhs);
+        match compare(cmp, a, b) {
+            Some(result) => {
+                let mut t = T::sentence(|| cmp_sentence(self.pack, cmp, lhs, a, rhs, b, result));
+                if T::ON {
+                    // Keep the counting-convention note of a `last_day` operand.
+                    let (mut extra, mut extra_b) = (ta, tb);
+                    extra.forget_missing();
+                    extra_b.forget_missing();
+                    t.join(extra);
+                    t.join(extra_b);
+                }
+                (Value::Bool(result), t)
+            }
+            None => (Value::Unknown, joined(ta, tb)),
+        }
+    }
+
+    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, T) {
+        let (v, tv) = self.eval(value);
+        let (d, td) = self.eval(on);
+        let (Value::Date(day), false) = (d, v.is_unknown()) else {
+            return (Value::Unknown, joined(tv, td));
+        };
+        let Some(dated) = self.pack.dated_sets.get(set) else {
+            return (Value::Unknown, joined(tv, td));
+        };
+        let result = member_on(dated, v, day);
+        (
+            Value::Bool(result),
+            T::sentence(|| member_sentence(self.pack, dated, v, day, result)),
+        )
+    }
+
+    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+        let (d, td) = self.eval(date);
+        let (n, tn) = self.eval(n);
+        let t = joined(td, tn);
+        let (Value::Date(d), Value::Int(n)) = (d, n) else {
+            return (unknown_unless_null(d), t);
+        };
+        let shifted = match unit {
+            Unit::Days => dates::add_days(d, n),
+            Unit::Months => dates::add_months(d, n),
+            Unit::Years => dates::add_years(d, n),
+        };
+        (shifted.map_or(Value::Unknown, Value::Date), t)
+    }
+
+    #[inline(never)]
+    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+        let (s, ts) = self.eval(start);
+        let (n, tn) = self.eval(n);
+        let t = joined(ts, tn);
+        let (Value::Date(s), Value::Int(n)) = (s, n) else {
+            return (unknown_unless_null(s), t);
+        };
+        let offset = match self.pack.meta.day_count {
+            DayCount::EventDayIsDay1 => n.saturating_sub(1),
+            DayCount::NextDayIsDay1 => n,
+        };
+        match dates::add_days(s, offset) {
+            Some(last) => {
+                let mut t = t;
+                t.join(T::sentence(|| {
+                    last_day_sentence(self.pack, start, s, n, last)
+                }));
+                (Value::Date(last), t)
+            }
+            None => (Value::Unknown, t),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_working_days(
+        &mut self,
+        from: &'a Node,
+        days: &'a Node,
+        holidays: usize,
+    ) -> (Value<'a>, T) {
+        let (d, td) = self.eval(from);
+        let (n, tn) = self.eval(days);
+        let t = joined(td, tn);
+        let (Value::Date(d), Value::Int(n)) = (d, n) else {
+            return (unknown_unless_null(d), t);
+        };
+        let holidays: Vec<NaiveDate> = self
+            .pack
+            .sets
+            .get(holidays)
+            .map(|s| {
+                s.values
+                    .iter()
+                    .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Far beyond any real deadline; keeps hostile input bounded.
+        let n = n.clamp(0, 3660);
+        (
+            dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
+            t,
+        )
+    }
+
+    /// A node's value on the fast path. Leaves (literals, fields, variables,
+    /// definitions already computed) are read here, inline, so that the
+    /// value stays in registers; anything else goes through `eval`.
+    #[inline]
+    fn value(&mut self, node: &'a Node) -> Value<'a> {
+        match &node.op {
+            Op::Lit(lit) => Value::of_lit(lit),
+            Op::Field(f) => self.field(*f),
+            Op::Var { slot, member: None } => {
+                self.vars.get(*slot).map_or(Value::Unknown, |(v, _)| *v)
+            }
+            Op::Def(id) => match self.defs.get(*id) {
+                Some(Some((v, _))) => *v,
+                _ => self.def(*id).0,
+            },
+            _ => self.eval(node).0,
+        }
+    }
+
+    /// The truth of a boolean node, without its trace: the fast path.
+    ///
+    /// A boolean node's value is `Bool` or `Unknown`, so its truth says all
+    /// of it. Returning one byte in a register instead of a [`Value`]
+    /// through memory is what makes this path fast; the operations handled
+    /// here mirror `eval_op` exactly (the differential tests compare the two
+    /// paths), and every other node goes through `eval`.
+    pub fn truth(&mut self, node: &'a Node) -> Truth {
+        match &node.op {
+            Op::All(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match self.truth(item) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => unknown = true,
+                        Truth::True => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::True
+                }
+            }
+            Op::Any(items) => {
+                let mut unknown = false;
+                for item in items {
+                    match self.truth(item) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => unknown = true,
+                        Truth::False => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Op::Not(inner) => match self.truth(inner) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+            Op::Def(_) => self.value(node).truth(),
+            Op::Cmp(cmp, lhs, rhs) => {
+                let a = self.value(lhs);
+                let b = self.value(rhs);
+                match compare(*cmp, a, b) {
+                    Some(true) => Truth::True,
+                    Some(false) => Truth::False,
+                    None => Truth::Unknown,
+                }
+            }
+            Op::IsNull(inner) => match self.value(inner) {
+                Value::Unknown => Truth::Unknown,
+                Value::Null => Truth::True,
+                _ => Truth::False,
+            },
+            Op::Member { set, value, on } => {
+                let v = self.value(value);
+                let (Value::Date(day), false) = (self.value(on), v.is_unknown()) else {
+                    return Truth::Unknown;
+                };
+                let Some(dated) = self.pack.dated_sets.get(*set) else {
+                    return Truth::Unknown;
+                };
+                let found = dated
+                    .members
+                    .iter()
+                    .filter(|m| lit_is(&m.value, v))
+                    .any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
+                Truth::from(found)
+            }
+            Op::In(item, set) => {
+                let v = self.value(item);
+                let found = match set {
+                    SetSrc::Literal(lits) => lits.iter().any(|l| lit_is(l, v)),
+                    SetSrc::Named(id) => self
+                        .pack
+                        .sets
+                        .get(*id)
+                        .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v))),
+                    SetSrc::List(list) => match self.value(list) {
+                        Value::Countries(cs) => matches!(v, Value::Country(c) if cs.contains(&c)),
+                        Value::Family(f) => {
+                            matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
+                        }
+                        _ => return Truth::Unknown,
+                    },
+                };
+                if v.is_unknown() {
+                    Truth::Unknown
+                } else {
+                    Truth::from(found)
+                }
+            }
+            Op::Quant {
+                q: q @ (Quant::Some | Quant::Every),
+                list,
+                slot,
+                body,
+            } => self.quantify_truth(*q, list, *slot, body),
+            _ => self.value(node).truth(),
+        }
+    }
+
+    /// `some` and `every` on the fast path (see `quantify`).
+    fn quantify_truth(&mut self, q: Quant, list: &'a Node, slot: usize, body: &'a Node) -> Truth {
+        let l = self.value(list);
+        let len = match l {
+            Value::Countries(cs) => cs.len(),
+            Value::Family(f) => f.len(),
+            _ => return Truth::Unknown,
+        };
+        let item = |index: usize| match l {
+            Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
+            Value::Family(f) => f.get(index).map(Value::Member),
+            _ => None,
+        };
+        // What settles the quantifier at once: a true item for `some`, a
+        // false one for `every`.
+        let decisive = if q == Quant::Some {
+            Truth::True
+        } else {
+            Truth::False
+        };
+        let saved = self.vars.get(slot).copied();
+        let mut unknown = false;
+        let mut decided = false;
+        for index in 0..len {
+            let Some(item) = item(index) else { break };
+            if let Some(var) = self.vars.get_mut(slot) {
+                *var = (item, index);
+            }
+            let t = self.truth(body);
+            if t == decisive {
+                decided = true;
+                break;
+            }
+            if t == Truth::Unknown {
+                unknown = true;
+            }
+        }
+        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
+            *var = saved;
+        }
+        if decided {
+            decisive
+        } else if unknown {
+            Truth::Unknown
+        } else if q == Quant::Some {
+            Truth::False
+        } else {
+            Truth::True
         }
     }
 
@@ -349,13 +611,13 @@ impl<'a, T: Trace> Env<'a, T> {
     fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, T) {
         let (v, tv) = self.eval(item);
         let (found, tl) = match set {
-            SetSrc::Literal(lits) => (lits.iter().any(|l| same(Value::of_lit(l), v)), T::default()),
+            SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), T::default()),
             SetSrc::Named(id) => {
                 let found = self
                     .pack
                     .sets
                     .get(*id)
-                    .is_some_and(|s| s.values.iter().any(|l| same(Value::of_lit(l), v)));
+                    .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v)));
                 (found, T::default())
             }
             SetSrc::List(list) => {
@@ -387,12 +649,19 @@ impl<'a, T: Trace> Env<'a, T> {
         body: &'a Node,
     ) -> (Value<'a>, T) {
         let (l, tl) = self.eval(list);
-        let items: Vec<Value<'a>> = match l {
-            Value::Countries(cs) => cs.iter().map(|c| Value::Country(*c)).collect(),
-            Value::Family(f) => f.iter().map(Value::Member).collect(),
+        let len = match l {
+            Value::Countries(cs) => cs.len(),
+            Value::Family(f) => f.len(),
             _ => return (Value::Unknown, tl),
         };
-        if items.is_empty() {
+        // Items are read by index rather than collected: no allocation per
+        // quantifier on the fast path.
+        let item = |index: usize| match l {
+            Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
+            Value::Family(f) => f.get(index).map(Value::Member),
+            _ => None,
+        };
+        if len == 0 {
             let v = match q {
                 Quant::Some => Value::Bool(false),
                 Quant::Every => Value::Bool(true),
@@ -403,7 +672,8 @@ impl<'a, T: Trace> Env<'a, T> {
         let saved = self.vars.get(slot).copied();
         let (mut yes, mut no, mut unknown) = (T::default(), T::default(), T::default());
         let (mut n_yes, mut n_no, mut n_unknown) = (0i64, 0i64, 0i64);
-        for (index, item) in items.into_iter().enumerate() {
+        for index in 0..len {
+            let Some(item) = item(index) else { break };
             if let Some(var) = self.vars.get_mut(slot) {
                 *var = (item, index);
             }
@@ -492,6 +762,25 @@ impl<'a, T: Trace> Env<'a, T> {
         trace.forget_missing();
         (best.map_or(Value::Null, Value::Date), trace)
     }
+}
+
+/// Whether a node is one of the operations whose value is always a truth
+/// value (`Bool` or `Unknown`), so that [`Env::truth`] can stand for `eval`.
+pub(crate) fn is_boolean(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::All(_)
+            | Op::Any(_)
+            | Op::Not(_)
+            | Op::Cmp(..)
+            | Op::IsNull(_)
+            | Op::Member { .. }
+            | Op::In(..)
+            | Op::Quant {
+                q: Quant::Some | Quant::Every,
+                ..
+            }
+    )
 }
 
 fn finish<T: Trace>(mut t: T) -> T {

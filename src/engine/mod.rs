@@ -63,21 +63,25 @@ pub struct Evaluation<W> {
 
 /// Evaluates every rule, recording why: for reports.
 pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
-    run::<Why>(pack, profile)
-}
-
-/// Evaluates every rule without explanations: for counts and compact output.
-pub fn decide(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<()> {
-    run::<()>(pack, profile)
-}
-
-fn run<T: Trace>(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<T> {
-    let mut env: Env<'_, T> = Env::new(pack, profile);
+    let mut env: Env<'_, Why> = Env::new(pack, profile);
     let (status_value, status_why) = env.def(pack.meta.status_def);
     let results = pack
         .rules
         .iter()
-        .map(|rule| evaluate_rule(&mut env, rule))
+        .map(|rule| {
+            let mut dates = Vec::new();
+            let (outcome, why) = evaluate_rule(&mut env, rule, |d| dates.push(d));
+            // A rule not in force on the date has no summary for the person.
+            let summary = rule
+                .in_force_on(profile.as_of)
+                .then(|| template::render_summary(&mut env, &rule.summary, &dates));
+            RuleResult {
+                outcome,
+                dates,
+                why,
+                summary,
+            }
+        })
         .collect();
     Evaluation {
         status: status_value.truth(),
@@ -86,7 +90,166 @@ fn run<T: Trace>(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<T> {
     }
 }
 
-fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> RuleResult<T> {
+/// Evaluates every rule without explanations: for counts and compact output.
+///
+/// A convenience over [`Decider`], which evaluates many profiles without
+/// allocating.
+pub fn decide(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<()> {
+    Decider::new(pack).decide(profile).to_evaluation()
+}
+
+/// The fast path for many profiles: evaluates without explanations and
+/// reuses its buffers, so a profile costs no allocation.
+#[derive(Debug)]
+pub struct Decider<'p> {
+    pack: &'p RulePack,
+    buffers: Option<eval::Buffers<()>>,
+    status: Truth,
+    outcomes: Vec<Outcome>,
+    /// Every rule's dates, one slot per date of the pack, rule after rule.
+    dates: Vec<Option<NaiveDate>>,
+    /// Where each rule's dates start in `dates`, and the end (`rules + 1` items).
+    offsets: Vec<usize>,
+    /// Per rule, a definition whose falsity alone decides `does_not_apply`.
+    guards: Vec<Option<usize>>,
+}
+
+/// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
+/// [{"def": d}, ...]}`): when it is false, `when` is false and the rule does
+/// not apply, whatever follows and whatever `unless` says. Most rules start
+/// from the same status definition, which is computed once per profile, so
+/// on the fast path a profile it excludes skips every such rule at once.
+fn guard_of(rule: &ir::Rule) -> Option<usize> {
+    match &rule.when.op {
+        ir::Op::Def(id) => Some(*id),
+        ir::Op::All(items) => match items.first().map(|n| &n.op) {
+            Some(ir::Op::Def(id)) => Some(*id),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl<'p> Decider<'p> {
+    /// A decider for this pack.
+    pub fn new(pack: &'p RulePack) -> Self {
+        let mut offsets = Vec::with_capacity(pack.rules.len().saturating_add(1));
+        let mut at = 0usize;
+        offsets.push(0);
+        for rule in &pack.rules {
+            at = at.saturating_add(rule.dates.len());
+            offsets.push(at);
+        }
+        Decider {
+            pack,
+            buffers: Some(eval::Buffers::default()),
+            status: Truth::Unknown,
+            outcomes: Vec::with_capacity(pack.rules.len()),
+            dates: vec![None; at],
+            offsets,
+            guards: pack.rules.iter().map(guard_of).collect(),
+        }
+    }
+
+    /// The pack this decider evaluates.
+    pub fn pack(&self) -> &'p RulePack {
+        self.pack
+    }
+
+    /// Evaluates every rule for one profile; the result borrows the decider.
+    pub fn decide(&mut self, profile: &WorkerProfile) -> Decision<'_> {
+        let pack = self.pack;
+        let buffers = self.buffers.take().unwrap_or_default();
+        let mut env: Env<'_, ()> = Env::with_buffers(pack, profile, buffers);
+        let (status, ()) = env.def(pack.meta.status_def);
+        self.status = status.truth();
+        self.outcomes.clear();
+        self.dates.fill(None);
+        for ((rule, start), guard) in pack.rules.iter().zip(&self.offsets).zip(&self.guards) {
+            if let Some(def) = guard {
+                if env.def_truth(*def) == Truth::False {
+                    self.outcomes.push(Outcome::DoesNotApply);
+                    continue;
+                }
+            }
+            let slots = self.dates.get_mut(*start..).unwrap_or_default();
+            let mut slots = slots.iter_mut();
+            let (outcome, ()) = evaluate_rule(&mut env, rule, |d| {
+                if let Some(slot) = slots.next() {
+                    *slot = d;
+                }
+            });
+            self.outcomes.push(outcome);
+        }
+        self.buffers = Some(env.into_buffers());
+        Decision {
+            status: self.status,
+            outcomes: &self.outcomes,
+            dates: &self.dates,
+            offsets: &self.offsets,
+        }
+    }
+}
+
+/// One profile's outcomes on the fast path, borrowed from a [`Decider`].
+#[derive(Debug, Clone, Copy)]
+pub struct Decision<'d> {
+    /// Whether the pack's status definition holds.
+    pub status: Truth,
+    outcomes: &'d [Outcome],
+    dates: &'d [Option<NaiveDate>],
+    offsets: &'d [usize],
+}
+
+impl<'d> Decision<'d> {
+    /// Every rule's outcome, in the pack's order.
+    pub fn outcomes(&self) -> &'d [Outcome] {
+        self.outcomes
+    }
+
+    /// Rule `index`'s dates in the rule's order (`None`: not computed or null).
+    pub fn dates(&self, index: usize) -> &'d [Option<NaiveDate>] {
+        let start = self.offsets.get(index).copied().unwrap_or(0);
+        let end = self
+            .offsets
+            .get(index.saturating_add(1))
+            .copied()
+            .unwrap_or(start);
+        self.dates.get(start..end).unwrap_or_default()
+    }
+
+    /// The same result as an [`Evaluation`] (allocates; for tests and `decide`).
+    pub fn to_evaluation(&self) -> Evaluation<()> {
+        let results = self
+            .outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, outcome)| RuleResult {
+                outcome: *outcome,
+                dates: if *outcome == Outcome::Applies {
+                    self.dates(i).to_vec()
+                } else {
+                    Vec::new()
+                },
+                why: (),
+                summary: None,
+            })
+            .collect();
+        Evaluation {
+            status: self.status,
+            status_why: (),
+            results,
+        }
+    }
+}
+
+/// One rule's outcome and why; its dates (when it applies) go to `push`, in
+/// the rule's order.
+fn evaluate_rule<'a, T: Trace>(
+    env: &mut Env<'a, T>,
+    rule: &'a ir::Rule,
+    mut push: impl FnMut(Option<NaiveDate>),
+) -> (Outcome, T) {
     let as_of = env.profile.as_of;
     if !rule.in_force_on(as_of) {
         let why = T::sentence(|| {
@@ -105,17 +268,20 @@ fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> Rule
             ),
         }
         });
-        return RuleResult {
-            outcome: Outcome::DoesNotApply,
-            dates: Vec::new(),
-            why,
-            summary: None,
-        };
+        return (Outcome::DoesNotApply, why);
     }
 
-    let (when, when_why) = env.eval(&rule.when);
+    // The fast path asks only for truth values (see `Env::truth`).
+    let test = |env: &mut Env<'a, T>, node: &'a ir::Node| {
+        if T::ON {
+            env.eval(node)
+        } else {
+            (Value::of_truth(env.truth(node)), T::default())
+        }
+    };
+    let (when, when_why) = test(env, &rule.when);
     let (unless, unless_why) = match &rule.unless {
-        Some(node) if when.truth() != Truth::False => env.eval(node),
+        Some(node) if when.truth() != Truth::False => test(env, node),
         _ => (Value::Bool(false), T::default()),
     };
     let (outcome, mut why) = match (when.truth(), unless.truth()) {
@@ -126,27 +292,19 @@ fn evaluate_rule<'a, T: Trace>(env: &mut Env<'a, T>, rule: &'a ir::Rule) -> Rule
         (Truth::Unknown, _) => (Outcome::Undetermined, join(when_why, unless_why)),
     };
 
-    let mut dates = Vec::new();
     if outcome == Outcome::Applies {
-        dates.reserve_exact(rule.dates.len());
         for (_, node) in &rule.dates {
             // A date that needs a missing fact is reported as missing too,
             // so the report asks the question that would give the date.
             let (v, t) = env.eval(node);
             why.join(t);
-            dates.push(match v {
+            push(match v {
                 Value::Date(d) => Some(d),
                 _ => None,
             });
         }
     }
-    let summary = T::ON.then(|| template::render_summary(env, &rule.summary, &dates));
-    RuleResult {
-        outcome,
-        dates,
-        why,
-        summary,
-    }
+    (outcome, why)
 }
 
 /// How many operands (`{0}`, `{1}`, ...) a `say` on this node can show.

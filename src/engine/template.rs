@@ -86,7 +86,7 @@ fn render<'a, T: Trace>(
 fn show_fact(v: Value<'_>) -> String {
     match v {
         Value::Country(c) => c.name_en().to_owned(),
-        Value::Countries([]) => "no state (stateless)".to_owned(),
+        Value::Countries(cs) if cs.is_empty() => "no state (stateless)".to_owned(),
         Value::Countries(cs) => {
             let names: Vec<&str> = cs.iter().map(|c| c.name_en()).collect();
             match names.split_last() {

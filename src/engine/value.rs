@@ -7,7 +7,13 @@ use crate::country::Country;
 use crate::profile::{ContractKind, FamilyMember, Relation};
 
 /// A value during evaluation; borrows from the profile and the pack.
+///
+/// `repr(u64)` puts every payload at offset 8, so a value is copied as two
+/// whole words: with the default layout the one- and two-byte payloads sit
+/// at offsets 1 and 2, and the evaluator's many small copies stalled on
+/// partly overlapping stores and loads (store-to-load forwarding).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u64)]
 pub(crate) enum Value<'a> {
     /// A fact the profile does not give (or a parameter without a value then).
     Unknown,
@@ -19,10 +25,23 @@ pub(crate) enum Value<'a> {
     Country(Country),
     Kind(ContractKind),
     Relation(Relation),
-    Text(&'a str),
-    Countries(&'a [Country]),
-    Family(&'a [FamilyMember]),
+    // Lists and text point at their owning `Vec` or `String` (one word)
+    // rather than being slices (two words): a value is then two words, which
+    // the evaluator returns in registers instead of through memory.
+    Text(&'a String),
+    Countries(&'a Vec<Country>),
+    Family(&'a Vec<FamilyMember>),
     Member(&'a FamilyMember),
+}
+
+impl From<bool> for Truth {
+    fn from(b: bool) -> Self {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
 }
 
 /// Kleene truth value.
@@ -38,11 +57,21 @@ pub enum Truth {
 
 impl Value<'_> {
     /// The truth value of a boolean (anything else is unknown).
+    #[inline]
     pub(crate) fn truth(self) -> Truth {
         match self {
             Value::Bool(true) => Truth::True,
             Value::Bool(false) => Truth::False,
             _ => Truth::Unknown,
+        }
+    }
+
+    /// The value of a truth: `Bool`, or `Unknown`.
+    pub(crate) fn of_truth(t: Truth) -> Self {
+        match t {
+            Truth::True => Value::Bool(true),
+            Truth::False => Value::Bool(false),
+            Truth::Unknown => Value::Unknown,
         }
     }
 
@@ -52,6 +81,7 @@ impl Value<'_> {
 }
 
 impl<'a> Value<'a> {
+    #[inline]
     pub(crate) fn of_lit(lit: &'a Lit) -> Self {
         match lit {
             Lit::Null => Value::Null,
@@ -67,6 +97,7 @@ impl<'a> Value<'a> {
 }
 
 /// Equality of two known values (the checker makes sure types agree).
+#[inline]
 pub(crate) fn same(a: Value<'_>, b: Value<'_>) -> bool {
     match (a, b) {
         (Value::Text(x), Value::Text(y)) => x == y,
@@ -74,6 +105,21 @@ pub(crate) fn same(a: Value<'_>, b: Value<'_>) -> bool {
         (Value::Member(x), Value::Member(y)) => std::ptr::eq(x, y),
         (Value::Family(x), Value::Family(y)) => x == y,
         _ => a == b,
+    }
+}
+
+/// Whether a literal equals a value: `same(Value::of_lit(lit), v)`, with the
+/// common scalar cases compared directly (membership scans run per profile).
+#[inline]
+pub(crate) fn lit_is(lit: &Lit, v: Value<'_>) -> bool {
+    match (lit, v) {
+        (Lit::Country(a), Value::Country(b)) => *a == b,
+        (Lit::Kind(a), Value::Kind(b)) => *a == b,
+        (Lit::Relation(a), Value::Relation(b)) => *a == b,
+        (Lit::Text(a), Value::Text(b)) => a == b,
+        (Lit::Date(a), Value::Date(b)) => *a == b,
+        (Lit::Int(a), Value::Int(b)) => *a == b,
+        _ => same(Value::of_lit(lit), v),
     }
 }
 
@@ -89,8 +135,8 @@ pub(crate) fn show(value: Value<'_>) -> String {
         Value::Country(c) => c.code().to_owned(),
         Value::Kind(k) => kind_words(k).to_owned(),
         Value::Relation(r) => r.as_str().to_owned(),
-        Value::Text(t) => t.to_owned(),
-        Value::Countries([]) => "none (stateless)".to_owned(),
+        Value::Text(t) => t.clone(),
+        Value::Countries(cs) if cs.is_empty() => "none (stateless)".to_owned(),
         Value::Countries(cs) => cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(", "),
         Value::Family(f) => format!("{} member(s)", f.len()),
         Value::Member(m) => m

@@ -1,0 +1,722 @@
+//! `batch`: many profiles in, one output record per input record, in input
+//! order. A bad record becomes an error record in its place; the run goes on.
+//!
+//! Records stream through [`pipeline`]: NDJSON is read a chunk at a time and
+//! evaluated on `--jobs` threads, so memory stays bounded whatever the input
+//! size. `--format compact` takes the engine's fast path (no sentences, no
+//! summaries); the other formats build full reports.
+
+pub mod pipeline;
+
+use std::collections::HashSet;
+use std::io::{BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde::{Deserialize, Serialize};
+
+use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
+use crate::engine::{self, Decider, Outcome, RulePack};
+use crate::locate::JsonPath;
+use crate::profile::{InvalidProfile, Problem, RawProfile, WorkerProfile, MAX_TEXT};
+use crate::report::{self, compact, Report, Status};
+use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
+
+/// Output formats of `batch`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BatchFormat {
+    /// One JSON object per line: `{"source", "report"}` or `{"source", "error"}`.
+    Ndjson,
+    /// One JSON array of those objects.
+    Json,
+    /// One line per profile for people, then the totals.
+    Summary,
+    /// One short JSON line per profile, for analytics: `{"id", "status", "applies", "dates"}`, or `{"id", "source", "error"}` (fast: no explanations are built).
+    Compact,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "NDJSON input is streamed: memory stays bounded whatever its size. \
+A line longer than --max-line bytes (1 MiB by default) becomes an error record for that line \
+and the run goes on. Output is in input order whatever --jobs is."
+)]
+pub(crate) struct BatchArgs {
+    /// Profile files (one profile or an array), directories (every *.json inside), NDJSON files (*.ndjson, *.jsonl) or `-` for NDJSON on stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Ndjson)]
+    format: BatchFormat,
+    /// Also write one JSON report per profile into this directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Assess every profile as of this date (overrides the profiles' `as_of`).
+    #[arg(long = "as-of", value_name = "DATE")]
+    as_of: Option<String>,
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// The longest NDJSON line accepted, in bytes; a longer line becomes an error record.
+    #[arg(long = "max-line", value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE)]
+    max_line: usize,
+    #[command(flatten)]
+    pack: PackArgs,
+}
+
+pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
+    let pack = args.pack.load()?;
+    let today = today()?;
+    let as_of = match &args.as_of {
+        Some(d) => Some(
+            crate::dates::parse_date(d).map_err(|e| CliError::Usage(format!("--as-of: {e}")))?,
+        ),
+        None => None,
+    };
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| CliError::io(dir, e))?;
+    }
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    let work = Records {
+        pack: &pack,
+        format: args.format,
+        today,
+        as_of,
+        side_files: args.out.is_some(),
+    };
+    let mut sink = StreamSink::new(std::io::stdout(), args.format, args.out.clone());
+    let inputs = args.paths.iter().flat_map(|p| expand(p)).map(open);
+    let options = Options {
+        jobs,
+        max_line: args.max_line,
+        ..options_for(args.format)
+    };
+    let result = pipeline::run(&work, inputs, &mut sink, options);
+    let tally = match result {
+        Ok(tally) => sink.finish(tally)?,
+        Err(e) => match sink.failure.take() {
+            Some(failure) => return Err(failure),
+            // `| head` closed the pipe: stop quietly, as `check` does.
+            None if e.kind() == std::io::ErrorKind::BrokenPipe => sink.tally,
+            None => return Err(CliError::io("<stdout>", e)),
+        },
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "batch: {} record(s): {} evaluated ({} covered, {} not covered, {} undetermined), {} invalid{}",
+        tally.evaluated.saturating_add(tally.invalid),
+        tally.evaluated,
+        tally.covered,
+        tally.not_covered,
+        tally.undetermined,
+        tally.invalid,
+        if tally.blank > 0 { format!(", {} blank line(s) skipped", tally.blank) } else { String::new() }
+    );
+    Ok(if tally.invalid > 0 {
+        EXIT_INVALID_INPUT
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Chunk sizes for a format: full reports are large, compact lines small.
+pub fn options_for(format: BatchFormat) -> Options {
+    let records = match format {
+        BatchFormat::Compact | BatchFormat::Summary => 256,
+        BatchFormat::Ndjson | BatchFormat::Json => 32,
+    };
+    Options {
+        chunk_records: records,
+        ..Options::default()
+    }
+}
+
+/// An input named on the command line.
+enum Source {
+    Ndjson(String),
+    Json(String),
+    Unreadable(String, String),
+}
+
+/// Expands a command-line path into inputs; an unreadable path is an error record.
+fn expand(path: &str) -> Vec<Source> {
+    if path == "-" {
+        return vec![Source::Ndjson(path.to_owned())];
+    }
+    let p = Path::new(path);
+    if p.is_dir() {
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(p) {
+            Ok(entries) => entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                .collect(),
+            Err(e) => return vec![Source::Unreadable(path.to_owned(), e.to_string())],
+        };
+        files.sort();
+        return files
+            .into_iter()
+            .map(|f| Source::Json(f.display().to_string()))
+            .collect();
+    }
+    if !p.exists() {
+        return vec![Source::Unreadable(
+            path.to_owned(),
+            "no such file or directory".to_owned(),
+        )];
+    }
+    match p.extension().and_then(|e| e.to_str()) {
+        Some("ndjson" | "jsonl") => vec![Source::Ndjson(path.to_owned())],
+        _ => vec![Source::Json(path.to_owned())],
+    }
+}
+
+/// Opens an input lazily, when the reader reaches it (files are opened one
+/// at a time, in order).
+fn open(source: Source) -> Input {
+    match source {
+        Source::Ndjson(path) if path == "-" => Input::Lines {
+            name: "<stdin>".to_owned(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+        },
+        Source::Ndjson(path) => match std::fs::File::open(&path) {
+            Ok(f) => Input::Lines {
+                name: path,
+                reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+            },
+            Err(e) => unreadable(&path, &e.to_string()),
+        },
+        Source::Json(path) => json_file(&path),
+        Source::Unreadable(path, why) => unreadable(&path, &why),
+    }
+}
+
+fn unreadable(source: &str, why: &str) -> Input {
+    Input::Records(vec![WholeRecord::Invalid {
+        source: source.to_owned(),
+        error: invalid(format!("cannot read: {why}")),
+    }])
+}
+
+/// A profile problem with no position: the whole record is wrong.
+pub(crate) fn invalid(message: String) -> InvalidProfile {
+    InvalidProfile {
+        problems: vec![crate::profile::Problem {
+            path: JsonPath::root(),
+            location: None,
+            message,
+        }],
+    }
+}
+
+/// A JSON file: one profile, or an array of profiles (read whole).
+fn json_file(path: &str) -> Input {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(e) => return unreadable(path, &e.to_string()),
+    };
+    let text: Arc<str> = text.strip_prefix('\u{feff}').unwrap_or(&text).into();
+    // Read strictly, as `check` does: a duplicate key anywhere in the file is
+    // refused (with its line and column) rather than silently overwritten.
+    let records = match crate::json::parse_strict(&text) {
+        Ok(serde_json::Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| WholeRecord::Value {
+                source: format!("{path}[{i}]"),
+                value,
+                text: text.clone(),
+                base: JsonPath::root().index(i),
+            })
+            .collect(),
+        Ok(value) => vec![WholeRecord::Value {
+            source: path.to_owned(),
+            value,
+            text,
+            base: JsonPath::root(),
+        }],
+        Err(e) => {
+            let error = InvalidProfile {
+                problems: vec![Problem {
+                    path: e.path,
+                    location: e.location,
+                    message: e.message,
+                }],
+            };
+            vec![WholeRecord::Invalid {
+                source: path.to_owned(),
+                error,
+            }]
+        }
+    };
+    Input::Records(records)
+}
+
+/// One output record of the `ndjson` and `json` formats.
+#[derive(Serialize)]
+struct OutRecord<'a> {
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorRecord>,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord {
+    message: String,
+    problems: Vec<ProblemRecord>,
+}
+
+#[derive(Serialize)]
+struct ProblemRecord {
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    message: String,
+}
+
+impl ErrorRecord {
+    fn of(e: &InvalidProfile) -> Self {
+        ErrorRecord {
+            message: e.to_string(),
+            problems: e
+                .problems
+                .iter()
+                .map(|p| ProblemRecord {
+                    path: if p.path.is_root() {
+                        String::new()
+                    } else {
+                        p.path.to_string()
+                    },
+                    line: p.location.map(|l| l.line),
+                    column: p.location.map(|l| l.column),
+                    message: p.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Turns records into output in the chosen format (the pipeline's work).
+pub struct Records<'p> {
+    /// The compiled pack.
+    pub pack: &'p RulePack,
+    /// The output format.
+    pub format: BatchFormat,
+    /// The default assessment date.
+    pub today: NaiveDate,
+    /// `--as-of`.
+    pub as_of: Option<NaiveDate>,
+    /// `--out DIR` was given: produce a report file per profile.
+    pub side_files: bool,
+}
+
+/// A worker's reusable state.
+pub struct RecordsState<'p> {
+    decider: Decider<'p>,
+    compact: compact::Compact,
+    /// Every NDJSON line is read into this one profile, reusing its buffers.
+    profile: WorkerProfile,
+}
+
+impl<'p> Work for Records<'p> {
+    type State = RecordsState<'p>;
+
+    fn state(&self) -> Self::State {
+        RecordsState {
+            decider: Decider::new(self.pack),
+            compact: compact::Compact::new(self.pack),
+            profile: WorkerProfile::empty(self.today),
+        }
+    }
+
+    fn item(&self, state: &mut Self::State, item: Item<'_>, out: &mut Output) {
+        let mut line_profile =
+            std::mem::replace(&mut state.profile, WorkerProfile::empty(self.today));
+        let (source, profile, text) = match item {
+            Item::Blank => {
+                out.tally.blank = out.tally.blank.saturating_add(1);
+                return;
+            }
+            Item::Line { name, line, bytes } => {
+                let source = Lazy::Line(name, line);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => (
+                        source,
+                        line_profile
+                            .read_json(text, self.today, self.as_of)
+                            .map(|()| &line_profile),
+                        Some(text),
+                    ),
+                    Err(e) => (
+                        source,
+                        Err(invalid(format!(
+                            "not UTF-8 text (invalid byte at column {})",
+                            e.valid_up_to().saturating_add(1)
+                        ))),
+                        None,
+                    ),
+                }
+            }
+            Item::TooLong {
+                name,
+                line,
+                len,
+                max,
+            } => (
+                Lazy::Line(name, line),
+                Err(invalid(format!(
+                    "the line is {len} bytes long: at most {max} bytes are accepted per NDJSON line (--max-line)"
+                ))),
+                None,
+            ),
+            Item::Whole(WholeRecord::Invalid { source, error }) => {
+                (Lazy::Given(source), Err(error.clone()), None)
+            }
+            Item::Whole(WholeRecord::Value {
+                source,
+                value,
+                text,
+                base,
+            }) => (
+                Lazy::Given(source),
+                RawProfile::from_value(value.clone())
+                    .and_then(|mut raw| {
+                        if let Some(d) = self.as_of {
+                            raw.as_of = Some(d.to_string());
+                        }
+                        raw.validate(self.today)
+                    })
+                    .map(|p| {
+                        line_profile = p;
+                        &line_profile
+                    })
+                    .map_err(|e| e.locate_in(text, base)),
+                None,
+            ),
+        };
+        match profile {
+            Ok(p) => self.valid(state, &source, p, out),
+            Err(e) => {
+                // A line that was read (it has a text) left its own id, if
+                // any could be read, in the profile (see `read_json`).
+                let read_id = text.and(line_profile.id.as_deref());
+                self.refused(&source, text, read_id, &e, out);
+            }
+        }
+        state.profile = line_profile;
+    }
+}
+
+/// A record's source, formatted only when printed.
+enum Lazy<'s> {
+    Line(&'s str, u64),
+    Given(&'s str),
+}
+
+impl Lazy<'_> {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Lazy::Line(name, line) => format!("{name}:{line}").into(),
+            Lazy::Given(s) => (*s).into(),
+        }
+    }
+}
+
+impl Records<'_> {
+    fn count(out: &mut Output, status: Status) {
+        let t = &mut out.tally;
+        t.evaluated = t.evaluated.saturating_add(1);
+        let n = match status {
+            Status::Covered => &mut t.covered,
+            Status::NotCovered => &mut t.not_covered,
+            Status::Undetermined => &mut t.undetermined,
+        };
+        *n = n.saturating_add(1);
+    }
+
+    fn valid(
+        &self,
+        state: &mut RecordsState<'_>,
+        source: &Lazy<'_>,
+        p: &WorkerProfile,
+        out: &mut Output,
+    ) {
+        if self.format == BatchFormat::Compact {
+            let decision = state.decider.decide(p);
+            Self::count(out, Status::of(decision.status));
+            state
+                .compact
+                .write_line(&mut out.bytes, p.id.as_deref(), &decision);
+            out.bytes.push(b'\n');
+            if self.side_files {
+                let report = report::build(self.pack, p, &engine::explain(self.pack, p));
+                self.side_file(source, &report, out);
+            }
+            return;
+        }
+        let report = report::build(self.pack, p, &engine::explain(self.pack, p));
+        Self::count(out, report.status);
+        let src = source.text();
+        match self.format {
+            BatchFormat::Ndjson | BatchFormat::Json => {
+                let rec = OutRecord {
+                    source: &src,
+                    report: Some(&report),
+                    error: None,
+                };
+                self.json_record(&rec, out);
+            }
+            BatchFormat::Summary => out
+                .bytes
+                .extend_from_slice(summary_line(&src, &report).as_bytes()),
+            BatchFormat::Compact => {}
+        }
+        if self.side_files {
+            self.side_file(source, &report, out);
+        }
+    }
+
+    fn refused(
+        &self,
+        source: &Lazy<'_>,
+        text: Option<&str>,
+        read_id: Option<&str>,
+        e: &InvalidProfile,
+        out: &mut Output,
+    ) {
+        out.tally.invalid = out.tally.invalid.saturating_add(1);
+        let src = source.text();
+        match self.format {
+            BatchFormat::Compact => {
+                // Without an id from reading, look for one in the text.
+                let looked_up = match read_id {
+                    Some(_) => None,
+                    None => text.and_then(id_of),
+                };
+                let id = read_id.or(looked_up.as_deref());
+                compact::write_error_line(&mut out.bytes, id, &src, &e.to_string());
+                out.bytes.push(b'\n');
+            }
+            BatchFormat::Ndjson | BatchFormat::Json => {
+                let rec = OutRecord {
+                    source: &src,
+                    report: None,
+                    error: Some(ErrorRecord::of(e)),
+                };
+                self.json_record(&rec, out);
+            }
+            BatchFormat::Summary => {
+                out.bytes
+                    .extend_from_slice(format!("{src}  INVALID  {e}\n").as_bytes());
+            }
+        }
+    }
+
+    /// An `ndjson` line, or a `json` array element preceded by its separator
+    /// (the sink drops the first one).
+    fn json_record(&self, rec: &OutRecord<'_>, out: &mut Output) {
+        if self.format == BatchFormat::Json {
+            out.bytes.extend_from_slice(b",\n");
+        }
+        if let Err(e) = serde_json::to_writer(&mut out.bytes, rec) {
+            // Serialising our own types cannot fail; say so if it ever does.
+            out.bytes.extend_from_slice(
+                format!("{{\"error\":\"cannot write record: {e}\"}}").as_bytes(),
+            );
+        }
+        if self.format == BatchFormat::Ndjson {
+            out.bytes.push(b'\n');
+        }
+    }
+
+    fn side_file(&self, source: &Lazy<'_>, report: &Report, out: &mut Output) {
+        let text = match serde_json::to_string_pretty(report) {
+            Ok(mut t) => {
+                t.push('\n');
+                t
+            }
+            Err(_) => return,
+        };
+        out.files.push(SideFile {
+            source: source.text().into_owned(),
+            id: report.profile_id.clone(),
+            text,
+        });
+    }
+}
+
+/// The `id` of a refused record, when its text reads as an object with a
+/// string `id` of acceptable length.
+fn id_of(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<IdOnly>(text).ok()?.id? {
+        serde_json::Value::String(s) if s.len() <= MAX_TEXT => Some(s),
+        _ => None,
+    }
+}
+
+/// Writes the ordered stream to stdout (or any writer) and `--out` files.
+pub struct StreamSink<W: Write> {
+    out: std::io::BufWriter<W>,
+    format: BatchFormat,
+    first: bool,
+    dir: Option<PathBuf>,
+    written: HashSet<String>,
+    /// Totals written so far (for a run cut short by a closed pipe).
+    pub tally: Tally,
+    failure: Option<CliError>,
+}
+
+impl<W: Write> StreamSink<W> {
+    /// A sink writing `format` to `out`, report files into `dir` if given.
+    pub fn new(out: W, format: BatchFormat, dir: Option<PathBuf>) -> Self {
+        let mut sink = StreamSink {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            format,
+            first: true,
+            dir,
+            written: HashSet::new(),
+            tally: Tally::default(),
+            failure: None,
+        };
+        if format == BatchFormat::Json {
+            // Written into the buffer; an error surfaces on the first flush.
+            let _ = sink.out.write_all(b"[");
+        }
+        sink
+    }
+
+    /// Closes the stream (the array's bracket, the summary's totals) and flushes.
+    fn finish(&mut self, tally: Tally) -> Result<Tally, CliError> {
+        let end = match self.format {
+            BatchFormat::Json if self.first => "]\n".to_owned(),
+            BatchFormat::Json => "\n]\n".to_owned(),
+            BatchFormat::Summary => format!(
+                "\n{} evaluated: {} covered, {} not covered, {} undetermined; {} invalid\n",
+                tally.evaluated,
+                tally.covered,
+                tally.not_covered,
+                tally.undetermined,
+                tally.invalid
+            ),
+            BatchFormat::Ndjson | BatchFormat::Compact => String::new(),
+        };
+        match self
+            .out
+            .write_all(end.as_bytes())
+            .and_then(|()| self.out.flush())
+        {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(CliError::io("<stdout>", e))
+            }
+            _ => Ok(tally),
+        }
+    }
+
+    fn side_file(&mut self, dir: &Path, file: &SideFile) -> Result<(), CliError> {
+        let stem = file
+            .id
+            .as_deref()
+            .filter(|id| !id.is_empty())
+            .unwrap_or(&file.source);
+        let mut name: String = stem
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        if self.written.contains(&name) {
+            let mut n = 2u64;
+            while self.written.contains(&format!("{name}-{n}")) {
+                n = n.saturating_add(1);
+            }
+            name = format!("{name}-{n}");
+        }
+        self.written.insert(name.clone());
+        let path = dir.join(format!("{name}.json"));
+        // Write beside, then rename: an interrupted run leaves no half report.
+        let tmp = dir.join(format!(".{name}.json.tmp"));
+        std::fs::write(&tmp, &file.text).map_err(|e| CliError::io(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| CliError::io(&path, e))
+    }
+}
+
+impl<W: Write> Sink for StreamSink<W> {
+    fn write(&mut self, out: &mut Output) -> std::io::Result<()> {
+        let mut bytes: &[u8] = &out.bytes;
+        if self.format == BatchFormat::Json && self.first && !bytes.is_empty() {
+            // The first element has no comma before it.
+            bytes = bytes.get(1..).unwrap_or_default();
+            self.first = false;
+        }
+        self.out.write_all(bytes)?;
+        self.tally = {
+            let mut t = self.tally;
+            t.evaluated = t.evaluated.saturating_add(out.tally.evaluated);
+            t.invalid = t.invalid.saturating_add(out.tally.invalid);
+            t.blank = t.blank.saturating_add(out.tally.blank);
+            t.covered = t.covered.saturating_add(out.tally.covered);
+            t.not_covered = t.not_covered.saturating_add(out.tally.not_covered);
+            t.undetermined = t.undetermined.saturating_add(out.tally.undetermined);
+            t
+        };
+        if let Some(dir) = self.dir.clone() {
+            for file in &out.files {
+                if let Err(e) = self.side_file(&dir, file) {
+                    self.failure = Some(e);
+                    return Err(std::io::Error::other("cannot write a report file"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One line of the summary format.
+fn summary_line(source: &str, r: &Report) -> String {
+    let applies = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Applies)
+        .count();
+    let open = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Undetermined)
+        .count();
+    let next = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Applies)
+        .flat_map(|f| f.dates.iter().map(move |(name, d)| (*d, name, &f.rule)))
+        .filter(|(d, _, _)| *d >= r.as_of)
+        .min();
+    let next = next.map_or_else(String::new, |(d, name, rule)| {
+        format!("  next date: {d} ({rule} {name})")
+    });
+    let id = r
+        .profile_id
+        .as_deref()
+        .map_or_else(String::new, |id| format!(" {id}"));
+    format!(
+        "{source}{id}  {}  applies: {applies}, undetermined: {open}{next}\n",
+        r.status.as_str()
+    )
+}

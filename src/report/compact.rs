@@ -1,0 +1,226 @@
+//! The compact batch line: `{"id","status","applies","dates"}` from the fast
+//! path ([`Decision`]), written straight into a reused byte buffer.
+//!
+//! Written by hand rather than through serde: this is the innermost loop of
+//! `batch --format compact`, and building a serialisable value per profile
+//! would cost an allocation per field.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Status;
+use crate::engine::{Decision, Outcome, RulePack};
+
+/// Appends `text` as a JSON string (quotes and escapes included).
+pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: Option<&[u8]> = match b {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0x08 => Some(b"\\b"),
+            0x0c => Some(b"\\f"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(plain_from..i).unwrap_or_default());
+        match escape {
+            Some(e) => out.extend_from_slice(e),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+                out.push(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0'));
+            }
+        }
+        plain_from = i.saturating_add(1);
+    }
+    out.extend_from_slice(bytes.get(plain_from..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// Appends a date as `"YYYY-MM-DD"` (quoted); years 0 to 9999 as four digits.
+pub fn write_json_date(out: &mut Vec<u8>, date: NaiveDate) {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Outside the accepted years a profile never gets here; stay correct anyway.
+        write_json_str(out, &date.to_string());
+        return;
+    }
+    let digit = |n: u32| b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
+    let y = year.unsigned_abs();
+    let (m, d) = (date.month(), date.day());
+    out.extend_from_slice(&[
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+        b'"',
+    ]);
+}
+
+/// Writes compact lines for one pack; rule ids and date names are quoted and
+/// escaped once, up front, and copied into each line.
+#[derive(Debug, Clone)]
+pub struct Compact {
+    /// Each rule's id as a JSON string.
+    ids: Vec<Vec<u8>>,
+    /// Each rule's date names as JSON strings.
+    date_names: Vec<Vec<Vec<u8>>>,
+}
+
+fn json_str(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len().saturating_add(2));
+    write_json_str(&mut out, text);
+    out
+}
+
+impl Compact {
+    /// The writer for this pack.
+    pub fn new(pack: &RulePack) -> Self {
+        Compact {
+            ids: pack.rules.iter().map(|r| json_str(&r.id)).collect(),
+            date_names: pack
+                .rules
+                .iter()
+                .map(|r| r.dates.iter().map(|(name, _)| json_str(name)).collect())
+                .collect(),
+        }
+    }
+
+    /// Appends one compact line (without the newline) for an evaluated
+    /// profile: `{"id":..,"status":..,"applies":[ids],"dates":{id:{name:
+    /// date}}}`, and `"undetermined":[ids]` when some rule is undetermined.
+    /// `decision` must come from the pack this writer was made for.
+    pub fn write_line(&self, out: &mut Vec<u8>, id: Option<&str>, decision: &Decision<'_>) {
+        out.extend_from_slice(b"{\"id\":");
+        match id {
+            Some(id) => write_json_str(out, id),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"status\":\"");
+        out.extend_from_slice(Status::of(decision.status).as_str().as_bytes());
+        out.extend_from_slice(b"\",\"applies\":[");
+        let outcomes = decision.outcomes();
+        self.ids_where(out, outcomes, Outcome::Applies);
+        out.extend_from_slice(b"],\"dates\":{");
+        let mut first_rule = true;
+        for (i, ((rule_id, names), outcome)) in self
+            .ids
+            .iter()
+            .zip(&self.date_names)
+            .zip(outcomes)
+            .enumerate()
+        {
+            if *outcome != Outcome::Applies || names.is_empty() {
+                continue;
+            }
+            let dates = decision.dates(i);
+            if dates.iter().all(Option::is_none) {
+                continue;
+            }
+            if !first_rule {
+                out.push(b',');
+            }
+            first_rule = false;
+            out.extend_from_slice(rule_id);
+            out.extend_from_slice(b":{");
+            let mut first_date = true;
+            for (name, date) in names.iter().zip(dates) {
+                if let Some(date) = date {
+                    if !first_date {
+                        out.push(b',');
+                    }
+                    first_date = false;
+                    out.extend_from_slice(name);
+                    out.push(b':');
+                    write_json_date(out, *date);
+                }
+            }
+            out.push(b'}');
+        }
+        out.push(b'}');
+        if outcomes.contains(&Outcome::Undetermined) {
+            out.extend_from_slice(b",\"undetermined\":[");
+            self.ids_where(out, outcomes, Outcome::Undetermined);
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+
+    /// The ids of the rules with this outcome, comma-separated.
+    fn ids_where(&self, out: &mut Vec<u8>, outcomes: &[Outcome], which: Outcome) {
+        let mut first = true;
+        for (id, outcome) in self.ids.iter().zip(outcomes) {
+            if *outcome == which {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                out.extend_from_slice(id);
+            }
+        }
+    }
+}
+
+/// Appends the compact line of an invalid record (without the newline):
+/// `{"id":..,"source":..,"error":message}`.
+pub fn write_error_line(out: &mut Vec<u8>, id: Option<&str>, source: &str, message: &str) {
+    out.extend_from_slice(b"{\"id\":");
+    match id {
+        Some(id) => write_json_str(out, id),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"source\":");
+    write_json_str(out, source);
+    out.extend_from_slice(b",\"error\":");
+    write_json_str(out, message);
+    out.push(b'}');
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does() {
+        for s in [
+            "plain",
+            "q\"uote",
+            "back\\slash",
+            "new\nline",
+            "\u{1}\u{1f}\t\r\u{8}\u{c}",
+            "кириллица",
+            "",
+        ] {
+            let mut out = Vec::new();
+            write_json_str(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        for s in ["2026-03-01", "1900-01-01", "2199-12-31", "0999-10-09"] {
+            let d: NaiveDate = s.parse().unwrap();
+            let mut out = Vec::new();
+            write_json_date(&mut out, d);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("\"{s}\""));
+        }
+    }
+}
