@@ -35,15 +35,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     if !shape_ok {
         return Err(DateError::Shape(text.to_owned()));
     }
-    // The shape is checked: every position read here holds an ASCII digit.
-    // (Computed from the bytes: a batch parses several dates per line.)
     let number = |range: std::ops::Range<usize>| -> u32 {
-        bytes.get(range).map_or(0, |digits| {
-            digits.iter().fold(0u32, |n, b| {
-                n.saturating_mul(10)
-                    .saturating_add(u32::from(b.wrapping_sub(b'0')))
-            })
-        })
+        text.get(range)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default()
     };
     let (year, month, day) = (number(0..4), number(5..7), number(8..10));
     let year = i32::try_from(year).map_err(|_| DateError::Shape(text.to_owned()))?;
