@@ -175,6 +175,7 @@ impl<'a, T: Trace> Env<'a, T> {
             .map_or(Value::Unknown, |(_, lit)| Value::of_lit(lit))
     }
 
+    #[inline]
     fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, T) {
         let Some(&(value, index)) = self.vars.get(slot) else {
             return (Value::Unknown, T::default());
@@ -403,9 +404,7 @@ impl<'a, T: Trace> Env<'a, T> {
         match &node.op {
             Op::Lit(lit) => Value::of_lit(lit),
             Op::Field(f) => self.field(*f),
-            Op::Var { slot, member: None } => {
-                self.vars.get(*slot).map_or(Value::Unknown, |(v, _)| *v)
-            }
+            Op::Var { slot, member } => self.var(*slot, *member).0,
             Op::Def(id) => match self.defs.get(*id) {
                 Some(Some((v, _))) => *v,
                 _ => self.def(*id).0,

@@ -109,8 +109,9 @@ pub(crate) fn same(a: Value<'_>, b: Value<'_>) -> bool {
 }
 
 /// Whether a literal equals a value: `same(Value::of_lit(lit), v)`, with the
-/// common scalar cases compared directly (membership scans run per profile).
-#[inline]
+/// common scalar cases compared directly (membership scans run per profile,
+/// so this is inlined into them).
+#[inline(always)]
 pub(crate) fn lit_is(lit: &Lit, v: Value<'_>) -> bool {
     match (lit, v) {
         (Lit::Country(a), Value::Country(b)) => *a == b,
