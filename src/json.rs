@@ -7,7 +7,6 @@
 //! serde's messages into plain words with a location. Nesting is bounded by
 //! serde_json's recursion limit ([`MAX_DEPTH`] levels): a deeper document is an error, never a stack overflow.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -46,6 +45,14 @@ impl fmt::Display for JsonError {
 /// A leading byte-order mark is skipped (some Windows editors write one).
 pub fn parse_strict(text: &str) -> Result<Value, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The common case first, without tracking paths; only a text that fails
+    // is read again to learn where.
+    let mut fast = serde_json::Deserializer::from_str(text);
+    if let Ok(Strict(v)) = Strict::deserialize(&mut fast) {
+        if fast.end().is_ok() {
+            return Ok(v);
+        }
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize::<_, Strict>(&mut de)
         .map_err(|e| {
@@ -153,16 +160,14 @@ impl<'de> Visitor<'de> for StrictVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
-        let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if seen.contains(&key) {
+            if out.contains_key(&key) {
                 return Err(de::Error::custom(format!(
                     "duplicate key `{}`: a key may appear only once in an object",
                     quote(&key)
                 )));
             }
             let Strict(v) = map.next_value()?;
-            seen.insert(key.clone());
             out.insert(key, v);
         }
         Ok(Value::Object(out))

@@ -378,28 +378,42 @@ impl Reader {
     }
 
     /// A string; `null` is refused with `if_null` as the advice.
-    fn string(&mut self, path: JsonPath, v: Value, what: &str, if_null: &str) -> Option<String> {
+    fn string(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        v: Value,
+        what: &str,
+        if_null: &str,
+    ) -> Option<String> {
         match v {
             Value::String(s) => Some(s),
             Value::Null => {
-                self.problem(path, format!("must not be null: {if_null}"));
+                self.problem(path(), format!("must not be null: {if_null}"));
                 None
             }
             other => {
-                self.problem(path, format!("expected {what}, found {}", describe(&other)));
+                self.problem(
+                    path(),
+                    format!("expected {what}, found {}", describe(&other)),
+                );
                 None
             }
         }
     }
 
     /// A string or `null` (`Some(None)`); `None` after a problem.
-    fn nullable_string(&mut self, path: JsonPath, v: Value, what: &str) -> Option<Option<String>> {
+    fn nullable_string(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        v: Value,
+        what: &str,
+    ) -> Option<Option<String>> {
         match v {
             Value::String(s) => Some(Some(s)),
             Value::Null => Some(None),
             other => {
                 self.problem(
-                    path,
+                    path(),
                     format!("expected {what} or null, found {}", describe(&other)),
                 );
                 None
@@ -407,16 +421,16 @@ impl Reader {
         }
     }
 
-    fn bool(&mut self, path: JsonPath, v: Value, if_null: &str) -> Option<bool> {
+    fn bool(&mut self, path: impl Fn() -> JsonPath, v: Value, if_null: &str) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(b),
             Value::Null => {
-                self.problem(path, format!("must not be null: {if_null}"));
+                self.problem(path(), format!("must not be null: {if_null}"));
                 None
             }
             other => {
                 self.problem(
-                    path,
+                    path(),
                     format!("expected `true` or `false`, found {}", describe(&other)),
                 );
                 None
@@ -425,14 +439,19 @@ impl Reader {
     }
 
     /// A country code or an array of them.
-    fn countries(&mut self, path: &JsonPath, v: Value, if_null: &str) -> Option<Vec<String>> {
+    fn countries(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        v: Value,
+        if_null: &str,
+    ) -> Option<Vec<String>> {
         const WHAT: &str = "a country code or an array of country codes";
         match v {
             Value::String(s) => Some(vec![s]),
             Value::Array(items) => {
                 if items.len() > MAX_CITIZENSHIPS {
                     self.problem(
-                        path.clone(),
+                        path(),
                         format!(
                             "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
                             items.len()
@@ -445,7 +464,7 @@ impl Reader {
                     match item {
                         Value::String(s) => codes.push(s),
                         other => self.problem(
-                            path.index(i),
+                            path().index(i),
                             format!(
                                 "expected a country code string such as \"KG\", found {}",
                                 describe(&other)
@@ -456,12 +475,12 @@ impl Reader {
                 Some(codes)
             }
             Value::Null => {
-                self.problem(path.clone(), format!("must not be null: {if_null}"));
+                self.problem(path(), format!("must not be null: {if_null}"));
                 None
             }
             other => {
                 self.problem(
-                    path.clone(),
+                    path(),
                     format!("expected {WHAT}, found {}", describe(&other)),
                 );
                 None
@@ -477,12 +496,17 @@ impl Reader {
             return raw;
         };
         for (key, v) in map {
-            let path = root.key(&key);
-            let leave_out = format!("leave `{key}` out when it is not known");
+            // Paths and advice are built only for a problem: most profiles have none.
+            let path = || root.key(&key);
+            let leave_out = if v.is_null() {
+                format!("leave `{key}` out when it is not known")
+            } else {
+                String::new()
+            };
             match key.as_str() {
                 "id" => raw.id = self.string(path, v, "a string", "leave `id` out"),
                 "citizenship" => {
-                    raw.citizenship = self.countries(&path, v, "use [] for a stateless person");
+                    raw.citizenship = self.countries(path, v, "use [] for a stateless person");
                 }
                 "host" => {
                     raw.host = self.string(
@@ -497,7 +521,7 @@ impl Reader {
                     raw.as_of =
                         self.string(path, v, DATE, "leave `as_of` out to assess as of today");
                 }
-                "contract" => raw.contract = self.contract(&path, v),
+                "contract" => raw.contract = self.contract(&path(), v),
                 "occupation" => raw.occupation = self.string(path, v, "a string", &leave_out),
                 "registered" => raw.registered = self.bool(path, v, &leave_out),
                 "permanent_resident" => {
@@ -507,7 +531,7 @@ impl Reader {
                         "leave `permanent_resident` out to assume no permanent residence permit",
                     );
                 }
-                "family" => raw.family = self.family(&path, v),
+                "family" => raw.family = self.family(&path(), v),
                 _ => {}
             }
         }
@@ -526,8 +550,12 @@ impl Reader {
         let map = self.object(path, v, what, CONTRACT_KEYS)?;
         let mut c = RawContract::default();
         for (key, v) in map {
-            let p = path.key(&key);
-            let leave_out = format!("leave `contract.{key}` out when it is not known");
+            let p = || path.key(&key);
+            let leave_out = if v.is_null() {
+                format!("leave `contract.{key}` out when it is not known")
+            } else {
+                String::new()
+            };
             match key.as_str() {
                 "kind" => {
                     c.kind = self.string(
@@ -588,14 +616,18 @@ impl Reader {
             };
             let mut m = RawFamilyMember::default();
             for (key, v) in map {
-                let p = mpath.key(&key);
-                let leave_out = format!("leave `{key}` out when it is not known");
+                let p = || mpath.key(&key);
+                let leave_out = if v.is_null() {
+                    format!("leave `{key}` out when it is not known")
+                } else {
+                    String::new()
+                };
                 match key.as_str() {
                     "relation" => {
                         m.relation = self.string(p, v, "a relation such as \"child\"", &leave_out);
                     }
                     "birth_date" => m.birth_date = self.string(p, v, DATE, &leave_out),
-                    "citizenship" => m.citizenship = self.countries(&p, v, &leave_out),
+                    "citizenship" => m.citizenship = self.countries(p, v, &leave_out),
                     _ => {}
                 }
             }
@@ -716,16 +748,16 @@ impl RawProfile {
         let root = JsonPath::root();
         let mut assumed = Assumed::default();
 
-        let id = self.id.and_then(|id| v.text(root.key("id"), id));
+        let id = self.id.and_then(|id| v.text(|| root.key("id"), id));
         let citizenship = match self.citizenship {
             None => {
-                v.problem(root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
+                v.problem(|| root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
                 Vec::new()
             }
-            Some(c) => v.countries(root.key("citizenship"), c),
+            Some(c) => v.countries(|| root.key("citizenship"), c),
         };
         let host = match self.host {
-            Some(h) => v.country(root.key("host"), &h).unwrap_or(Country::KZ),
+            Some(h) => v.country(|| root.key("host"), &h).unwrap_or(Country::KZ),
             None => {
                 assumed.host = true;
                 Country::KZ
@@ -733,9 +765,9 @@ impl RawProfile {
         };
         let entry_date = self
             .entry_date
-            .and_then(|d| v.date(root.key("entry_date"), &d));
+            .and_then(|d| v.date(|| root.key("entry_date"), &d));
         let as_of = match self.as_of {
-            Some(d) => v.date(root.key("as_of"), &d).unwrap_or(today),
+            Some(d) => v.date(|| root.key("as_of"), &d).unwrap_or(today),
             None => {
                 assumed.as_of = true;
                 today
@@ -743,12 +775,12 @@ impl RawProfile {
         };
 
         let raw_contract = self.contract.unwrap_or_default();
-        let cpath = root.key("contract");
+        let cpath = || root.key("contract");
         let kind = raw_contract.kind.and_then(|k| {
             let parsed = ContractKind::parse(&k);
             if parsed.is_none() {
                 v.problem(
-                    cpath.key("kind"),
+                    || cpath().key("kind"),
                     &format!(
                         "`{}` is not a contract kind: expected `employment`, `civil_law` or `none`",
                         quote(&k)
@@ -759,26 +791,26 @@ impl RawProfile {
         });
         let start = raw_contract
             .start
-            .and_then(|d| v.date(cpath.key("start"), &d));
+            .and_then(|d| v.date(|| cpath().key("start"), &d));
         let end = match raw_contract.end {
             None => None,
             Some(None) => Some(None),
-            Some(Some(d)) => v.date(cpath.key("end"), &d).map(Some),
+            Some(Some(d)) => v.date(|| cpath().key("end"), &d).map(Some),
         };
         if raw_contract.terminated_on.is_none() {
             assumed.terminated_on = true;
         }
         let terminated_on = raw_contract
             .terminated_on
-            .and_then(|d| v.date(cpath.key("terminated_on"), &d));
+            .and_then(|d| v.date(|| cpath().key("terminated_on"), &d));
 
         let occupation = self
             .occupation
-            .and_then(|o| v.text(root.key("occupation"), o))
+            .and_then(|o| v.text(|| root.key("occupation"), o))
             .map(|o| o.trim().to_lowercase())
             // Lower-casing can lengthen text (`İ` becomes two characters):
             // check again, so a stored occupation always reads back.
-            .and_then(|o| v.text(root.key("occupation"), o))
+            .and_then(|o| v.text(|| root.key("occupation"), o))
             .filter(|o| !o.is_empty());
         let permanent_resident = self.permanent_resident.unwrap_or_else(|| {
             assumed.permanent_resident = true;
@@ -786,28 +818,28 @@ impl RawProfile {
         });
 
         let family = self.family.map(|members| {
-            let fpath = root.key("family");
+            let fpath = || root.key("family");
             if members.len() > MAX_FAMILY {
-                v.problem(fpath.clone(), &format!("lists {} family members: at most {MAX_FAMILY} are accepted", members.len()));
+                v.problem(fpath, &format!("lists {} family members: at most {MAX_FAMILY} are accepted", members.len()));
             }
             members
                 .into_iter()
                 .take(MAX_FAMILY)
                 .enumerate()
                 .map(|(i, m)| {
-                    let mpath = fpath.index(i);
+                    let mpath = || fpath().index(i);
                     let relation = m.relation.and_then(|r| {
                         let parsed = Relation::parse(&r);
                         if parsed.is_none() {
-                            v.problem(mpath.key("relation"), &format!("`{}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`", quote(&r)));
+                            v.problem(|| mpath().key("relation"), &format!("`{}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`", quote(&r)));
                         }
                         parsed
                     });
-                    let birth_date = m.birth_date.and_then(|d| v.date(mpath.key("birth_date"), &d));
+                    let birth_date = m.birth_date.and_then(|d| v.date(|| mpath().key("birth_date"), &d));
                     if let Some(b) = birth_date.filter(|b| *b > as_of) {
-                        v.problem(mpath.key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
+                        v.problem(|| mpath().key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
                     }
-                    let citizenship = m.citizenship.map(|c| v.countries(mpath.key("citizenship"), c));
+                    let citizenship = m.citizenship.map(|c| v.countries(|| mpath().key("citizenship"), c));
                     FamilyMember { relation, birth_date, citizenship }
                 })
                 .collect()
@@ -816,14 +848,14 @@ impl RawProfile {
         // Contradictions between facts, each named at the later field.
         if let Some(e) = entry_date.filter(|e| *e > as_of) {
             v.problem(
-                root.key("entry_date"),
+                || root.key("entry_date"),
                 &format!("{e} is after the assessment date `as_of` ({as_of})"),
             );
         }
         if let (Some(s), Some(Some(e))) = (start, end) {
             if e < s {
                 v.problem(
-                    cpath.key("end"),
+                    || cpath().key("end"),
                     &format!("{e} is before the contract start ({s})"),
                 );
             }
@@ -831,16 +863,16 @@ impl RawProfile {
         if let Some(t) = terminated_on {
             if let Some(s) = start.filter(|s| t < *s) {
                 v.problem(
-                    cpath.key("terminated_on"),
+                    || cpath().key("terminated_on"),
                     &format!("{t} is before the contract start ({s})"),
                 );
             }
             if let Some(Some(e)) = end.filter(|e| matches!(e, Some(e) if t > *e)) {
-                v.problem(cpath.key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
+                v.problem(|| cpath().key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
             }
             if t > as_of {
                 v.problem(
-                    cpath.key("terminated_on"),
+                    || cpath().key("terminated_on"),
                     &format!("{t} is after the assessment date `as_of` ({as_of})"),
                 );
             }
@@ -1015,21 +1047,21 @@ struct Validator {
 }
 
 impl Validator {
-    fn problem(&mut self, path: JsonPath, message: &str) {
+    fn problem(&mut self, path: impl FnOnce() -> JsonPath, message: &str) {
         self.problems.push(Problem {
-            path,
+            path: path(),
             location: None,
             message: message.to_owned(),
         });
     }
 
-    fn date(&mut self, path: JsonPath, text: &str) -> Option<NaiveDate> {
+    fn date(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<NaiveDate> {
         parse_date(text)
             .map_err(|e| self.problem(path, &e.to_string()))
             .ok()
     }
 
-    fn country(&mut self, path: JsonPath, text: &str) -> Option<Country> {
+    fn country(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<Country> {
         match text.parse::<Country>() {
             Ok(c) => Some(c),
             Err(_) if text.trim().is_empty() => {
@@ -1043,10 +1075,10 @@ impl Validator {
         }
     }
 
-    fn countries(&mut self, path: JsonPath, codes: Vec<String>) -> Vec<Country> {
+    fn countries(&mut self, path: impl Fn() -> JsonPath, codes: Vec<String>) -> Vec<Country> {
         if codes.len() > MAX_CITIZENSHIPS {
             self.problem(
-                path,
+                &path,
                 &format!(
                     "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
                     codes.len()
@@ -1056,7 +1088,7 @@ impl Validator {
         }
         let mut out: Vec<Country> = Vec::with_capacity(codes.len());
         for (i, code) in codes.iter().enumerate() {
-            if let Some(c) = self.country(path.index(i), code) {
+            if let Some(c) = self.country(|| path().index(i), code) {
                 if !out.contains(&c) {
                     out.push(c);
                 }
@@ -1065,7 +1097,7 @@ impl Validator {
         out
     }
 
-    fn text(&mut self, path: JsonPath, text: String) -> Option<String> {
+    fn text(&mut self, path: impl FnOnce() -> JsonPath, text: String) -> Option<String> {
         match text_problem(&text) {
             Some(message) => {
                 self.problem(path, &message);
