@@ -9,8 +9,8 @@
     clippy::panic
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+use common::run;
 
 use proptest::prelude::*;
 
@@ -46,26 +46,11 @@ fn broken(kind: usize, line: usize) -> Vec<u8> {
 }
 
 fn run_batch(input: &[u8], jobs: &str) -> (i32, Vec<String>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .args(["batch", "-", "--format", "compact", "--jobs", jobs])
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines = stdout.lines().map(str::to_owned).collect();
-    (
-        out.status.code().unwrap_or(-1),
-        lines,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, stdout, stderr) = run(
+        &["batch", "-", "--format", "compact", "--jobs", jobs],
+        input,
+    );
+    (code, stdout.lines().map(str::to_owned).collect(), stderr)
 }
 
 /// Checks one output line against what its input line was.

@@ -9,34 +9,10 @@
     clippy::panic
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use eaeu_rights::bench_support::{compact_to_spec, gen, handwritten};
 
-/// Runs `eaeu-rights ARGS` with `stdin`; returns (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .args(args)
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod common;
+use common::run;
 
 fn sample() -> Vec<u8> {
     let mut text = gen::ndjson(600, 5);

@@ -1,0 +1,30 @@
+//! Helpers shared by the integration tests that drive the binary.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Runs `eaeu-rights ARGS` with `stdin` and a fixed "today"; returns (exit
+/// code, stdout, stderr). Stdin is fed from a thread so a large input cannot
+/// deadlock against a full stdout pipe.
+pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        .args(args)
+        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
