@@ -377,6 +377,32 @@ impl Reader {
         Some(map)
     }
 
+    /// A value `take` accepts; `null` is refused with `if_null` as the
+    /// advice, anything else as not being `what`.
+    fn scalar<T>(
+        &mut self,
+        path: impl Fn() -> JsonPath,
+        v: Value,
+        what: &str,
+        if_null: &str,
+        take: impl FnOnce(Value) -> Result<T, Value>,
+    ) -> Option<T> {
+        match take(v) {
+            Ok(t) => Some(t),
+            Err(Value::Null) => {
+                self.problem(path(), format!("must not be null: {if_null}"));
+                None
+            }
+            Err(other) => {
+                self.problem(
+                    path(),
+                    format!("expected {what}, found {}", describe(&other)),
+                );
+                None
+            }
+        }
+    }
+
     /// A string; `null` is refused with `if_null` as the advice.
     fn string(
         &mut self,
@@ -385,20 +411,10 @@ impl Reader {
         what: &str,
         if_null: &str,
     ) -> Option<String> {
-        match v {
-            Value::String(s) => Some(s),
-            Value::Null => {
-                self.problem(path(), format!("must not be null: {if_null}"));
-                None
-            }
-            other => {
-                self.problem(
-                    path(),
-                    format!("expected {what}, found {}", describe(&other)),
-                );
-                None
-            }
-        }
+        self.scalar(path, v, what, if_null, |v| match v {
+            Value::String(s) => Ok(s),
+            other => Err(other),
+        })
     }
 
     /// A string or `null` (`Some(None)`); `None` after a problem.
@@ -422,20 +438,10 @@ impl Reader {
     }
 
     fn bool(&mut self, path: impl Fn() -> JsonPath, v: Value, if_null: &str) -> Option<bool> {
-        match v {
-            Value::Bool(b) => Some(b),
-            Value::Null => {
-                self.problem(path(), format!("must not be null: {if_null}"));
-                None
-            }
-            other => {
-                self.problem(
-                    path(),
-                    format!("expected `true` or `false`, found {}", describe(&other)),
-                );
-                None
-            }
-        }
+        self.scalar(path, v, "`true` or `false`", if_null, |v| match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(other),
+        })
     }
 
     /// A country code or an array of them.
