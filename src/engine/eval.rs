@@ -10,9 +10,7 @@ use super::describe::{
     cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_on, member_sentence,
     null_sentence, truth_fact_sentence,
 };
-use super::ir::{
-    CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
-};
+use super::ir::{CmpOp, DayCount, Field, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit};
 use super::template::render_say;
 use super::trace::{FieldKey, Missing, Trace};
 use super::value::{lit_is, same, Truth, Value};
@@ -377,21 +375,15 @@ impl<'a, T: Trace> Env<'a, T> {
         let (Value::Date(d), Value::Int(n)) = (d, n) else {
             return (unknown_unless_null(d), t);
         };
-        let holidays: Vec<NaiveDate> = self
+        let holidays = self
             .pack
             .sets
             .get(holidays)
-            .map(|s| {
-                s.values
-                    .iter()
-                    .filter_map(|l| if let Lit::Date(d) = l { Some(*d) } else { None })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .map_or(&[][..], |s| s.dates.as_slice());
         // Far beyond any real deadline; keeps hostile input bounded.
         let n = n.clamp(0, 3660);
         (
-            dates::add_working_days(d, n, &holidays).map_or(Value::Unknown, Value::Date),
+            dates::add_working_days(d, n, holidays).map_or(Value::Unknown, Value::Date),
             t,
         )
     }

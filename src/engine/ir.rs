@@ -181,6 +181,9 @@ pub(crate) struct Def {
 pub(crate) struct NamedSet {
     pub label: String,
     pub values: Vec<Lit>,
+    /// The set's dates in date order (empty unless it is a set of dates),
+    /// so `add_working_days` binary-searches them without building anything.
+    pub dates: Vec<NaiveDate>,
 }
 
 /// A set whose members join (and may leave) on dates.

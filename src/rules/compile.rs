@@ -222,7 +222,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         for (name, set) in &m.sets {
             let at = root.key("sets").key(name);
             if c.claim_name(&at, name, "set", |c| &mut c.sets, Ty::of_raw(set.ty)) {
-                let mut values: Vec<Lit> = set
+                let values: Vec<Lit> = set
                     .values
                     .iter()
                     .enumerate()
@@ -230,15 +230,20 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                         c.literal_of(v, Ty::of_raw(set.ty), &at.key("values").index(i))
                     })
                     .collect();
-                // `add_working_days` binary-searches a set of holidays, so
-                // date sets are kept in date order, however the file lists them.
-                values.sort_by_key(|v| match v {
-                    Lit::Date(d) => Some(*d),
-                    _ => None,
-                });
+                // In date order, however the file lists them: `add_working_days`
+                // binary-searches a set of holidays.
+                let mut dates: Vec<NaiveDate> = values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Lit::Date(d) => Some(*d),
+                        _ => None,
+                    })
+                    .collect();
+                dates.sort_unstable();
                 c.out_sets.push(NamedSet {
                     label: set.label.clone(),
                     values,
+                    dates,
                 });
                 c.check_source_opt(&at, set.source.as_ref());
             }
