@@ -360,3 +360,32 @@ fn provisions_doc_lists_every_rule_and_its_example_case_passes() {
     let results = cases::run(&pack, &cases);
     assert!(results[0].passed(), "{:?}", results[0].failures);
 }
+
+/// The provision tables of the README and docs/provisions.md state every
+/// rule's confidence as the pack does: a table that drifts from the pack
+/// would tell a caseworker a point is verified when it is not.
+#[test]
+fn provision_tables_state_each_rules_confidence() {
+    let mut confidence = std::collections::BTreeMap::new();
+    for file in rules::embedded_files() {
+        let module: serde_json::Value = serde_json::from_str(&file.text).unwrap();
+        for rule in module["rules"].as_array().into_iter().flatten() {
+            let words = rule["confidence"].as_str().unwrap().replace('_', " ");
+            confidence.insert(rule["id"].as_str().unwrap().to_owned(), words);
+        }
+    }
+    for doc in ["README.md", "docs/provisions.md"] {
+        let text = std::fs::read_to_string(doc).unwrap();
+        for (id, words) in &confidence {
+            let row = text
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{id}` |")))
+                .unwrap_or_else(|| panic!("{doc} has no table row for {id}"));
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            assert!(
+                cells.contains(&words.as_str()),
+                "{doc}: {id} is {words} in the pack: {row}"
+            );
+        }
+    }
+}
