@@ -125,15 +125,11 @@ impl<'a, T: Trace> Env<'a, T> {
         (value, trace)
     }
 
-    /// Evaluates a node on the fast path (for operands a template shows).
+    /// The value of a node, for the operands a template shows.
     pub fn value_of(&mut self, node: &'a Node) -> Value<'a> {
-        let mut fast: Env<'a, ()> = Env {
-            pack: self.pack,
-            profile: self.profile,
-            vars: self.vars.clone(),
-            defs: vec![None; self.pack.defs.len()],
-        };
-        fast.eval(node).0
+        // In this environment, so definitions come from its cache instead of
+        // being evaluated again in a fresh one.
+        self.value(node)
     }
 
     /// The current value of a profile field.
