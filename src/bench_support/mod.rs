@@ -95,16 +95,7 @@ pub fn compact_stream<W: std::io::Write + Send>(
         as_of: None,
         side_files: false,
     };
-    let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
-    let options = Options {
-        jobs,
-        ..options_for(BatchFormat::Compact)
-    };
-    let inputs = std::iter::once(Input::Lines {
-        name: "bench".to_owned(),
-        reader: Box::new(input),
-    });
-    pipeline::run(&work, inputs, &mut sink, options)
+    compact_pipeline(&work, input, out, jobs)
 }
 
 /// The hand-written baseline end to end: NDJSON in, bench-spec lines out,
@@ -114,6 +105,20 @@ pub fn handwritten_stream<W: std::io::Write + Send>(
     out: W,
     jobs: usize,
 ) -> std::io::Result<Tally> {
+    compact_pipeline(&HandWritten, input, out, jobs)
+}
+
+/// Runs `work` over NDJSON text in memory through `batch`'s pipeline, with
+/// the compact format's chunking, writing to `out`.
+fn compact_pipeline<K: pipeline::Work, W: std::io::Write + Send>(
+    work: &K,
+    input: &'static [u8],
+    out: W,
+    jobs: usize,
+) -> std::io::Result<Tally>
+where
+    K::State: Send,
+{
     let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
     let options = Options {
         jobs,
@@ -123,7 +128,7 @@ pub fn handwritten_stream<W: std::io::Write + Send>(
         name: "bench".to_owned(),
         reader: Box::new(input),
     });
-    pipeline::run(&HandWritten, inputs, &mut sink, options)
+    pipeline::run(work, inputs, &mut sink, options)
 }
 
 /// The pipeline work of the hand-written baseline.
