@@ -5,6 +5,10 @@
 //! `contract.terminated_on`, `permanent_resident`); each default used is
 //! recorded in [`Assumed`] so the report can list it as an assumption.
 
+mod one_pass;
+mod strict;
+mod validate;
+
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -13,8 +17,10 @@ use serde_json::{Map, Value};
 
 use crate::country::Country;
 use crate::dates::parse_date;
-use crate::json::{closest, describe, parse_strict, quote};
+use crate::json::parse_strict;
 use crate::locate::{line_col, locate, JsonPath, LineCol};
+use strict::Reader;
+use validate::acceptable_text;
 
 /// The kind of contract the person works under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
@@ -241,53 +247,55 @@ impl InvalidProfile {
 /// The profile as written: every field optional, nothing validated yet.
 ///
 /// The command line builds one of these from flags, so flags and JSON go
-/// through the same checks.
-#[derive(Debug, Clone, Default)]
-pub struct RawProfile {
+/// through the same checks. `S` is the text type: owned for the strict
+/// reader and the command line, borrowed from the line for the one-pass
+/// reader of `batch`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawProfile<S = String> {
     /// Optional identifier.
-    pub id: Option<String>,
+    pub id: Option<S>,
     /// Country codes; `None` = not given.
-    citizenship: Option<Vec<String>>,
+    citizenship: Option<Vec<S>>,
     /// Host state code.
-    pub host: Option<String>,
+    pub host: Option<S>,
     /// Entry date text.
-    pub entry_date: Option<String>,
+    pub entry_date: Option<S>,
     /// Assessment date text.
-    pub as_of: Option<String>,
+    pub as_of: Option<S>,
     /// Contract, as written.
-    pub contract: Option<RawContract>,
+    pub contract: Option<RawContract<S>>,
     /// Occupation text.
-    pub occupation: Option<String>,
+    pub occupation: Option<S>,
     /// Registration status.
     pub registered: Option<bool>,
     /// Permanent residence.
     pub permanent_resident: Option<bool>,
     /// Family members, as written.
-    pub family: Option<Vec<RawFamilyMember>>,
+    pub family: Option<Vec<RawFamilyMember<S>>>,
 }
 
 /// A contract as written.
-#[derive(Debug, Clone, Default)]
-pub struct RawContract {
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawContract<S = String> {
     /// `employment`, `civil_law` or `none`.
-    pub kind: Option<String>,
+    pub kind: Option<S>,
     /// Start date text.
-    pub start: Option<String>,
+    pub start: Option<S>,
     /// End date text; `Some(None)` = explicitly null (open-ended).
-    pub end: Option<Option<String>>,
+    pub end: Option<Option<S>>,
     /// Termination date text; null and absent both mean not terminated.
-    pub terminated_on: Option<String>,
+    pub terminated_on: Option<S>,
 }
 
 /// A family member as written.
-#[derive(Debug, Clone, Default)]
-pub struct RawFamilyMember {
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawFamilyMember<S = String> {
     /// Relation name.
-    pub relation: Option<String>,
+    pub relation: Option<S>,
     /// Birth date text.
-    pub birth_date: Option<String>,
+    pub birth_date: Option<S>,
     /// Country codes; `None` = unknown.
-    citizenship: Option<Vec<String>>,
+    citizenship: Option<Vec<S>>,
 }
 
 impl RawFamilyMember {
@@ -307,339 +315,6 @@ impl<'de> serde::Deserialize<'de> for RawProfile {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(d)?;
         RawProfile::from_value(value).map_err(serde::de::Error::custom)
-    }
-}
-
-const PROFILE_KEYS: &[&str] = &[
-    "id",
-    "citizenship",
-    "host",
-    "entry_date",
-    "as_of",
-    "contract",
-    "occupation",
-    "registered",
-    "permanent_resident",
-    "family",
-];
-const CONTRACT_KEYS: &[&str] = &["kind", "start", "end", "terminated_on"];
-const MEMBER_KEYS: &[&str] = &["relation", "birth_date", "citizenship"];
-const DATE: &str = "a date string \"YYYY-MM-DD\"";
-
-/// Reads the JSON shape of a profile, collecting every problem.
-#[derive(Default)]
-struct Reader {
-    problems: Vec<Problem>,
-}
-
-impl Reader {
-    fn problem(&mut self, path: JsonPath, message: String) {
-        self.problems.push(Problem {
-            path,
-            location: None,
-            message,
-        });
-    }
-
-    /// An object whose keys are all in `keys`; unknown keys are reported.
-    fn object(
-        &mut self,
-        path: &JsonPath,
-        v: Value,
-        what: &str,
-        keys: &[&str],
-    ) -> Option<Map<String, Value>> {
-        let map = match v {
-            Value::Object(map) => map,
-            other => {
-                self.problem(
-                    path.clone(),
-                    format!("expected {what}, found {}", describe(&other)),
-                );
-                return None;
-            }
-        };
-        for k in map.keys() {
-            if !keys.contains(&k.as_str()) {
-                let known = keys
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let hint = closest(k, keys.iter().copied())
-                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
-                self.problem(
-                    path.key(k),
-                    format!("unknown key `{}`: expected one of {known}{hint}", quote(k)),
-                );
-            }
-        }
-        Some(map)
-    }
-
-    /// A value `take` accepts; `null` is refused with `if_null` as the
-    /// advice, anything else as not being `what`.
-    fn scalar<T>(
-        &mut self,
-        path: impl Fn() -> JsonPath,
-        v: Value,
-        what: &str,
-        if_null: &str,
-        take: impl FnOnce(Value) -> Result<T, Value>,
-    ) -> Option<T> {
-        match take(v) {
-            Ok(t) => Some(t),
-            Err(Value::Null) => {
-                self.problem(path(), format!("must not be null: {if_null}"));
-                None
-            }
-            Err(other) => {
-                self.problem(
-                    path(),
-                    format!("expected {what}, found {}", describe(&other)),
-                );
-                None
-            }
-        }
-    }
-
-    /// A string; `null` is refused with `if_null` as the advice.
-    fn string(
-        &mut self,
-        path: impl Fn() -> JsonPath,
-        v: Value,
-        what: &str,
-        if_null: &str,
-    ) -> Option<String> {
-        self.scalar(path, v, what, if_null, |v| match v {
-            Value::String(s) => Ok(s),
-            other => Err(other),
-        })
-    }
-
-    /// A string or `null` (`Some(None)`); `None` after a problem.
-    fn nullable_string(
-        &mut self,
-        path: impl Fn() -> JsonPath,
-        v: Value,
-        what: &str,
-    ) -> Option<Option<String>> {
-        match v {
-            Value::String(s) => Some(Some(s)),
-            Value::Null => Some(None),
-            other => {
-                self.problem(
-                    path(),
-                    format!("expected {what} or null, found {}", describe(&other)),
-                );
-                None
-            }
-        }
-    }
-
-    fn bool(&mut self, path: impl Fn() -> JsonPath, v: Value, if_null: &str) -> Option<bool> {
-        self.scalar(path, v, "`true` or `false`", if_null, |v| match v {
-            Value::Bool(b) => Ok(b),
-            other => Err(other),
-        })
-    }
-
-    /// A country code or an array of them.
-    fn countries(
-        &mut self,
-        path: impl Fn() -> JsonPath,
-        v: Value,
-        if_null: &str,
-    ) -> Option<Vec<String>> {
-        const WHAT: &str = "a country code or an array of country codes";
-        match v {
-            Value::String(s) => Some(vec![s]),
-            Value::Array(items) => {
-                if items.len() > MAX_CITIZENSHIPS {
-                    self.problem(
-                        path(),
-                        format!(
-                            "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
-                            items.len()
-                        ),
-                    );
-                    return None;
-                }
-                let mut codes = Vec::with_capacity(items.len());
-                for (i, item) in items.into_iter().enumerate() {
-                    match item {
-                        Value::String(s) => codes.push(s),
-                        other => self.problem(
-                            path().index(i),
-                            format!(
-                                "expected a country code string such as \"KG\", found {}",
-                                describe(&other)
-                            ),
-                        ),
-                    }
-                }
-                Some(codes)
-            }
-            Value::Null => {
-                self.problem(path(), format!("must not be null: {if_null}"));
-                None
-            }
-            other => {
-                self.problem(
-                    path(),
-                    format!("expected {WHAT}, found {}", describe(&other)),
-                );
-                None
-            }
-        }
-    }
-
-    fn profile(&mut self, v: Value) -> RawProfile {
-        let root = JsonPath::root();
-        let mut raw = RawProfile::default();
-        let what = "a profile (a JSON object such as {\"citizenship\": \"KG\"})";
-        let Some(map) = self.object(&root, v, what, PROFILE_KEYS) else {
-            return raw;
-        };
-        for (key, v) in map {
-            // Paths and advice are built only for a problem: most profiles have none.
-            let path = || root.key(&key);
-            let leave_out = if v.is_null() {
-                format!("leave `{key}` out when it is not known")
-            } else {
-                String::new()
-            };
-            match key.as_str() {
-                "id" => raw.id = self.string(path, v, "a string", "leave `id` out"),
-                "citizenship" => {
-                    raw.citizenship = self.countries(path, v, "use [] for a stateless person");
-                }
-                "host" => {
-                    raw.host = self.string(
-                        path,
-                        v,
-                        "a country code such as \"KZ\"",
-                        "leave `host` out to assume Kazakhstan (KZ)",
-                    );
-                }
-                "entry_date" => raw.entry_date = self.string(path, v, DATE, &leave_out),
-                "as_of" => {
-                    raw.as_of =
-                        self.string(path, v, DATE, "leave `as_of` out to assess as of today");
-                }
-                "contract" => raw.contract = self.contract(&path(), v),
-                "occupation" => raw.occupation = self.string(path, v, "a string", &leave_out),
-                "registered" => raw.registered = self.bool(path, v, &leave_out),
-                "permanent_resident" => {
-                    raw.permanent_resident = self.bool(
-                        path,
-                        v,
-                        "leave `permanent_resident` out to assume no permanent residence permit",
-                    );
-                }
-                "family" => raw.family = self.family(&path(), v),
-                _ => {}
-            }
-        }
-        raw
-    }
-
-    fn contract(&mut self, path: &JsonPath, v: Value) -> Option<RawContract> {
-        let what = "a contract (an object with `kind`, `start`, `end`, `terminated_on`)";
-        if v.is_null() {
-            self.problem(
-                path.clone(),
-                "must not be null: leave `contract` out when it is not known, or give `\"kind\": \"none\"`".to_owned(),
-            );
-            return None;
-        }
-        let map = self.object(path, v, what, CONTRACT_KEYS)?;
-        let mut c = RawContract::default();
-        for (key, v) in map {
-            let p = || path.key(&key);
-            let leave_out = if v.is_null() {
-                format!("leave `contract.{key}` out when it is not known")
-            } else {
-                String::new()
-            };
-            match key.as_str() {
-                "kind" => {
-                    c.kind = self.string(
-                        p,
-                        v,
-                        "one of \"employment\", \"civil_law\", \"none\"",
-                        &leave_out,
-                    );
-                }
-                // Exports (and the benchmark's generator) write `"start": null`
-                // for a contract of kind `none`: read it as not given.
-                "start" => c.start = self.nullable_string(p, v, DATE).flatten(),
-                "end" => c.end = self.nullable_string(p, v, DATE),
-                "terminated_on" => c.terminated_on = self.nullable_string(p, v, DATE).flatten(),
-                _ => {}
-            }
-        }
-        Some(c)
-    }
-
-    fn family(&mut self, path: &JsonPath, v: Value) -> Option<Vec<RawFamilyMember>> {
-        let items = match v {
-            Value::Array(items) => items,
-            Value::Null => {
-                self.problem(
-                    path.clone(),
-                    "must not be null: use [] for no family members, or leave `family` out when it is not known".to_owned(),
-                );
-                return None;
-            }
-            other => {
-                self.problem(
-                    path.clone(),
-                    format!(
-                        "expected an array of family members, found {}",
-                        describe(&other)
-                    ),
-                );
-                return None;
-            }
-        };
-        if items.len() > MAX_FAMILY {
-            self.problem(
-                path.clone(),
-                format!(
-                    "lists {} family members: at most {MAX_FAMILY} are accepted",
-                    items.len()
-                ),
-            );
-            return None;
-        }
-        let what = "a family member (an object with `relation`, `birth_date`, `citizenship`)";
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            let mpath = path.index(i);
-            let Some(map) = self.object(&mpath, item, what, MEMBER_KEYS) else {
-                continue;
-            };
-            let mut m = RawFamilyMember::default();
-            for (key, v) in map {
-                let p = || mpath.key(&key);
-                let leave_out = if v.is_null() {
-                    format!("leave `{key}` out when it is not known")
-                } else {
-                    String::new()
-                };
-                match key.as_str() {
-                    "relation" => {
-                        m.relation = self.string(p, v, "a relation such as \"child\"", &leave_out);
-                    }
-                    "birth_date" => m.birth_date = self.string(p, v, DATE, &leave_out),
-                    "citizenship" => m.citizenship = self.countries(p, v, &leave_out),
-                    _ => {}
-                }
-            }
-            out.push(m);
-        }
-        Some(out)
     }
 }
 
@@ -750,163 +425,9 @@ impl RawProfile {
 
     /// Validates the raw profile into a typed one; `today` is the default `as_of`.
     pub fn validate(self, today: NaiveDate) -> Result<WorkerProfile, InvalidProfile> {
-        let mut v = Validator::default();
-        let root = JsonPath::root();
-        let mut assumed = Assumed::default();
-
-        let id = self.id.and_then(|id| v.text(|| root.key("id"), id));
-        let citizenship = match self.citizenship {
-            None => {
-                v.problem(|| root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)");
-                Vec::new()
-            }
-            Some(c) => v.countries(|| root.key("citizenship"), c),
-        };
-        let host = match self.host {
-            Some(h) => v.country(|| root.key("host"), &h).unwrap_or(Country::KZ),
-            None => {
-                assumed.host = true;
-                Country::KZ
-            }
-        };
-        let entry_date = self
-            .entry_date
-            .and_then(|d| v.date(|| root.key("entry_date"), &d));
-        let as_of = match self.as_of {
-            Some(d) => v.date(|| root.key("as_of"), &d).unwrap_or(today),
-            None => {
-                assumed.as_of = true;
-                today
-            }
-        };
-
-        let raw_contract = self.contract.unwrap_or_default();
-        let cpath = || root.key("contract");
-        let kind = raw_contract.kind.and_then(|k| {
-            let parsed = ContractKind::parse(&k);
-            if parsed.is_none() {
-                v.problem(
-                    || cpath().key("kind"),
-                    &format!(
-                        "`{}` is not a contract kind: expected `employment`, `civil_law` or `none`",
-                        quote(&k)
-                    ),
-                );
-            }
-            parsed
-        });
-        let start = raw_contract
-            .start
-            .and_then(|d| v.date(|| cpath().key("start"), &d));
-        let end = match raw_contract.end {
-            None => None,
-            Some(None) => Some(None),
-            Some(Some(d)) => v.date(|| cpath().key("end"), &d).map(Some),
-        };
-        if raw_contract.terminated_on.is_none() {
-            assumed.terminated_on = true;
-        }
-        let terminated_on = raw_contract
-            .terminated_on
-            .and_then(|d| v.date(|| cpath().key("terminated_on"), &d));
-
-        let occupation = self
-            .occupation
-            .and_then(|o| v.text(|| root.key("occupation"), o))
-            .map(|o| o.trim().to_lowercase())
-            // Lower-casing can lengthen text (`İ` becomes two characters):
-            // check again, so a stored occupation always reads back.
-            .and_then(|o| v.text(|| root.key("occupation"), o))
-            .filter(|o| !o.is_empty());
-        let permanent_resident = self.permanent_resident.unwrap_or_else(|| {
-            assumed.permanent_resident = true;
-            false
-        });
-
-        let family = self.family.map(|members| {
-            let fpath = || root.key("family");
-            if members.len() > MAX_FAMILY {
-                v.problem(fpath, &format!("lists {} family members: at most {MAX_FAMILY} are accepted", members.len()));
-            }
-            members
-                .into_iter()
-                .take(MAX_FAMILY)
-                .enumerate()
-                .map(|(i, m)| {
-                    let mpath = || fpath().index(i);
-                    let relation = m.relation.and_then(|r| {
-                        let parsed = Relation::parse(&r);
-                        if parsed.is_none() {
-                            v.problem(|| mpath().key("relation"), &format!("`{}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`", quote(&r)));
-                        }
-                        parsed
-                    });
-                    let birth_date = m.birth_date.and_then(|d| v.date(|| mpath().key("birth_date"), &d));
-                    if let Some(b) = birth_date.filter(|b| *b > as_of) {
-                        v.problem(|| mpath().key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
-                    }
-                    let citizenship = m.citizenship.map(|c| v.countries(|| mpath().key("citizenship"), c));
-                    FamilyMember { relation, birth_date, citizenship }
-                })
-                .collect()
-        });
-
-        // Contradictions between facts, each named at the later field.
-        if let Some(e) = entry_date.filter(|e| *e > as_of) {
-            v.problem(
-                || root.key("entry_date"),
-                &format!("{e} is after the assessment date `as_of` ({as_of})"),
-            );
-        }
-        if let (Some(s), Some(Some(e))) = (start, end) {
-            if e < s {
-                v.problem(
-                    || cpath().key("end"),
-                    &format!("{e} is before the contract start ({s})"),
-                );
-            }
-        }
-        if let Some(t) = terminated_on {
-            if let Some(s) = start.filter(|s| t < *s) {
-                v.problem(
-                    || cpath().key("terminated_on"),
-                    &format!("{t} is before the contract start ({s})"),
-                );
-            }
-            if let Some(Some(e)) = end.filter(|e| matches!(e, Some(e) if t > *e)) {
-                v.problem(|| cpath().key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
-            }
-            if t > as_of {
-                v.problem(
-                    || cpath().key("terminated_on"),
-                    &format!("{t} is after the assessment date `as_of` ({as_of})"),
-                );
-            }
-        }
-
-        if !v.problems.is_empty() {
-            return Err(InvalidProfile {
-                problems: too_many(v.problems),
-            });
-        }
-        Ok(WorkerProfile {
-            id,
-            citizenship,
-            host,
-            entry_date,
-            as_of,
-            contract: Contract {
-                kind,
-                start,
-                end,
-                terminated_on,
-            },
-            occupation,
-            registered: self.registered,
-            permanent_resident,
-            family,
-            assumed,
-        })
+        let mut profile = WorkerProfile::empty(today);
+        self.validate_into(today, None, &mut profile)?;
+        Ok(profile)
     }
 }
 
@@ -923,16 +444,9 @@ impl WorkerProfile {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<Self, InvalidProfile> {
-        let mut raw = RawProfile::from_json(text)?;
-        if let Some(d) = as_of {
-            raw.as_of = Some(d.to_string());
-        }
-        raw.validate(today).map_err(|e| {
-            e.locate_in(
-                text.strip_prefix('\u{feff}').unwrap_or(text),
-                &JsonPath::root(),
-            )
-        })
+        let mut profile = Self::empty(today);
+        profile.read_json(text, today, as_of)?;
+        Ok(profile)
     }
 
     /// A profile with no facts, as of `today` (a slot to read into).
@@ -961,25 +475,43 @@ impl WorkerProfile {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
-        self.id = None;
-        let mut raw = RawProfile::from_json(text)?;
-        if let Some(d) = as_of {
-            raw.as_of = Some(d.to_string());
+        // Most lines are read in one pass, strings borrowed from the line.
+        // Whatever that reader does not take (a mistake, an escaped string)
+        // goes through the strict reader, which names every problem; both
+        // give the same profile for a text they both accept.
+        match one_pass::read(text) {
+            Some(raw) => self.validate_read(&raw, text, today, as_of),
+            None => match RawProfile::from_json(text) {
+                Ok(raw) => self.validate_read(&raw, text, today, as_of),
+                Err(e) => {
+                    self.id = None;
+                    Err(e)
+                }
+            },
         }
-        let id = raw.id.clone().filter(|id| acceptable_text(id));
-        match raw.validate(today) {
-            Ok(p) => {
-                *self = p;
-                Ok(())
-            }
-            Err(e) => {
-                self.id = id;
-                Err(e.locate_in(
-                    text.strip_prefix('\u{feff}').unwrap_or(text),
-                    &JsonPath::root(),
-                ))
-            }
-        }
+    }
+
+    /// Validates a profile read from `text` into this one; on error, only
+    /// the profile's own `id` is kept, and problems get their locations.
+    fn validate_read<S: AsRef<str>>(
+        &mut self,
+        raw: &RawProfile<S>,
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<(), InvalidProfile> {
+        raw.validate_into(today, as_of, self).map_err(|e| {
+            self.id = raw
+                .id
+                .as_ref()
+                .map(AsRef::as_ref)
+                .filter(|id| acceptable_text(id))
+                .map(str::to_owned);
+            e.locate_in(
+                text.strip_prefix('\u{feff}').unwrap_or(text),
+                &JsonPath::root(),
+            )
+        })
     }
 }
 
@@ -1045,98 +577,6 @@ impl WorkerProfile {
         }
         Value::Object(m).to_string()
     }
-}
-
-#[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
-}
-
-impl Validator {
-    fn problem(&mut self, path: impl FnOnce() -> JsonPath, message: &str) {
-        self.problems.push(Problem {
-            path: path(),
-            location: None,
-            message: message.to_owned(),
-        });
-    }
-
-    fn date(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<NaiveDate> {
-        parse_date(text)
-            .map_err(|e| self.problem(path, &e.to_string()))
-            .ok()
-    }
-
-    fn country(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<Country> {
-        match text.parse::<Country>() {
-            Ok(c) => Some(c),
-            Err(_) if text.trim().is_empty() => {
-                self.problem(path, "an empty string is not a country code: expected an ISO 3166-1 alpha-2 code such as `KG`");
-                None
-            }
-            Err(_) => {
-                self.problem(path, &format!("`{}` is not an ISO 3166-1 alpha-2 country code: expected a code such as `KG`, `KZ` or `UZ`", quote(text)));
-                None
-            }
-        }
-    }
-
-    fn countries(&mut self, path: impl Fn() -> JsonPath, codes: Vec<String>) -> Vec<Country> {
-        if codes.len() > MAX_CITIZENSHIPS {
-            self.problem(
-                &path,
-                &format!(
-                    "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
-                    codes.len()
-                ),
-            );
-            return Vec::new();
-        }
-        let mut out: Vec<Country> = Vec::with_capacity(codes.len());
-        for (i, code) in codes.iter().enumerate() {
-            if let Some(c) = self.country(|| path().index(i), code) {
-                if !out.contains(&c) {
-                    out.push(c);
-                }
-            }
-        }
-        out
-    }
-
-    fn text(&mut self, path: impl FnOnce() -> JsonPath, text: String) -> Option<String> {
-        match text_problem(&text) {
-            Some(message) => {
-                self.problem(path, &message);
-                None
-            }
-            None => Some(text),
-        }
-    }
-}
-
-/// The text of a byte string, or where it stops being UTF-8.
-/// What is wrong with a free text (`id`, `occupation`), if anything.
-fn text_problem(text: &str) -> Option<String> {
-    if text.len() > MAX_TEXT {
-        return Some(format!(
-            "is {} bytes long: at most {MAX_TEXT} are accepted",
-            text.len()
-        ));
-    }
-    // Text is echoed into terminal reports: no escape sequences, and no
-    // bidirectional overrides that would make it read differently.
-    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    text.chars().find(|c| c.is_control() || bidi(*c)).map(|c| {
-        format!(
-            "contains the control character U+{:04X}: only printable text is accepted",
-            u32::from(c)
-        )
-    })
-}
-
-/// Whether a free text would be accepted as it is.
-fn acceptable_text(text: &str) -> bool {
-    text_problem(text).is_none()
 }
 
 fn utf8(bytes: &[u8]) -> Result<&str, InvalidProfile> {
