@@ -932,13 +932,10 @@ fn batch_summary_format_has_a_line_per_profile_and_totals() {
         .run()
         .code(1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(lines[0]
-        .starts_with("fixtures/kg-builder-almaty.json kg-builder-almaty  covered  applies: "));
-    assert!(lines[1].starts_with(
-        "fixtures/uz-household-worker.json uz-household-worker  not_covered  applies: "
-    ));
-    assert!(lines[2]
-        .starts_with("fixtures/no-contract-kind.json no-contract-kind  undetermined  applies: "));
+    // A fixture is named after its id, so the id is not repeated.
+    assert!(lines[0].starts_with("fixtures/kg-builder-almaty.json  covered  applies: "));
+    assert!(lines[1].starts_with("fixtures/uz-household-worker.json  not_covered  applies: "));
+    assert!(lines[2].starts_with("fixtures/no-contract-kind.json  undetermined  applies: "));
     assert!(lines[3].starts_with("no/such/file.json  INVALID  "));
     assert_eq!(lines[4], "");
     assert_eq!(
@@ -946,6 +943,28 @@ fn batch_summary_format_has_a_line_per_profile_and_totals() {
         "3 evaluated: 1 covered, 1 not covered, 1 undetermined; 1 invalid"
     );
     assert_eq!(lines.len(), 6);
+}
+
+#[test]
+fn batch_summary_names_the_profile_when_its_source_does_not() {
+    let input = concat!(
+        r#"{"id": "w-17", "citizenship": "KG", "as_of": "2026-03-20"}"#,
+        "\n",
+        r#"{"citizenship": "UZ", "as_of": "2026-03-20"}"#,
+        "\n"
+    );
+    let run = Test::new()
+        .args(["batch", "--format", "summary", "-"])
+        .stdin(input)
+        .run()
+        .code(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("<stdin>:1 w-17  "), "{}", run.stdout);
+    assert!(
+        lines[1].starts_with("<stdin>:2  not_covered  "),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

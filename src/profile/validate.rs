@@ -294,6 +294,10 @@ pub(super) fn text_problem(text: &str) -> Option<String> {
             text.len()
         ));
     }
+    // Printable ASCII, the usual case, needs no look at characters.
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return None;
+    }
     // Text is echoed into terminal reports: no escape sequences, and no
     // bidirectional overrides that would make it read differently.
     let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');

@@ -711,9 +711,15 @@ fn summary_line(source: &str, r: &Report) -> String {
     let next = next.map_or_else(String::new, |(d, name, rule)| {
         format!("  next date: {d} ({rule} {name})")
     });
+    // The id is shown unless the source already says it (a fixture file
+    // named after its profile's id).
+    let stem = std::path::Path::new(source)
+        .file_stem()
+        .and_then(|s| s.to_str());
     let id = r
         .profile_id
         .as_deref()
+        .filter(|id| Some(*id) != stem)
         .map_or_else(String::new, |id| format!(" {id}"));
     format!(
         "{source}{id}  {}  applies: {applies}, undetermined: {open}{next}\n",
