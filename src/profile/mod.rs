@@ -481,13 +481,40 @@ impl WorkerProfile {
         // give the same profile for a text they both accept.
         match one_pass::read(text) {
             Some(raw) => self.validate_read(&raw, text, today, as_of),
-            None => match RawProfile::from_json(text) {
-                Ok(raw) => self.validate_read(&raw, text, today, as_of),
-                Err(e) => {
-                    self.id = None;
-                    Err(e)
-                }
-            },
+            None => self.read_strictly(text, today, as_of),
+        }
+    }
+
+    /// [`Self::read_json`] of bytes that should be UTF-8 JSON text (a
+    /// batch's NDJSON line).
+    pub fn read_json_bytes(
+        &mut self,
+        bytes: &[u8],
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<(), InvalidProfile> {
+        match utf8(bytes) {
+            Ok(text) => self.read_json(text, today, as_of),
+            Err(e) => {
+                self.id = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads with the strict reader, which names every problem.
+    fn read_strictly(
+        &mut self,
+        text: &str,
+        today: NaiveDate,
+        as_of: Option<NaiveDate>,
+    ) -> Result<(), InvalidProfile> {
+        match RawProfile::from_json(text) {
+            Ok(raw) => self.validate_read(&raw, text, today, as_of),
+            Err(e) => {
+                self.id = None;
+                Err(e)
+            }
         }
     }
 

@@ -25,6 +25,8 @@ pub(super) fn read(text: &str) -> Option<RawProfile<&str>> {
         return None;
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // From `str`, not bytes: one UTF-8 check of the whole line is cheaper
+    // than serde_json's check of every string it borrows from bytes.
     let mut de = serde_json::Deserializer::from_str(body);
     let raw = de.deserialize_map(ProfileVisitor).ok()?;
     de.end().ok()?;
@@ -358,6 +360,19 @@ mod tests {
     }
 
     #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_the_byte_and_its_place() {
+        let bad = b"{\"citizenship\":\"KG\",\"occupation\":\"stroi\xfftel\"}";
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let e = WorkerProfile::empty(today)
+            .read_json_bytes(bad, today, None)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 1, column 40: not UTF-8 text: the byte 0xFF is not part of a UTF-8 character; save the file as UTF-8"
+        );
+    }
+
+    #[test]
     fn reads_the_same_raw_profile_as_the_strict_reader() {
         let (mut taken, mut left) = (0, 0);
         for line in lines() {
@@ -411,10 +426,17 @@ mod tests {
         // One slot for every line, as `batch` does, so left-over facts of
         // an earlier line would show.
         let mut slot = WorkerProfile::empty(today);
+        let mut bytes_slot = WorkerProfile::empty(today);
         let (mut accepted, mut refused) = (0, 0);
         for (i, line) in lines().iter().enumerate() {
             let as_of = if i % 5 == 0 { override_date } else { None };
             let got = slot.read_json(line, today, as_of);
+            let got_bytes = bytes_slot.read_json_bytes(line.as_bytes(), today, as_of);
+            assert_eq!(got, got_bytes, "{line}");
+            assert_eq!(slot.id, bytes_slot.id, "{line}");
+            if got.is_ok() {
+                assert_eq!(slot, bytes_slot, "{line}");
+            }
             let (want, want_id) = strict_read(line, today, as_of);
             match (got, want) {
                 (Ok(()), Ok(p)) => {

@@ -347,24 +347,17 @@ impl<'p> Work for Records<'p> {
                 return;
             }
             Item::Line { name, line, bytes } => {
-                let source = Lazy::Line(name, line);
-                match std::str::from_utf8(bytes) {
-                    Ok(text) => (
-                        source,
-                        line_profile
-                            .read_json(text, self.today, self.as_of)
-                            .map(|()| &line_profile),
-                        Some(text),
-                    ),
-                    Err(e) => (
-                        source,
-                        Err(invalid(format!(
-                            "not UTF-8 text (invalid byte at column {})",
-                            e.valid_up_to().saturating_add(1)
-                        ))),
-                        None,
-                    ),
-                }
+                let read = line_profile.read_json_bytes(bytes, self.today, self.as_of);
+                // The text is looked at again only for a refused line.
+                let text = read
+                    .is_err()
+                    .then(|| std::str::from_utf8(bytes).ok())
+                    .flatten();
+                (
+                    Lazy::Line(name, line),
+                    read.map(|()| &line_profile),
+                    text,
+                )
             }
             Item::TooLong {
                 name,
