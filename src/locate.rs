@@ -92,6 +92,24 @@ pub struct LineCol {
     pub column: usize,
 }
 
+impl LineCol {
+    /// This location, found in a piece of text, as a location in the
+    /// enclosing text where that piece starts at `start`.
+    pub fn within(self, start: LineCol) -> LineCol {
+        if self.line <= 1 {
+            LineCol {
+                line: start.line,
+                column: start.column.saturating_add(self.column.saturating_sub(1)),
+            }
+        } else {
+            LineCol {
+                line: start.line.saturating_add(self.line.saturating_sub(1)),
+                column: self.column,
+            }
+        }
+    }
+}
+
 impl fmt::Display for LineCol {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)

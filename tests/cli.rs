@@ -810,13 +810,14 @@ fn batch_reads_array_files_element_by_element() {
             r#"[
   {"id": "a", "citizenship": "KG", "as_of": "2026-03-20"},
   {"id": "b", "citizenship": "RU", "as_of": "2026-03-20", "host": "XX"},
-  {"id": "c", "citizenship": [], "as_of": "2026-03-20"}
+  {"id": "c", "citizenship": [], "as_of": "2026-03-20"},
+  {"id": "d", "id": "e"}
 ]"#,
         )],
     );
     let file = dir.join("people.json").display().to_string();
     let records = Test::new().arg("batch").arg(&file).run().code(1).ndjson();
-    assert_eq!(records.len(), 3);
+    assert_eq!(records.len(), 4);
     assert_eq!(records[0]["source"], format!("{file}[0]"));
     assert_eq!(records[0]["report"]["profile_id"], "a");
     assert_eq!(records[1]["source"], format!("{file}[1]"));
@@ -824,6 +825,53 @@ fn batch_reads_array_files_element_by_element() {
     assert_eq!(records[1]["error"]["problems"][0]["line"], 3);
     assert_eq!(records[2]["source"], format!("{file}[2]"));
     assert_eq!(records[2]["report"]["status"], "not_covered");
+}
+
+#[test]
+fn batch_refuses_only_the_array_element_with_a_duplicate_key() {
+    let dir = temp_dir("batch-array-duplicate");
+    write_files(
+        &dir,
+        &[(
+            "people.json",
+            r#"[
+  {"id": "a", "citizenship": "KG", "as_of": "2026-03-20"},
+  {"id": "b",
+   "citizenship": "RU", "citizenship": "KG"},
+  {"id": "c", "citizenship": [], "as_of": "2026-03-20"},
+  {"id": "d", "id": "e"}
+]"#,
+        )],
+    );
+    let file = dir.join("people.json").display().to_string();
+    let records = Test::new().arg("batch").arg(&file).run().code(1).ndjson();
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0]["report"]["profile_id"], "a");
+    assert_eq!(records[1]["source"], format!("{file}[1]"));
+    let problem = &records[1]["error"]["problems"][0];
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("duplicate key `citizenship`"),
+        "{problem}"
+    );
+    // Line and column in the file, not in the element.
+    assert_eq!(problem["line"], 4, "{problem}");
+    assert_eq!(problem["column"], 37, "{problem}");
+    assert_eq!(records[2]["report"]["profile_id"], "c");
+    // On the element's first line, columns count from where it starts.
+    let problem = &records[3]["error"]["problems"][0];
+    assert_eq!(
+        (&problem["line"], &problem["column"]),
+        (&6.into(), &18.into())
+    );
+    // A file that is not sound JSON is still one error record.
+    write_files(&dir, &[("broken.json", "[{\"citizenship\": \"KG\"},")]);
+    let broken = dir.join("broken.json").display().to_string();
+    let records = Test::new().arg("batch").arg(&broken).run().code(1).ndjson();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"], broken);
 }
 
 const NDJSON: &str = concat!(

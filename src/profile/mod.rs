@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::country::Country;
 use crate::dates::parse_date;
-use crate::json::parse_strict;
+use crate::json::{parse_strict, JsonError};
 use crate::locate::{line_col, locate, JsonPath, LineCol};
 use strict::Reader;
 use validate::acceptable_text;
@@ -217,6 +217,19 @@ impl fmt::Display for InvalidProfile {
     }
 }
 
+impl From<JsonError> for InvalidProfile {
+    /// A text that is not JSON, or not strict JSON, as a profile's one problem.
+    fn from(e: JsonError) -> Self {
+        InvalidProfile {
+            problems: vec![Problem {
+                path: e.path,
+                location: e.location,
+                message: e.message,
+            }],
+        }
+    }
+}
+
 impl InvalidProfile {
     fn one(path: JsonPath, message: String) -> Self {
         InvalidProfile {
@@ -394,13 +407,7 @@ impl RawProfile {
                     .to_owned(),
             ));
         }
-        let value = parse_strict(body).map_err(|e| InvalidProfile {
-            problems: vec![Problem {
-                path: e.path,
-                location: e.location,
-                message: e.message,
-            }],
-        })?;
+        let value = parse_strict(body)?;
         Self::from_value(value).map_err(|e| {
             let mut e = e.locate_in(body, &JsonPath::root());
             // Document order; the "and N more" line has no location and stays last.

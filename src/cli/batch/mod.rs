@@ -16,11 +16,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::engine::{self, Decider, Outcome, RulePack};
-use crate::locate::JsonPath;
-use crate::profile::{InvalidProfile, Problem, RawProfile, WorkerProfile, MAX_TEXT};
+use crate::locate::{line_col, JsonPath};
+use crate::profile::{InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
 use crate::report::{self, compact, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
 
@@ -221,8 +222,8 @@ fn json_file(path: &str) -> Input {
         Err(e) => return unreadable(path, &e.to_string()),
     };
     let text: Arc<str> = text.strip_prefix('\u{feff}').unwrap_or(&text).into();
-    // Read strictly, as `check` does: a duplicate key anywhere in the file is
-    // refused (with its line and column) rather than silently overwritten.
+    // Read strictly, as `check` does: a duplicate key is refused (with its
+    // line and column) rather than silently overwritten.
     let records = match crate::json::parse_strict(&text) {
         Ok(serde_json::Value::Array(items)) => items
             .into_iter()
@@ -240,21 +241,51 @@ fn json_file(path: &str) -> Input {
             text,
             base: JsonPath::root(),
         }],
-        Err(e) => {
-            let error = InvalidProfile {
-                problems: vec![Problem {
-                    path: e.path,
-                    location: e.location,
-                    message: e.message,
-                }],
-            };
-            vec![WholeRecord::Invalid {
+        Err(e) => match serde_json::from_str::<Vec<&RawValue>>(&text) {
+            // A sound array with a mistake inside some profiles (a
+            // duplicate key): each profile is read on its own, so one of
+            // them does not refuse the others.
+            Ok(elements) => elements
+                .iter()
+                .enumerate()
+                .map(|(i, element)| array_element(path, &text, i, element))
+                .collect(),
+            Err(_) => vec![WholeRecord::Invalid {
                 source: path.to_owned(),
-                error,
-            }]
-        }
+                error: e.into(),
+            }],
+        },
     };
     Input::Records(records)
+}
+
+/// Element `i` of the array in `text`, read strictly on its own.
+fn array_element(path: &str, text: &Arc<str>, i: usize, element: &RawValue) -> WholeRecord {
+    let source = format!("{path}[{i}]");
+    let base = JsonPath::root().index(i);
+    match crate::json::parse_strict(element.get()) {
+        Ok(value) => WholeRecord::Value {
+            source,
+            value,
+            text: text.clone(),
+            base,
+        },
+        Err(mut e) => {
+            // The element borrows from `text`: its offset places the error.
+            let offset = element
+                .get()
+                .as_ptr()
+                .addr()
+                .saturating_sub(text.as_ptr().addr());
+            let start = line_col(text, offset);
+            e.location = e.location.map(|l| l.within(start));
+            e.path = JsonPath(base.0.into_iter().chain(e.path.0).collect());
+            WholeRecord::Invalid {
+                source,
+                error: e.into(),
+            }
+        }
+    }
 }
 
 /// One output record of the `ndjson` and `json` formats.
