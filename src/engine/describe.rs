@@ -8,31 +8,13 @@ use chrono::NaiveDate;
 use super::ir::{CmpOp, DatedSet, DayCount, Field, Node, Op, RulePack, SetSrc, Unit};
 use super::value::{country_words, show, Value};
 
-/// The words for a profile field, e.g. "the date of entry".
-pub fn field_label(field: Field) -> &'static str {
-    match field {
-        Field::Citizenship => "the citizenship",
-        Field::Host => "the host state",
-        Field::EntryDate => "the date of entry",
-        Field::AsOf => "the assessment date",
-        Field::ContractKind => "the contract kind",
-        Field::ContractStart => "the contract start",
-        Field::ContractEnd => "the contract end",
-        Field::TerminatedOn => "the date the contract was terminated early",
-        Field::Occupation => "the occupation",
-        Field::Registered => "registration with the migration authority",
-        Field::PermanentResident => "a permanent residence permit of the host state",
-        Field::Family => "the family",
-    }
-}
-
 /// A short static description of what a node computes, if it has one.
 pub(crate) fn describe(pack: &RulePack, node: &Node) -> Option<String> {
     match &node.op {
-        Op::Field(f) => Some(field_label(*f).to_owned()),
+        Op::Field(f) => Some(f.label().to_owned()),
         Op::Var {
             member: Some(m), ..
-        } => Some(format!("the family member's {}", member_label(*m))),
+        } => Some(format!("the family member's {}", m.label())),
         Op::Def(id) => pack.defs.get(*id).map(|d| {
             d.description
                 .clone()
@@ -77,14 +59,6 @@ pub(crate) fn describe(pack: &RulePack, node: &Node) -> Option<String> {
             Some(format!("{n} working days after {}", describe(pack, from)?))
         }
         _ => None,
-    }
-}
-
-fn member_label(m: super::ir::MemberField) -> &'static str {
-    match m {
-        super::ir::MemberField::Relation => "relation",
-        super::ir::MemberField::BirthDate => "date of birth",
-        super::ir::MemberField::Citizenship => "citizenship",
     }
 }
 
@@ -269,8 +243,8 @@ pub(crate) fn null_sentence(node: &Node, v: Value<'_>) -> String {
         (Op::Field(Field::TerminatedOn), false) => {
             format!("the contract was terminated early on {}", show(v))
         }
-        (Op::Field(f), true) => format!("{} is not set", field_label(*f)),
-        (Op::Field(f), false) => format!("{} is {}", field_label(*f), show(v)),
+        (Op::Field(f), true) => format!("{} is not set", f.label()),
+        (Op::Field(f), false) => format!("{} is {}", f.label(), show(v)),
         (_, true) => "there is no such date".to_owned(),
         (_, false) => format!("the date is {}", show(v)),
     }
@@ -302,7 +276,7 @@ pub(crate) fn truth_fact_sentence(field: Field, v: Value<'_>) -> String {
         (Field::PermanentResident, false) => {
             "you do not hold a permanent residence permit of the host state".to_owned()
         }
-        (f, _) => format!("{}: {}", field_label(f), show(v)),
+        (f, _) => format!("{}: {}", f.label(), show(v)),
     }
 }
 

@@ -265,6 +265,87 @@ pub enum MemberField {
     Citizenship,
 }
 
+impl Field {
+    /// Every field, in the profile contract's order.
+    pub const ALL: [Field; 12] = [
+        Field::Citizenship,
+        Field::Host,
+        Field::EntryDate,
+        Field::AsOf,
+        Field::ContractKind,
+        Field::ContractStart,
+        Field::ContractEnd,
+        Field::TerminatedOn,
+        Field::Occupation,
+        Field::Registered,
+        Field::PermanentResident,
+        Field::Family,
+    ];
+
+    /// The field's path, as rules and missing-fact lists name it (`contract.kind`).
+    pub fn path(self) -> &'static str {
+        match self {
+            Field::Citizenship => "citizenship",
+            Field::Host => "host",
+            Field::EntryDate => "entry_date",
+            Field::AsOf => "as_of",
+            Field::ContractKind => "contract.kind",
+            Field::ContractStart => "contract.start",
+            Field::ContractEnd => "contract.end",
+            Field::TerminatedOn => "contract.terminated_on",
+            Field::Occupation => "occupation",
+            Field::Registered => "registered",
+            Field::PermanentResident => "permanent_resident",
+            Field::Family => "family",
+        }
+    }
+
+    /// The field in words, for the sentences of an explanation.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Citizenship => "the citizenship",
+            Field::Host => "the host state",
+            Field::EntryDate => "the date of entry",
+            Field::AsOf => "the assessment date",
+            Field::ContractKind => "the contract kind",
+            Field::ContractStart => "the contract start",
+            Field::ContractEnd => "the contract end",
+            Field::TerminatedOn => "the date the contract was terminated early",
+            Field::Occupation => "the occupation",
+            Field::Registered => "registration with the migration authority",
+            Field::PermanentResident => "a permanent residence permit of the host state",
+            Field::Family => "the family",
+        }
+    }
+}
+
+impl MemberField {
+    /// Every field of a family member.
+    pub const ALL: [MemberField; 3] = [
+        MemberField::Relation,
+        MemberField::BirthDate,
+        MemberField::Citizenship,
+    ];
+
+    /// The field's name, as rules (`m.birth_date`) and missing-fact lists name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            MemberField::Relation => "relation",
+            MemberField::BirthDate => "birth_date",
+            MemberField::Citizenship => "citizenship",
+        }
+    }
+
+    /// The field in words ("the family member's date of birth").
+    pub fn label(self) -> &'static str {
+        match self {
+            MemberField::Relation => "relation",
+            MemberField::BirthDate => "date of birth",
+            MemberField::Citizenship => "citizenship",
+        }
+    }
+}
+
 /// Comparison operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CmpOp {

@@ -63,48 +63,47 @@ impl Ty {
     }
 }
 
-const FIELDS: [(&str, Field, Ty); 12] = [
-    ("citizenship", Field::Citizenship, Ty::Countries),
-    ("host", Field::Host, Ty::Country),
-    ("entry_date", Field::EntryDate, Ty::Date),
-    ("as_of", Field::AsOf, Ty::Date),
-    ("contract.kind", Field::ContractKind, Ty::Kind),
-    ("contract.start", Field::ContractStart, Ty::Date),
-    ("contract.end", Field::ContractEnd, Ty::Date),
-    ("contract.terminated_on", Field::TerminatedOn, Ty::Date),
-    ("occupation", Field::Occupation, Ty::Text),
-    ("registered", Field::Registered, Ty::Bool),
-    ("permanent_resident", Field::PermanentResident, Ty::Bool),
-    ("family", Field::Family, Ty::Family),
-];
+/// The type of a profile field's value.
+fn field_type(field: Field) -> Ty {
+    match field {
+        Field::Citizenship => Ty::Countries,
+        Field::Host => Ty::Country,
+        Field::EntryDate
+        | Field::AsOf
+        | Field::ContractStart
+        | Field::ContractEnd
+        | Field::TerminatedOn => Ty::Date,
+        Field::ContractKind => Ty::Kind,
+        Field::Occupation => Ty::Text,
+        Field::Registered | Field::PermanentResident => Ty::Bool,
+        Field::Family => Ty::Family,
+    }
+}
 
-const MEMBER_FIELDS: [(&str, MemberField, Ty); 3] = [
-    ("relation", MemberField::Relation, Ty::Relation),
-    ("birth_date", MemberField::BirthDate, Ty::Date),
-    ("citizenship", MemberField::Citizenship, Ty::Countries),
-];
+/// The type of a family member's field's value.
+fn member_field_type(field: MemberField) -> Ty {
+    match field {
+        MemberField::Relation => Ty::Relation,
+        MemberField::BirthDate => Ty::Date,
+        MemberField::Citizenship => Ty::Countries,
+    }
+}
 
 /// The path of a profile field, as rules and missing-fact lists name it.
 pub fn field_path(field: Field) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|(_, f, _)| *f == field)
-        .map_or("", |(n, _, _)| n)
+    field.path()
 }
 
 /// The name of a family member's field.
 pub fn member_field_name(field: MemberField) -> &'static str {
-    MEMBER_FIELDS
-        .iter()
-        .find(|(_, f, _)| *f == field)
-        .map_or("", |(n, _, _)| n)
+    field.name()
 }
 
 fn lookup_field(name: &str) -> Option<(Field, Ty)> {
-    FIELDS
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, f, t)| (*f, *t))
+    Field::ALL
+        .into_iter()
+        .find(|f| f.path() == name)
+        .map(|f| (f, field_type(f)))
 }
 
 /// Where an expression sits: file index and JSON path.
@@ -1027,7 +1026,7 @@ impl<'f> Compiler<'f> {
                     Some((f, ty)) => Some((Op::Field(f), ty)),
                     None => {
                         let names: Vec<String> =
-                            FIELDS.iter().map(|(n, _, _)| (*n).to_owned()).collect();
+                            Field::ALL.iter().map(|f| f.path().to_owned()).collect();
                         let help = self
                             .suggest(name, names.iter())
                             .or_else(|| Some(format!("profile fields are {}", names.join(", "))));
@@ -1049,19 +1048,21 @@ impl<'f> Compiler<'f> {
                 let var_ty = scope.vars.get(slot).map(|v| v.1)?;
                 match (member, var_ty) {
                     (None, ty) => Some((Op::Var { slot, member: None }, ty)),
-                    (Some(m), Ty::Member) => match MEMBER_FIELDS.iter().find(|(n, _, _)| *n == m) {
-                        Some((_, f, ty)) => Some((
-                            Op::Var {
-                                slot,
-                                member: Some(*f),
-                            },
-                            *ty,
-                        )),
-                        None => {
-                            self.error(at, format!("a family member has no field `{m}`: expected `relation`, `birth_date` or `citizenship`"), None);
-                            None
+                    (Some(m), Ty::Member) => {
+                        match MemberField::ALL.into_iter().find(|f| f.name() == m) {
+                            Some(f) => Some((
+                                Op::Var {
+                                    slot,
+                                    member: Some(f),
+                                },
+                                member_field_type(f),
+                            )),
+                            None => {
+                                self.error(at, format!("a family member has no field `{m}`: expected `relation`, `birth_date` or `citizenship`"), None);
+                                None
+                            }
                         }
-                    },
+                    }
                     (Some(m), ty) => {
                         self.error(
                             at,
