@@ -30,15 +30,6 @@ pub(crate) struct Env<'a, T> {
     defs: Vec<Option<(Value<'a>, T)>>,
 }
 
-/// Moves the allocation of an empty vector to an element type that differs
-/// only in its lifetime. The standard library collects `into_iter().map()`
-/// in place when the layouts match, so no memory is allocated; the vector is
-/// empty, so nothing borrowed survives.
-pub(crate) fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
-}
-
 impl<'a, T: Trace> Env<'a, T> {
     pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
         Env {

@@ -106,7 +106,7 @@ pub struct Decider<'p> {
     pack: &'p RulePack,
     /// The pack compiled for this path, once per decider.
     program: fast::Program<'p>,
-    buffers: fast::Buffers,
+    state: fast::State,
     status: Truth,
     outcomes: Vec<Outcome>,
     /// Every rule's dates, one slot per date of the pack, rule after rule.
@@ -128,9 +128,9 @@ impl<'p> Decider<'p> {
         Decider {
             pack,
             program: fast::Program::new(pack),
-            buffers: fast::Buffers::default(),
+            state: fast::State::default(),
             status: Truth::Unknown,
-            outcomes: Vec::with_capacity(pack.rules.len()),
+            outcomes: vec![Outcome::DoesNotApply; pack.rules.len()],
             dates: vec![None; at],
             offsets,
         }
@@ -143,25 +143,15 @@ impl<'p> Decider<'p> {
 
     /// Evaluates every rule for one profile; the result borrows the decider.
     pub fn decide(&mut self, profile: &WorkerProfile) -> Decision<'_> {
-        let Decider {
-            pack,
-            program,
-            buffers,
-            status,
-            outcomes,
-            dates,
-            offsets,
-        } = self;
-        let buffers_in = std::mem::take(buffers);
-        let mut ctx = fast::Ctx::new(program, pack.var_slots, profile, buffers_in);
-        *status = ctx.def(program.status_def()).truth();
-        outcomes.clear();
-        dates.fill(None);
-        for (rule, start) in program.rules.iter().zip(offsets.iter()) {
-            let slots = dates.get_mut(*start..).unwrap_or_default();
-            outcomes.push(ctx.decide_rule(rule, slots));
-        }
-        *buffers = ctx.into_buffers();
+        self.dates.fill(None);
+        self.status = self.program.decide(
+            self.pack,
+            &mut self.state,
+            profile,
+            &mut self.outcomes,
+            &mut self.dates,
+            &self.offsets,
+        );
         Decision {
             status: self.status,
             outcomes: &self.outcomes,

@@ -140,7 +140,8 @@ fn run_table<X: AsRef<str>, P: AsRef<str>>(day_count: &str, cases: &[(X, P, E)])
         let id = def_id(&pack, "x");
         let explained = Env::<Why>::new(&pack, &p).def(id).0;
         let program = super::fast::Program::new(&pack);
-        let fast = super::fast::def_value(&pack, &program, &p, id);
+        let mut state = super::fast::State::default();
+        let fast = super::fast::def_value(&pack, &program, &mut state, &p, id);
         if !is(explained, *expected) {
             failures.push(format!(
                 "{expr}\n    with {fragment}: expected {expected:?}, got {explained:?}"

@@ -1,0 +1,681 @@
+//! Compiles a pack's nodes into the fast path's closures.
+//!
+//! Operands that are leaves (constants, `as_of`, other fields, definitions,
+//! variables) are not closures of their own: each operation is instantiated
+//! for the kinds of its operands ([`Get`]), so reading one is inline code.
+
+use chrono::NaiveDate;
+
+use super::lookup::{CountryPeriods, LitSet};
+use super::{Ctx, DefFn, FastRule, Program, TruthFn, ValueFn};
+use crate::dates;
+use crate::engine::describe::member_on;
+use crate::engine::eval::{
+    compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value,
+    param_value, shift_value, two_dates, unknown_unless_null, working_days_value,
+};
+use crate::engine::ir::{
+    CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, Rule, RulePack, SetSrc,
+    Unit,
+};
+use crate::engine::value::{Truth, Value};
+
+fn tf<'p>(f: impl Fn(&mut Ctx<'_>) -> Truth + Send + Sync + 'p) -> TruthFn<'p> {
+    Box::new(f)
+}
+
+fn vf<'p>(f: impl for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync + 'p) -> ValueFn<'p> {
+    Box::new(f)
+}
+
+/// An operand read inline by the operation that uses it.
+trait Get {
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x>;
+}
+
+/// A constant that borrows nothing.
+struct K(Value<'static>);
+impl Get for K {
+    #[inline(always)]
+    fn get<'x>(&self, _: &mut Ctx<'x>) -> Value<'x> {
+        self.0
+    }
+}
+
+/// `as_of`, the commonest field.
+struct AsOf;
+impl Get for AsOf {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        Value::Date(c.profile.as_of)
+    }
+}
+
+/// Another profile field.
+struct F(Field);
+impl Get for F {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        field_value(c.profile, self.0)
+    }
+}
+
+/// A definition.
+struct D(usize);
+impl Get for D {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        c.def(self.0)
+    }
+}
+
+/// A variable.
+struct Var(usize);
+impl Get for Var {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        c.var(self.0)
+    }
+}
+
+/// Anything else: a closure.
+struct Dyn<'p>(ValueFn<'p>);
+impl Get for Dyn<'_> {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        (self.0)(c)
+    }
+}
+
+/// The kind of an operand, chosen at build time.
+enum Operand<'p> {
+    K(Value<'static>),
+    AsOf,
+    F(Field),
+    D(usize),
+    Var(usize),
+    Dyn(ValueFn<'p>),
+}
+
+/// Runs `$body` with `$a` bound to the operand as its own type, so that the
+/// closure `$body` builds is specialised for it.
+macro_rules! with_operand {
+    ($operand:expr, $a:ident => $body:expr) => {
+        match $operand {
+            Operand::K(v) => {
+                let $a = K(v);
+                $body
+            }
+            Operand::AsOf => {
+                let $a = AsOf;
+                $body
+            }
+            Operand::F(f) => {
+                let $a = F(f);
+                $body
+            }
+            Operand::D(id) => {
+                let $a = D(id);
+                $body
+            }
+            Operand::Var(slot) => {
+                let $a = Var(slot);
+                $body
+            }
+            Operand::Dyn(f) => {
+                let $a = Dyn(f);
+                $body
+            }
+        }
+    };
+}
+
+/// A literal as a value that borrows nothing (all but texts).
+fn static_lit(lit: &Lit) -> Option<Value<'static>> {
+    Some(match lit {
+        Lit::Null => Value::Null,
+        Lit::Bool(b) => Value::Bool(*b),
+        Lit::Int(i) => Value::Int(*i),
+        Lit::Date(d) => Value::Date(*d),
+        Lit::Country(c) => Value::Country(*c),
+        Lit::Kind(k) => Value::Kind(*k),
+        Lit::Relation(r) => Value::Relation(*r),
+        Lit::Text(_) => return None,
+    })
+}
+
+/// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
+/// [{"def": d}, ...]}`), and the rest of `when`: `when` is the Kleene
+/// conjunction of the two, so a false guard decides `does_not_apply`.
+fn split_guard(when: &Node) -> Option<(usize, &[Node])> {
+    match &when.op {
+        Op::Def(id) => Some((*id, &[])),
+        Op::All(items) => match items.split_first() {
+            Some((
+                Node {
+                    op: Op::Def(id), ..
+                },
+                rest,
+            )) => Some((*id, rest)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Compiles a pack.
+pub(super) fn program(pack: &RulePack) -> Program<'_> {
+    let mut b = Builder {
+        pack,
+        texts: Vec::new(),
+    };
+    let defs = pack
+        .defs
+        .iter()
+        .map(|d| {
+            if is_boolean(&d.expr.op) {
+                DefFn::Truth(b.truth(&d.expr))
+            } else {
+                DefFn::Value(b.value(&d.expr))
+            }
+        })
+        .collect();
+    let rules = pack.rules.iter().map(|r| b.rule(r)).collect();
+    Program {
+        defs,
+        rules,
+        texts: b.texts,
+        status_def: pack.meta.status_def,
+        var_slots: pack.var_slots,
+    }
+}
+
+struct Builder<'p> {
+    pack: &'p RulePack,
+    texts: Vec<&'p String>,
+}
+
+impl<'p> Builder<'p> {
+    fn rule(&mut self, rule: &'p Rule) -> FastRule<'p> {
+        let (guard, when) = match split_guard(&rule.when) {
+            Some((id, [])) => (Some(id), None),
+            Some((id, rest)) => (Some(id), Some(self.all(rest))),
+            None => (None, Some(self.truth(&rule.when))),
+        };
+        FastRule {
+            from: rule.in_force_from,
+            to: rule.in_force_to,
+            guard,
+            when,
+            unless: rule.unless.as_ref().map(|n| self.truth(n)),
+            dates: rule.dates.iter().map(|(_, n)| self.value(n)).collect(),
+        }
+    }
+
+    fn operand(&mut self, node: &'p Node) -> Operand<'p> {
+        match &node.op {
+            Op::Lit(lit) => match static_lit(lit) {
+                Some(v) => Operand::K(v),
+                None => Operand::Dyn(self.value(node)),
+            },
+            Op::Field(Field::AsOf) => Operand::AsOf,
+            Op::Field(f) => Operand::F(*f),
+            Op::Def(id) => Operand::D(*id),
+            Op::Var { slot, member: None } => Operand::Var(*slot),
+            _ => Operand::Dyn(self.value(node)),
+        }
+    }
+
+    /// `all` of some items; a single item stands alone.
+    fn all(&mut self, items: &'p [Node]) -> TruthFn<'p> {
+        match items {
+            [] => tf(|_| Truth::True),
+            [one] => self.truth(one),
+            [a, b] => {
+                let (a, b) = (self.truth(a), self.truth(b));
+                tf(move |c| match a(c) {
+                    Truth::False => Truth::False,
+                    Truth::True => b(c),
+                    Truth::Unknown => match b(c) {
+                        Truth::False => Truth::False,
+                        _ => Truth::Unknown,
+                    },
+                })
+            }
+            _ => {
+                let items: Vec<TruthFn<'p>> = items.iter().map(|n| self.truth(n)).collect();
+                tf(move |c| {
+                    let mut unknown = false;
+                    for item in &items {
+                        match item(c) {
+                            Truth::False => return Truth::False,
+                            Truth::Unknown => unknown = true,
+                            Truth::True => {}
+                        }
+                    }
+                    if unknown {
+                        Truth::Unknown
+                    } else {
+                        Truth::True
+                    }
+                })
+            }
+        }
+    }
+
+    fn any(&mut self, items: &'p [Node]) -> TruthFn<'p> {
+        let items: Vec<TruthFn<'p>> = items.iter().map(|n| self.truth(n)).collect();
+        tf(move |c| {
+            let mut unknown = false;
+            for item in &items {
+                match item(c) {
+                    Truth::True => return Truth::True,
+                    Truth::Unknown => unknown = true,
+                    Truth::False => {}
+                }
+            }
+            if unknown {
+                Truth::Unknown
+            } else {
+                Truth::False
+            }
+        })
+    }
+
+    fn truth(&mut self, node: &'p Node) -> TruthFn<'p> {
+        match &node.op {
+            Op::Lit(Lit::Bool(b)) => {
+                let t = Truth::from(*b);
+                tf(move |_| t)
+            }
+            Op::All(items) => self.all(items),
+            Op::Any(items) => self.any(items),
+            Op::Not(inner) => self.not(inner),
+            Op::Def(id) => {
+                let id = *id;
+                tf(move |c| c.def(id).truth())
+            }
+            Op::Field(f) => {
+                let f = *f;
+                tf(move |c| field_value(c.profile, f).truth())
+            }
+            Op::Cmp(op, a, b) => {
+                let op = *op;
+                let a = self.operand(a);
+                let b = self.operand(b);
+                with_operand!(a, a => with_operand!(b, b => cmp(op, a, b)))
+            }
+            Op::IsNull(inner) => {
+                with_operand!(self.operand(inner), x => is_null(x, false))
+            }
+            Op::Member { set, value, on } => match self.pack.dated_sets.get(*set) {
+                Some(dated) => {
+                    let on = self.operand(on);
+                    let value = self.operand(value);
+                    with_operand!(value, v => with_operand!(on, on => member(dated, v, on)))
+                }
+                None => tf(|_| Truth::Unknown),
+            },
+            Op::In(item, set) => {
+                let lits: &'p [Lit] = match set {
+                    SetSrc::Literal(lits) => lits,
+                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::List(list) => {
+                        let item = self.operand(item);
+                        let list = self.operand(list);
+                        return with_operand!(item, v => with_operand!(list, l => in_list(v, l, false)));
+                    }
+                };
+                with_operand!(self.operand(item), v => in_set(v, LitSet::new(lits), false))
+            }
+            Op::Quant {
+                q: q @ (Quant::Some | Quant::Every),
+                list,
+                slot,
+                body,
+            } => {
+                let every = *q == Quant::Every;
+                let body = self.truth(body);
+                let slot = *slot;
+                with_operand!(self.operand(list), l => quantify(every, l, slot, body))
+            }
+            _ => {
+                let v = self.value(node);
+                tf(move |c| v(c).truth())
+            }
+        }
+    }
+
+    /// `not`: the negation folded into the common tests it wraps.
+    fn not(&mut self, inner: &'p Node) -> TruthFn<'p> {
+        match &inner.op {
+            Op::IsNull(x) => with_operand!(self.operand(x), x => is_null(x, true)),
+            Op::In(item, set @ (SetSrc::Literal(_) | SetSrc::Named(_))) => {
+                let lits: &'p [Lit] = match set {
+                    SetSrc::Literal(lits) => lits,
+                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::List(_) => &[],
+                };
+                with_operand!(self.operand(item), v => in_set(v, LitSet::new(lits), true))
+            }
+            Op::In(item, SetSrc::List(list)) => {
+                let item = self.operand(item);
+                let list = self.operand(list);
+                with_operand!(item, v => with_operand!(list, l => in_list(v, l, true)))
+            }
+            Op::Def(id) => {
+                let id = *id;
+                tf(move |c| negate(c.def(id).truth()))
+            }
+            Op::Field(f) => {
+                let f = *f;
+                tf(move |c| negate(field_value(c.profile, f).truth()))
+            }
+            _ => {
+                let f = self.truth(inner);
+                tf(move |c| negate(f(c)))
+            }
+        }
+    }
+
+    fn pair(&mut self, a: &'p Node, b: &'p Node) -> (ValueFn<'p>, ValueFn<'p>) {
+        (self.value(a), self.value(b))
+    }
+
+    fn value(&mut self, node: &'p Node) -> ValueFn<'p> {
+        match &node.op {
+            op if is_boolean(op) => {
+                let f = self.truth(node);
+                vf(move |c| Value::of_truth(f(c)))
+            }
+            Op::Lit(lit) => match static_lit(lit) {
+                Some(v) => vf(move |_| v),
+                None => {
+                    let Lit::Text(text) = lit else {
+                        return vf(|_| Value::Unknown);
+                    };
+                    let i = self.texts.len();
+                    self.texts.push(text);
+                    vf(move |c| c.texts.get(i).map_or(Value::Unknown, |t| Value::Text(t)))
+                }
+            },
+            Op::Field(f) => {
+                let f = *f;
+                vf(move |c| field_value(c.profile, f))
+            }
+            Op::Var { slot, member: None } => {
+                let slot = *slot;
+                vf(move |c| c.var(slot))
+            }
+            Op::Var {
+                slot,
+                member: Some(m),
+            } => {
+                let (slot, m) = (*slot, *m);
+                vf(move |c| member_field(c.var(slot), m))
+            }
+            Op::Def(id) => {
+                let id = *id;
+                vf(move |c| c.def(id))
+            }
+            Op::Param { id, on } => {
+                let id = *id;
+                let on = on.as_deref().map(|n| self.value(n));
+                vf(move |c| {
+                    let on = match &on {
+                        Some(f) => f(c),
+                        None => Value::Date(c.profile.as_of),
+                    };
+                    match (on, c.pack.params.get(id)) {
+                        (Value::Date(d), Some(p)) => param_value(&p.values, d),
+                        _ => Value::Unknown,
+                    }
+                })
+            }
+            Op::Shift(Unit::Days, date, n) if matches!(n.op, Op::Lit(Lit::Int(_))) => {
+                let Op::Lit(Lit::Int(n)) = n.op else {
+                    return vf(|_| Value::Unknown);
+                };
+                with_operand!(self.operand(date), d => add_days(d, n))
+            }
+            Op::Shift(unit, date, n) => {
+                let unit = *unit;
+                let (d, n) = self.pair(date, n);
+                vf(move |c| {
+                    let d = d(c);
+                    shift_value(unit, d, n(c))
+                })
+            }
+            Op::DaysBetween(a, b) => {
+                let (a, b) = self.pair(a, b);
+                vf(move |c| {
+                    let x = a(c);
+                    two_dates(x, b(c), |x, y| Value::Int(dates::days_between(x, y)))
+                })
+            }
+            Op::Age(a, b) => {
+                let (a, b) = self.pair(a, b);
+                vf(move |c| {
+                    let x = a(c);
+                    two_dates(x, b(c), |x, y| Value::Int(dates::age(x, y)))
+                })
+            }
+            Op::LastDay(start, n) => {
+                let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
+                let (s, n) = self.pair(start, n);
+                vf(move |c| {
+                    let s = s(c);
+                    last_day_value(next_day_is_day_1, s, n(c))
+                })
+            }
+            Op::Earliest(items) | Op::Latest(items) => {
+                let latest = matches!(node.op, Op::Latest(_));
+                let items: Vec<ValueFn<'p>> = items.iter().map(|n| self.value(n)).collect();
+                vf(move |c| {
+                    let mut items = items.iter();
+                    extreme_value(latest, std::iter::from_fn(|| Some(items.next()?(c))))
+                })
+            }
+            Op::Quant {
+                q: _,
+                list,
+                slot,
+                body,
+            } => {
+                let body = self.truth(body);
+                let slot = *slot;
+                with_operand!(self.operand(list), l => count(l, slot, body))
+            }
+            Op::AddWorkingDays {
+                from,
+                days,
+                holidays,
+            } => {
+                let holidays: &'p [NaiveDate] = self
+                    .pack
+                    .sets
+                    .get(*holidays)
+                    .map_or(&[], |s| s.dates.as_slice());
+                let (d, n) = self.pair(from, days);
+                vf(move |c| {
+                    let d = d(c);
+                    working_days_value(d, n(c), holidays)
+                })
+            }
+            // Caught by the first arm.
+            Op::All(_)
+            | Op::Any(_)
+            | Op::Not(_)
+            | Op::Cmp(..)
+            | Op::In(..)
+            | Op::Member { .. }
+            | Op::IsNull(_) => vf(|_| Value::Unknown),
+        }
+    }
+}
+
+fn negate(t: Truth) -> Truth {
+    match t {
+        Truth::True => Truth::False,
+        Truth::False => Truth::True,
+        Truth::Unknown => Truth::Unknown,
+    }
+}
+
+/// A variable's field: of a family member, or the value itself otherwise.
+#[inline]
+fn member_field(v: Value<'_>, m: MemberField) -> Value<'_> {
+    match v {
+        Value::Member(member) => member_field_value(member, m),
+        other => other,
+    }
+}
+
+fn cmp<'p>(
+    op: CmpOp,
+    a: impl Get + Send + Sync + 'p,
+    b: impl Get + Send + Sync + 'p,
+) -> TruthFn<'p> {
+    tf(move |c| {
+        let x = a.get(c);
+        let y = b.get(c);
+        // Dates and numbers are most comparisons: ordered here, inline;
+        // `compare` gives the same answer for them.
+        let ordering = match (x, y) {
+            (Value::Date(x), Value::Date(y)) => x.cmp(&y),
+            (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+            _ => {
+                return match compare(op, x, y) {
+                    Some(r) => Truth::from(r),
+                    None => Truth::Unknown,
+                }
+            }
+        };
+        Truth::from(match op {
+            CmpOp::Eq => ordering.is_eq(),
+            CmpOp::Ne => ordering.is_ne(),
+            CmpOp::Lt => ordering.is_lt(),
+            CmpOp::Le => ordering.is_le(),
+            CmpOp::Gt => ordering.is_gt(),
+            CmpOp::Ge => ordering.is_ge(),
+        })
+    })
+}
+
+/// `is_null`, or its negation.
+fn is_null<'p>(x: impl Get + Send + Sync + 'p, negated: bool) -> TruthFn<'p> {
+    tf(move |c| match x.get(c) {
+        Value::Unknown => Truth::Unknown,
+        Value::Null => Truth::from(!negated),
+        _ => Truth::from(negated),
+    })
+}
+
+fn member<'p>(
+    set: &'p DatedSet,
+    value: impl Get + Send + Sync + 'p,
+    on: impl Get + Send + Sync + 'p,
+) -> TruthFn<'p> {
+    let table = CountryPeriods::new(set);
+    tf(move |c| {
+        let v = value.get(c);
+        let (Value::Date(day), false) = (on.get(c), v.is_unknown()) else {
+            return Truth::Unknown;
+        };
+        Truth::from(match (&table, v) {
+            (Some(table), Value::Country(country)) => table.contains(country, day),
+            _ => member_on(set, v, day),
+        })
+    })
+}
+
+/// `in` a literal or named set, or its negation.
+fn in_set<'p>(item: impl Get + Send + Sync + 'p, set: LitSet<'p>, negated: bool) -> TruthFn<'p> {
+    tf(move |c| match item.get(c) {
+        Value::Unknown => Truth::Unknown,
+        v => Truth::from(set.contains(v) != negated),
+    })
+}
+
+/// `in` a list value, or its negation.
+fn in_list<'p>(
+    item: impl Get + Send + Sync + 'p,
+    list: impl Get + Send + Sync + 'p,
+    negated: bool,
+) -> TruthFn<'p> {
+    tf(move |c| {
+        let v = item.get(c);
+        let found = match list.get(c) {
+            Value::Countries(cs) => matches!(v, Value::Country(k) if cs.contains(&k)),
+            Value::Family(f) => {
+                matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
+            }
+            _ => return Truth::Unknown,
+        };
+        if v.is_unknown() {
+            Truth::Unknown
+        } else {
+            Truth::from(found != negated)
+        }
+    })
+}
+
+/// `some` (`every = false`) and `every`.
+fn quantify<'p>(
+    every: bool,
+    list: impl Get + Send + Sync + 'p,
+    slot: usize,
+    body: TruthFn<'p>,
+) -> TruthFn<'p> {
+    // What settles the quantifier at once: a true item for `some`, a false
+    // one for `every`.
+    let decisive = if every { Truth::False } else { Truth::True };
+    tf(move |c| {
+        let l = list.get(c);
+        let (mut decided, mut unknown) = (false, false);
+        let seen = c.each(l, slot, &body, |t| {
+            if t == decisive {
+                decided = true;
+            } else if t == Truth::Unknown {
+                unknown = true;
+            }
+            decided
+        });
+        match seen {
+            None => Truth::Unknown,
+            Some(_) if decided => decisive,
+            Some(_) if unknown => Truth::Unknown,
+            Some(_) => negate(decisive),
+        }
+    })
+}
+
+/// `count`.
+fn count<'p>(list: impl Get + Send + Sync + 'p, slot: usize, body: TruthFn<'p>) -> ValueFn<'p> {
+    vf(move |c| {
+        let l = list.get(c);
+        let (mut yes, mut unknown) = (0i64, false);
+        let seen = c.each(l, slot, &body, |t| {
+            match t {
+                Truth::True => yes = yes.saturating_add(1),
+                Truth::Unknown => unknown = true,
+                Truth::False => {}
+            }
+            false
+        });
+        match seen {
+            None => Value::Unknown,
+            Some(0) => Value::Int(0),
+            Some(_) if unknown => Value::Unknown,
+            Some(_) => Value::Int(yes),
+        }
+    })
+}
+
+/// A date plus a constant number of days.
+fn add_days<'p>(date: impl Get + Send + Sync + 'p, n: i64) -> ValueFn<'p> {
+    vf(move |c| match date.get(c) {
+        Value::Date(d) => dates::add_days(d, n).map_or(Value::Unknown, Value::Date),
+        other => unknown_unless_null(other),
+    })
+}

@@ -1,0 +1,321 @@
+//! The fast path's own form of a pack: every rule and definition compiled
+//! once more, when a [`super::Decider`] is made, into closures that answer
+//! without explanations (`build`), with membership tests turned into
+//! look-ups (`lookup`).
+//!
+//! A tree walk pays, at every node, for a dispatch over all the kinds of
+//! node and for a call frame sized for the largest of them; a closure is
+//! the code of its own node only, with its operands (constants, fields,
+//! definitions, variables) read inline. The state a profile needs (cached
+//! definitions, bound variables) borrows nothing, so it lives in the decider
+//! and is reset by bumping a generation rather than by clearing.
+//!
+//! Both paths give the same values: the operations share their arithmetic
+//! with `eval` (the `*_value` helpers there), and the differential tests
+//! (`tests/decide_explain.rs`, `tests/bench_pack.rs`, the engine's table
+//! tests) compare them.
+
+mod build;
+mod lookup;
+
+use chrono::NaiveDate;
+
+use super::ir::RulePack;
+use super::value::{Truth, Value};
+use super::Outcome;
+use crate::country::Country;
+use crate::profile::WorkerProfile;
+
+/// A compiled condition.
+type TruthFn<'p> = Box<dyn Fn(&mut Ctx<'_>) -> Truth + Send + Sync + 'p>;
+/// A compiled expression yielding a value borrowed from the profile.
+type ValueFn<'p> = Box<dyn for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync + 'p>;
+
+/// A compiled pack for the fast path; borrows the pack.
+pub(crate) struct Program<'p> {
+    defs: Vec<DefFn<'p>>,
+    rules: Vec<FastRule<'p>>,
+    /// The pack's text literals that are values (not set members), which
+    /// a value must borrow for as long as the profile.
+    texts: Vec<&'p String>,
+    status_def: usize,
+    var_slots: usize,
+}
+
+impl std::fmt::Debug for Program<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Program({} rules, {} definitions)",
+            self.rules.len(),
+            self.defs.len()
+        )
+    }
+}
+
+/// A definition: a condition, or a value such as a date.
+enum DefFn<'p> {
+    Truth(TruthFn<'p>),
+    Value(ValueFn<'p>),
+}
+
+/// A compiled rule.
+struct FastRule<'p> {
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+    /// A definition `when` starts with: most rules start from the same status
+    /// definition, computed once per profile, so a profile it excludes skips
+    /// each such rule after one cache read.
+    guard: Option<usize>,
+    /// `when` without its guard; `None` when nothing is left of it.
+    when: Option<TruthFn<'p>>,
+    unless: Option<TruthFn<'p>>,
+    dates: Vec<ValueFn<'p>>,
+}
+
+/// An item bound to a quantifier's variable. It borrows nothing: a family
+/// member is found again by its index in the profile's family, the only list
+/// of members there is.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Unbound,
+    Country(Country),
+    Member,
+}
+
+/// What the fast path remembers while it evaluates one profile, kept
+/// between profiles (it borrows nothing).
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// Per definition: the generation it was computed in, and its value.
+    /// Values that borrow from the profile (texts, lists, members) are not
+    /// cached, and are computed again when read.
+    defs: Vec<(u32, Value<'static>)>,
+    /// The current profile's generation.
+    generation: u32,
+    /// Bound variables: the item and its index in its list.
+    vars: Vec<(Item, usize)>,
+}
+
+impl State {
+    /// Starts a new profile: every cached definition becomes stale.
+    fn next_profile(&mut self, defs: usize, var_slots: usize) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 || self.defs.len() != defs {
+            // Generation 0 means "never computed": start afresh.
+            self.defs.clear();
+            self.defs.resize(defs, (0, Value::Unknown));
+            self.generation = 1;
+        }
+        if self.vars.len() != var_slots {
+            self.vars.clear();
+            self.vars.resize(var_slots, (Item::Unbound, 0));
+        }
+    }
+}
+
+/// Evaluation of one profile on the fast path.
+pub(crate) struct Ctx<'x> {
+    profile: &'x WorkerProfile,
+    pack: &'x RulePack,
+    texts: &'x [&'x String],
+    defs_code: &'x [DefFn<'x>],
+    st: &'x mut State,
+}
+
+/// A value that borrows nothing, so that it can be cached between calls.
+fn owned(v: Value<'_>) -> Option<Value<'static>> {
+    Some(match v {
+        Value::Unknown => Value::Unknown,
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(b),
+        Value::Int(i) => Value::Int(i),
+        Value::Date(d) => Value::Date(d),
+        Value::Country(c) => Value::Country(c),
+        Value::Kind(k) => Value::Kind(k),
+        Value::Relation(r) => Value::Relation(r),
+        Value::Text(_) | Value::Countries(_) | Value::Family(_) | Value::Member(_) => return None,
+    })
+}
+
+impl<'p> Program<'p> {
+    /// Compiles a pack for the fast path.
+    pub(crate) fn new(pack: &'p RulePack) -> Self {
+        build::program(pack)
+    }
+
+    /// Every rule's outcome for one profile, into `outcomes` (one per rule);
+    /// an applying rule's dates go to `dates` from the rule's offset on.
+    /// Returns the status.
+    pub(crate) fn decide(
+        &self,
+        pack: &RulePack,
+        st: &mut State,
+        profile: &WorkerProfile,
+        outcomes: &mut [Outcome],
+        dates: &mut [Option<NaiveDate>],
+        offsets: &[usize],
+    ) -> Truth {
+        st.next_profile(self.defs.len(), self.var_slots);
+        let mut ctx = Ctx {
+            profile,
+            pack,
+            texts: &self.texts,
+            defs_code: &self.defs,
+            st,
+        };
+        let status = ctx.def(self.status_def).truth();
+        for ((rule, outcome), start) in self.rules.iter().zip(outcomes).zip(offsets) {
+            *outcome = ctx.decide_rule(rule);
+            if *outcome == Outcome::Applies && !rule.dates.is_empty() {
+                let slots = dates.get_mut(*start..).unwrap_or_default();
+                for (slot, date) in slots.iter_mut().zip(&rule.dates) {
+                    *slot = match date(&mut ctx) {
+                        Value::Date(d) => Some(d),
+                        _ => None,
+                    };
+                }
+            }
+        }
+        status
+    }
+}
+
+impl<'x> Ctx<'x> {
+    /// The value of a definition, computed once per profile.
+    #[inline]
+    fn def(&mut self, id: usize) -> Value<'x> {
+        match self.st.defs.get(id) {
+            Some(&(generation, v)) if generation == self.st.generation => v,
+            _ => self.compute_def(id),
+        }
+    }
+
+    #[inline(never)]
+    fn compute_def(&mut self, id: usize) -> Value<'x> {
+        let code = self.defs_code;
+        let v = match code.get(id) {
+            Some(DefFn::Truth(f)) => Value::of_truth(f(self)),
+            Some(DefFn::Value(f)) => f(self),
+            None => return Value::Unknown,
+        };
+        if let (Some(owned), Some(slot)) = (owned(v), self.st.defs.get_mut(id)) {
+            *slot = (self.st.generation, owned);
+        }
+        v
+    }
+
+    /// The value bound to a variable.
+    #[inline]
+    fn var(&self, slot: usize) -> Value<'x> {
+        match self.st.vars.get(slot) {
+            Some((Item::Country(c), _)) => Value::Country(*c),
+            Some((Item::Member, index)) => self
+                .profile
+                .family
+                .as_ref()
+                .and_then(|f| f.get(*index))
+                .map_or(Value::Unknown, Value::Member),
+            _ => Value::Unknown,
+        }
+    }
+
+    /// One rule's outcome (its dates are computed by the caller).
+    #[inline]
+    fn decide_rule(&mut self, rule: &FastRule<'_>) -> Outcome {
+        let as_of = self.profile.as_of;
+        if !(rule.from <= as_of && rule.to.is_none_or(|to| as_of < to)) {
+            return Outcome::DoesNotApply;
+        }
+        let guard = match rule.guard {
+            Some(id) => self.def(id).truth(),
+            None => Truth::True,
+        };
+        if guard == Truth::False {
+            return Outcome::DoesNotApply;
+        }
+        // `when` is the Kleene conjunction of the guard and the rest.
+        let when = match &rule.when {
+            Some(f) => match f(self) {
+                Truth::True => guard,
+                other => other,
+            },
+            None => guard,
+        };
+        if when == Truth::False {
+            return Outcome::DoesNotApply;
+        }
+        let unless = match &rule.unless {
+            Some(f) => f(self),
+            None => Truth::False,
+        };
+        match (when, unless) {
+            (_, Truth::True) => Outcome::DoesNotApply,
+            (Truth::True, Truth::False) => Outcome::Applies,
+            _ => Outcome::Undetermined,
+        }
+    }
+
+    /// Binds each item of a list in turn to `slot` and tests `body`; `f`
+    /// sees each truth and says whether to stop. `None` when `l` is not a
+    /// list, else the list's length.
+    #[inline]
+    fn each(
+        &mut self,
+        l: Value<'x>,
+        slot: usize,
+        body: &TruthFn<'_>,
+        mut f: impl FnMut(Truth) -> bool,
+    ) -> Option<usize> {
+        let saved = self.st.vars.get(slot).copied();
+        let len = match l {
+            Value::Countries(cs) => {
+                for (index, c) in cs.iter().enumerate() {
+                    if let Some(var) = self.st.vars.get_mut(slot) {
+                        *var = (Item::Country(*c), index);
+                    }
+                    if f(body(self)) {
+                        break;
+                    }
+                }
+                cs.len()
+            }
+            Value::Family(members) => {
+                for index in 0..members.len() {
+                    if let Some(var) = self.st.vars.get_mut(slot) {
+                        *var = (Item::Member, index);
+                    }
+                    if f(body(self)) {
+                        break;
+                    }
+                }
+                members.len()
+            }
+            _ => return None,
+        };
+        if let (Some(var), Some(saved)) = (self.st.vars.get_mut(slot), saved) {
+            *var = saved;
+        }
+        Some(len)
+    }
+}
+
+/// A definition's value on the fast path, for tests comparing the paths.
+#[cfg(test)]
+pub(crate) fn def_value<'a>(
+    pack: &'a RulePack,
+    program: &'a Program<'a>,
+    st: &'a mut State,
+    profile: &'a WorkerProfile,
+    id: usize,
+) -> Value<'a> {
+    st.next_profile(program.defs.len(), program.var_slots);
+    let mut ctx = Ctx {
+        profile,
+        pack,
+        texts: &program.texts,
+        defs_code: &program.defs,
+        st,
+    };
+    ctx.def(id)
+}
