@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::lookup::{CountryPeriods, LitSet};
-use super::{Ctx, DefFn, FastRule, Program, TruthFn, ValueFn};
+use super::{Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
 use crate::dates;
 use crate::engine::describe::member_on;
 use crate::engine::eval::{
@@ -180,10 +180,21 @@ pub(super) fn program(pack: &RulePack) -> Program<'_> {
             }
         })
         .collect();
-    let rules = pack.rules.iter().map(|r| b.rule(r)).collect();
+    let rules: Vec<FastRule<'_>> = pack.rules.iter().map(|r| b.rule(r)).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.guard == rule.guard) {
+            Some(group) => group.rules.push(i),
+            None => groups.push(Group {
+                guard: rule.guard,
+                rules: vec![i],
+            }),
+        }
+    }
     Program {
         defs,
         rules,
+        groups,
         texts: b.texts,
         status_def: pack.meta.status_def,
         var_slots: pack.var_slots,

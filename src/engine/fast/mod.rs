@@ -35,6 +35,10 @@ type ValueFn<'p> = Box<dyn for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync +
 pub(crate) struct Program<'p> {
     defs: Vec<DefFn<'p>>,
     rules: Vec<FastRule<'p>>,
+    /// The rules grouped by guard, as indices into `rules`: most rules start
+    /// from the same status definition, so a profile it excludes skips
+    /// them all after one test.
+    groups: Vec<Group>,
     /// The pack's text literals that are values (not set members), which
     /// a value must borrow for as long as the profile.
     texts: Vec<&'p String>,
@@ -59,13 +63,17 @@ enum DefFn<'p> {
     Value(ValueFn<'p>),
 }
 
+/// Rules with the same guard: the definition their `when` starts with, if
+/// any, whose falsity alone decides that none of them applies.
+struct Group {
+    guard: Option<usize>,
+    rules: Vec<usize>,
+}
+
 /// A compiled rule.
 struct FastRule<'p> {
     from: NaiveDate,
     to: Option<NaiveDate>,
-    /// A definition `when` starts with: most rules start from the same status
-    /// definition, computed once per profile, so a profile it excludes skips
-    /// each such rule after one cache read.
     guard: Option<usize>,
     /// `when` without its guard; `None` when nothing is left of it.
     when: Option<TruthFn<'p>>,
@@ -165,15 +173,29 @@ impl<'p> Program<'p> {
             st,
         };
         let status = ctx.def(self.status_def).truth();
-        for ((rule, outcome), start) in self.rules.iter().zip(outcomes).zip(offsets) {
-            *outcome = ctx.decide_rule(rule);
-            if *outcome == Outcome::Applies && !rule.dates.is_empty() {
-                let slots = dates.get_mut(*start..).unwrap_or_default();
-                for (slot, date) in slots.iter_mut().zip(&rule.dates) {
-                    *slot = match date(&mut ctx) {
-                        Value::Date(d) => Some(d),
-                        _ => None,
-                    };
+        outcomes.fill(Outcome::DoesNotApply);
+        for group in &self.groups {
+            let guard = match group.guard {
+                Some(id) => ctx.def(id).truth(),
+                None => Truth::True,
+            };
+            if guard == Truth::False {
+                continue;
+            }
+            for &i in &group.rules {
+                let (Some(rule), Some(outcome)) = (self.rules.get(i), outcomes.get_mut(i)) else {
+                    continue;
+                };
+                *outcome = ctx.decide_rule(rule, guard);
+                if *outcome == Outcome::Applies && !rule.dates.is_empty() {
+                    let start = offsets.get(i).copied().unwrap_or(usize::MAX);
+                    let slots = dates.get_mut(start..).unwrap_or_default();
+                    for (slot, date) in slots.iter_mut().zip(&rule.dates) {
+                        *slot = match date(&mut ctx) {
+                            Value::Date(d) => Some(d),
+                            _ => None,
+                        };
+                    }
                 }
             }
         }
@@ -220,18 +242,12 @@ impl<'x> Ctx<'x> {
         }
     }
 
-    /// One rule's outcome (its dates are computed by the caller).
+    /// One rule's outcome, given the truth of its guard (true when it has
+    /// none, never false); its dates are computed by the caller.
     #[inline]
-    fn decide_rule(&mut self, rule: &FastRule<'_>) -> Outcome {
+    fn decide_rule(&mut self, rule: &FastRule<'_>, guard: Truth) -> Outcome {
         let as_of = self.profile.as_of;
         if !(rule.from <= as_of && rule.to.is_none_or(|to| as_of < to)) {
-            return Outcome::DoesNotApply;
-        }
-        let guard = match rule.guard {
-            Some(id) => self.def(id).truth(),
-            None => Truth::True,
-        };
-        if guard == Truth::False {
             return Outcome::DoesNotApply;
         }
         // `when` is the Kleene conjunction of the guard and the rest.
