@@ -242,7 +242,7 @@ impl<'p> Builder<'p> {
         match items {
             [] => tf(|_| Truth::True),
             [one] => self.truth(one),
-            [a, b] => {
+            [a, b] if !is_def(a) && !is_def(b) => {
                 let (a, b) = (self.truth(a), self.truth(b));
                 tf(move |c| match a(c) {
                     Truth::False => Truth::False,
@@ -253,42 +253,47 @@ impl<'p> Builder<'p> {
                     },
                 })
             }
-            _ => {
-                let items: Vec<TruthFn<'p>> = items.iter().map(|n| self.truth(n)).collect();
-                tf(move |c| {
-                    let mut unknown = false;
-                    for item in &items {
-                        match item(c) {
-                            Truth::False => return Truth::False,
-                            Truth::Unknown => unknown = true,
-                            Truth::True => {}
-                        }
-                    }
-                    if unknown {
-                        Truth::Unknown
-                    } else {
-                        Truth::True
-                    }
-                })
-            }
+            _ => self.junction(items, Truth::False),
         }
     }
 
-    fn any(&mut self, items: &'p [Node]) -> TruthFn<'p> {
-        let items: Vec<TruthFn<'p>> = items.iter().map(|n| self.truth(n)).collect();
+    /// `all` (`decisive` false) or `any` (`decisive` true) of several items.
+    /// Definitions among them are read inline, before the others: the value
+    /// of a junction does not depend on the order of its items, and reading
+    /// a computed definition is cheaper than calling a closure.
+    fn junction(&mut self, items: &'p [Node], decisive: Truth) -> TruthFn<'p> {
+        let defs: Vec<usize> = items
+            .iter()
+            .filter_map(|n| match n.op {
+                Op::Def(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let rest: Vec<TruthFn<'p>> = items
+            .iter()
+            .filter(|n| !is_def(n))
+            .map(|n| self.truth(n))
+            .collect();
         tf(move |c| {
             let mut unknown = false;
-            for item in &items {
-                match item(c) {
-                    Truth::True => return Truth::True,
+            for id in &defs {
+                match c.def(*id).truth() {
                     Truth::Unknown => unknown = true,
-                    Truth::False => {}
+                    t if t == decisive => return decisive,
+                    _ => {}
+                }
+            }
+            for item in &rest {
+                match item(c) {
+                    Truth::Unknown => unknown = true,
+                    t if t == decisive => return decisive,
+                    _ => {}
                 }
             }
             if unknown {
                 Truth::Unknown
             } else {
-                Truth::False
+                negate(decisive)
             }
         })
     }
@@ -300,7 +305,7 @@ impl<'p> Builder<'p> {
                 tf(move |_| t)
             }
             Op::All(items) => self.all(items),
-            Op::Any(items) => self.any(items),
+            Op::Any(items) => self.junction(items, Truth::True),
             Op::Not(inner) => self.not(inner),
             Op::Def(id) => {
                 let id = *id;
@@ -451,33 +456,27 @@ impl<'p> Builder<'p> {
             }
             Op::Shift(unit, date, n) => {
                 let unit = *unit;
-                let (d, n) = self.pair(date, n);
-                vf(move |c| {
-                    let d = d(c);
-                    shift_value(unit, d, n(c))
-                })
+                let (d, n) = (self.operand(date), self.operand(n));
+                with_operand!(d, d => with_operand!(n, n => binary(d, n, move |d, n| shift_value(unit, d, n))))
             }
             Op::DaysBetween(a, b) => {
-                let (a, b) = self.pair(a, b);
-                vf(move |c| {
-                    let x = a(c);
-                    two_dates(x, b(c), |x, y| Value::Int(dates::days_between(x, y)))
-                })
+                let (a, b) = (self.operand(a), self.operand(b));
+                with_operand!(a, a => with_operand!(b, b => binary(a, b, |x, y| {
+                    two_dates(x, y, |x, y| Value::Int(dates::days_between(x, y)))
+                })))
             }
             Op::Age(a, b) => {
-                let (a, b) = self.pair(a, b);
-                vf(move |c| {
-                    let x = a(c);
-                    two_dates(x, b(c), |x, y| Value::Int(dates::age(x, y)))
-                })
+                let (a, b) = (self.operand(a), self.operand(b));
+                with_operand!(a, a => with_operand!(b, b => binary(a, b, |x, y| {
+                    two_dates(x, y, |x, y| Value::Int(dates::age(x, y)))
+                })))
             }
             Op::LastDay(start, n) => {
                 let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
-                let (s, n) = self.pair(start, n);
-                vf(move |c| {
-                    let s = s(c);
-                    last_day_value(next_day_is_day_1, s, n(c))
-                })
+                let (s, n) = (self.operand(start), self.operand(n));
+                with_operand!(s, s => with_operand!(n, n => binary(s, n, move |s, n| {
+                    last_day_value(next_day_is_day_1, s, n)
+                })))
             }
             Op::Earliest(items) | Op::Latest(items) => {
                 let latest = matches!(node.op, Op::Latest(_));
@@ -525,6 +524,10 @@ impl<'p> Builder<'p> {
     }
 }
 
+fn is_def(node: &Node) -> bool {
+    matches!(node.op, Op::Def(_))
+}
+
 fn negate(t: Truth) -> Truth {
     match t {
         Truth::True => Truth::False,
@@ -555,6 +558,17 @@ fn cmp<'p>(
         let ordering = match (x, y) {
             (Value::Date(x), Value::Date(y)) => x.cmp(&y),
             (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+            // Unordered: equal or not, and never before or after.
+            (Value::Country(_), Value::Country(_))
+            | (Value::Kind(_), Value::Kind(_))
+            | (Value::Relation(_), Value::Relation(_))
+            | (Value::Bool(_), Value::Bool(_)) => {
+                return Truth::from(match op {
+                    CmpOp::Eq => x == y,
+                    CmpOp::Ne => x != y,
+                    _ => false,
+                });
+            }
             _ => {
                 return match compare(op, x, y) {
                     Some(r) => Truth::from(r),
@@ -680,6 +694,19 @@ fn count<'p>(list: impl Get + Send + Sync + 'p, slot: usize, body: TruthFn<'p>) 
             Some(_) if unknown => Value::Unknown,
             Some(_) => Value::Int(yes),
         }
+    })
+}
+
+/// An operation on two values that yields one borrowing nothing.
+fn binary<'p>(
+    a: impl Get + Send + Sync + 'p,
+    b: impl Get + Send + Sync + 'p,
+    f: impl Fn(Value<'_>, Value<'_>) -> Value<'static> + Send + Sync + 'p,
+) -> ValueFn<'p> {
+    vf(move |c| {
+        let x = a.get(c);
+        let y = b.get(c);
+        f(x, y)
     })
 }
 

@@ -24,7 +24,7 @@ enum Typed<'p> {
     Countries(Box<[Country]>),
     Kinds(Box<[ContractKind]>),
     Relations(Box<[Relation]>),
-    Texts(Box<[&'p str]>),
+    Texts(Box<[TextKey<'p>]>),
     Mixed,
 }
 
@@ -50,7 +50,7 @@ impl<'p> LitSet<'p> {
             })
             .map(Typed::Relations),
             Some(Lit::Text(_)) => all(lits, |l| match l {
-                Lit::Text(t) => Some(t.as_str()),
+                Lit::Text(t) => Some(TextKey::new(t)),
                 _ => None,
             })
             .map(Typed::Texts),
@@ -69,9 +69,45 @@ impl<'p> LitSet<'p> {
             (Typed::Countries(cs), Value::Country(c)) => cs.contains(&c),
             (Typed::Kinds(ks), Value::Kind(k)) => ks.contains(&k),
             (Typed::Relations(rs), Value::Relation(r)) => rs.contains(&r),
-            (Typed::Texts(ts), Value::Text(t)) => ts.contains(&t.as_str()),
+            (Typed::Texts(ts), Value::Text(t)) => {
+                let key = TextKey::new(t);
+                ts.iter().any(|k| k.is(&key))
+            }
             _ => self.lits.iter().any(|l| lit_is(l, v)),
         }
+    }
+}
+
+/// A text with its length and first eight bytes, so that comparing two
+/// texts that differ usually costs two integer compares rather than a call
+/// to compare memory.
+#[derive(Debug)]
+struct TextKey<'t> {
+    len: usize,
+    head: u64,
+    text: &'t str,
+}
+
+impl<'t> TextKey<'t> {
+    #[inline]
+    fn new(text: &'t str) -> Self {
+        let mut head = [0u8; 8];
+        for (h, b) in head.iter_mut().zip(text.as_bytes()) {
+            *h = *b;
+        }
+        TextKey {
+            len: text.len(),
+            head: u64::from_le_bytes(head),
+            text,
+        }
+    }
+
+    /// Whether two texts are equal.
+    #[inline]
+    fn is(&self, other: &TextKey<'_>) -> bool {
+        self.len == other.len
+            && self.head == other.head
+            && (self.len <= 8 || self.text.as_bytes().get(8..) == other.text.as_bytes().get(8..))
     }
 }
 
@@ -211,16 +247,25 @@ mod tests {
 
     #[test]
     fn typed_sets_agree_with_the_literals() {
-        let lits = vec![Lit::Text("legal".into()), Lit::Text("medical".into())];
+        let lits: Vec<Lit> = ["legal", "medical", "pharmaceutical", "pedagogical"]
+            .map(|t| Lit::Text(t.into()))
+            .into();
         let set = LitSet::new(&lits);
         assert!(matches!(set.typed, Typed::Texts(_)));
-        let (legal, other) = ("legal".to_owned(), "other".to_owned());
-        for v in [
-            Value::Text(&legal),
-            Value::Text(&other),
-            Value::Null,
-            Value::Int(1),
-        ] {
+        let texts = [
+            "legal",
+            "other",
+            "medical",
+            "medicals",
+            "pharmaceutical",
+            "pharmaceuticak",
+            "pedagogical",
+            "agriculture",
+            "",
+        ]
+        .map(str::to_owned);
+        let values = texts.iter().map(Value::Text);
+        for v in values.chain([Value::Null, Value::Int(1)]) {
             assert_eq!(set.contains(v), lits.iter().any(|l| lit_is(l, v)), "{v:?}");
         }
         let mixed = vec![Lit::Kind(ContractKind::Employment), Lit::Null];

@@ -173,13 +173,17 @@ impl<'p> Program<'p> {
             st,
         };
         let status = ctx.def(self.status_def).truth();
-        outcomes.fill(Outcome::DoesNotApply);
         for group in &self.groups {
             let guard = match group.guard {
                 Some(id) => ctx.def(id).truth(),
                 None => Truth::True,
             };
             if guard == Truth::False {
+                for &i in &group.rules {
+                    if let Some(outcome) = outcomes.get_mut(i) {
+                        *outcome = Outcome::DoesNotApply;
+                    }
+                }
                 continue;
             }
             for &i in &group.rules {
