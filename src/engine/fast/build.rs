@@ -51,6 +51,15 @@ impl Get for AsOf {
     }
 }
 
+/// `host`, the field read by most membership tests.
+struct Host;
+impl Get for Host {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        Value::Country(c.profile.host)
+    }
+}
+
 /// Another profile field.
 struct F(Field);
 impl Get for F {
@@ -78,6 +87,15 @@ impl Get for Var {
     }
 }
 
+/// A field of the family member bound to a variable.
+struct VarField(usize, MemberField);
+impl Get for VarField {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        member_field(c.var(self.0), self.1)
+    }
+}
+
 /// Anything else: a closure.
 struct Dyn<'p>(ValueFn<'p>);
 impl Get for Dyn<'_> {
@@ -91,9 +109,11 @@ impl Get for Dyn<'_> {
 enum Operand<'p> {
     K(Value<'static>),
     AsOf,
+    Host,
     F(Field),
     D(usize),
     Var(usize),
+    VarField(usize, MemberField),
     Dyn(ValueFn<'p>),
 }
 
@@ -110,6 +130,10 @@ macro_rules! with_operand {
                 let $a = AsOf;
                 $body
             }
+            Operand::Host => {
+                let $a = Host;
+                $body
+            }
             Operand::F(f) => {
                 let $a = F(f);
                 $body
@@ -120,6 +144,10 @@ macro_rules! with_operand {
             }
             Operand::Var(slot) => {
                 let $a = Var(slot);
+                $body
+            }
+            Operand::VarField(slot, m) => {
+                let $a = VarField(slot, m);
                 $body
             }
             Operand::Dyn(f) => {
@@ -230,9 +258,14 @@ impl<'p> Builder<'p> {
                 None => Operand::Dyn(self.value(node)),
             },
             Op::Field(Field::AsOf) => Operand::AsOf,
+            Op::Field(Field::Host) => Operand::Host,
             Op::Field(f) => Operand::F(*f),
             Op::Def(id) => Operand::D(*id),
             Op::Var { slot, member: None } => Operand::Var(*slot),
+            Op::Var {
+                slot,
+                member: Some(m),
+            } => Operand::VarField(*slot, *m),
             _ => Operand::Dyn(self.value(node)),
         }
     }
@@ -569,12 +602,7 @@ fn cmp<'p>(
                     _ => false,
                 });
             }
-            _ => {
-                return match compare(op, x, y) {
-                    Some(r) => Truth::from(r),
-                    None => Truth::Unknown,
-                }
-            }
+            _ => return compare_cold(op, x, y),
         };
         Truth::from(match op {
             CmpOp::Eq => ordering.is_eq(),
@@ -585,6 +613,23 @@ fn cmp<'p>(
             CmpOp::Ge => ordering.is_ge(),
         })
     })
+}
+
+/// Any other comparison, out of line so that the common ones stay small.
+#[cold]
+#[inline(never)]
+fn compare_cold(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Truth {
+    match compare(op, x, y) {
+        Some(r) => Truth::from(r),
+        None => Truth::Unknown,
+    }
+}
+
+/// Membership by scanning the set, for values the table does not index.
+#[cold]
+#[inline(never)]
+fn member_cold(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
+    member_on(set, v, day)
 }
 
 /// `is_null`, or its negation.
@@ -609,7 +654,7 @@ fn member<'p>(
         };
         Truth::from(match (&table, v) {
             (Some(table), Value::Country(country)) => table.contains(country, day),
-            _ => member_on(set, v, day),
+            _ => member_cold(set, v, day),
         })
     })
 }

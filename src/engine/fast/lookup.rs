@@ -73,8 +73,15 @@ impl<'p> LitSet<'p> {
                 let key = TextKey::new(t);
                 ts.iter().any(|k| k.is(&key))
             }
-            _ => self.lits.iter().any(|l| lit_is(l, v)),
+            _ => self.scan(v),
         }
+    }
+
+    /// The test for a value of another type than the set's.
+    #[cold]
+    #[inline(never)]
+    fn scan(&self, v: Value<'_>) -> bool {
+        self.lits.iter().any(|l| lit_is(l, v))
     }
 }
 
