@@ -150,7 +150,6 @@ impl<'p> Decider<'p> {
             profile,
             &mut self.outcomes,
             &mut self.dates,
-            &self.offsets,
         );
         Decision {
             status: self.status,

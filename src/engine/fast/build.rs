@@ -208,20 +208,21 @@ pub(super) fn program(pack: &RulePack) -> Program<'_> {
             }
         })
         .collect();
-    let rules: Vec<FastRule<'_>> = pack.rules.iter().map(|r| b.rule(r)).collect();
-    let mut groups: Vec<Group> = Vec::new();
-    for (i, rule) in rules.iter().enumerate() {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut dates_at = 0usize;
+    for (index, rule) in pack.rules.iter().enumerate() {
+        let rule = b.rule(rule, index, dates_at);
+        dates_at = dates_at.saturating_add(rule.dates.len());
         match groups.iter_mut().find(|g| g.guard == rule.guard) {
-            Some(group) => group.rules.push(i),
+            Some(group) => group.rules.push(rule),
             None => groups.push(Group {
                 guard: rule.guard,
-                rules: vec![i],
+                rules: vec![rule],
             }),
         }
     }
     Program {
         defs,
-        rules,
         groups,
         texts: b.texts,
         status_def: pack.meta.status_def,
@@ -235,13 +236,15 @@ struct Builder<'p> {
 }
 
 impl<'p> Builder<'p> {
-    fn rule(&mut self, rule: &'p Rule) -> FastRule<'p> {
+    fn rule(&mut self, rule: &'p Rule, index: usize, dates_at: usize) -> FastRule<'p> {
         let (guard, when) = match split_guard(&rule.when) {
             Some((id, [])) => (Some(id), None),
             Some((id, rest)) => (Some(id), Some(self.all(rest))),
             None => (None, Some(self.truth(&rule.when))),
         };
         FastRule {
+            index,
+            dates_at,
             from: rule.in_force_from,
             to: rule.in_force_to,
             guard,

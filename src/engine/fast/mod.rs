@@ -34,11 +34,9 @@ type ValueFn<'p> = Box<dyn for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync +
 /// A compiled pack for the fast path; borrows the pack.
 pub(crate) struct Program<'p> {
     defs: Vec<DefFn<'p>>,
-    rules: Vec<FastRule<'p>>,
-    /// The rules grouped by guard, as indices into `rules`: most rules start
-    /// from the same status definition, so a profile it excludes skips
-    /// them all after one test.
-    groups: Vec<Group>,
+    /// The rules grouped by guard: most rules start from the same status
+    /// definition, so a profile it excludes skips them all after one test.
+    groups: Vec<Group<'p>>,
     /// The pack's text literals that are values (not set members), which
     /// a value must borrow for as long as the profile.
     texts: Vec<&'p String>,
@@ -51,7 +49,7 @@ impl std::fmt::Debug for Program<'_> {
         write!(
             f,
             "Program({} rules, {} definitions)",
-            self.rules.len(),
+            self.groups.iter().map(|g| g.rules.len()).sum::<usize>(),
             self.defs.len()
         )
     }
@@ -65,13 +63,17 @@ enum DefFn<'p> {
 
 /// Rules with the same guard: the definition their `when` starts with, if
 /// any, whose falsity alone decides that none of them applies.
-struct Group {
+struct Group<'p> {
     guard: Option<usize>,
-    rules: Vec<usize>,
+    rules: Vec<FastRule<'p>>,
 }
 
 /// A compiled rule.
 struct FastRule<'p> {
+    /// The rule's position in the pack.
+    index: usize,
+    /// Where its dates go in the decider's dates.
+    dates_at: usize,
     from: NaiveDate,
     to: Option<NaiveDate>,
     guard: Option<usize>,
@@ -162,7 +164,6 @@ impl<'p> Program<'p> {
         profile: &WorkerProfile,
         outcomes: &mut [Outcome],
         dates: &mut [Option<NaiveDate>],
-        offsets: &[usize],
     ) -> Truth {
         st.next_profile(self.defs.len(), self.var_slots);
         let mut ctx = Ctx {
@@ -179,21 +180,20 @@ impl<'p> Program<'p> {
                 None => Truth::True,
             };
             if guard == Truth::False {
-                for &i in &group.rules {
-                    if let Some(outcome) = outcomes.get_mut(i) {
+                for rule in &group.rules {
+                    if let Some(outcome) = outcomes.get_mut(rule.index) {
                         *outcome = Outcome::DoesNotApply;
                     }
                 }
                 continue;
             }
-            for &i in &group.rules {
-                let (Some(rule), Some(outcome)) = (self.rules.get(i), outcomes.get_mut(i)) else {
-                    continue;
-                };
-                *outcome = ctx.decide_rule(rule, guard);
-                if *outcome == Outcome::Applies && !rule.dates.is_empty() {
-                    let start = offsets.get(i).copied().unwrap_or(usize::MAX);
-                    let slots = dates.get_mut(start..).unwrap_or_default();
+            for rule in &group.rules {
+                let outcome = ctx.decide_rule(rule, guard);
+                if let Some(slot) = outcomes.get_mut(rule.index) {
+                    *slot = outcome;
+                }
+                if outcome == Outcome::Applies && !rule.dates.is_empty() {
+                    let slots = dates.get_mut(rule.dates_at..).unwrap_or_default();
                     for (slot, date) in slots.iter_mut().zip(&rule.dates) {
                         *slot = match date(&mut ctx) {
                             Value::Date(d) => Some(d),
