@@ -431,10 +431,9 @@ impl Country {
     /// [`INDICES`]: lets tables be indexed by country without a search.
     #[inline]
     pub(crate) fn index(self) -> usize {
+        // Always two upper-case ASCII letters, so this is below 26 * 26.
         let [a, b] = self.0;
-        usize::from(a.wrapping_sub(b'A'))
-            .saturating_mul(26)
-            .saturating_add(usize::from(b.wrapping_sub(b'A')))
+        usize::from(a.wrapping_sub(b'A')) * 26 + usize::from(b.wrapping_sub(b'A'))
     }
 
     /// The table row of this code; always `Some` for a constructed `Country`.

@@ -275,7 +275,7 @@ impl<'p> Builder<'p> {
 
     /// `all` of some items; a single item stands alone.
     fn all(&mut self, items: &'p [Node]) -> TruthFn<'p> {
-        match items {
+        match cheapest_first(items).as_slice() {
             [] => tf(|_| Truth::True),
             [one] => self.truth(one),
             [a, b] if !is_def(a) && !is_def(b) => {
@@ -294,9 +294,9 @@ impl<'p> Builder<'p> {
     }
 
     /// `all` (`decisive` false) or `any` (`decisive` true) of several items.
-    /// Definitions among them are read inline, before the others: the value
-    /// of a junction does not depend on the order of its items, and reading
-    /// a computed definition is cheaper than calling a closure.
+    /// Definitions among them are read inline, before the others, which go
+    /// cheapest first: the value of a junction does not depend on the order
+    /// of its items, and the first decisive one ends it.
     fn junction(&mut self, items: &'p [Node], decisive: Truth) -> TruthFn<'p> {
         let defs: Vec<usize> = items
             .iter()
@@ -305,8 +305,8 @@ impl<'p> Builder<'p> {
                 _ => None,
             })
             .collect();
-        let rest: Vec<TruthFn<'p>> = items
-            .iter()
+        let rest: Vec<TruthFn<'p>> = cheapest_first(items)
+            .into_iter()
             .filter(|n| !is_def(n))
             .map(|n| self.truth(n))
             .collect();
@@ -560,6 +560,37 @@ impl<'p> Builder<'p> {
     }
 }
 
+/// A junction's items in the order to test them: cheapest first (stable).
+fn cheapest_first(items: &[Node]) -> Vec<&Node> {
+    let mut order: Vec<&Node> = items.iter().collect();
+    order.sort_by_key(|n| cost(n));
+    order
+}
+
+/// A rough measure of the work a node takes, to order a junction's items.
+fn cost(node: &Node) -> u32 {
+    let sum = |nodes: &[&Node]| {
+        nodes
+            .iter()
+            .fold(1u32, |acc, n| acc.saturating_add(cost(n)))
+    };
+    match &node.op {
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) => 1,
+        Op::Param { on, .. } => 4u32.saturating_add(on.as_deref().map_or(0, cost)),
+        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+            sum(&items.iter().collect::<Vec<_>>())
+        }
+        Op::Not(a) | Op::IsNull(a) => sum(&[a]),
+        Op::Cmp(_, a, b) | Op::DaysBetween(a, b) => sum(&[a, b]),
+        Op::Shift(_, a, b) | Op::Age(a, b) | Op::LastDay(a, b) => 4u32.saturating_add(sum(&[a, b])),
+        Op::In(item, SetSrc::List(list)) => 2u32.saturating_add(sum(&[item, list])),
+        Op::In(item, _) => 2u32.saturating_add(cost(item)),
+        Op::Member { value, on, .. } => 2u32.saturating_add(sum(&[value, on])),
+        Op::Quant { list, body, .. } => 8u32.saturating_mul(cost(body)).saturating_add(cost(list)),
+        Op::AddWorkingDays { from, days, .. } => 40u32.saturating_add(sum(&[from, days])),
+    }
+}
+
 fn is_def(node: &Node) -> bool {
     matches!(node.op, Op::Def(_))
 }
@@ -595,16 +626,10 @@ fn cmp<'p>(
             (Value::Date(x), Value::Date(y)) => x.cmp(&y),
             (Value::Int(x), Value::Int(y)) => x.cmp(&y),
             // Unordered: equal or not, and never before or after.
-            (Value::Country(_), Value::Country(_))
-            | (Value::Kind(_), Value::Kind(_))
-            | (Value::Relation(_), Value::Relation(_))
-            | (Value::Bool(_), Value::Bool(_)) => {
-                return Truth::from(match op {
-                    CmpOp::Eq => x == y,
-                    CmpOp::Ne => x != y,
-                    _ => false,
-                });
-            }
+            (Value::Country(a), Value::Country(b)) => return unordered(op, a == b),
+            (Value::Kind(a), Value::Kind(b)) => return unordered(op, a == b),
+            (Value::Relation(a), Value::Relation(b)) => return unordered(op, a == b),
+            (Value::Bool(a), Value::Bool(b)) => return unordered(op, a == b),
             _ => return compare_cold(op, x, y),
         };
         Truth::from(match op {
@@ -615,6 +640,16 @@ fn cmp<'p>(
             CmpOp::Gt => ordering.is_gt(),
             CmpOp::Ge => ordering.is_ge(),
         })
+    })
+}
+
+/// A comparison of two values that are equal or not but not ordered.
+#[inline(always)]
+fn unordered(op: CmpOp, equal: bool) -> Truth {
+    Truth::from(match op {
+        CmpOp::Eq => equal,
+        CmpOp::Ne => !equal,
+        _ => false,
     })
 }
 

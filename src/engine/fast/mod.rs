@@ -130,7 +130,11 @@ pub(crate) struct Ctx<'x> {
     pack: &'x RulePack,
     texts: &'x [&'x String],
     defs_code: &'x [DefFn<'x>],
-    st: &'x mut State,
+    // The state's parts, borrowed one by one so that reading them costs no
+    // extra pointer to follow.
+    defs: &'x mut [(u32, Value<'static>)],
+    generation: u32,
+    vars: &'x mut [(Item, usize)],
 }
 
 /// A value that borrows nothing, so that it can be cached between calls.
@@ -171,7 +175,9 @@ impl<'p> Program<'p> {
             pack,
             texts: &self.texts,
             defs_code: &self.defs,
-            st,
+            generation: st.generation,
+            defs: &mut st.defs,
+            vars: &mut st.vars,
         };
         let status = ctx.def(self.status_def).truth();
         for group in &self.groups {
@@ -211,8 +217,8 @@ impl<'x> Ctx<'x> {
     /// The value of a definition, computed once per profile.
     #[inline]
     fn def(&mut self, id: usize) -> Value<'x> {
-        match self.st.defs.get(id) {
-            Some(&(generation, v)) if generation == self.st.generation => v,
+        match self.defs.get(id) {
+            Some(&(generation, v)) if generation == self.generation => v,
             _ => self.compute_def(id),
         }
     }
@@ -225,8 +231,8 @@ impl<'x> Ctx<'x> {
             Some(DefFn::Value(f)) => f(self),
             None => return Value::Unknown,
         };
-        if let (Some(owned), Some(slot)) = (owned(v), self.st.defs.get_mut(id)) {
-            *slot = (self.st.generation, owned);
+        if let (Some(owned), Some(slot)) = (owned(v), self.defs.get_mut(id)) {
+            *slot = (self.generation, owned);
         }
         v
     }
@@ -234,7 +240,7 @@ impl<'x> Ctx<'x> {
     /// The value bound to a variable.
     #[inline]
     fn var(&self, slot: usize) -> Value<'x> {
-        match self.st.vars.get(slot) {
+        match self.vars.get(slot) {
             Some((Item::Country(c), _)) => Value::Country(*c),
             Some((Item::Member, index)) => self
                 .profile
@@ -287,11 +293,11 @@ impl<'x> Ctx<'x> {
         body: &TruthFn<'_>,
         mut f: impl FnMut(Truth) -> bool,
     ) -> Option<usize> {
-        let saved = self.st.vars.get(slot).copied();
+        let saved = self.vars.get(slot).copied();
         let len = match l {
             Value::Countries(cs) => {
                 for (index, c) in cs.iter().enumerate() {
-                    if let Some(var) = self.st.vars.get_mut(slot) {
+                    if let Some(var) = self.vars.get_mut(slot) {
                         *var = (Item::Country(*c), index);
                     }
                     if f(body(self)) {
@@ -302,7 +308,7 @@ impl<'x> Ctx<'x> {
             }
             Value::Family(members) => {
                 for index in 0..members.len() {
-                    if let Some(var) = self.st.vars.get_mut(slot) {
+                    if let Some(var) = self.vars.get_mut(slot) {
                         *var = (Item::Member, index);
                     }
                     if f(body(self)) {
@@ -313,7 +319,7 @@ impl<'x> Ctx<'x> {
             }
             _ => return None,
         };
-        if let (Some(var), Some(saved)) = (self.st.vars.get_mut(slot), saved) {
+        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
             *var = saved;
         }
         Some(len)
@@ -335,7 +341,9 @@ pub(crate) fn def_value<'a>(
         pack,
         texts: &program.texts,
         defs_code: &program.defs,
-        st,
+        generation: st.generation,
+        defs: &mut st.defs,
+        vars: &mut st.vars,
     };
     ctx.def(id)
 }
