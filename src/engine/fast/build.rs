@@ -211,12 +211,23 @@ pub(super) fn program(pack: &RulePack) -> Program<'_> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut dates_at = 0usize;
     for (index, rule) in pack.rules.iter().enumerate() {
-        let rule = b.rule(rule, index, dates_at);
+        let rule = b.rule(rule, dates_at);
         dates_at = dates_at.saturating_add(rule.dates.len());
-        match groups.iter_mut().find(|g| g.guard == rule.guard) {
-            Some(group) => group.rules.push(rule),
-            None => groups.push(Group {
+        match groups.last_mut() {
+            Some(group) if group.guard == rule.guard => {
+                // The period in which all of the group's rules are in force.
+                group.from = group.from.max(rule.from);
+                group.to = match (group.to, rule.to) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                group.rules.push(rule);
+            }
+            _ => groups.push(Group {
                 guard: rule.guard,
+                start: index,
+                from: rule.from,
+                to: rule.to,
                 rules: vec![rule],
             }),
         }
@@ -236,14 +247,13 @@ struct Builder<'p> {
 }
 
 impl<'p> Builder<'p> {
-    fn rule(&mut self, rule: &'p Rule, index: usize, dates_at: usize) -> FastRule<'p> {
+    fn rule(&mut self, rule: &'p Rule, dates_at: usize) -> FastRule<'p> {
         let (guard, when) = match split_guard(&rule.when) {
             Some((id, [])) => (Some(id), None),
             Some((id, rest)) => (Some(id), Some(self.all(rest))),
             None => (None, Some(self.truth(&rule.when))),
         };
         FastRule {
-            index,
             dates_at,
             from: rule.in_force_from,
             to: rule.in_force_to,

@@ -34,8 +34,9 @@ type ValueFn<'p> = Box<dyn for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync +
 /// A compiled pack for the fast path; borrows the pack.
 pub(crate) struct Program<'p> {
     defs: Vec<DefFn<'p>>,
-    /// The rules grouped by guard: most rules start from the same status
-    /// definition, so a profile it excludes skips them all after one test.
+    /// The rules in runs with the same guard: most rules start from the
+    /// same status definition, so a profile it excludes skips them all
+    /// after one test.
     groups: Vec<Group<'p>>,
     /// The pack's text literals that are values (not set members), which
     /// a value must borrow for as long as the profile.
@@ -65,13 +66,17 @@ enum DefFn<'p> {
 /// any, whose falsity alone decides that none of them applies.
 struct Group<'p> {
     guard: Option<usize>,
+    /// The pack index of the first rule; the others follow it.
+    start: usize,
+    /// A period in which every rule of the group is in force, so that a
+    /// profile in it needs no rule's own check.
+    from: NaiveDate,
+    to: Option<NaiveDate>,
     rules: Vec<FastRule<'p>>,
 }
 
 /// A compiled rule.
 struct FastRule<'p> {
-    /// The rule's position in the pack.
-    index: usize,
     /// Where its dates go in the decider's dates.
     dates_at: usize,
     from: NaiveDate,
@@ -137,6 +142,12 @@ pub(crate) struct Ctx<'x> {
     vars: &'x mut [(Item, usize)],
 }
 
+/// Whether a period (`to` exclusive) holds a day.
+#[inline]
+fn in_force(from: NaiveDate, to: Option<NaiveDate>, day: NaiveDate) -> bool {
+    from <= day && to.is_none_or(|to| day < to)
+}
+
 /// A value that borrows nothing, so that it can be cached between calls.
 fn owned(v: Value<'_>) -> Option<Value<'static>> {
     Some(match v {
@@ -180,24 +191,30 @@ impl<'p> Program<'p> {
             vars: &mut st.vars,
         };
         let status = ctx.def(self.status_def).truth();
+        let as_of = profile.as_of;
         for group in &self.groups {
+            let end = group.start.saturating_add(group.rules.len());
+            let Some(outcomes) = outcomes.get_mut(group.start..end) else {
+                continue;
+            };
             let guard = match group.guard {
                 Some(id) => ctx.def(id).truth(),
                 None => Truth::True,
             };
             if guard == Truth::False {
-                for rule in &group.rules {
-                    if let Some(outcome) = outcomes.get_mut(rule.index) {
-                        *outcome = Outcome::DoesNotApply;
-                    }
+                for outcome in outcomes {
+                    *outcome = Outcome::DoesNotApply;
                 }
                 continue;
             }
-            for rule in &group.rules {
-                let outcome = ctx.decide_rule(rule, guard);
-                if let Some(slot) = outcomes.get_mut(rule.index) {
-                    *slot = outcome;
-                }
+            let all_in_force = in_force(group.from, group.to, as_of);
+            for (rule, slot) in group.rules.iter().zip(outcomes) {
+                let outcome = if all_in_force || in_force(rule.from, rule.to, as_of) {
+                    ctx.decide_rule(rule, guard)
+                } else {
+                    Outcome::DoesNotApply
+                };
+                *slot = outcome;
                 if outcome == Outcome::Applies && !rule.dates.is_empty() {
                     let slots = dates.get_mut(rule.dates_at..).unwrap_or_default();
                     for (slot, date) in slots.iter_mut().zip(&rule.dates) {
@@ -252,14 +269,10 @@ impl<'x> Ctx<'x> {
         }
     }
 
-    /// One rule's outcome, given the truth of its guard (true when it has
-    /// none, never false); its dates are computed by the caller.
+    /// The outcome of a rule in force, given the truth of its guard (true
+    /// when it has none, never false); its dates are computed by the caller.
     #[inline]
     fn decide_rule(&mut self, rule: &FastRule<'_>, guard: Truth) -> Outcome {
-        let as_of = self.profile.as_of;
-        if !(rule.from <= as_of && rule.to.is_none_or(|to| as_of < to)) {
-            return Outcome::DoesNotApply;
-        }
         // `when` is the Kleene conjunction of the guard and the rest.
         let when = match &rule.when {
             Some(f) => match f(self) {
