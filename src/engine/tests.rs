@@ -914,6 +914,29 @@ fn an_undetermined_status_is_asked_about() {
     assert!(r.questions.is_empty());
 }
 
+/// A quantifier whose body reads a definition with a quantifier of its own
+/// (both take variable slot 0): evaluating the definition must leave the
+/// outer variable bound to its own item, on both paths.
+#[test]
+fn a_definition_read_inside_a_quantifier_keeps_the_outer_variable() {
+    let any_member = json!({ "some": { "in": { "field": "citizenship" }, "as": "c", "where":
+        { "member": { "of": "members", "value": { "var": "c" }, "on": { "field": "as_of" } } } } });
+    let first_uz = json!({ "some": { "in": { "field": "citizenship" }, "as": "x", "where": { "all": [
+        { "def": "any_member" },
+        { "eq": [ { "var": "x" }, "UZ" ] } ] } } });
+    let pack = build_pack(
+        "event_day_is_day_1",
+        json!({ "any_member": any_member }),
+        json!([rule("t.uz", first_uz)]),
+    );
+    // The inner quantifier ends on KG; the outer one is on UZ when it reads x.
+    let p = profile(r#"{"citizenship": ["UZ", "KG"]}"#);
+    let explained = super::explain(&pack, &p);
+    let decided = super::decide(&pack, &p);
+    assert_eq!(explained.results[0].outcome, Outcome::Applies);
+    assert_eq!(decided.results[0].outcome, Outcome::Applies);
+}
+
 #[test]
 fn unless_wins_over_when() {
     let a: Json = serde_json::from_str(A).unwrap();

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::lookup::{CountryPeriods, LitSet};
-use super::{Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
+use super::{Body, Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
 use crate::dates;
 use crate::engine::describe::member_on;
 use crate::engine::eval::{
@@ -193,14 +193,18 @@ fn split_guard(when: &Node) -> Option<(usize, &[Node])> {
 
 /// Compiles a pack.
 pub(super) fn program(pack: &RulePack) -> Program<'_> {
+    let shared = shared_defs(pack);
     let mut b = Builder {
         pack,
         texts: Vec::new(),
+        keep_vars: false,
     };
     let defs = pack
         .defs
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(id, d)| {
+            b.keep_vars = shared.get(id).copied().unwrap_or(true);
             if is_boolean(&d.expr.op) {
                 DefFn::Truth(b.truth(&d.expr))
             } else {
@@ -208,6 +212,7 @@ pub(super) fn program(pack: &RulePack) -> Program<'_> {
             }
         })
         .collect();
+    b.keep_vars = false;
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut dates_at = 0usize;
     for (index, rule) in pack.rules.iter().enumerate() {
@@ -244,6 +249,92 @@ pub(super) fn program(pack: &RulePack) -> Program<'_> {
 struct Builder<'p> {
     pack: &'p RulePack,
     texts: Vec<&'p String>,
+    /// Whether the quantifiers being built must put their variable's
+    /// binding back (they are in a definition a quantifier's body reads).
+    keep_vars: bool,
+}
+
+/// Per definition: whether it can be evaluated inside a quantifier's body
+/// (referred to from one, directly or through other definitions).
+///
+/// A variable's slot is its quantifier's depth in its own expression, and a
+/// definition's expression starts again at depth 0: a quantifier in such a
+/// definition may take the slot of the quantifier whose body reads the
+/// definition, so it must put that binding back. Any other quantifier can
+/// leave its slot as it is: nothing reads it afterwards.
+fn shared_defs(pack: &RulePack) -> Vec<bool> {
+    fn refs(node: &Node, inside: bool, out: &mut Vec<(usize, bool)>) {
+        let mut walk = |n: &Node, inside: bool| refs(n, inside, out);
+        match &node.op {
+            Op::Def(id) => out.push((*id, inside)),
+            Op::Lit(_) | Op::Field(_) | Op::Var { .. } => {}
+            Op::Param { on, .. } => {
+                if let Some(on) = on {
+                    walk(on, inside);
+                }
+            }
+            Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+                items.iter().for_each(|n| walk(n, inside))
+            }
+            Op::Not(a) | Op::IsNull(a) => walk(a, inside),
+            Op::Cmp(_, a, b)
+            | Op::Shift(_, a, b)
+            | Op::DaysBetween(a, b)
+            | Op::Age(a, b)
+            | Op::LastDay(a, b)
+            | Op::AddWorkingDays {
+                from: a, days: b, ..
+            } => {
+                walk(a, inside);
+                walk(b, inside);
+            }
+            Op::In(item, set) => {
+                walk(item, inside);
+                if let SetSrc::List(list) = set {
+                    walk(list, inside);
+                }
+            }
+            Op::Member { value, on, .. } => {
+                walk(value, inside);
+                walk(on, inside);
+            }
+            Op::Quant { list, body, .. } => {
+                walk(list, inside);
+                walk(body, true);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for rule in &pack.rules {
+        refs(&rule.when, false, &mut found);
+        if let Some(unless) = &rule.unless {
+            refs(unless, false, &mut found);
+        }
+        for (_, date) in &rule.dates {
+            refs(date, false, &mut found);
+        }
+    }
+    let mut uses: Vec<Vec<usize>> = Vec::with_capacity(pack.defs.len());
+    for def in &pack.defs {
+        let mut own = Vec::new();
+        refs(&def.expr, false, &mut own);
+        uses.push(own.iter().map(|(id, _)| *id).collect());
+        found.extend(own);
+    }
+    let mut shared = vec![false; pack.defs.len()];
+    let mut todo: Vec<usize> = found
+        .iter()
+        .filter(|(_, inside)| *inside)
+        .map(|(id, _)| *id)
+        .collect();
+    while let Some(id) = todo.pop() {
+        match shared.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        todo.extend(uses.get(id).into_iter().flatten());
+    }
+    shared
 }
 
 impl<'p> Builder<'p> {
@@ -397,15 +488,25 @@ impl<'p> Builder<'p> {
                 body,
             } => {
                 let every = *q == Quant::Every;
-                let body = self.truth(body);
-                let slot = *slot;
-                with_operand!(self.operand(list), l => quantify(every, l, slot, body))
+                let body = self.body(body);
+                let (slot, keep) = (*slot, self.keep_vars);
+                with_operand!(self.operand(list), l => quantify(every, l, slot, keep, body))
             }
             _ => {
                 let v = self.value(node);
                 tf(move |c| v(c).truth())
             }
         }
+    }
+
+    /// A quantifier's body; an `all` of two conditions is tested inline.
+    fn body(&mut self, node: &'p Node) -> Body<'p> {
+        if let Op::All(items) = &node.op {
+            if let [a, b] = cheapest_first(items).as_slice() {
+                return Body::Two(self.truth(a), self.truth(b));
+            }
+        }
+        Body::One(self.truth(node))
     }
 
     /// `not`: the negation folded into the common tests it wraps.
@@ -538,9 +639,9 @@ impl<'p> Builder<'p> {
                 slot,
                 body,
             } => {
-                let body = self.truth(body);
-                let slot = *slot;
-                with_operand!(self.operand(list), l => count(l, slot, body))
+                let body = self.body(body);
+                let (slot, keep) = (*slot, self.keep_vars);
+                with_operand!(self.operand(list), l => count(l, slot, keep, body))
             }
             Op::AddWorkingDays {
                 from,
@@ -743,7 +844,8 @@ fn quantify<'p>(
     every: bool,
     list: impl Get + Send + Sync + 'p,
     slot: usize,
-    body: TruthFn<'p>,
+    keep: bool,
+    body: Body<'p>,
 ) -> TruthFn<'p> {
     // What settles the quantifier at once: a true item for `some`, a false
     // one for `every`.
@@ -751,7 +853,7 @@ fn quantify<'p>(
     tf(move |c| {
         let l = list.get(c);
         let (mut decided, mut unknown) = (false, false);
-        let seen = c.each(l, slot, &body, |t| {
+        let seen = c.each(l, slot, keep, &body, |t| {
             if t == decisive {
                 decided = true;
             } else if t == Truth::Unknown {
@@ -769,11 +871,16 @@ fn quantify<'p>(
 }
 
 /// `count`.
-fn count<'p>(list: impl Get + Send + Sync + 'p, slot: usize, body: TruthFn<'p>) -> ValueFn<'p> {
+fn count<'p>(
+    list: impl Get + Send + Sync + 'p,
+    slot: usize,
+    keep: bool,
+    body: Body<'p>,
+) -> ValueFn<'p> {
     vf(move |c| {
         let l = list.get(c);
         let (mut yes, mut unknown) = (0i64, false);
-        let seen = c.each(l, slot, &body, |t| {
+        let seen = c.each(l, slot, keep, &body, |t| {
             match t {
                 Truth::True => yes = yes.saturating_add(1),
                 Truth::Unknown => unknown = true,

@@ -118,17 +118,27 @@ impl<'t> TextKey<'t> {
     }
 }
 
+/// A membership period: from, and until (exclusive) unless open-ended.
+type Period = (NaiveDate, Option<NaiveDate>);
+
 /// A dated set of countries as a table indexed by country: each country's
 /// membership periods, so that a test reads one or two periods instead of
 /// scanning the members.
 #[derive(Debug)]
 pub(crate) struct CountryPeriods {
+    /// Each country's only period, or a period that holds no day: when no
+    /// country has two periods, a test is one look-up.
+    single: Option<Box<[Period]>>,
     /// Where each country's periods start in `periods` (one more entry than
     /// there are country indices, for the end of the last).
     start: Box<[u16]>,
     /// Membership periods, `to` exclusive, grouped by country.
-    periods: Box<[(NaiveDate, Option<NaiveDate>)]>,
+    periods: Box<[Period]>,
 }
+
+/// A period that holds no day: nothing is on or after the last day and
+/// also before the first.
+const NEVER: Period = (NaiveDate::MAX, Some(NaiveDate::MIN));
 
 impl CountryPeriods {
     /// The table of a set whose members are all countries.
@@ -153,7 +163,21 @@ impl CountryPeriods {
             }
             start.push(u16::try_from(at).ok()?);
         }
+        let once = rows.windows(2).all(|w| match w {
+            [a, b] => a.0 != b.0,
+            _ => true,
+        });
+        let single = once.then(|| {
+            let mut table = vec![NEVER; country::INDICES];
+            for (index, from, to) in &rows {
+                if let Some(slot) = table.get_mut(*index) {
+                    *slot = (*from, *to);
+                }
+            }
+            table.into_boxed_slice()
+        });
         Some(CountryPeriods {
+            single,
             start: start.into_boxed_slice(),
             periods: rows.iter().map(|r| (r.1, r.2)).collect(),
         })
@@ -163,6 +187,11 @@ impl CountryPeriods {
     #[inline]
     pub(crate) fn contains(&self, c: Country, day: NaiveDate) -> bool {
         let i = c.index();
+        if let Some(single) = &self.single {
+            return single
+                .get(i)
+                .is_some_and(|(from, to)| *from <= day && to.is_none_or(|to| day < to));
+        }
         let (Some(&lo), Some(&hi)) = (self.start.get(i), self.start.get(i.saturating_add(1)))
         else {
             return false;
@@ -193,7 +222,7 @@ mod tests {
     fn country_tables_agree_with_member_on() {
         let pack = crate::rules::embedded_pack().unwrap();
         let mut days: Vec<NaiveDate> = vec![day("1900-01-01"), day("2026-11-26")];
-        let mut tables = 0;
+        let (mut tables, mut singles) = (0, 0);
         for set in &pack.dated_sets {
             for m in &set.members {
                 for d in [Some(m.from), m.to].into_iter().flatten() {
@@ -204,6 +233,9 @@ mod tests {
                 continue;
             };
             tables += 1;
+            if table.single.is_some() {
+                singles += 1;
+            }
             for c in country::all() {
                 for d in &days {
                     assert_eq!(
@@ -216,6 +248,10 @@ mod tests {
             }
         }
         assert!(tables >= 2, "the embedded pack has dated sets of countries");
+        assert!(singles >= 1, "some with one period per country");
+        for d in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert!(!(NEVER.0 <= d && NEVER.1.is_none_or(|to| d < to)));
+        }
     }
 
     #[test]
@@ -235,6 +271,7 @@ mod tests {
             otherwise_mention: Vec::new(),
         };
         let table = CountryPeriods::new(&set).unwrap();
+        assert!(table.single.is_none(), "KZ has two periods");
         for (c, d) in [
             (Country::KZ, "2019-06-01"),
             (Country::KZ, "2020-06-01"),

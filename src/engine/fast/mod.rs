@@ -56,6 +56,30 @@ impl std::fmt::Debug for Program<'_> {
     }
 }
 
+/// A quantifier's body: a condition, or the two conditions of an `all`,
+/// tested here without a closure of its own (the commonest body).
+enum Body<'p> {
+    One(TruthFn<'p>),
+    Two(TruthFn<'p>, TruthFn<'p>),
+}
+
+impl Body<'_> {
+    #[inline]
+    fn test(&self, c: &mut Ctx<'_>) -> Truth {
+        match self {
+            Body::One(f) => f(c),
+            Body::Two(a, b) => match a(c) {
+                Truth::False => Truth::False,
+                Truth::True => b(c),
+                Truth::Unknown => match b(c) {
+                    Truth::False => Truth::False,
+                    _ => Truth::Unknown,
+                },
+            },
+        }
+    }
+}
+
 /// A definition: a condition, or a value such as a date.
 enum DefFn<'p> {
     Truth(TruthFn<'p>),
@@ -297,23 +321,29 @@ impl<'x> Ctx<'x> {
 
     /// Binds each item of a list in turn to `slot` and tests `body`; `f`
     /// sees each truth and says whether to stop. `None` when `l` is not a
-    /// list, else the list's length.
+    /// list, else the list's length. With `keep`, the slot's binding is put
+    /// back afterwards (see `build::shared_defs`).
     #[inline]
     fn each(
         &mut self,
         l: Value<'x>,
         slot: usize,
-        body: &TruthFn<'_>,
+        keep: bool,
+        body: &Body<'_>,
         mut f: impl FnMut(Truth) -> bool,
     ) -> Option<usize> {
-        let saved = self.vars.get(slot).copied();
+        let saved = if keep {
+            self.vars.get(slot).copied()
+        } else {
+            None
+        };
         let len = match l {
             Value::Countries(cs) => {
                 for (index, c) in cs.iter().enumerate() {
                     if let Some(var) = self.vars.get_mut(slot) {
                         *var = (Item::Country(*c), index);
                     }
-                    if f(body(self)) {
+                    if f(body.test(self)) {
                         break;
                     }
                 }
@@ -324,7 +354,7 @@ impl<'x> Ctx<'x> {
                     if let Some(var) = self.vars.get_mut(slot) {
                         *var = (Item::Member, index);
                     }
-                    if f(body(self)) {
+                    if f(body.test(self)) {
                         break;
                     }
                 }
