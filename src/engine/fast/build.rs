@@ -414,7 +414,7 @@ impl<'p> Builder<'p> {
         tf(move |c| {
             let mut unknown = false;
             for id in &defs {
-                match c.def(*id).truth() {
+                match c.def_truth(*id) {
                     Truth::Unknown => unknown = true,
                     t if t == decisive => return decisive,
                     _ => {}
@@ -446,7 +446,7 @@ impl<'p> Builder<'p> {
             Op::Not(inner) => self.not(inner),
             Op::Def(id) => {
                 let id = *id;
-                tf(move |c| c.def(id).truth())
+                tf(move |c| c.def_truth(id))
             }
             Op::Field(f) => {
                 let f = *f;
@@ -528,7 +528,7 @@ impl<'p> Builder<'p> {
             }
             Op::Def(id) => {
                 let id = *id;
-                tf(move |c| negate(c.def(id).truth()))
+                tf(move |c| negate(c.def_truth(id)))
             }
             Op::Field(f) => {
                 let f = *f;

@@ -24,7 +24,7 @@ enum Typed<'p> {
     Countries(Box<[Country]>),
     Kinds(Box<[ContractKind]>),
     Relations(Box<[Relation]>),
-    Texts(Box<[TextKey<'p>]>),
+    Texts(Box<[&'p str]>),
     Mixed,
 }
 
@@ -50,7 +50,7 @@ impl<'p> LitSet<'p> {
             })
             .map(Typed::Relations),
             Some(Lit::Text(_)) => all(lits, |l| match l {
-                Lit::Text(t) => Some(TextKey::new(t)),
+                Lit::Text(t) => Some(t.as_str()),
                 _ => None,
             })
             .map(Typed::Texts),
@@ -69,10 +69,8 @@ impl<'p> LitSet<'p> {
             (Typed::Countries(cs), Value::Country(c)) => cs.contains(&c),
             (Typed::Kinds(ks), Value::Kind(k)) => ks.contains(&k),
             (Typed::Relations(rs), Value::Relation(r)) => rs.contains(&r),
-            (Typed::Texts(ts), Value::Text(t)) => {
-                let key = TextKey::new(t);
-                ts.iter().any(|k| k.is(&key))
-            }
+            // Lengths first: the value's text is read only when one matches.
+            (Typed::Texts(ts), Value::Text(t)) => ts.contains(&t.as_str()),
             _ => self.scan(v),
         }
     }
@@ -82,39 +80,6 @@ impl<'p> LitSet<'p> {
     #[inline(never)]
     fn scan(&self, v: Value<'_>) -> bool {
         self.lits.iter().any(|l| lit_is(l, v))
-    }
-}
-
-/// A text with its length and first eight bytes, so that comparing two
-/// texts that differ usually costs two integer compares rather than a call
-/// to compare memory.
-#[derive(Debug)]
-struct TextKey<'t> {
-    len: usize,
-    head: u64,
-    text: &'t str,
-}
-
-impl<'t> TextKey<'t> {
-    #[inline]
-    fn new(text: &'t str) -> Self {
-        let mut head = [0u8; 8];
-        for (h, b) in head.iter_mut().zip(text.as_bytes()) {
-            *h = *b;
-        }
-        TextKey {
-            len: text.len(),
-            head: u64::from_le_bytes(head),
-            text,
-        }
-    }
-
-    /// Whether two texts are equal.
-    #[inline]
-    fn is(&self, other: &TextKey<'_>) -> bool {
-        self.len == other.len
-            && self.head == other.head
-            && (self.len <= 8 || self.text.as_bytes().get(8..) == other.text.as_bytes().get(8..))
     }
 }
 

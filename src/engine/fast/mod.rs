@@ -122,14 +122,37 @@ enum Item {
     Member,
 }
 
+/// A definition's cached value. A condition's truth is kept apart from the
+/// value and written and read a field at a time: a status just computed is
+/// read back at once by the rules it guards, and a wide read of a value just
+/// written in narrow pieces would wait for the writes to reach the cache.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The generation (profile) it was computed in; 0 for never.
+    generation: u32,
+    /// Whether `truth` holds the value (else `value` does).
+    is_truth: bool,
+    truth: Truth,
+    value: Value<'static>,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        generation: 0,
+        is_truth: false,
+        truth: Truth::Unknown,
+        value: Value::Unknown,
+    };
+}
+
 /// What the fast path remembers while it evaluates one profile, kept
 /// between profiles (it borrows nothing).
 #[derive(Debug, Default)]
 pub(crate) struct State {
-    /// Per definition: the generation it was computed in, and its value.
+    /// Per definition: its value for the current profile, if computed.
     /// Values that borrow from the profile (texts, lists, members) are not
     /// cached, and are computed again when read.
-    defs: Vec<(u32, Value<'static>)>,
+    defs: Vec<Slot>,
     /// The current profile's generation.
     generation: u32,
     /// Bound variables: the item and its index in its list.
@@ -143,7 +166,7 @@ impl State {
         if self.generation == 0 || self.defs.len() != defs {
             // Generation 0 means "never computed": start afresh.
             self.defs.clear();
-            self.defs.resize(defs, (0, Value::Unknown));
+            self.defs.resize(defs, Slot::EMPTY);
             self.generation = 1;
         }
         if self.vars.len() != var_slots {
@@ -161,7 +184,7 @@ pub(crate) struct Ctx<'x> {
     defs_code: &'x [DefFn<'x>],
     // The state's parts, borrowed one by one so that reading them costs no
     // extra pointer to follow.
-    defs: &'x mut [(u32, Value<'static>)],
+    defs: &'x mut [Slot],
     generation: u32,
     vars: &'x mut [(Item, usize)],
 }
@@ -214,7 +237,7 @@ impl<'p> Program<'p> {
             defs: &mut st.defs,
             vars: &mut st.vars,
         };
-        let status = ctx.def(self.status_def).truth();
+        let status = ctx.def_truth(self.status_def);
         let as_of = profile.as_of;
         for group in &self.groups {
             let end = group.start.saturating_add(group.rules.len());
@@ -222,7 +245,7 @@ impl<'p> Program<'p> {
                 continue;
             };
             let guard = match group.guard {
-                Some(id) => ctx.def(id).truth(),
+                Some(id) => ctx.def_truth(id),
                 None => Truth::True,
             };
             if guard == Truth::False {
@@ -259,23 +282,57 @@ impl<'x> Ctx<'x> {
     #[inline]
     fn def(&mut self, id: usize) -> Value<'x> {
         match self.defs.get(id) {
-            Some(&(generation, v)) if generation == self.generation => v,
+            Some(s) if s.generation == self.generation => {
+                if s.is_truth {
+                    Value::of_truth(s.truth)
+                } else {
+                    s.value
+                }
+            }
             _ => self.compute_def(id),
+        }
+    }
+
+    /// The truth of a definition, computed once per profile.
+    #[inline]
+    fn def_truth(&mut self, id: usize) -> Truth {
+        match self.defs.get(id) {
+            Some(s) if s.generation == self.generation => {
+                if s.is_truth {
+                    s.truth
+                } else {
+                    s.value.truth()
+                }
+            }
+            _ => self.compute_def(id).truth(),
         }
     }
 
     #[inline(never)]
     fn compute_def(&mut self, id: usize) -> Value<'x> {
         let code = self.defs_code;
-        let v = match code.get(id) {
-            Some(DefFn::Truth(f)) => Value::of_truth(f(self)),
-            Some(DefFn::Value(f)) => f(self),
-            None => return Value::Unknown,
-        };
-        if let (Some(owned), Some(slot)) = (owned(v), self.defs.get_mut(id)) {
-            *slot = (self.generation, owned);
+        let generation = self.generation;
+        match code.get(id) {
+            Some(DefFn::Truth(f)) => {
+                let t = f(self);
+                if let Some(slot) = self.defs.get_mut(id) {
+                    slot.generation = generation;
+                    slot.is_truth = true;
+                    slot.truth = t;
+                }
+                Value::of_truth(t)
+            }
+            Some(DefFn::Value(f)) => {
+                let v = f(self);
+                if let (Some(owned), Some(slot)) = (owned(v), self.defs.get_mut(id)) {
+                    slot.generation = generation;
+                    slot.is_truth = false;
+                    slot.value = owned;
+                }
+                v
+            }
+            None => Value::Unknown,
         }
-        v
     }
 
     /// The value bound to a variable.
