@@ -24,7 +24,8 @@ enum Typed<'p> {
     Countries(Box<[Country]>),
     Kinds(Box<[ContractKind]>),
     Relations(Box<[Relation]>),
-    Texts(Box<[&'p str]>),
+    /// The texts, and a bit per length below 64 that one of them has.
+    Texts(Box<[&'p str]>, u64),
     Mixed,
 }
 
@@ -53,7 +54,10 @@ impl<'p> LitSet<'p> {
                 Lit::Text(t) => Some(t.as_str()),
                 _ => None,
             })
-            .map(Typed::Texts),
+            .map(|ts| {
+                let lengths = ts.iter().fold(0u64, |m, t| m | length_bit(t.len()));
+                Typed::Texts(ts, lengths)
+            }),
             _ => None,
         };
         LitSet {
@@ -70,7 +74,10 @@ impl<'p> LitSet<'p> {
             (Typed::Kinds(ks), Value::Kind(k)) => ks.contains(&k),
             (Typed::Relations(rs), Value::Relation(r)) => rs.contains(&r),
             // Lengths first: the value's text is read only when one matches.
-            (Typed::Texts(ts), Value::Text(t)) => ts.contains(&t.as_str()),
+            (Typed::Texts(ts, lengths), Value::Text(t)) => {
+                let bit = length_bit(t.len());
+                (bit == 0 || lengths & bit != 0) && ts.contains(&t.as_str())
+            }
             _ => self.scan(v),
         }
     }
@@ -81,6 +88,16 @@ impl<'p> LitSet<'p> {
     fn scan(&self, v: Value<'_>) -> bool {
         self.lits.iter().any(|l| lit_is(l, v))
     }
+}
+
+/// The bit of a text length below 64 (0 for longer texts, which are always
+/// compared).
+#[inline]
+fn length_bit(len: usize) -> u64 {
+    u32::try_from(len)
+        .ok()
+        .and_then(|l| 1u64.checked_shl(l))
+        .unwrap_or(0)
 }
 
 /// A membership period: from, and until (exclusive) unless open-ended.
@@ -260,7 +277,7 @@ mod tests {
             .map(|t| Lit::Text(t.into()))
             .into();
         let set = LitSet::new(&lits);
-        assert!(matches!(set.typed, Typed::Texts(_)));
+        assert!(matches!(set.typed, Typed::Texts(..)));
         let texts = [
             "legal",
             "other",
@@ -271,6 +288,7 @@ mod tests {
             "pedagogical",
             "agriculture",
             "",
+            "a text longer than sixty-four bytes, which has no bit of its own in the mask",
         ]
         .map(str::to_owned);
         let values = texts.iter().map(Value::Text);
