@@ -67,7 +67,7 @@ impl<'p> LitSet<'p> {
     }
 
     /// Whether a known value is in the set: `lits.iter().any(|l| lit_is(l, v))`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains(&self, v: Value<'_>) -> bool {
         match (&self.typed, v) {
             (Typed::Countries(cs), Value::Country(c)) => cs.contains(&c),
