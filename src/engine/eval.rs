@@ -496,7 +496,7 @@ pub(crate) fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
 }
 
 /// The current value of a profile field.
-#[inline]
+#[inline(always)]
 pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
     let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
     match field {
@@ -520,7 +520,7 @@ pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
 }
 
 /// A family member's field.
-#[inline]
+#[inline(always)]
 pub(crate) fn member_field_value(m: &FamilyMember, field: MemberField) -> Value<'_> {
     match field {
         MemberField::Relation => m.relation.map_or(Value::Unknown, Value::Relation),

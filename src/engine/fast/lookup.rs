@@ -166,7 +166,7 @@ impl CountryPeriods {
     }
 
     /// Whether the country is a member on the day.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains(&self, c: Country, day: NaiveDate) -> bool {
         let i = c.index();
         if let Some(single) = &self.single {
