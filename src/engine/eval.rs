@@ -458,7 +458,7 @@ impl<'a, T: Trace> Env<'a, T> {
 }
 
 /// Whether a node is one of the operations whose value is always a truth
-/// value (`Bool` or `Unknown`), so that [`Env::truth`] can stand for `eval`.
+/// value (`Bool` or `Unknown`), so that the fast path compiles it as a condition.
 pub(crate) fn is_boolean(op: &Op) -> bool {
     matches!(
         op,

@@ -101,6 +101,9 @@ pub fn decide(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<()> {
 
 /// The fast path for many profiles: evaluates without explanations and
 /// reuses its buffers, so a profile costs no allocation.
+///
+/// Making one compiles the pack once more for this path (`fast`): make one
+/// per batch or thread, not per profile.
 #[derive(Debug)]
 pub struct Decider<'p> {
     pack: &'p RulePack,
