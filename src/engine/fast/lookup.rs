@@ -22,8 +22,10 @@ pub(crate) struct LitSet<'p> {
 #[derive(Debug)]
 enum Typed<'p> {
     Countries(Box<[Country]>),
-    Kinds(Box<[ContractKind]>),
-    Relations(Box<[Relation]>),
+    /// A bit per contract kind in the set.
+    Kinds(u64),
+    /// A bit per relation in the set.
+    Relations(u64),
     /// The texts, and a bit per length below 64 that one of them has.
     Texts(Box<[&'p str]>, u64),
     Mixed,
@@ -44,12 +46,12 @@ impl<'p> LitSet<'p> {
                 Lit::Kind(k) => Some(*k),
                 _ => None,
             })
-            .map(Typed::Kinds),
+            .map(|ks| Typed::Kinds(ks.iter().fold(0, |m, k| m | kind_bit(*k)))),
             Some(Lit::Relation(_)) => all(lits, |l| match l {
                 Lit::Relation(r) => Some(*r),
                 _ => None,
             })
-            .map(Typed::Relations),
+            .map(|rs| Typed::Relations(rs.iter().fold(0, |m, r| m | relation_bit(*r)))),
             Some(Lit::Text(_)) => all(lits, |l| match l {
                 Lit::Text(t) => Some(t.as_str()),
                 _ => None,
@@ -71,8 +73,8 @@ impl<'p> LitSet<'p> {
     pub(crate) fn contains(&self, v: Value<'_>) -> bool {
         match (&self.typed, v) {
             (Typed::Countries(cs), Value::Country(c)) => cs.contains(&c),
-            (Typed::Kinds(ks), Value::Kind(k)) => ks.contains(&k),
-            (Typed::Relations(rs), Value::Relation(r)) => rs.contains(&r),
+            (Typed::Kinds(ks), Value::Kind(k)) => ks & kind_bit(k) != 0,
+            (Typed::Relations(rs), Value::Relation(r)) => rs & relation_bit(r) != 0,
             // Lengths first: the value's text is read only when one matches.
             (Typed::Texts(ts, lengths), Value::Text(t)) => {
                 let bit = length_bit(t.len());
@@ -88,6 +90,18 @@ impl<'p> LitSet<'p> {
     fn scan(&self, v: Value<'_>) -> bool {
         self.lits.iter().any(|l| lit_is(l, v))
     }
+}
+
+/// A contract kind's bit in a set of kinds.
+#[inline(always)]
+fn kind_bit(k: ContractKind) -> u64 {
+    1u64.checked_shl(k as u32).unwrap_or(0)
+}
+
+/// A relation's bit in a set of relations.
+#[inline(always)]
+fn relation_bit(r: Relation) -> u64 {
+    1u64.checked_shl(r as u32).unwrap_or(0)
 }
 
 /// The bit of a text length below 64 (0 for longer texts, which are always
@@ -294,6 +308,33 @@ mod tests {
         let values = texts.iter().map(Value::Text);
         for v in values.chain([Value::Null, Value::Int(1)]) {
             assert_eq!(set.contains(v), lits.iter().any(|l| lit_is(l, v)), "{v:?}");
+        }
+        // Kinds and relations are bit sets: every one has its own bit.
+        let kinds = vec![
+            Lit::Kind(ContractKind::Employment),
+            Lit::Kind(ContractKind::CivilLaw),
+        ];
+        let set = LitSet::new(&kinds);
+        assert!(matches!(set.typed, Typed::Kinds(_)));
+        for k in ContractKind::ALL {
+            assert_ne!(kind_bit(k), 0);
+            let v = Value::Kind(k);
+            assert_eq!(set.contains(v), kinds.iter().any(|l| lit_is(l, v)), "{k:?}");
+        }
+        let relations = vec![
+            Lit::Relation(Relation::Child),
+            Lit::Relation(Relation::Spouse),
+        ];
+        let set = LitSet::new(&relations);
+        assert!(matches!(set.typed, Typed::Relations(_)));
+        for r in Relation::ALL {
+            assert_ne!(relation_bit(r), 0);
+            let v = Value::Relation(r);
+            assert_eq!(
+                set.contains(v),
+                relations.iter().any(|l| lit_is(l, v)),
+                "{r:?}"
+            );
         }
         let mixed = vec![Lit::Kind(ContractKind::Employment), Lit::Null];
         let set = LitSet::new(&mixed);
