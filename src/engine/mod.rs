@@ -112,8 +112,12 @@ pub struct Decider<'p> {
     state: fast::State,
     status: Truth,
     outcomes: Vec<Outcome>,
-    /// Every rule's dates, one slot per date of the pack, rule after rule.
+    /// Every rule's dates, one slot per date of the pack, rule after rule;
+    /// only an applying rule's are current.
     dates: Vec<Option<NaiveDate>>,
+    /// As many `None`s as a rule has dates at most: the dates of a rule that
+    /// does not apply, so that `dates` need not be cleared for each profile.
+    nones: Vec<Option<NaiveDate>>,
     /// Where each rule's dates start in `dates`, and the end (`rules + 1` items).
     offsets: Vec<usize>,
 }
@@ -135,6 +139,7 @@ impl<'p> Decider<'p> {
             status: Truth::Unknown,
             outcomes: vec![Outcome::DoesNotApply; pack.rules.len()],
             dates: vec![None; at],
+            nones: vec![None; pack.rules.iter().map(|r| r.dates.len()).max().unwrap_or(0)],
             offsets,
         }
     }
@@ -146,7 +151,6 @@ impl<'p> Decider<'p> {
 
     /// Evaluates every rule for one profile; the result borrows the decider.
     pub fn decide(&mut self, profile: &WorkerProfile) -> Decision<'_> {
-        self.dates.fill(None);
         self.status = self.program.decide(
             self.pack,
             &mut self.state,
@@ -158,6 +162,7 @@ impl<'p> Decider<'p> {
             status: self.status,
             outcomes: &self.outcomes,
             dates: &self.dates,
+            nones: &self.nones,
             offsets: &self.offsets,
         }
     }
@@ -170,6 +175,7 @@ pub struct Decision<'d> {
     pub status: Truth,
     outcomes: &'d [Outcome],
     dates: &'d [Option<NaiveDate>],
+    nones: &'d [Option<NaiveDate>],
     offsets: &'d [usize],
 }
 
@@ -187,7 +193,14 @@ impl<'d> Decision<'d> {
             .get(index.saturating_add(1))
             .copied()
             .unwrap_or(start);
-        self.dates.get(start..end).unwrap_or_default()
+        if self.outcomes.get(index) == Some(&Outcome::Applies) {
+            self.dates.get(start..end).unwrap_or_default()
+        } else {
+            // Not computed for this profile.
+            self.nones
+                .get(..end.saturating_sub(start))
+                .unwrap_or_default()
+        }
     }
 
     /// The same result as an [`Evaluation`] (allocates; for tests and `decide`).

@@ -1065,6 +1065,16 @@ fn dates_are_computed_only_when_a_rule_applies_and_null_ones_left_out() {
     );
     assert_eq!(not.findings[0].outcome, Outcome::DoesNotApply);
     assert!(not.findings[0].dates.is_empty());
+
+    // A reused decider gives a rule that does not apply no dates, whatever
+    // an earlier profile's were.
+    let mut decider = super::Decider::new(&pack);
+    let applies = profile(r#"{"registered": true, "contract": {"end": "2027-03-01"}}"#);
+    assert_eq!(decider.decide(&applies).dates(0), &[Some(d("2027-03-01"))]);
+    let not = profile(r#"{"registered": false, "contract": {"end": "2027-03-01"}}"#);
+    let decision = decider.decide(&not);
+    assert_eq!(decision.outcomes()[0], Outcome::DoesNotApply);
+    assert_eq!(decision.dates(0), &[None]);
 }
 
 // ---------------------------------------- knowledge monotonicity (proptest)

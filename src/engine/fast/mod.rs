@@ -217,7 +217,8 @@ impl<'p> Program<'p> {
     }
 
     /// Every rule's outcome for one profile, into `outcomes` (one per rule);
-    /// an applying rule's dates go to `dates` from the rule's offset on.
+    /// an applying rule's dates go to `dates` from the rule's offset on (the
+    /// others' are left as they were).
     /// Returns the status.
     pub(crate) fn decide(
         &self,
