@@ -427,6 +427,15 @@ impl Country {
         self.entry().map_or("", |e| e.ru)
     }
 
+    /// The code's position among the 26 x 26 two-letter codes, below
+    /// [`INDICES`]: lets tables be indexed by country without a search.
+    #[inline]
+    pub(crate) fn index(self) -> usize {
+        // Always two upper-case ASCII letters, so this is below 26 * 26.
+        let [a, b] = self.0;
+        usize::from(a.wrapping_sub(b'A')) * 26 + usize::from(b.wrapping_sub(b'A'))
+    }
+
     /// The table row of this code; always `Some` for a constructed `Country`.
     fn entry(self) -> Option<&'static Entry> {
         TABLE
@@ -461,6 +470,9 @@ fn assigned([a, b]: [u8; 2]) -> bool {
         .get(usize::from(a.wrapping_sub(b'A')))
         .is_some_and(|row| row & bit != 0)
 }
+
+/// How many values [`Country::index`] can take.
+pub(crate) const INDICES: usize = 26 * 26;
 
 /// Every officially assigned country, in code order.
 #[must_use]
@@ -662,6 +674,15 @@ mod tests {
         let mut v = vec![Country::UZ, Country::AM, Country::RU];
         v.sort();
         assert_eq!(v, [Country::AM, Country::RU, Country::UZ]);
+    }
+
+    #[test]
+    fn indices_are_distinct_and_in_range() {
+        let mut seen = std::collections::HashSet::new();
+        for c in all() {
+            assert!(c.index() < INDICES, "{c:?}");
+            assert!(seen.insert(c.index()), "{c:?}");
+        }
     }
 
     #[test]

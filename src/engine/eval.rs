@@ -1,8 +1,10 @@
 //! The evaluator: Kleene three-valued logic over a compiled pack.
 //!
-//! One generic walk serves both paths (see `trace`). Definitions are
-//! evaluated at most once per profile and cached, since nearly every rule
-//! starts from the same `eaeu_worker`.
+//! The explained path's walk over the pack's nodes, generic over what it
+//! records (see `trace`). The fast path runs its own compiled form of the
+//! pack (`fast`), sharing the value helpers at the end of this file.
+//! Definitions are evaluated at most once per profile and cached, since
+//! nearly every rule starts from the same `eaeu_worker`.
 
 use chrono::NaiveDate;
 
@@ -10,12 +12,14 @@ use super::describe::{
     cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_on, member_sentence,
     null_sentence, truth_fact_sentence,
 };
-use super::ir::{CmpOp, DayCount, Field, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit};
+use super::ir::{
+    CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
+};
 use super::template::render_say;
 use super::trace::{FieldKey, Missing, Trace};
 use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
-use crate::profile::WorkerProfile;
+use crate::profile::{FamilyMember, WorkerProfile};
 
 /// Evaluation state for one profile.
 pub(crate) struct Env<'a, T> {
@@ -26,61 +30,13 @@ pub(crate) struct Env<'a, T> {
     defs: Vec<Option<(Value<'a>, T)>>,
 }
 
-/// The buffers of an [`Env`], kept between profiles so that evaluating one
-/// allocates nothing. Stored empty, so they borrow nothing.
-pub(crate) struct Buffers<T> {
-    vars: Vec<(Value<'static>, usize)>,
-    defs: Vec<Option<(Value<'static>, T)>>,
-}
-
-impl<T> Default for Buffers<T> {
-    fn default() -> Self {
-        Buffers {
-            vars: Vec::new(),
-            defs: Vec::new(),
-        }
-    }
-}
-
-impl<T> std::fmt::Debug for Buffers<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Buffers")
-    }
-}
-
-/// Moves the allocation of an empty vector to an element type that differs
-/// only in its lifetime. The standard library collects `into_iter().map()`
-/// in place when the layouts match, so no memory is allocated; the vector is
-/// empty, so nothing borrowed survives.
-fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
-}
-
 impl<'a, T: Trace> Env<'a, T> {
     pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
-        Self::with_buffers(pack, profile, Buffers::default())
-    }
-
-    /// An environment for one profile, reusing the buffers of an earlier one.
-    pub fn with_buffers(pack: &'a RulePack, profile: &'a WorkerProfile, b: Buffers<T>) -> Self {
-        let mut vars: Vec<(Value<'a>, usize)> = recycle(b.vars);
-        vars.resize(pack.var_slots, (Value::Unknown, 0));
-        let mut defs: Vec<Option<(Value<'a>, T)>> = recycle(b.defs);
-        defs.resize(pack.defs.len(), None);
         Env {
             pack,
             profile,
-            vars,
-            defs,
-        }
-    }
-
-    /// Gives the buffers back, emptied, for the next profile.
-    pub fn into_buffers(self) -> Buffers<T> {
-        Buffers {
-            vars: recycle(self.vars),
-            defs: recycle(self.defs),
+            vars: vec![(Value::Unknown, 0); pack.var_slots],
+            defs: vec![None; pack.defs.len()],
         }
     }
 
@@ -93,24 +49,11 @@ impl<'a, T: Trace> Env<'a, T> {
         let Some(def) = pack.defs.get(id) else {
             return (Value::Unknown, T::default());
         };
-        let result = if !T::ON && is_boolean(&def.expr.op) {
-            (Value::of_truth(self.truth(&def.expr)), T::default())
-        } else {
-            self.eval(&def.expr)
-        };
+        let result = self.eval(&def.expr);
         if let Some(slot) = self.defs.get_mut(id) {
             *slot = Some(result.clone());
         }
         result
-    }
-
-    /// The truth of a definition, read from the cache when computed already.
-    #[inline]
-    pub fn def_truth(&mut self, id: usize) -> Truth {
-        match self.defs.get(id) {
-            Some(Some((v, _))) => v.truth(),
-            _ => self.def(id).0.truth(),
-        }
     }
 
     /// Evaluates a node, applying its `say` override on the explained path.
@@ -128,45 +71,31 @@ impl<'a, T: Trace> Env<'a, T> {
     /// The value of a node, for the operands a template shows.
     pub fn value_of(&mut self, node: &'a Node) -> Value<'a> {
         // In this environment, so definitions come from its cache instead of
-        // being evaluated again in a fresh one.
-        self.value(node)
+        // being evaluated again in a fresh one; leaves are read directly, as
+        // their sentences are not wanted here.
+        match &node.op {
+            Op::Lit(lit) => Value::of_lit(lit),
+            Op::Field(f) => self.field(*f),
+            Op::Var { slot, member } => self.var(*slot, *member).0,
+            Op::Def(id) => match self.defs.get(*id) {
+                Some(Some((v, _))) => *v,
+                _ => self.def(*id).0,
+            },
+            _ => self.eval(node).0,
+        }
     }
 
     /// The current value of a profile field.
     pub fn field(&self, field: Field) -> Value<'a> {
-        let p = self.profile;
-        let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
-        match field {
-            Field::Citizenship => Value::Countries(&p.citizenship),
-            Field::Host => Value::Country(p.host),
-            Field::EntryDate => date(p.entry_date),
-            Field::AsOf => Value::Date(p.as_of),
-            Field::ContractKind => p.contract.kind.map_or(Value::Unknown, Value::Kind),
-            Field::ContractStart => date(p.contract.start),
-            Field::ContractEnd => match p.contract.end {
-                None => Value::Unknown,
-                Some(None) => Value::Null,
-                Some(Some(d)) => Value::Date(d),
-            },
-            Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
-            Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
-            Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
-            Field::PermanentResident => Value::Bool(p.permanent_resident),
-            Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
-        }
+        field_value(self.profile, field)
     }
 
     /// The value of a parameter on a date.
     pub fn param_on(&self, id: usize, on: NaiveDate) -> Value<'a> {
-        let Some(param) = self.pack.params.get(id) else {
-            return Value::Unknown;
-        };
-        param
-            .values
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= on)
-            .map_or(Value::Unknown, |(_, lit)| Value::of_lit(lit))
+        self.pack
+            .params
+            .get(id)
+            .map_or(Value::Unknown, |p| param_value(&p.values, on))
     }
 
     #[inline]
@@ -177,14 +106,7 @@ impl<'a, T: Trace> Env<'a, T> {
         let (Some(field), Value::Member(m)) = (member, value) else {
             return (value, T::default());
         };
-        let v = match field {
-            MemberField::Relation => m.relation.map_or(Value::Unknown, Value::Relation),
-            MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
-            MemberField::Citizenship => m
-                .citizenship
-                .as_ref()
-                .map_or(Value::Unknown, Value::Countries),
-        };
+        let v = member_field_value(m, field);
         let trace = if v.is_unknown() {
             T::missing(Missing {
                 field: FieldKey::Member(field),
@@ -322,40 +244,22 @@ impl<'a, T: Trace> Env<'a, T> {
     fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, T) {
         let (d, td) = self.eval(date);
         let (n, tn) = self.eval(n);
-        let t = joined(td, tn);
-        let (Value::Date(d), Value::Int(n)) = (d, n) else {
-            return (unknown_unless_null(d), t);
-        };
-        let shifted = match unit {
-            Unit::Days => dates::add_days(d, n),
-            Unit::Months => dates::add_months(d, n),
-            Unit::Years => dates::add_years(d, n),
-        };
-        (shifted.map_or(Value::Unknown, Value::Date), t)
+        (shift_value(unit, d, n), joined(td, tn))
     }
 
     #[inline(never)]
     fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, T) {
         let (s, ts) = self.eval(start);
         let (n, tn) = self.eval(n);
-        let t = joined(ts, tn);
-        let (Value::Date(s), Value::Int(n)) = (s, n) else {
-            return (unknown_unless_null(s), t);
-        };
-        let offset = match self.pack.meta.day_count {
-            DayCount::EventDayIsDay1 => n.saturating_sub(1),
-            DayCount::NextDayIsDay1 => n,
-        };
-        match dates::add_days(s, offset) {
-            Some(last) => {
-                let mut t = t;
-                t.join(T::sentence(|| {
-                    last_day_sentence(self.pack, start, s, n, last)
-                }));
-                (Value::Date(last), t)
-            }
-            None => (Value::Unknown, t),
+        let mut t = joined(ts, tn);
+        let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
+        let v = last_day_value(next_day_is_day_1, s, n);
+        if let (Value::Date(last), Value::Date(s), Value::Int(n)) = (v, s, n) {
+            t.join(T::sentence(|| {
+                last_day_sentence(self.pack, start, s, n, last)
+            }));
         }
+        (v, t)
     }
 
     #[inline(never)]
@@ -367,196 +271,12 @@ impl<'a, T: Trace> Env<'a, T> {
     ) -> (Value<'a>, T) {
         let (d, td) = self.eval(from);
         let (n, tn) = self.eval(days);
-        let t = joined(td, tn);
-        let (Value::Date(d), Value::Int(n)) = (d, n) else {
-            return (unknown_unless_null(d), t);
-        };
         let holidays = self
             .pack
             .sets
             .get(holidays)
             .map_or(&[][..], |s| s.dates.as_slice());
-        // Far beyond any real deadline; keeps hostile input bounded.
-        let n = n.clamp(0, 3660);
-        (
-            dates::add_working_days(d, n, holidays).map_or(Value::Unknown, Value::Date),
-            t,
-        )
-    }
-
-    /// A node's value on the fast path. Leaves (literals, fields, variables,
-    /// definitions already computed) are read here, inline, so that the
-    /// value stays in registers; anything else goes through `eval`.
-    #[inline]
-    fn value(&mut self, node: &'a Node) -> Value<'a> {
-        match &node.op {
-            Op::Lit(lit) => Value::of_lit(lit),
-            Op::Field(f) => self.field(*f),
-            Op::Var { slot, member } => self.var(*slot, *member).0,
-            Op::Def(id) => match self.defs.get(*id) {
-                Some(Some((v, _))) => *v,
-                _ => self.def(*id).0,
-            },
-            _ => self.eval(node).0,
-        }
-    }
-
-    /// The truth of a boolean node, without its trace: the fast path.
-    ///
-    /// A boolean node's value is `Bool` or `Unknown`, so its truth says all
-    /// of it. Returning one byte in a register instead of a [`Value`]
-    /// through memory is what makes this path fast; the operations handled
-    /// here mirror `eval_op` exactly (the differential tests compare the two
-    /// paths), and every other node goes through `eval`.
-    pub fn truth(&mut self, node: &'a Node) -> Truth {
-        match &node.op {
-            Op::All(items) => {
-                let mut unknown = false;
-                for item in items {
-                    match self.truth(item) {
-                        Truth::False => return Truth::False,
-                        Truth::Unknown => unknown = true,
-                        Truth::True => {}
-                    }
-                }
-                if unknown {
-                    Truth::Unknown
-                } else {
-                    Truth::True
-                }
-            }
-            Op::Any(items) => {
-                let mut unknown = false;
-                for item in items {
-                    match self.truth(item) {
-                        Truth::True => return Truth::True,
-                        Truth::Unknown => unknown = true,
-                        Truth::False => {}
-                    }
-                }
-                if unknown {
-                    Truth::Unknown
-                } else {
-                    Truth::False
-                }
-            }
-            Op::Not(inner) => match self.truth(inner) {
-                Truth::True => Truth::False,
-                Truth::False => Truth::True,
-                Truth::Unknown => Truth::Unknown,
-            },
-            Op::Def(_) => self.value(node).truth(),
-            Op::Cmp(cmp, lhs, rhs) => {
-                let a = self.value(lhs);
-                let b = self.value(rhs);
-                match compare(*cmp, a, b) {
-                    Some(true) => Truth::True,
-                    Some(false) => Truth::False,
-                    None => Truth::Unknown,
-                }
-            }
-            Op::IsNull(inner) => match self.value(inner) {
-                Value::Unknown => Truth::Unknown,
-                Value::Null => Truth::True,
-                _ => Truth::False,
-            },
-            Op::Member { set, value, on } => {
-                let v = self.value(value);
-                let (Value::Date(day), false) = (self.value(on), v.is_unknown()) else {
-                    return Truth::Unknown;
-                };
-                let Some(dated) = self.pack.dated_sets.get(*set) else {
-                    return Truth::Unknown;
-                };
-                let found = dated
-                    .members
-                    .iter()
-                    .filter(|m| lit_is(&m.value, v))
-                    .any(|m| m.from <= day && m.to.is_none_or(|to| day < to));
-                Truth::from(found)
-            }
-            Op::In(item, set) => {
-                let v = self.value(item);
-                let found = match set {
-                    SetSrc::Literal(lits) => lits.iter().any(|l| lit_is(l, v)),
-                    SetSrc::Named(id) => self
-                        .pack
-                        .sets
-                        .get(*id)
-                        .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v))),
-                    SetSrc::List(list) => match self.value(list) {
-                        Value::Countries(cs) => matches!(v, Value::Country(c) if cs.contains(&c)),
-                        Value::Family(f) => {
-                            matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
-                        }
-                        _ => return Truth::Unknown,
-                    },
-                };
-                if v.is_unknown() {
-                    Truth::Unknown
-                } else {
-                    Truth::from(found)
-                }
-            }
-            Op::Quant {
-                q: q @ (Quant::Some | Quant::Every),
-                list,
-                slot,
-                body,
-            } => self.quantify_truth(*q, list, *slot, body),
-            _ => self.value(node).truth(),
-        }
-    }
-
-    /// `some` and `every` on the fast path (see `quantify`).
-    fn quantify_truth(&mut self, q: Quant, list: &'a Node, slot: usize, body: &'a Node) -> Truth {
-        let l = self.value(list);
-        let len = match l {
-            Value::Countries(cs) => cs.len(),
-            Value::Family(f) => f.len(),
-            _ => return Truth::Unknown,
-        };
-        let item = |index: usize| match l {
-            Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
-            Value::Family(f) => f.get(index).map(Value::Member),
-            _ => None,
-        };
-        // What settles the quantifier at once: a true item for `some`, a
-        // false one for `every`.
-        let decisive = if q == Quant::Some {
-            Truth::True
-        } else {
-            Truth::False
-        };
-        let saved = self.vars.get(slot).copied();
-        let mut unknown = false;
-        let mut decided = false;
-        for index in 0..len {
-            let Some(item) = item(index) else { break };
-            if let Some(var) = self.vars.get_mut(slot) {
-                *var = (item, index);
-            }
-            let t = self.truth(body);
-            if t == decisive {
-                decided = true;
-                break;
-            }
-            if t == Truth::Unknown {
-                unknown = true;
-            }
-        }
-        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
-            *var = saved;
-        }
-        if decided {
-            decisive
-        } else if unknown {
-            Truth::Unknown
-        } else if q == Quant::Some {
-            Truth::False
-        } else {
-            Truth::True
-        }
+        (working_days_value(d, n, holidays), joined(td, tn))
     }
 
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
@@ -716,43 +436,29 @@ impl<'a, T: Trace> Env<'a, T> {
     ) -> (Value<'a>, T) {
         let (x, tx) = self.eval(a);
         let (y, ty) = self.eval(b);
-        let t = joined(tx, ty);
-        match (x, y) {
-            (Value::Date(x), Value::Date(y)) => (f(x, y), t),
-            (Value::Null, _) | (_, Value::Null) => (Value::Null, t),
-            _ => (Value::Unknown, t),
-        }
+        (two_dates(x, y, f), joined(tx, ty))
     }
 
     fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, T) {
-        let mut best: Option<NaiveDate> = None;
         let mut trace = T::default();
-        let mut unknown = false;
-        for item in items {
-            let (v, t) = self.eval(item);
-            trace.join(t);
-            match v {
-                Value::Date(d) => {
-                    best = Some(match best {
-                        Some(b) if latest => b.max(d),
-                        Some(b) => b.min(d),
-                        None => d,
-                    })
-                }
-                Value::Null => {}
-                _ => unknown = true,
-            }
+        let mut items = items.iter();
+        let v = extreme_value(
+            latest,
+            std::iter::from_fn(|| {
+                let (v, t) = self.eval(items.next()?);
+                trace.join(t);
+                Some(v)
+            }),
+        );
+        if !v.is_unknown() {
+            trace.forget_missing();
         }
-        if unknown {
-            return (Value::Unknown, trace);
-        }
-        trace.forget_missing();
-        (best.map_or(Value::Null, Value::Date), trace)
+        (v, trace)
     }
 }
 
 /// Whether a node is one of the operations whose value is always a truth
-/// value (`Bool` or `Unknown`), so that [`Env::truth`] can stand for `eval`.
+/// value (`Bool` or `Unknown`), so that the fast path compiles it as a condition.
 pub(crate) fn is_boolean(op: &Op) -> bool {
     matches!(
         op,
@@ -781,12 +487,157 @@ fn joined<T: Trace>(mut a: T, b: T) -> T {
 }
 
 /// Date arithmetic on a null (an open-ended contract's end) stays null.
-fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
+pub(crate) fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
     if matches!(v, Value::Null) {
         Value::Null
     } else {
         Value::Unknown
     }
+}
+
+/// The current value of a profile field.
+#[inline(always)]
+pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
+    let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
+    match field {
+        Field::Citizenship => Value::Countries(&p.citizenship),
+        Field::Host => Value::Country(p.host),
+        Field::EntryDate => date(p.entry_date),
+        Field::AsOf => Value::Date(p.as_of),
+        Field::ContractKind => p.contract.kind.map_or(Value::Unknown, Value::Kind),
+        Field::ContractStart => date(p.contract.start),
+        Field::ContractEnd => match p.contract.end {
+            None => Value::Unknown,
+            Some(None) => Value::Null,
+            Some(Some(d)) => Value::Date(d),
+        },
+        Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
+        Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
+        Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
+        Field::PermanentResident => Value::Bool(p.permanent_resident),
+        Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
+    }
+}
+
+/// A family member's field.
+#[inline(always)]
+pub(crate) fn member_field_value(m: &FamilyMember, field: MemberField) -> Value<'_> {
+    match field {
+        MemberField::Relation => m.relation.map_or(Value::Unknown, Value::Relation),
+        MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
+        MemberField::Citizenship => m
+            .citizenship
+            .as_ref()
+            .map_or(Value::Unknown, Value::Countries),
+    }
+}
+
+/// A parameter's value on a date, from its values sorted by date.
+pub(crate) fn param_value(values: &[(NaiveDate, Lit)], on: NaiveDate) -> Value<'_> {
+    values
+        .iter()
+        .rev()
+        .find(|(from, _)| *from <= on)
+        .map_or(Value::Unknown, |(_, lit)| Value::of_lit(lit))
+}
+
+/// A date shifted by a number of units.
+pub(crate) fn shift_value(unit: Unit, d: Value<'_>, n: Value<'_>) -> Value<'static> {
+    let (Value::Date(d), Value::Int(n)) = (d, n) else {
+        return if matches!(d, Value::Null) {
+            Value::Null
+        } else {
+            Value::Unknown
+        };
+    };
+    let shifted = match unit {
+        Unit::Days => dates::add_days(d, n),
+        Unit::Months => dates::add_months(d, n),
+        Unit::Years => dates::add_years(d, n),
+    };
+    shifted.map_or(Value::Unknown, Value::Date)
+}
+
+/// The last day of `n` days from `s` (`last_day`), by the pack's count.
+pub(crate) fn last_day_value(
+    next_day_is_day_1: bool,
+    s: Value<'_>,
+    n: Value<'_>,
+) -> Value<'static> {
+    let (Value::Date(s), Value::Int(n)) = (s, n) else {
+        return if matches!(s, Value::Null) {
+            Value::Null
+        } else {
+            Value::Unknown
+        };
+    };
+    let offset = if next_day_is_day_1 {
+        n
+    } else {
+        n.saturating_sub(1)
+    };
+    dates::add_days(s, offset).map_or(Value::Unknown, Value::Date)
+}
+
+/// `add_working_days`.
+pub(crate) fn working_days_value(
+    d: Value<'_>,
+    n: Value<'_>,
+    holidays: &[NaiveDate],
+) -> Value<'static> {
+    let (Value::Date(d), Value::Int(n)) = (d, n) else {
+        return if matches!(d, Value::Null) {
+            Value::Null
+        } else {
+            Value::Unknown
+        };
+    };
+    // Far beyond any real deadline; keeps hostile input bounded.
+    let n = n.clamp(0, 3660);
+    dates::add_working_days(d, n, holidays).map_or(Value::Unknown, Value::Date)
+}
+
+/// A function of two dates; null when either is null, else unknown when
+/// either is not a date.
+#[inline]
+pub(crate) fn two_dates<'a>(
+    x: Value<'_>,
+    y: Value<'_>,
+    f: impl Fn(NaiveDate, NaiveDate) -> Value<'a>,
+) -> Value<'a> {
+    match (x, y) {
+        (Value::Date(x), Value::Date(y)) => f(x, y),
+        (Value::Null, _) | (_, Value::Null) => Value::Null,
+        _ => Value::Unknown,
+    }
+}
+
+/// `earliest` (`latest = false`) or `latest` of some values: unknown when
+/// any is neither a date nor null, null when none is a date. Reads every
+/// value, so that the explained path hears of every missing fact.
+pub(crate) fn extreme_value<'a>(
+    latest: bool,
+    values: impl Iterator<Item = Value<'a>>,
+) -> Value<'static> {
+    let mut best: Option<NaiveDate> = None;
+    let mut unknown = false;
+    for v in values {
+        match v {
+            Value::Date(d) => {
+                best = Some(match best {
+                    Some(b) if latest => b.max(d),
+                    Some(b) => b.min(d),
+                    None => d,
+                })
+            }
+            Value::Null => {}
+            _ => unknown = true,
+        }
+    }
+    if unknown {
+        return Value::Unknown;
+    }
+    best.map_or(Value::Null, Value::Date)
 }
 
 /// Compares two values; `None` when either is unknown.

@@ -6,6 +6,7 @@
 
 pub(crate) mod describe;
 pub(crate) mod eval;
+mod fast;
 pub mod ir;
 mod template;
 pub mod trace;
@@ -100,34 +101,25 @@ pub fn decide(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<()> {
 
 /// The fast path for many profiles: evaluates without explanations and
 /// reuses its buffers, so a profile costs no allocation.
+///
+/// Making one compiles the pack once more for this path (`fast`): make one
+/// per batch or thread, not per profile.
 #[derive(Debug)]
 pub struct Decider<'p> {
     pack: &'p RulePack,
-    buffers: Option<eval::Buffers<()>>,
+    /// The pack compiled for this path, once per decider.
+    program: fast::Program<'p>,
+    state: fast::State,
     status: Truth,
     outcomes: Vec<Outcome>,
-    /// Every rule's dates, one slot per date of the pack, rule after rule.
+    /// Every rule's dates, one slot per date of the pack, rule after rule;
+    /// only an applying rule's are current.
     dates: Vec<Option<NaiveDate>>,
+    /// As many `None`s as a rule has dates at most: the dates of a rule that
+    /// does not apply, so that `dates` need not be cleared for each profile.
+    nones: Vec<Option<NaiveDate>>,
     /// Where each rule's dates start in `dates`, and the end (`rules + 1` items).
     offsets: Vec<usize>,
-    /// Per rule, a definition whose falsity alone decides `does_not_apply`.
-    guards: Vec<Option<usize>>,
-}
-
-/// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
-/// [{"def": d}, ...]}`): when it is false, `when` is false and the rule does
-/// not apply, whatever follows and whatever `unless` says. Most rules start
-/// from the same status definition, which is computed once per profile, so
-/// on the fast path a profile it excludes skips every such rule at once.
-fn guard_of(rule: &ir::Rule) -> Option<usize> {
-    match &rule.when.op {
-        ir::Op::Def(id) => Some(*id),
-        ir::Op::All(items) => match items.first().map(|n| &n.op) {
-            Some(ir::Op::Def(id)) => Some(*id),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 impl<'p> Decider<'p> {
@@ -142,12 +134,13 @@ impl<'p> Decider<'p> {
         }
         Decider {
             pack,
-            buffers: Some(eval::Buffers::default()),
+            program: fast::Program::new(pack),
+            state: fast::State::default(),
             status: Truth::Unknown,
-            outcomes: Vec::with_capacity(pack.rules.len()),
+            outcomes: vec![Outcome::DoesNotApply; pack.rules.len()],
             dates: vec![None; at],
+            nones: vec![None; pack.rules.iter().map(|r| r.dates.len()).max().unwrap_or(0)],
             offsets,
-            guards: pack.rules.iter().map(guard_of).collect(),
         }
     }
 
@@ -158,34 +151,18 @@ impl<'p> Decider<'p> {
 
     /// Evaluates every rule for one profile; the result borrows the decider.
     pub fn decide(&mut self, profile: &WorkerProfile) -> Decision<'_> {
-        let pack = self.pack;
-        let buffers = self.buffers.take().unwrap_or_default();
-        let mut env: Env<'_, ()> = Env::with_buffers(pack, profile, buffers);
-        let (status, ()) = env.def(pack.meta.status_def);
-        self.status = status.truth();
-        self.outcomes.clear();
-        self.dates.fill(None);
-        for ((rule, start), guard) in pack.rules.iter().zip(&self.offsets).zip(&self.guards) {
-            if let Some(def) = guard {
-                if env.def_truth(*def) == Truth::False {
-                    self.outcomes.push(Outcome::DoesNotApply);
-                    continue;
-                }
-            }
-            let slots = self.dates.get_mut(*start..).unwrap_or_default();
-            let mut slots = slots.iter_mut();
-            let (outcome, ()) = evaluate_rule(&mut env, rule, |d| {
-                if let Some(slot) = slots.next() {
-                    *slot = d;
-                }
-            });
-            self.outcomes.push(outcome);
-        }
-        self.buffers = Some(env.into_buffers());
+        self.status = self.program.decide(
+            self.pack,
+            &mut self.state,
+            profile,
+            &mut self.outcomes,
+            &mut self.dates,
+        );
         Decision {
             status: self.status,
             outcomes: &self.outcomes,
             dates: &self.dates,
+            nones: &self.nones,
             offsets: &self.offsets,
         }
     }
@@ -198,6 +175,7 @@ pub struct Decision<'d> {
     pub status: Truth,
     outcomes: &'d [Outcome],
     dates: &'d [Option<NaiveDate>],
+    nones: &'d [Option<NaiveDate>],
     offsets: &'d [usize],
 }
 
@@ -215,7 +193,14 @@ impl<'d> Decision<'d> {
             .get(index.saturating_add(1))
             .copied()
             .unwrap_or(start);
-        self.dates.get(start..end).unwrap_or_default()
+        if self.outcomes.get(index) == Some(&Outcome::Applies) {
+            self.dates.get(start..end).unwrap_or_default()
+        } else {
+            // Not computed for this profile.
+            self.nones
+                .get(..end.saturating_sub(start))
+                .unwrap_or_default()
+        }
     }
 
     /// The same result as an [`Evaluation`] (allocates; for tests and `decide`).
@@ -271,17 +256,9 @@ fn evaluate_rule<'a, T: Trace>(
         return (Outcome::DoesNotApply, why);
     }
 
-    // The fast path asks only for truth values (see `Env::truth`).
-    let test = |env: &mut Env<'a, T>, node: &'a ir::Node| {
-        if T::ON {
-            env.eval(node)
-        } else {
-            (Value::of_truth(env.truth(node)), T::default())
-        }
-    };
-    let (when, when_why) = test(env, &rule.when);
+    let (when, when_why) = env.eval(&rule.when);
     let (unless, unless_why) = match &rule.unless {
-        Some(node) if when.truth() != Truth::False => test(env, node),
+        Some(node) if when.truth() != Truth::False => env.eval(node),
         _ => (Value::Bool(false), T::default()),
     };
     let (outcome, mut why) = match (when.truth(), unless.truth()) {

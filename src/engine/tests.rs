@@ -139,7 +139,9 @@ fn run_table<X: AsRef<str>, P: AsRef<str>>(day_count: &str, cases: &[(X, P, E)])
         let p = profile(fragment);
         let id = def_id(&pack, "x");
         let explained = Env::<Why>::new(&pack, &p).def(id).0;
-        let fast = Env::<()>::new(&pack, &p).def(id).0;
+        let program = super::fast::Program::new(&pack);
+        let mut state = super::fast::State::default();
+        let fast = super::fast::def_value(&pack, &program, &mut state, &p, id);
         if !is(explained, *expected) {
             failures.push(format!(
                 "{expr}\n    with {fragment}: expected {expected:?}, got {explained:?}"
@@ -912,6 +914,29 @@ fn an_undetermined_status_is_asked_about() {
     assert!(r.questions.is_empty());
 }
 
+/// A quantifier whose body reads a definition with a quantifier of its own
+/// (both take variable slot 0): evaluating the definition must leave the
+/// outer variable bound to its own item, on both paths.
+#[test]
+fn a_definition_read_inside_a_quantifier_keeps_the_outer_variable() {
+    let any_member = json!({ "some": { "in": { "field": "citizenship" }, "as": "c", "where":
+        { "member": { "of": "members", "value": { "var": "c" }, "on": { "field": "as_of" } } } } });
+    let first_uz = json!({ "some": { "in": { "field": "citizenship" }, "as": "x", "where": { "all": [
+        { "def": "any_member" },
+        { "eq": [ { "var": "x" }, "UZ" ] } ] } } });
+    let pack = build_pack(
+        "event_day_is_day_1",
+        json!({ "any_member": any_member }),
+        json!([rule("t.uz", first_uz)]),
+    );
+    // The inner quantifier ends on KG; the outer one is on UZ when it reads x.
+    let p = profile(r#"{"citizenship": ["UZ", "KG"]}"#);
+    let explained = super::explain(&pack, &p);
+    let decided = super::decide(&pack, &p);
+    assert_eq!(explained.results[0].outcome, Outcome::Applies);
+    assert_eq!(decided.results[0].outcome, Outcome::Applies);
+}
+
 #[test]
 fn unless_wins_over_when() {
     let a: Json = serde_json::from_str(A).unwrap();
@@ -1040,6 +1065,16 @@ fn dates_are_computed_only_when_a_rule_applies_and_null_ones_left_out() {
     );
     assert_eq!(not.findings[0].outcome, Outcome::DoesNotApply);
     assert!(not.findings[0].dates.is_empty());
+
+    // A reused decider gives a rule that does not apply no dates, whatever
+    // an earlier profile's were.
+    let mut decider = super::Decider::new(&pack);
+    let applies = profile(r#"{"registered": true, "contract": {"end": "2027-03-01"}}"#);
+    assert_eq!(decider.decide(&applies).dates(0), &[Some(d("2027-03-01"))]);
+    let not = profile(r#"{"registered": false, "contract": {"end": "2027-03-01"}}"#);
+    let decision = decider.decide(&not);
+    assert_eq!(decision.outcomes()[0], Outcome::DoesNotApply);
+    assert_eq!(decision.dates(0), &[None]);
 }
 
 // ---------------------------------------- knowledge monotonicity (proptest)

@@ -1,0 +1,919 @@
+//! Compiles a pack's nodes into the fast path's closures.
+//!
+//! Operands that are leaves (constants, `as_of`, other fields, definitions,
+//! variables) are not closures of their own: each operation is instantiated
+//! for the kinds of its operands ([`Get`]), so reading one is inline code.
+
+use chrono::NaiveDate;
+
+use super::lookup::{CountryPeriods, LitSet};
+use super::{Body, Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
+use crate::dates;
+use crate::engine::describe::member_on;
+use crate::engine::eval::{
+    compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value,
+    param_value, shift_value, two_dates, unknown_unless_null, working_days_value,
+};
+use crate::engine::ir::{
+    CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, Rule, RulePack, SetSrc,
+    Unit,
+};
+use crate::engine::value::{Truth, Value};
+
+fn tf<'p>(f: impl Fn(&mut Ctx<'_>) -> Truth + Send + Sync + 'p) -> TruthFn<'p> {
+    Box::new(f)
+}
+
+fn vf<'p>(f: impl for<'x> Fn(&mut Ctx<'x>) -> Value<'x> + Send + Sync + 'p) -> ValueFn<'p> {
+    Box::new(f)
+}
+
+/// An operand read inline by the operation that uses it.
+trait Get {
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x>;
+}
+
+/// A constant that borrows nothing.
+struct K(Value<'static>);
+impl Get for K {
+    #[inline(always)]
+    fn get<'x>(&self, _: &mut Ctx<'x>) -> Value<'x> {
+        self.0
+    }
+}
+
+/// `as_of`, the commonest field.
+struct AsOf;
+impl Get for AsOf {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        Value::Date(c.profile.as_of)
+    }
+}
+
+/// `host`, the field read by most membership tests.
+struct Host;
+impl Get for Host {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        Value::Country(c.profile.host)
+    }
+}
+
+/// Another profile field.
+struct F(Field);
+impl Get for F {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        field_value(c.profile, self.0)
+    }
+}
+
+/// A definition.
+struct D(usize);
+impl Get for D {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        c.def(self.0)
+    }
+}
+
+/// A variable.
+struct Var(usize);
+impl Get for Var {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        c.var(self.0)
+    }
+}
+
+/// A field of the family member bound to a variable.
+struct VarField(usize, MemberField);
+impl Get for VarField {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        member_field(c.var(self.0), self.1)
+    }
+}
+
+/// Anything else: a closure.
+struct Dyn<'p>(ValueFn<'p>);
+impl Get for Dyn<'_> {
+    #[inline(always)]
+    fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
+        (self.0)(c)
+    }
+}
+
+/// The kind of an operand, chosen at build time.
+enum Operand<'p> {
+    K(Value<'static>),
+    AsOf,
+    Host,
+    F(Field),
+    D(usize),
+    Var(usize),
+    VarField(usize, MemberField),
+    Dyn(ValueFn<'p>),
+}
+
+/// Runs `$body` with `$a` bound to the operand as its own type, so that the
+/// closure `$body` builds is specialised for it.
+macro_rules! with_operand {
+    ($operand:expr, $a:ident => $body:expr) => {
+        match $operand {
+            Operand::K(v) => {
+                let $a = K(v);
+                $body
+            }
+            Operand::AsOf => {
+                let $a = AsOf;
+                $body
+            }
+            Operand::Host => {
+                let $a = Host;
+                $body
+            }
+            Operand::F(f) => {
+                let $a = F(f);
+                $body
+            }
+            Operand::D(id) => {
+                let $a = D(id);
+                $body
+            }
+            Operand::Var(slot) => {
+                let $a = Var(slot);
+                $body
+            }
+            Operand::VarField(slot, m) => {
+                let $a = VarField(slot, m);
+                $body
+            }
+            Operand::Dyn(f) => {
+                let $a = Dyn(f);
+                $body
+            }
+        }
+    };
+}
+
+/// A literal as a value that borrows nothing (all but texts).
+fn static_lit(lit: &Lit) -> Option<Value<'static>> {
+    Some(match lit {
+        Lit::Null => Value::Null,
+        Lit::Bool(b) => Value::Bool(*b),
+        Lit::Int(i) => Value::Int(*i),
+        Lit::Date(d) => Value::Date(*d),
+        Lit::Country(c) => Value::Country(*c),
+        Lit::Kind(k) => Value::Kind(*k),
+        Lit::Relation(r) => Value::Relation(*r),
+        Lit::Text(_) => return None,
+    })
+}
+
+/// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
+/// [{"def": d}, ...]}`), and the rest of `when`: `when` is the Kleene
+/// conjunction of the two, so a false guard decides `does_not_apply`.
+fn split_guard(when: &Node) -> Option<(usize, &[Node])> {
+    match &when.op {
+        Op::Def(id) => Some((*id, &[])),
+        Op::All(items) => match items.split_first() {
+            Some((
+                Node {
+                    op: Op::Def(id), ..
+                },
+                rest,
+            )) => Some((*id, rest)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Compiles a pack.
+pub(super) fn program(pack: &RulePack) -> Program<'_> {
+    let shared = shared_defs(pack);
+    let mut b = Builder {
+        pack,
+        texts: Vec::new(),
+        keep_vars: false,
+    };
+    let defs = pack
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(id, d)| {
+            b.keep_vars = shared.get(id).copied().unwrap_or(true);
+            if is_boolean(&d.expr.op) {
+                DefFn::Truth(b.truth(&d.expr))
+            } else {
+                DefFn::Value(b.value(&d.expr))
+            }
+        })
+        .collect();
+    b.keep_vars = false;
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut dates_at = 0usize;
+    for (index, rule) in pack.rules.iter().enumerate() {
+        let rule = b.rule(rule, dates_at);
+        dates_at = dates_at.saturating_add(rule.dates.len());
+        match groups.last_mut() {
+            Some(group) if group.guard == rule.guard => {
+                // The period in which all of the group's rules are in force.
+                group.from = group.from.max(rule.from);
+                group.to = match (group.to, rule.to) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                group.rules.push(rule);
+            }
+            _ => groups.push(Group {
+                guard: rule.guard,
+                start: index,
+                from: rule.from,
+                to: rule.to,
+                rules: vec![rule],
+            }),
+        }
+    }
+    Program {
+        defs,
+        groups,
+        texts: b.texts,
+        status_def: pack.meta.status_def,
+        var_slots: pack.var_slots,
+    }
+}
+
+struct Builder<'p> {
+    pack: &'p RulePack,
+    texts: Vec<&'p String>,
+    /// Whether the quantifiers being built must put their variable's
+    /// binding back (they are in a definition a quantifier's body reads).
+    keep_vars: bool,
+}
+
+/// Per definition: whether it can be evaluated inside a quantifier's body
+/// (referred to from one, directly or through other definitions).
+///
+/// A variable's slot is its quantifier's depth in its own expression, and a
+/// definition's expression starts again at depth 0: a quantifier in such a
+/// definition may take the slot of the quantifier whose body reads the
+/// definition, so it must put that binding back. Any other quantifier can
+/// leave its slot as it is: nothing reads it afterwards.
+fn shared_defs(pack: &RulePack) -> Vec<bool> {
+    fn refs(node: &Node, inside: bool, out: &mut Vec<(usize, bool)>) {
+        let mut walk = |n: &Node, inside: bool| refs(n, inside, out);
+        match &node.op {
+            Op::Def(id) => out.push((*id, inside)),
+            Op::Lit(_) | Op::Field(_) | Op::Var { .. } => {}
+            Op::Param { on, .. } => {
+                if let Some(on) = on {
+                    walk(on, inside);
+                }
+            }
+            Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+                items.iter().for_each(|n| walk(n, inside))
+            }
+            Op::Not(a) | Op::IsNull(a) => walk(a, inside),
+            Op::Cmp(_, a, b)
+            | Op::Shift(_, a, b)
+            | Op::DaysBetween(a, b)
+            | Op::Age(a, b)
+            | Op::LastDay(a, b)
+            | Op::AddWorkingDays {
+                from: a, days: b, ..
+            } => {
+                walk(a, inside);
+                walk(b, inside);
+            }
+            Op::In(item, set) => {
+                walk(item, inside);
+                if let SetSrc::List(list) = set {
+                    walk(list, inside);
+                }
+            }
+            Op::Member { value, on, .. } => {
+                walk(value, inside);
+                walk(on, inside);
+            }
+            Op::Quant { list, body, .. } => {
+                walk(list, inside);
+                walk(body, true);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for rule in &pack.rules {
+        refs(&rule.when, false, &mut found);
+        if let Some(unless) = &rule.unless {
+            refs(unless, false, &mut found);
+        }
+        for (_, date) in &rule.dates {
+            refs(date, false, &mut found);
+        }
+    }
+    let mut uses: Vec<Vec<usize>> = Vec::with_capacity(pack.defs.len());
+    for def in &pack.defs {
+        let mut own = Vec::new();
+        refs(&def.expr, false, &mut own);
+        uses.push(own.iter().map(|(id, _)| *id).collect());
+        found.extend(own);
+    }
+    let mut shared = vec![false; pack.defs.len()];
+    let mut todo: Vec<usize> = found
+        .iter()
+        .filter(|(_, inside)| *inside)
+        .map(|(id, _)| *id)
+        .collect();
+    while let Some(id) = todo.pop() {
+        match shared.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        todo.extend(uses.get(id).into_iter().flatten());
+    }
+    shared
+}
+
+impl<'p> Builder<'p> {
+    fn rule(&mut self, rule: &'p Rule, dates_at: usize) -> FastRule<'p> {
+        let (guard, when) = match split_guard(&rule.when) {
+            Some((id, [])) => (Some(id), None),
+            Some((id, rest)) => (Some(id), Some(self.all(rest))),
+            None => (None, Some(self.truth(&rule.when))),
+        };
+        FastRule {
+            dates_at,
+            from: rule.in_force_from,
+            to: rule.in_force_to,
+            guard,
+            when,
+            unless: rule.unless.as_ref().map(|n| self.truth(n)),
+            dates: rule.dates.iter().map(|(_, n)| self.value(n)).collect(),
+        }
+    }
+
+    fn operand(&mut self, node: &'p Node) -> Operand<'p> {
+        match &node.op {
+            Op::Lit(lit) => match static_lit(lit) {
+                Some(v) => Operand::K(v),
+                None => Operand::Dyn(self.value(node)),
+            },
+            Op::Field(Field::AsOf) => Operand::AsOf,
+            Op::Field(Field::Host) => Operand::Host,
+            Op::Field(f) => Operand::F(*f),
+            Op::Def(id) => Operand::D(*id),
+            Op::Var { slot, member: None } => Operand::Var(*slot),
+            Op::Var {
+                slot,
+                member: Some(m),
+            } => Operand::VarField(*slot, *m),
+            _ => Operand::Dyn(self.value(node)),
+        }
+    }
+
+    /// `all` of some items; a single item stands alone.
+    fn all(&mut self, items: &'p [Node]) -> TruthFn<'p> {
+        match cheapest_first(items).as_slice() {
+            [] => tf(|_| Truth::True),
+            [one] => self.truth(one),
+            [a, b] if !is_def(a) && !is_def(b) => {
+                let (a, b) = (self.truth(a), self.truth(b));
+                tf(move |c| match a(c) {
+                    Truth::False => Truth::False,
+                    Truth::True => b(c),
+                    Truth::Unknown => match b(c) {
+                        Truth::False => Truth::False,
+                        _ => Truth::Unknown,
+                    },
+                })
+            }
+            _ => self.junction(items, Truth::False),
+        }
+    }
+
+    /// `all` (`decisive` false) or `any` (`decisive` true) of several items.
+    /// Definitions among them are read inline, before the others, which go
+    /// cheapest first: the value of a junction does not depend on the order
+    /// of its items, and the first decisive one ends it.
+    fn junction(&mut self, items: &'p [Node], decisive: Truth) -> TruthFn<'p> {
+        let defs: Vec<usize> = items
+            .iter()
+            .filter_map(|n| match n.op {
+                Op::Def(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let rest: Vec<TruthFn<'p>> = cheapest_first(items)
+            .into_iter()
+            .filter(|n| !is_def(n))
+            .map(|n| self.truth(n))
+            .collect();
+        tf(move |c| {
+            let mut unknown = false;
+            for id in &defs {
+                match c.def_truth(*id) {
+                    Truth::Unknown => unknown = true,
+                    t if t == decisive => return decisive,
+                    _ => {}
+                }
+            }
+            for item in &rest {
+                match item(c) {
+                    Truth::Unknown => unknown = true,
+                    t if t == decisive => return decisive,
+                    _ => {}
+                }
+            }
+            if unknown {
+                Truth::Unknown
+            } else {
+                negate(decisive)
+            }
+        })
+    }
+
+    fn truth(&mut self, node: &'p Node) -> TruthFn<'p> {
+        match &node.op {
+            Op::Lit(Lit::Bool(b)) => {
+                let t = Truth::from(*b);
+                tf(move |_| t)
+            }
+            Op::All(items) => self.all(items),
+            Op::Any(items) => self.junction(items, Truth::True),
+            Op::Not(inner) => self.not(inner),
+            Op::Def(id) => {
+                let id = *id;
+                tf(move |c| c.def_truth(id))
+            }
+            Op::Field(f) => {
+                let f = *f;
+                tf(move |c| field_value(c.profile, f).truth())
+            }
+            Op::Cmp(op, a, b) => {
+                let op = *op;
+                let a = self.operand(a);
+                let b = self.operand(b);
+                with_operand!(a, a => with_operand!(b, b => cmp(op, a, b)))
+            }
+            Op::IsNull(inner) => {
+                with_operand!(self.operand(inner), x => is_null(x, false))
+            }
+            Op::Member { set, value, on } => match self.pack.dated_sets.get(*set) {
+                Some(dated) => {
+                    let on = self.operand(on);
+                    let value = self.operand(value);
+                    with_operand!(value, v => with_operand!(on, on => member(dated, v, on)))
+                }
+                None => tf(|_| Truth::Unknown),
+            },
+            Op::In(item, set) => {
+                let lits: &'p [Lit] = match set {
+                    SetSrc::Literal(lits) => lits,
+                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::List(list) => {
+                        let item = self.operand(item);
+                        let list = self.operand(list);
+                        return with_operand!(item, v => with_operand!(list, l => in_list(v, l, false)));
+                    }
+                };
+                with_operand!(self.operand(item), v => in_set(v, LitSet::new(lits), false))
+            }
+            Op::Quant {
+                q: q @ (Quant::Some | Quant::Every),
+                list,
+                slot,
+                body,
+            } => {
+                let every = *q == Quant::Every;
+                let body = self.body(body);
+                let (slot, keep) = (*slot, self.keep_vars);
+                with_operand!(self.operand(list), l => quantify(every, l, slot, keep, body))
+            }
+            _ => {
+                let v = self.value(node);
+                tf(move |c| v(c).truth())
+            }
+        }
+    }
+
+    /// A quantifier's body; an `all` of two conditions is tested inline.
+    fn body(&mut self, node: &'p Node) -> Body<'p> {
+        if let Op::All(items) = &node.op {
+            if let [a, b] = cheapest_first(items).as_slice() {
+                return Body::Two(self.truth(a), self.truth(b));
+            }
+        }
+        Body::One(self.truth(node))
+    }
+
+    /// `not`: the negation folded into the common tests it wraps.
+    fn not(&mut self, inner: &'p Node) -> TruthFn<'p> {
+        match &inner.op {
+            Op::IsNull(x) => with_operand!(self.operand(x), x => is_null(x, true)),
+            Op::In(item, set @ (SetSrc::Literal(_) | SetSrc::Named(_))) => {
+                let lits: &'p [Lit] = match set {
+                    SetSrc::Literal(lits) => lits,
+                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::List(_) => &[],
+                };
+                with_operand!(self.operand(item), v => in_set(v, LitSet::new(lits), true))
+            }
+            Op::In(item, SetSrc::List(list)) => {
+                let item = self.operand(item);
+                let list = self.operand(list);
+                with_operand!(item, v => with_operand!(list, l => in_list(v, l, true)))
+            }
+            Op::Def(id) => {
+                let id = *id;
+                tf(move |c| negate(c.def_truth(id)))
+            }
+            Op::Field(f) => {
+                let f = *f;
+                tf(move |c| negate(field_value(c.profile, f).truth()))
+            }
+            _ => {
+                let f = self.truth(inner);
+                tf(move |c| negate(f(c)))
+            }
+        }
+    }
+
+    fn pair(&mut self, a: &'p Node, b: &'p Node) -> (ValueFn<'p>, ValueFn<'p>) {
+        (self.value(a), self.value(b))
+    }
+
+    fn value(&mut self, node: &'p Node) -> ValueFn<'p> {
+        match &node.op {
+            op if is_boolean(op) => {
+                let f = self.truth(node);
+                vf(move |c| Value::of_truth(f(c)))
+            }
+            Op::Lit(lit) => match static_lit(lit) {
+                Some(v) => vf(move |_| v),
+                None => {
+                    let Lit::Text(text) = lit else {
+                        return vf(|_| Value::Unknown);
+                    };
+                    let i = self.texts.len();
+                    self.texts.push(text);
+                    vf(move |c| c.texts.get(i).map_or(Value::Unknown, |t| Value::Text(t)))
+                }
+            },
+            Op::Field(f) => {
+                let f = *f;
+                vf(move |c| field_value(c.profile, f))
+            }
+            Op::Var { slot, member: None } => {
+                let slot = *slot;
+                vf(move |c| c.var(slot))
+            }
+            Op::Var {
+                slot,
+                member: Some(m),
+            } => {
+                let (slot, m) = (*slot, *m);
+                vf(move |c| member_field(c.var(slot), m))
+            }
+            Op::Def(id) => {
+                let id = *id;
+                vf(move |c| c.def(id))
+            }
+            Op::Param { id, on } => {
+                let id = *id;
+                let on = on.as_deref().map(|n| self.value(n));
+                vf(move |c| {
+                    let on = match &on {
+                        Some(f) => f(c),
+                        None => Value::Date(c.profile.as_of),
+                    };
+                    match (on, c.pack.params.get(id)) {
+                        (Value::Date(d), Some(p)) => param_value(&p.values, d),
+                        _ => Value::Unknown,
+                    }
+                })
+            }
+            Op::Shift(Unit::Days, date, n) if matches!(n.op, Op::Lit(Lit::Int(_))) => {
+                let Op::Lit(Lit::Int(n)) = n.op else {
+                    return vf(|_| Value::Unknown);
+                };
+                with_operand!(self.operand(date), d => add_days(d, n))
+            }
+            Op::Shift(unit, date, n) => {
+                let unit = *unit;
+                let (d, n) = (self.operand(date), self.operand(n));
+                with_operand!(d, d => with_operand!(n, n => binary(d, n, move |d, n| shift_value(unit, d, n))))
+            }
+            Op::DaysBetween(a, b) => {
+                let (a, b) = (self.operand(a), self.operand(b));
+                with_operand!(a, a => with_operand!(b, b => binary(a, b, |x, y| {
+                    two_dates(x, y, |x, y| Value::Int(dates::days_between(x, y)))
+                })))
+            }
+            Op::Age(a, b) => {
+                let (a, b) = (self.operand(a), self.operand(b));
+                with_operand!(a, a => with_operand!(b, b => binary(a, b, |x, y| {
+                    two_dates(x, y, |x, y| Value::Int(dates::age(x, y)))
+                })))
+            }
+            Op::LastDay(start, n) => {
+                let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
+                let (s, n) = (self.operand(start), self.operand(n));
+                with_operand!(s, s => with_operand!(n, n => binary(s, n, move |s, n| {
+                    last_day_value(next_day_is_day_1, s, n)
+                })))
+            }
+            Op::Earliest(items) | Op::Latest(items) => {
+                let latest = matches!(node.op, Op::Latest(_));
+                let items: Vec<ValueFn<'p>> = items.iter().map(|n| self.value(n)).collect();
+                vf(move |c| {
+                    let mut items = items.iter();
+                    extreme_value(latest, std::iter::from_fn(|| Some(items.next()?(c))))
+                })
+            }
+            Op::Quant {
+                q: _,
+                list,
+                slot,
+                body,
+            } => {
+                let body = self.body(body);
+                let (slot, keep) = (*slot, self.keep_vars);
+                with_operand!(self.operand(list), l => count(l, slot, keep, body))
+            }
+            Op::AddWorkingDays {
+                from,
+                days,
+                holidays,
+            } => {
+                let holidays: &'p [NaiveDate] = self
+                    .pack
+                    .sets
+                    .get(*holidays)
+                    .map_or(&[], |s| s.dates.as_slice());
+                let (d, n) = self.pair(from, days);
+                vf(move |c| {
+                    let d = d(c);
+                    working_days_value(d, n(c), holidays)
+                })
+            }
+            // Caught by the first arm.
+            Op::All(_)
+            | Op::Any(_)
+            | Op::Not(_)
+            | Op::Cmp(..)
+            | Op::In(..)
+            | Op::Member { .. }
+            | Op::IsNull(_) => vf(|_| Value::Unknown),
+        }
+    }
+}
+
+/// A junction's items in the order to test them: cheapest first (stable).
+fn cheapest_first(items: &[Node]) -> Vec<&Node> {
+    let mut order: Vec<&Node> = items.iter().collect();
+    order.sort_by_key(|n| cost(n));
+    order
+}
+
+/// A rough measure of the work a node takes, to order a junction's items.
+fn cost(node: &Node) -> u32 {
+    let sum = |nodes: &[&Node]| {
+        nodes
+            .iter()
+            .fold(1u32, |acc, n| acc.saturating_add(cost(n)))
+    };
+    match &node.op {
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) => 1,
+        Op::Param { on, .. } => 4u32.saturating_add(on.as_deref().map_or(0, cost)),
+        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+            sum(&items.iter().collect::<Vec<_>>())
+        }
+        Op::Not(a) | Op::IsNull(a) => sum(&[a]),
+        Op::Cmp(_, a, b) | Op::DaysBetween(a, b) => sum(&[a, b]),
+        Op::Shift(_, a, b) | Op::Age(a, b) | Op::LastDay(a, b) => 4u32.saturating_add(sum(&[a, b])),
+        Op::In(item, SetSrc::List(list)) => 2u32.saturating_add(sum(&[item, list])),
+        Op::In(item, _) => 2u32.saturating_add(cost(item)),
+        Op::Member { value, on, .. } => 2u32.saturating_add(sum(&[value, on])),
+        Op::Quant { list, body, .. } => 8u32.saturating_mul(cost(body)).saturating_add(cost(list)),
+        Op::AddWorkingDays { from, days, .. } => 40u32.saturating_add(sum(&[from, days])),
+    }
+}
+
+fn is_def(node: &Node) -> bool {
+    matches!(node.op, Op::Def(_))
+}
+
+fn negate(t: Truth) -> Truth {
+    match t {
+        Truth::True => Truth::False,
+        Truth::False => Truth::True,
+        Truth::Unknown => Truth::Unknown,
+    }
+}
+
+/// A variable's field: of a family member, or the value itself otherwise.
+#[inline]
+fn member_field(v: Value<'_>, m: MemberField) -> Value<'_> {
+    match v {
+        Value::Member(member) => member_field_value(member, m),
+        other => other,
+    }
+}
+
+fn cmp<'p>(
+    op: CmpOp,
+    a: impl Get + Send + Sync + 'p,
+    b: impl Get + Send + Sync + 'p,
+) -> TruthFn<'p> {
+    tf(move |c| {
+        let x = a.get(c);
+        let y = b.get(c);
+        // Dates and numbers are most comparisons: ordered here, inline;
+        // `compare` gives the same answer for them.
+        let ordering = match (x, y) {
+            (Value::Date(x), Value::Date(y)) => x.cmp(&y),
+            (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+            // Unordered: equal or not, and never before or after.
+            (Value::Country(a), Value::Country(b)) => return unordered(op, a == b),
+            (Value::Kind(a), Value::Kind(b)) => return unordered(op, a == b),
+            (Value::Relation(a), Value::Relation(b)) => return unordered(op, a == b),
+            (Value::Bool(a), Value::Bool(b)) => return unordered(op, a == b),
+            _ => return compare_cold(op, x, y),
+        };
+        Truth::from(match op {
+            CmpOp::Eq => ordering.is_eq(),
+            CmpOp::Ne => ordering.is_ne(),
+            CmpOp::Lt => ordering.is_lt(),
+            CmpOp::Le => ordering.is_le(),
+            CmpOp::Gt => ordering.is_gt(),
+            CmpOp::Ge => ordering.is_ge(),
+        })
+    })
+}
+
+/// A comparison of two values that are equal or not but not ordered.
+#[inline(always)]
+fn unordered(op: CmpOp, equal: bool) -> Truth {
+    Truth::from(match op {
+        CmpOp::Eq => equal,
+        CmpOp::Ne => !equal,
+        _ => false,
+    })
+}
+
+/// Any other comparison, out of line so that the common ones stay small.
+#[cold]
+#[inline(never)]
+fn compare_cold(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Truth {
+    match compare(op, x, y) {
+        Some(r) => Truth::from(r),
+        None => Truth::Unknown,
+    }
+}
+
+/// Membership by scanning the set, for values the table does not index.
+#[cold]
+#[inline(never)]
+fn member_cold(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
+    member_on(set, v, day)
+}
+
+/// `is_null`, or its negation.
+fn is_null<'p>(x: impl Get + Send + Sync + 'p, negated: bool) -> TruthFn<'p> {
+    tf(move |c| match x.get(c) {
+        Value::Unknown => Truth::Unknown,
+        Value::Null => Truth::from(!negated),
+        _ => Truth::from(negated),
+    })
+}
+
+fn member<'p>(
+    set: &'p DatedSet,
+    value: impl Get + Send + Sync + 'p,
+    on: impl Get + Send + Sync + 'p,
+) -> TruthFn<'p> {
+    let table = CountryPeriods::new(set);
+    tf(move |c| {
+        let v = value.get(c);
+        let (Value::Date(day), false) = (on.get(c), v.is_unknown()) else {
+            return Truth::Unknown;
+        };
+        Truth::from(match (&table, v) {
+            (Some(table), Value::Country(country)) => table.contains(country, day),
+            _ => member_cold(set, v, day),
+        })
+    })
+}
+
+/// `in` a literal or named set, or its negation.
+fn in_set<'p>(item: impl Get + Send + Sync + 'p, set: LitSet<'p>, negated: bool) -> TruthFn<'p> {
+    tf(move |c| match item.get(c) {
+        Value::Unknown => Truth::Unknown,
+        v => Truth::from(set.contains(v) != negated),
+    })
+}
+
+/// `in` a list value, or its negation.
+fn in_list<'p>(
+    item: impl Get + Send + Sync + 'p,
+    list: impl Get + Send + Sync + 'p,
+    negated: bool,
+) -> TruthFn<'p> {
+    tf(move |c| {
+        let v = item.get(c);
+        let found = match list.get(c) {
+            Value::Countries(cs) => matches!(v, Value::Country(k) if cs.contains(&k)),
+            Value::Family(f) => {
+                matches!(v, Value::Member(m) if f.iter().any(|x| std::ptr::eq(x, m)))
+            }
+            _ => return Truth::Unknown,
+        };
+        if v.is_unknown() {
+            Truth::Unknown
+        } else {
+            Truth::from(found != negated)
+        }
+    })
+}
+
+/// `some` (`every = false`) and `every`.
+fn quantify<'p>(
+    every: bool,
+    list: impl Get + Send + Sync + 'p,
+    slot: usize,
+    keep: bool,
+    body: Body<'p>,
+) -> TruthFn<'p> {
+    // What settles the quantifier at once: a true item for `some`, a false
+    // one for `every`.
+    let decisive = if every { Truth::False } else { Truth::True };
+    tf(move |c| {
+        let l = list.get(c);
+        let (mut decided, mut unknown) = (false, false);
+        let seen = c.each(l, slot, keep, &body, |t| {
+            if t == decisive {
+                decided = true;
+            } else if t == Truth::Unknown {
+                unknown = true;
+            }
+            decided
+        });
+        match seen {
+            None => Truth::Unknown,
+            Some(_) if decided => decisive,
+            Some(_) if unknown => Truth::Unknown,
+            Some(_) => negate(decisive),
+        }
+    })
+}
+
+/// `count`.
+fn count<'p>(
+    list: impl Get + Send + Sync + 'p,
+    slot: usize,
+    keep: bool,
+    body: Body<'p>,
+) -> ValueFn<'p> {
+    vf(move |c| {
+        let l = list.get(c);
+        let (mut yes, mut unknown) = (0i64, false);
+        let seen = c.each(l, slot, keep, &body, |t| {
+            match t {
+                Truth::True => yes = yes.saturating_add(1),
+                Truth::Unknown => unknown = true,
+                Truth::False => {}
+            }
+            false
+        });
+        match seen {
+            None => Value::Unknown,
+            Some(0) => Value::Int(0),
+            Some(_) if unknown => Value::Unknown,
+            Some(_) => Value::Int(yes),
+        }
+    })
+}
+
+/// An operation on two values that yields one borrowing nothing.
+fn binary<'p>(
+    a: impl Get + Send + Sync + 'p,
+    b: impl Get + Send + Sync + 'p,
+    f: impl Fn(Value<'_>, Value<'_>) -> Value<'static> + Send + Sync + 'p,
+) -> ValueFn<'p> {
+    vf(move |c| {
+        let x = a.get(c);
+        let y = b.get(c);
+        f(x, y)
+    })
+}
+
+/// A date plus a constant number of days.
+fn add_days<'p>(date: impl Get + Send + Sync + 'p, n: i64) -> ValueFn<'p> {
+    vf(move |c| match date.get(c) {
+        Value::Date(d) => dates::add_days(d, n).map_or(Value::Unknown, Value::Date),
+        other => unknown_unless_null(other),
+    })
+}
