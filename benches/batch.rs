@@ -15,9 +15,10 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, Criterion, Throughput};
+use criterion::{criterion_group, Bencher, Criterion, Throughput};
 use eaeu_rights::bench_support::{compact_stream, gen, handwritten, handwritten_stream};
 use eaeu_rights::engine::{Decider, RulePack};
 use eaeu_rights::profile::WorkerProfile;
@@ -43,20 +44,50 @@ fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Runs `f` over `profiles` split across `jobs` threads.
-fn split<F>(profiles: &[WorkerProfile], jobs: usize, f: F)
-where
-    F: Fn(&[WorkerProfile]) + Sync,
+/// Measures `run` over `profiles` split across `jobs` threads that live for
+/// the whole measurement, each with its own state, as `batch`'s workers
+/// do: no thread is started in the measured loop. This thread takes the
+/// first share; each iteration wakes the others for theirs and waits.
+fn measure_on_threads<S, M, R>(
+    b: &mut Bencher<'_>,
+    profiles: &[WorkerProfile],
+    jobs: usize,
+    make: M,
+    run: R,
+) where
+    M: Fn() -> S + Sync,
+    R: Fn(&mut S, &[WorkerProfile]) + Sync,
 {
-    if jobs <= 1 {
-        return f(profiles);
-    }
-    let size = profiles.len().div_ceil(jobs);
-    std::thread::scope(|s| {
-        for part in profiles.chunks(size) {
-            let f = &f;
-            s.spawn(move || f(part));
+    let size = profiles.len().div_ceil(jobs.max(1));
+    let mut parts = profiles.chunks(size);
+    let mine = parts.next().unwrap_or_default();
+    let mut state = make();
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::channel::<()>();
+        let mut go = Vec::new();
+        for part in parts {
+            let (go_tx, go_rx) = mpsc::channel::<()>();
+            go.push(go_tx);
+            let (done_tx, make, run) = (done_tx.clone(), &make, &run);
+            scope.spawn(move || {
+                let mut state = make();
+                while go_rx.recv().is_ok() {
+                    run(&mut state, part);
+                    done_tx.send(()).unwrap();
+                }
+            });
         }
+        b.iter(|| {
+            for tx in &go {
+                tx.send(()).unwrap();
+            }
+            run(&mut state, mine);
+            for _ in &go {
+                done_rx.recv().unwrap();
+            }
+        });
+        // Dropping the senders ends the threads.
+        drop(go);
     });
 }
 
@@ -74,24 +105,31 @@ fn evaluation(c: &mut Criterion) {
     g.throughput(Throughput::Elements(profiles.len() as u64));
     for (jobs, suffix) in [(1, "1"), (all_cores(), "all")] {
         g.bench_function(format!("handwritten/{suffix}"), |b| {
-            b.iter(|| {
-                split(&profiles, jobs, |part| {
+            measure_on_threads(
+                b,
+                &profiles,
+                jobs,
+                || (),
+                |(), part| {
                     for p in part {
                         black_box(handwritten::evaluate(black_box(p)));
                     }
-                })
-            })
+                },
+            )
         });
         for (name, pack) in [("bench-pack", &bench), ("embedded-pack", &embedded)] {
             g.bench_function(format!("{name}/{suffix}"), |b| {
-                b.iter(|| {
-                    split(&profiles, jobs, |part| {
-                        let mut decider = Decider::new(pack);
+                measure_on_threads(
+                    b,
+                    &profiles,
+                    jobs,
+                    || Decider::new(pack),
+                    |decider, part| {
                         for p in part {
                             black_box(decider.decide(black_box(p)).outcomes().len());
                         }
-                    })
-                })
+                    },
+                )
             });
         }
     }
