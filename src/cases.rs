@@ -296,11 +296,13 @@ pub fn coverage(pack: &RulePack, cases: &[Case]) -> Vec<RuleCoverage> {
             not_in_force: 0,
         })
         .collect();
+    // Outcomes only: the fast path is enough, with one decider for all cases.
+    let mut decider = engine::Decider::new(pack);
     for case in cases {
-        // Outcomes only: the fast path is enough.
-        let evaluation = engine::decide(pack, &case.profile);
-        for ((rule, result), count) in pack.rules.iter().zip(&evaluation.results).zip(&mut counts) {
-            match result.outcome {
+        let decision = decider.decide(&case.profile);
+        for ((rule, outcome), count) in pack.rules.iter().zip(decision.outcomes()).zip(&mut counts)
+        {
+            match outcome {
                 _ if !rule.in_force_on(case.profile.as_of) => count.not_in_force += 1,
                 Outcome::Applies => count.applies += 1,
                 Outcome::DoesNotApply => count.does_not_apply += 1,

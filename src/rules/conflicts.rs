@@ -43,14 +43,11 @@ pub fn check(
         return Ok(());
     }
     let mut seen: Vec<Option<(usize, usize, usize)>> = vec![None; pairs.len()];
+    // One decider for every profile: making one compiles the pack.
+    let mut decider = engine::Decider::new(pack);
     for (p, named) in profiles.iter().enumerate() {
-        let evaluation = engine::decide(pack, &named.profile);
-        let applies = |i: usize| {
-            evaluation
-                .results
-                .get(i)
-                .is_some_and(|r| r.outcome == Outcome::Applies)
-        };
+        let decision = decider.decide(&named.profile);
+        let applies = |i: usize| decision.outcomes().get(i) == Some(&Outcome::Applies);
         for (k, pair) in pairs.iter().enumerate() {
             if applies(pair.rule) && applies(pair.excluded) {
                 if let Some(slot) = seen.get_mut(k) {
