@@ -78,7 +78,13 @@ impl<'p> LitSet<'p> {
             // Lengths first: the value's text is read only when one matches.
             (Typed::Texts(ts, lengths), Value::Text(t)) => {
                 let bit = length_bit(t.len());
-                (bit == 0 || lengths & bit != 0) && ts.contains(&t.as_str())
+                (bit == 0 || lengths & bit != 0)
+                    && ts.iter().any(|s| {
+                        // Length and first byte before the whole text.
+                        s.len() == t.len()
+                            && s.as_bytes().first() == t.as_bytes().first()
+                            && *s == t
+                    })
             }
             _ => self.scan(v),
         }
