@@ -25,10 +25,10 @@ use eaeu_rights::profile::WorkerProfile;
 
 /// Profiles per measured iteration of evaluation alone.
 const N: u64 = 10_000;
-/// Lines per measured iteration end to end: enough that starting and
-/// draining the pipeline (threads, the first and last chunks) weigh little,
-/// as in a real batch.
-const N_E2E: u64 = 50_000;
+/// Lines per measured iteration end to end (about 63 MB): enough that
+/// starting and draining the pipeline (threads, the first and last chunks)
+/// weigh little, as in a real batch.
+const N_E2E: u64 = 200_000;
 const SEED: u64 = 42;
 
 fn today() -> NaiveDate {
