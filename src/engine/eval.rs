@@ -1,7 +1,7 @@
 //! The evaluator: Kleene three-valued logic over a compiled pack.
 //!
-//! The explained path's walk over the pack's nodes, generic over what it
-//! records (see `trace`). The fast path runs its own compiled form of the
+//! The explained path's walk over the pack's nodes, recording why (see
+//! `trace`). The fast path runs its own compiled form of the
 //! pack (`fast`), sharing the value helpers at the end of this file.
 //! Definitions are evaluated at most once per profile and cached, since
 //! nearly every rule starts from the same `eaeu_worker`.
@@ -16,21 +16,21 @@ use super::ir::{
     CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
 };
 use super::template::render_say;
-use super::trace::{FieldKey, Missing, Trace};
+use super::trace::{FieldKey, Missing, Why};
 use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
 use crate::profile::{FamilyMember, WorkerProfile};
 
 /// Evaluation state for one profile.
-pub(crate) struct Env<'a, T> {
+pub(crate) struct Env<'a> {
     pub pack: &'a RulePack,
     pub profile: &'a WorkerProfile,
     /// Bound variables: the item and its index in its list.
     vars: Vec<(Value<'a>, usize)>,
-    defs: Vec<Option<(Value<'a>, T)>>,
+    defs: Vec<Option<(Value<'a>, Why)>>,
 }
 
-impl<'a, T: Trace> Env<'a, T> {
+impl<'a> Env<'a> {
     pub fn new(pack: &'a RulePack, profile: &'a WorkerProfile) -> Self {
         Env {
             pack,
@@ -41,13 +41,13 @@ impl<'a, T: Trace> Env<'a, T> {
     }
 
     /// The value of a definition, computed once per profile.
-    pub fn def(&mut self, id: usize) -> (Value<'a>, T) {
+    pub fn def(&mut self, id: usize) -> (Value<'a>, Why) {
         if let Some(Some(hit)) = self.defs.get(id) {
             return hit.clone();
         }
         let pack = self.pack;
         let Some(def) = pack.defs.get(id) else {
-            return (Value::Unknown, T::default());
+            return (Value::Unknown, Why::default());
         };
         let result = self.eval(&def.expr);
         if let Some(slot) = self.defs.get_mut(id) {
@@ -57,13 +57,11 @@ impl<'a, T: Trace> Env<'a, T> {
     }
 
     /// Evaluates a node, applying its `say` override on the explained path.
-    pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, T) {
+    pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, Why) {
         let (value, mut trace) = self.eval_op(&node.op);
-        if T::ON {
-            if let Some(say) = &node.say {
-                let sentence = render_say(self, node, say, value);
-                trace.replace_sentences(sentence);
-            }
+        if let Some(say) = &node.say {
+            let sentence = render_say(self, node, say, value);
+            trace.replace_sentences(sentence);
         }
         (value, trace)
     }
@@ -99,21 +97,21 @@ impl<'a, T: Trace> Env<'a, T> {
     }
 
     #[inline]
-    fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, T) {
+    fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, Why) {
         let Some(&(value, index)) = self.vars.get(slot) else {
-            return (Value::Unknown, T::default());
+            return (Value::Unknown, Why::default());
         };
         let (Some(field), Value::Member(m)) = (member, value) else {
-            return (value, T::default());
+            return (value, Why::default());
         };
         let v = member_field_value(m, field);
         let trace = if v.is_unknown() {
-            T::missing(Missing {
+            Why::missing(Missing {
                 field: FieldKey::Member(field),
                 member: Some(index),
             })
         } else {
-            T::default()
+            Why::default()
         };
         (v, trace)
     }
@@ -121,9 +119,9 @@ impl<'a, T: Trace> Env<'a, T> {
     /// One node's operation. The common, cheap operations are handled here;
     /// the rest live in their own functions, the rare ones out of line, so
     /// that this recursive function keeps a small stack frame.
-    fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, T) {
+    fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, Why) {
         match op {
-            Op::Lit(lit) => (Value::of_lit(lit), T::default()),
+            Op::Lit(lit) => (Value::of_lit(lit), Why::default()),
             Op::Field(f) => self.eval_field(*f),
             Op::Var { slot, member } => self.var(*slot, *member),
             Op::Def(id) => self.def(*id),
@@ -148,7 +146,10 @@ impl<'a, T: Trace> Env<'a, T> {
                     Value::Unknown => (Value::Unknown, t),
                     _ => {
                         let result = matches!(v, Value::Null);
-                        (Value::Bool(result), T::sentence(|| null_sentence(inner, v)))
+                        (
+                            Value::Bool(result),
+                            Why::sentence(|| null_sentence(inner, v)),
+                        )
                     }
                 }
             }
@@ -174,27 +175,27 @@ impl<'a, T: Trace> Env<'a, T> {
         }
     }
 
-    fn eval_field(&self, f: Field) -> (Value<'a>, T) {
+    fn eval_field(&self, f: Field) -> (Value<'a>, Why) {
         let v = self.field(f);
         let trace = if v.is_unknown() {
-            T::missing(Missing {
+            Why::missing(Missing {
                 field: FieldKey::Profile(f),
                 member: None,
             })
         } else if matches!(v, Value::Bool(_)) {
             // A boolean fact used as a condition explains itself.
-            T::sentence(|| truth_fact_sentence(f, v))
+            Why::sentence(|| truth_fact_sentence(f, v))
         } else {
-            T::default()
+            Why::default()
         };
         (v, trace)
     }
 
     #[inline(never)]
-    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, T) {
+    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, Why) {
         let (on, mut trace) = match on {
             Some(node) => self.eval(node),
-            None => (Value::Date(self.profile.as_of), T::default()),
+            None => (Value::Date(self.profile.as_of), Why::default()),
         };
         match on {
             Value::Date(d) => {
@@ -205,27 +206,25 @@ impl<'a, T: Trace> Env<'a, T> {
         }
     }
 
-    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, T) {
+    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, Why) {
         let (a, ta) = self.eval(lhs);
         let (b, tb) = self.eval(rhs);
         match compare(cmp, a, b) {
             Some(result) => {
-                let mut t = T::sentence(|| cmp_sentence(self.pack, cmp, lhs, a, rhs, b, result));
-                if T::ON {
-                    // Keep the counting-convention note of a `last_day` operand.
-                    let (mut extra, mut extra_b) = (ta, tb);
-                    extra.forget_missing();
-                    extra_b.forget_missing();
-                    t.join(extra);
-                    t.join(extra_b);
-                }
+                let mut t = Why::sentence(|| cmp_sentence(self.pack, cmp, lhs, a, rhs, b, result));
+                // Keep the counting-convention note of a `last_day` operand.
+                let (mut extra, mut extra_b) = (ta, tb);
+                extra.forget_missing();
+                extra_b.forget_missing();
+                t.join(extra);
+                t.join(extra_b);
                 (Value::Bool(result), t)
             }
             None => (Value::Unknown, joined(ta, tb)),
         }
     }
 
-    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, T) {
+    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, Why) {
         let (v, tv) = self.eval(value);
         let (d, td) = self.eval(on);
         let (Value::Date(day), false) = (d, v.is_unknown()) else {
@@ -237,25 +236,25 @@ impl<'a, T: Trace> Env<'a, T> {
         let result = member_on(dated, v, day);
         (
             Value::Bool(result),
-            T::sentence(|| member_sentence(self.pack, dated, v, day, result)),
+            Why::sentence(|| member_sentence(self.pack, dated, v, day, result)),
         )
     }
 
-    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, Why) {
         let (d, td) = self.eval(date);
         let (n, tn) = self.eval(n);
         (shift_value(unit, d, n), joined(td, tn))
     }
 
     #[inline(never)]
-    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, T) {
+    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, Why) {
         let (s, ts) = self.eval(start);
         let (n, tn) = self.eval(n);
         let mut t = joined(ts, tn);
         let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
         let v = last_day_value(next_day_is_day_1, s, n);
         if let (Value::Date(last), Value::Date(s), Value::Int(n)) = (v, s, n) {
-            t.join(T::sentence(|| {
+            t.join(Why::sentence(|| {
                 last_day_sentence(self.pack, start, s, n, last)
             }));
         }
@@ -268,7 +267,7 @@ impl<'a, T: Trace> Env<'a, T> {
         from: &'a Node,
         days: &'a Node,
         holidays: usize,
-    ) -> (Value<'a>, T) {
+    ) -> (Value<'a>, Why) {
         let (d, td) = self.eval(from);
         let (n, tn) = self.eval(days);
         let holidays = self
@@ -280,10 +279,11 @@ impl<'a, T: Trace> Env<'a, T> {
     }
 
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
-    fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, T) {
+    fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, Why) {
         // The value that decides the junction: false for `all`, true for `any`.
         let decisive = if any_of { Truth::True } else { Truth::False };
-        let (mut decided, mut unknown, mut other) = (T::default(), T::default(), T::default());
+        let (mut decided, mut unknown, mut other) =
+            (Why::default(), Why::default(), Why::default());
         let (mut is_decided, mut is_unknown) = (false, false);
         for item in items {
             let (v, t) = self.eval(item);
@@ -315,17 +315,17 @@ impl<'a, T: Trace> Env<'a, T> {
         }
     }
 
-    fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, T) {
+    fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, Why) {
         let (v, tv) = self.eval(item);
         let (found, tl) = match set {
-            SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), T::default()),
+            SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), Why::default()),
             SetSrc::Named(id) => {
                 let found = self
                     .pack
                     .sets
                     .get(*id)
                     .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v)));
-                (found, T::default())
+                (found, Why::default())
             }
             SetSrc::List(list) => {
                 let (l, tl) = self.eval(list);
@@ -344,7 +344,7 @@ impl<'a, T: Trace> Env<'a, T> {
         }
         (
             Value::Bool(found),
-            T::sentence(|| in_sentence(self.pack, item, v, set, found)),
+            Why::sentence(|| in_sentence(self.pack, item, v, set, found)),
         )
     }
 
@@ -354,7 +354,7 @@ impl<'a, T: Trace> Env<'a, T> {
         list: &'a Node,
         slot: usize,
         body: &'a Node,
-    ) -> (Value<'a>, T) {
+    ) -> (Value<'a>, Why) {
         let (l, tl) = self.eval(list);
         let len = match l {
             Value::Countries(cs) => cs.len(),
@@ -362,7 +362,7 @@ impl<'a, T: Trace> Env<'a, T> {
             _ => return (Value::Unknown, tl),
         };
         // Items are read by index rather than collected: no allocation per
-        // quantifier on the fast path.
+        // quantifier.
         let item = |index: usize| match l {
             Value::Countries(cs) => cs.get(index).map(|c| Value::Country(*c)),
             Value::Family(f) => f.get(index).map(Value::Member),
@@ -374,10 +374,10 @@ impl<'a, T: Trace> Env<'a, T> {
                 Quant::Every => Value::Bool(true),
                 Quant::Count => Value::Int(0),
             };
-            return (v, T::sentence(|| empty_list_sentence(list)));
+            return (v, Why::sentence(|| empty_list_sentence(list)));
         }
         let saved = self.vars.get(slot).copied();
-        let (mut yes, mut no, mut unknown) = (T::default(), T::default(), T::default());
+        let (mut yes, mut no, mut unknown) = (Why::default(), Why::default(), Why::default());
         let (mut n_yes, mut n_no, mut n_unknown) = (0i64, 0i64, 0i64);
         for index in 0..len {
             let Some(item) = item(index) else { break };
@@ -389,16 +389,10 @@ impl<'a, T: Trace> Env<'a, T> {
                 Truth::True => {
                     n_yes += 1;
                     yes.join(t);
-                    if q == Quant::Some && !T::ON {
-                        break;
-                    }
                 }
                 Truth::False => {
                     n_no += 1;
                     no.join(t);
-                    if q == Quant::Every && !T::ON {
-                        break;
-                    }
                 }
                 Truth::Unknown => {
                     n_unknown += 1;
@@ -433,14 +427,14 @@ impl<'a, T: Trace> Env<'a, T> {
         a: &'a Node,
         b: &'a Node,
         f: impl Fn(NaiveDate, NaiveDate) -> Value<'a>,
-    ) -> (Value<'a>, T) {
+    ) -> (Value<'a>, Why) {
         let (x, tx) = self.eval(a);
         let (y, ty) = self.eval(b);
         (two_dates(x, y, f), joined(tx, ty))
     }
 
-    fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, T) {
-        let mut trace = T::default();
+    fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, Why) {
+        let mut trace = Why::default();
         let mut items = items.iter();
         let v = extreme_value(
             latest,
@@ -476,12 +470,13 @@ pub(crate) fn is_boolean(op: &Op) -> bool {
     )
 }
 
-fn finish<T: Trace>(mut t: T) -> T {
+fn finish(mut t: Why) -> Why {
     t.forget_missing();
     t
 }
 
-fn joined<T: Trace>(mut a: T, b: T) -> T {
+/// Both traces' sentences and missing facts.
+pub(crate) fn joined(mut a: Why, b: Why) -> Why {
     a.join(b);
     a
 }

@@ -19,7 +19,6 @@ use chrono::NaiveDate;
 
 use eval::Env;
 pub use ir::RulePack;
-use trace::Trace;
 pub use trace::{Missing, Why};
 pub use value::Truth;
 use value::Value;
@@ -64,7 +63,7 @@ pub struct Evaluation<W> {
 
 /// Evaluates every rule, recording why: for reports.
 pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
-    let mut env: Env<'_, Why> = Env::new(pack, profile);
+    let mut env: Env<'_> = Env::new(pack, profile);
     let (status_value, status_why) = env.def(pack.meta.status_def);
     let results = pack
         .rules
@@ -230,14 +229,14 @@ impl<'d> Decision<'d> {
 
 /// One rule's outcome and why; its dates (when it applies) go to `push`, in
 /// the rule's order.
-fn evaluate_rule<'a, T: Trace>(
-    env: &mut Env<'a, T>,
+fn evaluate_rule<'a>(
+    env: &mut Env<'a>,
     rule: &'a ir::Rule,
     mut push: impl FnMut(Option<NaiveDate>),
-) -> (Outcome, T) {
+) -> (Outcome, Why) {
     let as_of = env.profile.as_of;
     if !rule.in_force_on(as_of) {
-        let why = T::sentence(|| {
+        let why = Why::sentence(|| {
             match rule.in_force_to.and_then(|to| to.pred_opt()) {
             Some(last) if as_of > last => format!(
                 "this provision applied from {} to {last}; the assessment date {as_of} is after that",
@@ -259,14 +258,16 @@ fn evaluate_rule<'a, T: Trace>(
     let (when, when_why) = env.eval(&rule.when);
     let (unless, unless_why) = match &rule.unless {
         Some(node) if when.truth() != Truth::False => env.eval(node),
-        _ => (Value::Bool(false), T::default()),
+        _ => (Value::Bool(false), Why::default()),
     };
     let (outcome, mut why) = match (when.truth(), unless.truth()) {
         (Truth::False, _) => (Outcome::DoesNotApply, when_why),
         (_, Truth::True) => (Outcome::DoesNotApply, unless_why),
         (Truth::True, Truth::False) => (Outcome::Applies, when_why),
-        (Truth::True, Truth::Unknown) => (Outcome::Undetermined, join(when_why, unless_why)),
-        (Truth::Unknown, _) => (Outcome::Undetermined, join(when_why, unless_why)),
+        (Truth::True, Truth::Unknown) => {
+            (Outcome::Undetermined, eval::joined(when_why, unless_why))
+        }
+        (Truth::Unknown, _) => (Outcome::Undetermined, eval::joined(when_why, unless_why)),
     };
 
     if outcome == Outcome::Applies {
@@ -287,9 +288,4 @@ fn evaluate_rule<'a, T: Trace>(
 /// How many operands (`{0}`, `{1}`, ...) a `say` on this node can show.
 pub(crate) fn template_operand_count(node: &ir::Node) -> usize {
     template::operands(node).len()
-}
-
-fn join<T: Trace>(mut a: T, b: T) -> T {
-    a.join(b);
-    a
 }

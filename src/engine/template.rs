@@ -4,13 +4,12 @@ use chrono::NaiveDate;
 
 use super::eval::Env;
 use super::ir::{DayCount, Node, Op, Piece, Say, Template};
-use super::trace::Trace;
 use super::value::{show, Truth, Value};
 use crate::profile::ContractKind;
 
 /// Renders the `say` of a node for the value it produced.
-pub(crate) fn render_say<'a, T: Trace>(
-    env: &mut Env<'a, T>,
+pub(crate) fn render_say<'a>(
+    env: &mut Env<'a>,
     node: &'a Node,
     say: &'a Say,
     value: Value<'a>,
@@ -30,20 +29,20 @@ pub(crate) fn render_say<'a, T: Trace>(
 }
 
 /// Renders a rule summary with the dates computed for it.
-pub(crate) fn render_summary<'a, T: Trace>(
-    env: &mut Env<'a, T>,
+pub(crate) fn render_summary<'a>(
+    env: &mut Env<'a>,
     template: &'a Template,
     dates: &[Option<NaiveDate>],
 ) -> String {
     render(env, template, &|_, _| None, dates)
 }
 
-type OperandFn<'f, 'a, T> = dyn Fn(&mut Env<'a, T>, usize) -> Option<Value<'a>> + 'f;
+type OperandFn<'f, 'a> = dyn Fn(&mut Env<'a>, usize) -> Option<Value<'a>> + 'f;
 
-fn render<'a, T: Trace>(
-    env: &mut Env<'a, T>,
+fn render<'a>(
+    env: &mut Env<'a>,
     template: &'a Template,
-    operand: &OperandFn<'_, 'a, T>,
+    operand: &OperandFn<'_, 'a>,
     dates: &[Option<NaiveDate>],
 ) -> String {
     let mut out = String::new();

@@ -22,7 +22,7 @@ use serde_json::{json, Value as Json};
 
 use super::eval::Env;
 use super::value::Value;
-use super::{decide, explain, Outcome, RulePack, Why};
+use super::{decide, explain, Outcome, RulePack};
 use crate::profile::WorkerProfile;
 use crate::report::{self, Report, Status};
 use crate::rules::{compile, SourceFile};
@@ -138,7 +138,7 @@ fn run_table<X: AsRef<str>, P: AsRef<str>>(day_count: &str, cases: &[(X, P, E)])
         let pack = build_pack(day_count, json!({ "x": parsed }), json!([]));
         let p = profile(fragment);
         let id = def_id(&pack, "x");
-        let explained = Env::<Why>::new(&pack, &p).def(id).0;
+        let explained = Env::new(&pack, &p).def(id).0;
         let program = super::fast::Program::new(&pack);
         let mut state = super::fast::State::default();
         let fast = super::fast::def_value(&pack, &program, &mut state, &p, id);

@@ -1,9 +1,7 @@
-//! What an evaluation remembers besides the value: nothing on the fast path,
-//! the deciding sentences and the missing facts on the explained path.
-//!
-//! The evaluator is generic over [`Trace`]; with `()` every trace operation
-//! compiles away, so batch formats that print no explanations pay nothing for
-//! them. A differential test checks that both paths give the same outcomes.
+//! What the explained path remembers besides a value: the sentences that
+//! decided it and the facts it was missing. The fast path (`engine::fast`)
+//! remembers nothing; a differential test checks that both give the same
+//! outcomes.
 
 use super::ir::{Field, MemberField};
 
@@ -25,31 +23,6 @@ pub enum FieldKey {
     Member(MemberField),
 }
 
-/// What the evaluator records along the way.
-pub(crate) trait Trace: Default + Clone {
-    /// Whether this trace records anything (lets callers skip work).
-    const ON: bool;
-    /// A trace naming one missing fact.
-    fn missing(m: Missing) -> Self;
-    /// A trace holding one sentence (the closure runs only when `ON`).
-    fn sentence(make: impl FnOnce() -> String) -> Self;
-    /// Adds another trace's sentences and missing facts to this one.
-    fn join(&mut self, other: Self);
-    /// Replaces the sentences, keeping the missing facts.
-    fn replace_sentences(&mut self, sentence: String);
-    /// Drops the missing facts (the value was decided without them).
-    fn forget_missing(&mut self);
-}
-
-impl Trace for () {
-    const ON: bool = false;
-    fn missing(_: Missing) -> Self {}
-    fn sentence(_: impl FnOnce() -> String) -> Self {}
-    fn join(&mut self, _: Self) {}
-    fn replace_sentences(&mut self, _: String) {}
-    fn forget_missing(&mut self) {}
-}
-
 /// The explained path's trace.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Why {
@@ -59,24 +32,25 @@ pub struct Why {
     pub missing: Vec<Missing>,
 }
 
-impl Trace for Why {
-    const ON: bool = true;
-
-    fn missing(m: Missing) -> Self {
+impl Why {
+    /// A trace naming one missing fact.
+    pub(crate) fn missing(m: Missing) -> Self {
         Why {
             because: Vec::new(),
             missing: vec![m],
         }
     }
 
-    fn sentence(make: impl FnOnce() -> String) -> Self {
+    /// A trace holding one sentence.
+    pub(crate) fn sentence(make: impl FnOnce() -> String) -> Self {
         Why {
             because: vec![make()],
             missing: Vec::new(),
         }
     }
 
-    fn join(&mut self, other: Self) {
+    /// Adds another trace's sentences and missing facts to this one.
+    pub(crate) fn join(&mut self, other: Self) {
         for s in other.because {
             if !self.because.contains(&s) {
                 self.because.push(s);
@@ -89,11 +63,13 @@ impl Trace for Why {
         }
     }
 
-    fn replace_sentences(&mut self, sentence: String) {
+    /// Replaces the sentences, keeping the missing facts.
+    pub(crate) fn replace_sentences(&mut self, sentence: String) {
         self.because = vec![sentence];
     }
 
-    fn forget_missing(&mut self) {
+    /// Drops the missing facts (the value was decided without them).
+    pub(crate) fn forget_missing(&mut self) {
         self.missing.clear();
     }
 }
