@@ -160,16 +160,7 @@ macro_rules! with_operand {
 
 /// A literal as a value that borrows nothing (all but texts).
 fn static_lit(lit: &Lit) -> Option<Value<'static>> {
-    Some(match lit {
-        Lit::Null => Value::Null,
-        Lit::Bool(b) => Value::Bool(*b),
-        Lit::Int(i) => Value::Int(*i),
-        Lit::Date(d) => Value::Date(*d),
-        Lit::Country(c) => Value::Country(*c),
-        Lit::Kind(k) => Value::Kind(*k),
-        Lit::Relation(r) => Value::Relation(*r),
-        Lit::Text(_) => return None,
-    })
+    super::owned(Value::of_lit(lit))
 }
 
 /// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
