@@ -35,6 +35,17 @@ const KG_FLAGS: [&str; 11] = [
     "--format",
 ];
 
+/// `check` of the issue's example worker with citizenship `citizenship`,
+/// in `format`; the run must succeed.
+fn check_example(citizenship: &str, format: &str) -> Run {
+    Test::new()
+        .args(["check", "--citizenship", citizenship])
+        .args(KG_FLAGS)
+        .arg(format)
+        .run()
+        .code(0)
+}
+
 /// A run of the binary being put together.
 struct Test {
     args: Vec<OsString>,
@@ -241,13 +252,7 @@ const SMALL_PACK: &str = r#"{
 /// Issue 2, "Done when": the Kyrgyz worker of the example.
 #[test]
 fn done_when_kg_worker_is_covered_with_the_treaty_dates() {
-    let report = Test::new()
-        .args(["check", "--citizenship", "KG"])
-        .args(KG_FLAGS)
-        .arg("json")
-        .run()
-        .code(0)
-        .json();
+    let report = check_example("KG", "json").json();
     assert_eq!(report["status"], "covered");
     assert_eq!(report["as_of"], "2026-03-20");
     assert_eq!(report["host"], "KZ");
@@ -266,13 +271,7 @@ fn done_when_kg_worker_is_covered_with_the_treaty_dates() {
 /// Issue 2, "Done when": the same person with Uzbek citizenship.
 #[test]
 fn done_when_uz_national_is_not_covered_and_no_eaeu_right_applies() {
-    let report = Test::new()
-        .args(["check", "--citizenship", "UZ"])
-        .args(KG_FLAGS)
-        .arg("json")
-        .run()
-        .code(0)
-        .json();
+    let report = check_example("UZ", "json").json();
     assert_eq!(report["status"], "not_covered");
     // The status names the reason and, since Uzbekistan is an observer
     // state, says that observer status gives no worker rights.
@@ -336,12 +335,7 @@ fn check_reads_the_same_profile_from_flags_a_file_and_stdin() {
     let dir = temp_dir("same-profile");
     write_files(&dir, &[("kg.json", profile)]);
     for format in ["json", "text"] {
-        let by_flags = Test::new()
-            .args(["check", "--citizenship", "KG"])
-            .args(KG_FLAGS)
-            .arg(format)
-            .run()
-            .code(0);
+        let by_flags = check_example("KG", format);
         let by_file = Test::new()
             .args(["check", "--format", format, "--profile"])
             .arg(dir.join("kg.json"))
@@ -383,26 +377,14 @@ fn check_text_report_is_grouped_for_people() {
 
 #[test]
 fn check_json_report_names_the_pack_version_and_hash() {
-    let report = Test::new()
-        .args(["check", "--citizenship", "KG"])
-        .args(KG_FLAGS)
-        .arg("json")
-        .run()
-        .code(0)
-        .json();
+    let report = check_example("KG", "json").json();
     let version = report["rules_version"].as_str().unwrap();
     let (name, hash) = version.split_once("+sha256:").expect("a content hash");
     assert!(name.starts_with("eaeu-kz "), "{version}");
     assert_eq!(hash.len(), 16, "{version}");
     assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
     // The text report names the same version.
-    Test::new()
-        .args(["check", "--citizenship", "KG"])
-        .args(KG_FLAGS)
-        .arg("text")
-        .run()
-        .code(0)
-        .stdout_has(&format!("Rules: {version}"));
+    check_example("KG", "text").stdout_has(&format!("Rules: {version}"));
 }
 
 #[test]
