@@ -17,9 +17,10 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use chrono::NaiveDate;
 use criterion::{criterion_group, Bencher, Criterion, Throughput};
-use eaeu_rights::bench_support::{compact_stream, gen, handwritten, handwritten_stream};
+use eaeu_rights::bench_support::{
+    self, compact_stream, gen, handwritten, handwritten_stream, today,
+};
 use eaeu_rights::engine::{Decider, RulePack};
 use eaeu_rights::profile::WorkerProfile;
 
@@ -31,13 +32,8 @@ const N: u64 = 10_000;
 const N_E2E: u64 = 200_000;
 const SEED: u64 = 42;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
 fn bench_pack() -> RulePack {
-    eaeu_rights::rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/pack"))
-        .unwrap()
+    bench_support::bench_pack().unwrap()
 }
 
 fn all_cores() -> usize {

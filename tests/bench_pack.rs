@@ -12,9 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use eaeu_rights::bench_support::handwritten::{self, SpecResult, RULE_IDS};
-use eaeu_rights::bench_support::{compact_to_spec, gen, pack_rule_id};
+use eaeu_rights::bench_support::{compact_to_spec, gen, pack_rule_id, today};
 use eaeu_rights::engine::{Decider, Outcome, RulePack};
 use eaeu_rights::profile::WorkerProfile;
 use eaeu_rights::report::compact;
@@ -23,12 +22,7 @@ const N: u64 = 10_000;
 const SEED: u64 = 42;
 
 fn bench_pack() -> RulePack {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/pack");
-    eaeu_rights::rules::load_dir(&dir).unwrap_or_else(|e| panic!("benches/pack: {e}"))
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    eaeu_rights::bench_support::bench_pack().unwrap_or_else(|e| panic!("benches/pack: {e}"))
 }
 
 /// The engine's result on the bench pack, in bench-spec's terms.

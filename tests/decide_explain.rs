@@ -12,9 +12,6 @@
     clippy::panic
 )]
 
-use std::path::Path;
-
-use chrono::NaiveDate;
 use eaeu_rights::bench_support::gen;
 use eaeu_rights::engine::{self, Decider, RulePack};
 use eaeu_rights::profile::WorkerProfile;
@@ -57,7 +54,7 @@ fn thin(i: usize, mut v: serde_json::Value) -> serde_json::Value {
 /// Compares the paths on every generated profile; returns how many profiles
 /// were evaluated and how many outcomes were undetermined.
 fn agree(pack: &RulePack) -> (usize, usize) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let today = eaeu_rights::bench_support::today();
     let mut decider = Decider::new(pack);
     let text = gen::ndjson(N, 2026);
     let text = std::str::from_utf8(&text).unwrap();
@@ -95,8 +92,7 @@ fn decide_and_explain_agree_on_10000_generated_profiles() {
 
 #[test]
 fn decide_and_explain_agree_on_the_bench_pack() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/pack");
-    let pack = eaeu_rights::rules::load_dir(&dir).unwrap();
+    let pack = eaeu_rights::bench_support::bench_pack().unwrap();
     let (evaluated, undetermined) = agree(&pack);
     assert!(evaluated > 9_000, "{evaluated}");
     assert!(undetermined > 500, "{undetermined}");

@@ -10,6 +10,21 @@ pub mod handwritten;
 
 use handwritten::{write_spec_line, SpecResult, RULE_IDS};
 
+use crate::rules::PackErrors;
+
+/// The bench rule set of `bench-spec.md` in our rule format (`benches/pack/`).
+pub fn bench_pack() -> Result<RulePack, PackErrors> {
+    crate::rules::load_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/pack"
+    )))
+}
+
+/// The fixed "today" of the benchmarks and their tests, so runs repeat.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+}
+
 /// The id of bench-spec rule `name` in `benches/pack/` (`no_work_permit` is
 /// `bench.no-work-permit`: pack rule ids are dotted words of a-z, 0-9 and -).
 pub fn pack_rule_id(name: &str) -> String {

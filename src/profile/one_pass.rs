@@ -258,7 +258,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::bench_support::gen;
+    use crate::bench_support::{gen, today as gen_today};
     use crate::profile::{InvalidProfile, WorkerProfile};
 
     fn owned(raw: &RawProfile<&str>) -> RawProfile<String> {
@@ -362,7 +362,7 @@ mod tests {
     #[test]
     fn bytes_that_are_not_utf8_are_refused_with_the_byte_and_its_place() {
         let bad = b"{\"citizenship\":\"KG\",\"occupation\":\"stroi\xfftel\"}";
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let today = gen_today();
         let e = WorkerProfile::empty(today)
             .read_json_bytes(bad, today, None)
             .unwrap_err();
@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn read_json_accepts_and_refuses_as_the_strict_path_does() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let today = gen_today();
         let override_date = NaiveDate::from_ymd_opt(2027, 1, 1);
         // One slot for every line, as `batch` does, so left-over facts of
         // an earlier line would show.
