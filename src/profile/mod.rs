@@ -500,13 +500,9 @@ impl WorkerProfile {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
-        match utf8(bytes) {
-            Ok(text) => self.read_json(text, today, as_of),
-            Err(e) => {
-                self.id = None;
-                Err(e)
-            }
-        }
+        self.id = None;
+        let text = utf8(bytes)?;
+        self.read_json(text, today, as_of)
     }
 
     /// Reads with the strict reader, which names every problem.
@@ -516,13 +512,9 @@ impl WorkerProfile {
         today: NaiveDate,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
-        match RawProfile::from_json(text) {
-            Ok(raw) => self.validate_read(&raw, text, today, as_of),
-            Err(e) => {
-                self.id = None;
-                Err(e)
-            }
-        }
+        self.id = None;
+        let raw = RawProfile::from_json(text)?;
+        self.validate_read(&raw, text, today, as_of)
     }
 
     /// Validates a profile read from `text` into this one; on error, only

@@ -24,6 +24,16 @@ pub(super) const CONTRACT_KEYS: &[&str] = &["kind", "start", "end", "terminated_
 pub(super) const MEMBER_KEYS: &[&str] = &["relation", "birth_date", "citizenship"];
 const DATE: &str = "a date string \"YYYY-MM-DD\"";
 
+/// The advice for a `null` where the fact `{prefix}{key}` belongs; built
+/// only for a `null`, since most values are not.
+fn leave_out(prefix: &str, key: &str, v: &Value) -> String {
+    if v.is_null() {
+        format!("leave `{prefix}{key}` out when it is not known")
+    } else {
+        String::new()
+    }
+}
+
 /// Reads the JSON shape of a profile, collecting every problem.
 #[derive(Default)]
 pub(super) struct Reader {
@@ -202,11 +212,7 @@ impl Reader {
         for (key, v) in map {
             // Paths and advice are built only for a problem: most profiles have none.
             let path = || root.key(&key);
-            let leave_out = if v.is_null() {
-                format!("leave `{key}` out when it is not known")
-            } else {
-                String::new()
-            };
+            let leave_out = leave_out("", &key, &v);
             match key.as_str() {
                 "id" => raw.id = self.string(path, v, "a string", "leave `id` out"),
                 "citizenship" => {
@@ -255,11 +261,7 @@ impl Reader {
         let mut c = RawContract::default();
         for (key, v) in map {
             let p = || path.key(&key);
-            let leave_out = if v.is_null() {
-                format!("leave `contract.{key}` out when it is not known")
-            } else {
-                String::new()
-            };
+            let leave_out = leave_out("contract.", &key, &v);
             match key.as_str() {
                 "kind" => {
                     c.kind = self.string(
@@ -321,11 +323,7 @@ impl Reader {
             let mut m = RawFamilyMember::default();
             for (key, v) in map {
                 let p = || mpath.key(&key);
-                let leave_out = if v.is_null() {
-                    format!("leave `{key}` out when it is not known")
-                } else {
-                    String::new()
-                };
+                let leave_out = leave_out("", &key, &v);
                 match key.as_str() {
                     "relation" => {
                         m.relation = self.string(p, v, "a relation such as \"child\"", &leave_out);
