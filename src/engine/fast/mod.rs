@@ -436,6 +436,8 @@ pub(crate) fn def_value<'a>(
     profile: &'a WorkerProfile,
     id: usize,
 ) -> Value<'a> {
+    // The same set-up as `Program::decide`'s. Sharing it through a method
+    // returning the context was measured: the decide loop got 9% slower.
     st.next_profile(program.defs.len(), program.var_slots);
     let mut ctx = Ctx {
         profile,
