@@ -159,8 +159,9 @@ pub struct RuleCoverage {
     pub does_not_apply: usize,
     /// Cases in which a missing fact leaves the rule undetermined.
     pub undetermined: usize,
-    /// Cases assessed on a date the rule is not in force (not counted as
-    /// does_not_apply: its conditions were never looked at).
+    /// Cases assessed on a date the rule is not in force, or in years whose
+    /// law the pack does not encode (not counted as does_not_apply: its
+    /// conditions were never looked at).
     pub not_in_force: usize,
 }
 
@@ -304,6 +305,7 @@ pub fn coverage(pack: &RulePack, cases: &[Case]) -> Vec<RuleCoverage> {
         {
             match outcome {
                 _ if !rule.in_force_on(case.profile.as_of) => count.not_in_force += 1,
+                Outcome::NotAssessed => count.not_in_force += 1,
                 Outcome::Applies => count.applies += 1,
                 Outcome::DoesNotApply => count.does_not_apply += 1,
                 Outcome::Undetermined => count.undetermined += 1,

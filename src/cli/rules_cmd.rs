@@ -98,6 +98,19 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
                     let _ = writeln!(out, "in force:   from {}", rule.in_force_from);
                 }
             }
+            if let Some(on) = &rule.in_force_on {
+                let _ = writeln!(
+                    out,
+                    "dated by:   {} (the period is tested on that date, not on the assessment date)",
+                    crate::engine::event_words(on)
+                );
+            }
+            if let Some(earlier) = &rule.earlier {
+                let _ = writeln!(out, "before:     not assessed: {earlier}");
+            }
+            for link in &rule.see_also {
+                let _ = writeln!(out, "see also:   {link}");
+            }
             if let Some(c) = rule.confidence {
                 let _ = writeln!(
                     out,

@@ -240,6 +240,10 @@ pub(crate) fn null_sentence(node: &Node, v: Value<'_>) -> String {
         (Op::Field(Field::TerminatedOn), true) => {
             "the contract has not been terminated early".to_owned()
         }
+        (Op::Field(Field::EffectiveEnd), true) => "the contract is open-ended".to_owned(),
+        (Op::Field(Field::EffectiveEnd), false) => {
+            format!("the contract ends or ended on {}", show(v))
+        }
         (Op::Field(Field::TerminatedOn), false) => {
             format!("the contract was terminated early on {}", show(v))
         }

@@ -17,7 +17,7 @@ use super::ir::{
 };
 use super::template::render_say;
 use super::trace::{FieldKey, Missing, Why};
-use super::value::{lit_is, same, Truth, Value};
+use super::value::{lit_is, same, show, Truth, Value};
 use crate::dates;
 use crate::profile::{FamilyMember, WorkerProfile};
 
@@ -179,7 +179,7 @@ impl<'a> Env<'a> {
         let v = self.field(f);
         let trace = if v.is_unknown() {
             Why::missing(Missing {
-                field: FieldKey::Profile(f),
+                field: FieldKey::Profile(f.asked()),
                 member: None,
             })
         } else if matches!(v, Value::Bool(_)) {
@@ -200,7 +200,24 @@ impl<'a> Env<'a> {
         match on {
             Value::Date(d) => {
                 trace.forget_missing();
-                (self.param_on(id, d), trace)
+                let value = self.param_on(id, d);
+                if let Some(param) = self.pack.params.get(id) {
+                    if let (Some(until), Some((from, _))) = (param.known_until, param.values.last()) {
+                        if d >= until {
+                            // The latest value is used, and the reader told.
+                            trace.join(Why::sentence(|| {
+                                let last = until.pred_opt().unwrap_or(until);
+                                format!(
+                                    "{} for {d} is not in this rule pack: the latest known value, {}, valid from {from} to {last}, is used; check the current value",
+                                    param.label,
+                                    show(value)
+                                )
+                            }));
+                            trace.carried_forward.push(id);
+                        }
+                    }
+                }
+                (value, trace)
             }
             _ => (Value::Unknown, trace),
         }
@@ -507,6 +524,12 @@ pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
             Some(Some(d)) => Value::Date(d),
         },
         Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
+        // The profile guarantees start <= terminated_on <= end, so an early
+        // termination is the contract's end whatever `end` says.
+        Field::EffectiveEnd => match p.contract.terminated_on {
+            Some(t) => Value::Date(t),
+            None => field_value(p, Field::ContractEnd),
+        },
         Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
         Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
         Field::PermanentResident => Value::Bool(p.permanent_resident),

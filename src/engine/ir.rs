@@ -144,9 +144,20 @@ pub(crate) struct Rule {
     pub source: Source,
     pub in_force_from: NaiveDate,
     pub in_force_to: Option<NaiveDate>,
+    /// The date expression the in-force period is tested on, when the rule
+    /// is dated by the event it governs (an entry) rather than by `as_of`;
+    /// the compiler has then added that test to `when`.
+    pub in_force_on: Option<Node>,
+    /// What was law before `in_force_from`, when this pack does not encode
+    /// it: an `as_of` before `from` is then not assessed, not "does not apply".
+    pub earlier: Option<String>,
     pub when: Node,
     pub unless: Option<Node>,
     pub dates: Vec<(String, Node)>,
+    /// When the obligation counts as already met (e.g. `registered`).
+    pub met: Option<Node>,
+    /// Links to read beyond the official source (secondary texts).
+    pub see_also: Vec<String>,
     pub note: Option<String>,
     pub confidence: Option<Confidence>,
     pub level: Option<Level>,
@@ -162,9 +173,28 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
-    /// Whether the rule is in force on a day (`to` is exclusive).
+    /// Whether the rule is in force on the assessment date `day` (`to` is
+    /// exclusive). A rule dated by an event is, whatever the day: its
+    /// period is tested on the event's date, inside `when`.
     pub(crate) fn in_force_on(&self, day: NaiveDate) -> bool {
-        self.in_force_from <= day && self.in_force_to.is_none_or(|to| day < to)
+        let (from, to) = self.as_of_period();
+        from <= day && to.is_none_or(|to| day < to)
+    }
+
+    /// The period tested on `as_of`: the whole calendar for a rule dated
+    /// by an event.
+    pub(crate) fn as_of_period(&self) -> (NaiveDate, Option<NaiveDate>) {
+        if self.in_force_on.is_some() {
+            (NaiveDate::MIN, None)
+        } else {
+            (self.in_force_from, self.in_force_to)
+        }
+    }
+
+    /// Whether `day` falls before the rule's period in years whose law the
+    /// pack does not encode (its outcome is then `not_assessed`).
+    pub(crate) fn not_encoded_on(&self, day: NaiveDate) -> bool {
+        self.earlier.is_some() && self.in_force_on.is_none() && day < self.in_force_from
     }
 }
 
@@ -207,9 +237,13 @@ pub(crate) struct DatedMember {
 /// A value that changes over time.
 #[derive(Debug, Clone)]
 pub(crate) struct Param {
+    pub name: String,
     pub label: String,
     /// Sorted by date.
     pub values: Vec<(NaiveDate, Lit)>,
+    /// The first day the last value is no longer known to hold (a yearly
+    /// index); after it the last value is carried forward, and flagged.
+    pub known_until: Option<NaiveDate>,
 }
 
 /// A literal value in a rule.
@@ -244,6 +278,9 @@ pub enum Field {
     ContractEnd,
     /// `contract.terminated_on`
     TerminatedOn,
+    /// `contract.effective_end`: the termination date when the contract
+    /// was terminated early, else its end (null: open-ended). Derived.
+    EffectiveEnd,
     /// `occupation`
     Occupation,
     /// `registered`
@@ -267,7 +304,7 @@ pub enum MemberField {
 
 impl Field {
     /// Every field, in the profile contract's order.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Citizenship,
         Field::Host,
         Field::EntryDate,
@@ -276,6 +313,7 @@ impl Field {
         Field::ContractStart,
         Field::ContractEnd,
         Field::TerminatedOn,
+        Field::EffectiveEnd,
         Field::Occupation,
         Field::Registered,
         Field::PermanentResident,
@@ -293,6 +331,7 @@ impl Field {
             Field::ContractStart => "contract.start",
             Field::ContractEnd => "contract.end",
             Field::TerminatedOn => "contract.terminated_on",
+            Field::EffectiveEnd => "contract.effective_end",
             Field::Occupation => "occupation",
             Field::Registered => "registered",
             Field::PermanentResident => "permanent_resident",
@@ -311,10 +350,22 @@ impl Field {
             Field::ContractStart => "the contract start",
             Field::ContractEnd => "the contract end",
             Field::TerminatedOn => "the date the contract was terminated early",
+            Field::EffectiveEnd => "the day the contract ends or ended",
             Field::Occupation => "the occupation",
             Field::Registered => "registration with the migration authority",
             Field::PermanentResident => "a permanent residence permit of the host state",
             Field::Family => "the family",
+        }
+    }
+}
+
+impl Field {
+    /// The fact a person must give when this field is unknown: a derived
+    /// field asks for the fact it is derived from.
+    pub fn asked(self) -> Field {
+        match self {
+            Field::EffectiveEnd => Field::ContractEnd,
+            other => other,
         }
     }
 }

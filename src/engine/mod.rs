@@ -35,6 +35,9 @@ pub enum Outcome {
     DoesNotApply,
     /// A missing fact decides it.
     Undetermined,
+    /// The assessment date falls in years whose law the pack does not
+    /// encode (the rule says what applied then).
+    NotAssessed,
 }
 
 /// The result of one rule for one profile.
@@ -46,8 +49,11 @@ pub struct RuleResult<W> {
     pub dates: Vec<Option<NaiveDate>>,
     /// Why (the explained path), or `()` (the fast path).
     pub why: W,
-    /// The rule's summary for this person (explained path only).
+    /// The rule's summary for this person, when it applies (explained path only).
     pub summary: Option<String>,
+    /// Whether an applying obligation is already met (`Some` only when the
+    /// rule says how it is met and the profile tells; explained path only).
+    pub met: Option<bool>,
 }
 
 /// Every rule's result for one profile, and the coverage status.
@@ -71,15 +77,24 @@ pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
         .map(|rule| {
             let mut dates = Vec::new();
             let (outcome, why) = evaluate_rule(&mut env, rule, |d| dates.push(d));
-            // A rule not in force on the date has no summary for the person.
-            let summary = rule
-                .in_force_on(profile.as_of)
-                .then(|| template::render_summary(&mut env, &rule.summary, &dates));
+            // A summary is written for the person to whom the rule applies:
+            // for anyone else it would state things that are not so.
+            let applies = outcome == Outcome::Applies;
+            let summary = applies.then(|| template::render_summary(&mut env, &rule.summary, &dates));
+            let met = match &rule.met {
+                Some(node) if applies => match env.eval(node).0.truth() {
+                    Truth::True => Some(true),
+                    Truth::False => Some(false),
+                    Truth::Unknown => None,
+                },
+                _ => None,
+            };
             RuleResult {
                 outcome,
                 dates,
                 why,
                 summary,
+                met,
             }
         })
         .collect();
@@ -217,6 +232,7 @@ impl<'d> Decision<'d> {
                 },
                 why: (),
                 summary: None,
+                met: None,
             })
             .collect();
         Evaluation {
@@ -235,7 +251,8 @@ fn evaluate_rule<'a>(
     mut push: impl FnMut(Option<NaiveDate>),
 ) -> (Outcome, Why) {
     let as_of = env.profile.as_of;
-    if !rule.in_force_on(as_of) {
+    let not_encoded = rule.not_encoded_on(as_of);
+    if !rule.in_force_on(as_of) && !not_encoded {
         let why = Why::sentence(|| {
             match rule.in_force_to.and_then(|to| to.pred_opt()) {
             Some(last) if as_of > last => format!(
@@ -269,6 +286,18 @@ fn evaluate_rule<'a>(
         }
         (Truth::Unknown, _) => (Outcome::Undetermined, eval::joined(when_why, unless_why)),
     };
+    if not_encoded && outcome != Outcome::DoesNotApply {
+        // The law before the encoded period is not in the pack: say so,
+        // unless the rule's own conditions already rule the person out.
+        let earlier = rule.earlier.as_deref().unwrap_or_default();
+        let why = Why::sentence(|| {
+            format!(
+                "this pack encodes this provision from {}; the assessment date {as_of} is before that, so it is not assessed here. {earlier}",
+                rule.in_force_from
+            )
+        });
+        return (Outcome::NotAssessed, why);
+    }
 
     if outcome == Outcome::Applies {
         for (_, node) in &rule.dates {
@@ -283,6 +312,14 @@ fn evaluate_rule<'a>(
         }
     }
     (outcome, why)
+}
+
+/// The event a rule is dated by, in words ("the date of entry").
+pub(crate) fn event_words(on: &ir::Node) -> &'static str {
+    match &on.op {
+        ir::Op::Field(f) => f.label(),
+        _ => "the date of the event",
+    }
 }
 
 /// How many operands (`{0}`, `{1}`, ...) a `say` on this node can show.

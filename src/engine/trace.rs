@@ -30,6 +30,9 @@ pub struct Why {
     pub because: Vec<String>,
     /// Missing facts, sorted, without repeats.
     pub missing: Vec<Missing>,
+    /// Parameters read past the last day their value is known to hold,
+    /// whose latest value was carried forward (indices, sorted).
+    pub carried_forward: Vec<usize>,
 }
 
 impl Why {
@@ -38,6 +41,7 @@ impl Why {
         Why {
             because: Vec::new(),
             missing: vec![m],
+            carried_forward: Vec::new(),
         }
     }
 
@@ -46,6 +50,7 @@ impl Why {
         Why {
             because: vec![make()],
             missing: Vec::new(),
+            carried_forward: Vec::new(),
         }
     }
 
@@ -59,6 +64,11 @@ impl Why {
         for m in other.missing {
             if let Err(i) = self.missing.binary_search(&m) {
                 self.missing.insert(i, m);
+            }
+        }
+        for p in other.carried_forward {
+            if let Err(i) = self.carried_forward.binary_search(&p) {
+                self.carried_forward.insert(i, p);
             }
         }
     }

@@ -56,13 +56,21 @@ impl Outcome {
             Outcome::Applies => "applies",
             Outcome::DoesNotApply => "does_not_apply",
             Outcome::Undetermined => "undetermined",
+            Outcome::NotAssessed => "not_assessed",
         }
     }
 }
 
+/// The version of the report's JSON shape. 2: `not_assessed` outcomes,
+/// `met`, `see_also` and `carried_forward` on findings, and a `summary`
+/// only for findings that apply (empty otherwise).
+pub const SCHEMA_VERSION: u32 = 2;
+
 /// A rights-and-obligations report (contract 2 of design.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// The version of this shape ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
     /// The profile's `id`, if it had one.
     pub profile_id: Option<String>,
     /// The assessment date.
@@ -96,16 +104,29 @@ pub struct Finding {
     pub outcome: Outcome,
     /// The provision's title.
     pub title: String,
-    /// The provision for this person, with their dates.
+    /// The provision for this person, with their dates; empty unless the
+    /// provision applies (a summary is written for that case only).
     pub summary: String,
+    /// For an applying obligation the profile says is already done: `true`;
+    /// `false` when it says it is not done; absent when unknown or not
+    /// applicable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
     /// The conditions that decided the outcome, as sentences.
     pub because: Vec<String>,
     /// Profile fields whose absence left the outcome undetermined.
     pub missing: Vec<String>,
     /// Dates that matter, by name.
     pub dates: BTreeMap<String, NaiveDate>,
-    /// Where the provision comes from.
+    /// Where the provision comes from (its official publication, where known).
     pub source: Source,
+    /// Secondary texts (news, guides) that explain the provision.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<String>,
+    /// Parameters (e.g. a yearly index) whose latest known value was used
+    /// because the pack has none for the date: check their current value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carried_forward: Vec<String>,
     /// How sure the pack's authors are of the provision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
@@ -164,10 +185,18 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
             outcome: result.outcome,
             title: rule.title.clone(),
             summary: result.summary.clone().unwrap_or_default(),
+            met: result.met,
             because: result.why.because.clone(),
             missing: result.why.missing.iter().map(missing_path).collect(),
             dates,
             source: rule.source.clone(),
+            see_also: rule.see_also.clone(),
+            carried_forward: result
+                .why
+                .carried_forward
+                .iter()
+                .filter_map(|&id| pack.params.get(id).map(|p| p.name.clone()))
+                .collect(),
             confidence: rule.confidence,
             level: rule.level,
             implements: rule.implements.clone(),
@@ -185,6 +214,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
         })
         .collect();
     Report {
+        schema_version: SCHEMA_VERSION,
         profile_id: profile.id.clone(),
         as_of: profile.as_of,
         host: profile.host,
@@ -272,6 +302,7 @@ fn question(p: &WorkerProfile, m: &Missing) -> String {
         Field::Host => "In which state do you work?".to_owned(),
         Field::AsOf => "On what date should the assessment be made?".to_owned(),
         Field::TerminatedOn => "Was your contract terminated early, and on what date?".to_owned(),
+        Field::EffectiveEnd => "On what date does your contract end, or is it open-ended? If it was terminated early, on what date?".to_owned(),
         Field::PermanentResident => format!("Do you hold a permanent residence permit of {host}?"),
     }
 }

@@ -105,7 +105,8 @@ pub fn render(report: &Report, color: bool) -> String {
         }
     }
 
-    let mut must: Vec<&Finding> = applying(&[RuleKind::Obligation]).collect();
+    let (done, mut must): (Vec<&Finding>, Vec<&Finding>) =
+        applying(&[RuleKind::Obligation]).partition(|f| f.met == Some(true));
     // Soonest deadline first; obligations without a date after those with one.
     must.sort_by_key(|f| {
         f.dates
@@ -126,6 +127,26 @@ pub fn render(report: &Report, color: bool) -> String {
                 &report.status_reasons,
                 report.as_of,
             );
+        }
+    }
+
+    if !done.is_empty() {
+        section(&mut out, s, "ALREADY DONE");
+        for f in done {
+            let _ = writeln!(out);
+            wrap_into(
+                &mut out,
+                &format!("{}v{} {}{}{}", s.green, s.reset, s.bold, f.title, s.reset),
+                "  ",
+                "    ",
+            );
+            wrap_into(
+                &mut out,
+                "You told us this is done. Keep the document that shows it.",
+                "    ",
+                "    ",
+            );
+            source_lines(&mut out, s, f);
         }
     }
 
@@ -180,6 +201,26 @@ pub fn render(report: &Report, color: bool) -> String {
             );
             for b in reasons(f, &report.status_reasons) {
                 wrap_into(&mut out, &b, "      because ", "      ");
+            }
+        }
+    }
+
+    let unassessed: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::NotAssessed)
+        .collect();
+    if !unassessed.is_empty() {
+        section(&mut out, s, "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL");
+        for f in unassessed {
+            wrap_into(
+                &mut out,
+                &format!("{} [{}]", f.title, f.rule),
+                "  ? ",
+                "    ",
+            );
+            for b in &f.because {
+                wrap_into(&mut out, b, "      ", "      ");
             }
         }
     }
@@ -259,6 +300,11 @@ fn finding(
             "    ",
         );
     }
+    source_lines(out, s, f);
+}
+
+/// The source of a finding, and its link when the pack has one.
+fn source_lines(out: &mut String, s: &Style, f: &Finding) {
     wrap_into(
         out,
         &format!(
@@ -271,6 +317,10 @@ fn finding(
         "    ",
         "    ",
     );
+    if let Some(url) = &f.source.url {
+        // A link is one word: wrapping never breaks it.
+        wrap_into(out, &format!("{}Read it: {url}{}", s.dim, s.reset), "    ", "    ");
+    }
 }
 
 /// A finding's reasons, less those the status section already gave (the

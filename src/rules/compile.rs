@@ -63,6 +63,79 @@ impl Ty {
     }
 }
 
+/// `when` and the test that the rule's event (`on`) falls in its period,
+/// each comparison explaining itself in words.
+fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDate>) -> Node {
+    let label = crate::engine::event_words(on);
+    let text = |t: &str| Piece::Text(t.to_owned());
+    let sentence = |before: &str, after: &str| {
+        Template(vec![
+            text(&format!("{label} (")),
+            Piece::Operand(0),
+            text(before),
+            Piece::Operand(1),
+            text(after),
+        ])
+    };
+    let unknown = |what: &str| {
+        Template(vec![
+            text(&format!("{label} is not known, so it cannot be said whether this provision, {what} ")),
+            Piece::Operand(1),
+            text(", governs your case"),
+        ])
+    };
+    let compare = |op: CmpOp, day: NaiveDate, say: Say| Node {
+        op: Op::Cmp(
+            op,
+            Box::new(on.clone()),
+            Box::new(Node {
+                op: Op::Lit(Lit::Date(day)),
+                say: None,
+            }),
+        ),
+        say: Some(Box::new(say)),
+    };
+    let mut tests = vec![compare(
+        CmpOp::Ge,
+        from,
+        Say {
+            when_true: sentence(") is on or after ", ", when this provision took effect"),
+            when_false: sentence(") is before ", ", when this provision took effect: the rules in force on that date govern it"),
+            when_unknown: Some(unknown("in force from")),
+        },
+    )];
+    if let Some(to) = to {
+        tests.push(compare(
+            CmpOp::Lt,
+            to,
+            Say {
+                when_true: sentence(") is before ", ", when this provision was replaced"),
+                when_false: sentence(") is on or after ", ", when this provision was replaced: the rules in force on that date govern it"),
+                when_unknown: Some(unknown("replaced on")),
+            },
+        ));
+    }
+    match when {
+        Node {
+            op: Op::All(mut items),
+            say: None,
+        } => {
+            items.extend(tests);
+            Node {
+                op: Op::All(items),
+                say: None,
+            }
+        }
+        other => {
+            tests.insert(0, other);
+            Node {
+                op: Op::All(tests),
+                say: None,
+            }
+        }
+    }
+}
+
 /// The type of a profile field's value.
 fn field_type(field: Field) -> Ty {
     match field {
@@ -72,7 +145,8 @@ fn field_type(field: Field) -> Ty {
         | Field::AsOf
         | Field::ContractStart
         | Field::ContractEnd
-        | Field::TerminatedOn => Ty::Date,
+        | Field::TerminatedOn
+        | Field::EffectiveEnd => Ty::Date,
         Field::ContractKind => Ty::Kind,
         Field::Occupation => Ty::Text,
         Field::Registered | Field::PermanentResident => Ty::Bool,
@@ -312,9 +386,20 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     );
                 }
                 c.check_source_opt(&at, param.source.as_ref());
+                let known_until = param
+                    .known_until
+                    .as_deref()
+                    .and_then(|d| c.date(d, &at.key("known_until")));
+                if let (Some(until), Some((last, _))) = (known_until, values.last()) {
+                    if until <= *last {
+                        c.error(&at.key("known_until"), format!("{until} is not after the last value's date ({last})"), None);
+                    }
+                }
                 c.out_params.push(Param {
+                    name: name.clone(),
                     label: param.label.clone(),
                     values,
+                    known_until,
                 });
             }
         }
@@ -816,6 +901,29 @@ impl<'f> Compiler<'f> {
                 };
                 let mut scope = Scope { vars: Vec::new() };
                 let when = self.expect_ty(&raw.when, &at.key("when"), &mut scope, Ty::Bool);
+                let in_force_on = match raw.in_force.as_ref().and_then(|f| f.on.as_ref()) {
+                    Some(on) => {
+                        let on_at = at.key("in_force").key("on");
+                        self.expect_ty(on, &on_at, &mut scope, Ty::Date)
+                    }
+                    None => None,
+                };
+                let earlier = raw.in_force.as_ref().and_then(|f| f.earlier.clone());
+                if earlier.is_some() && in_force_on.is_some() {
+                    self.error(&at.key("in_force").key("earlier"), "`earlier` is for rules dated by the assessment date: a rule dated by an event (`on`) does not apply to earlier events".to_owned(), None);
+                }
+                // A rule dated by its event tests its period on the event's
+                // date as part of `when`, so both evaluators need nothing more.
+                let when = match (when, &in_force_on, from) {
+                    (Some(when), Some(on), Some(from)) => {
+                        Some(with_event_period(when, on, from, to))
+                    }
+                    (when, _, _) => when,
+                };
+                let met = raw
+                    .met_when
+                    .as_ref()
+                    .and_then(|m| self.expect_ty(m, &at.key("met_when"), &mut scope, Ty::Bool));
                 let unless = raw
                     .unless
                     .as_ref()
@@ -880,9 +988,13 @@ impl<'f> Compiler<'f> {
                         source,
                         in_force_from: from,
                         in_force_to: to,
+                        in_force_on,
+                        earlier,
                         when,
                         unless: unless.flatten(),
                         dates,
+                        met,
+                        see_also: raw.see_also.clone(),
                         note: raw.note.clone(),
                         confidence: raw.confidence,
                         level: raw.level,

@@ -115,6 +115,10 @@ pub(crate) struct RawParam {
     pub ty: RawType,
     pub label: String,
     pub values: Vec<RawParamValue>,
+    /// The first day the last value is no longer known to hold (e.g. the
+    /// next 1 January for a yearly index); after it the value is carried
+    /// forward and flagged.
+    pub known_until: Option<String>,
     pub source: Option<Source>,
     pub confidence: Option<Confidence>,
     pub note: Option<String>,
@@ -155,6 +159,11 @@ pub(crate) struct RawRule {
     pub unless: Option<Value>,
     #[serde(default)]
     pub dates: BTreeMap<String, Value>,
+    /// When an applying obligation counts as already met.
+    pub met_when: Option<Value>,
+    /// Secondary texts (news, guides) beside the official `source`.
+    #[serde(default)]
+    pub see_also: Vec<String>,
     pub note: Option<String>,
     pub confidence: Option<Confidence>,
     pub level: Option<Level>,
@@ -170,8 +179,13 @@ pub(crate) struct RawRule {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[serde(expecting = "an object with `from` and optional `to`")]
+#[serde(expecting = "an object with `from` and optional `to`, `on` and `earlier`")]
 pub(crate) struct RawInForce {
     pub from: String,
     pub to: Option<String>,
+    /// The date of the event the rule governs, when the period is tested
+    /// on it instead of on `as_of`.
+    pub on: Option<Value>,
+    /// What applied before `from`, when the pack does not encode it.
+    pub earlier: Option<String>,
 }

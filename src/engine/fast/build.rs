@@ -335,10 +335,12 @@ impl<'p> Builder<'p> {
             Some((id, rest)) => (Some(id), Some(self.all(rest))),
             None => (None, Some(self.truth(&rule.when))),
         };
+        let (from, to) = rule.as_of_period();
         FastRule {
             dates_at,
-            from: rule.in_force_from,
-            to: rule.in_force_to,
+            from,
+            to,
+            earlier_not_encoded: rule.earlier.is_some(),
             guard,
             when,
             unless: rule.unless.as_ref().map(|n| self.truth(n)),

@@ -105,6 +105,9 @@ struct FastRule<'p> {
     dates_at: usize,
     from: NaiveDate,
     to: Option<NaiveDate>,
+    /// Whether an `as_of` before `from` is not assessed (the earlier law is
+    /// not encoded) rather than outside the rule.
+    earlier_not_encoded: bool,
     guard: Option<usize>,
     /// `when` without its guard; `None` when nothing is left of it.
     when: Option<TruthFn<'p>>,
@@ -259,6 +262,12 @@ impl<'p> Program<'p> {
             for (rule, slot) in group.rules.iter().zip(outcomes) {
                 let outcome = if all_in_force || in_force(rule.from, rule.to, as_of) {
                     ctx.decide_rule(rule, guard)
+                } else if rule.earlier_not_encoded && as_of < rule.from {
+                    // As the explained path: unless `when` rules it out.
+                    match ctx.decide_rule(rule, guard) {
+                        Outcome::DoesNotApply => Outcome::DoesNotApply,
+                        _ => Outcome::NotAssessed,
+                    }
                 } else {
                     Outcome::DoesNotApply
                 };
