@@ -572,7 +572,7 @@ impl Reader<'_> {
                 Some(o) => expect.outcomes.push((rule, o)),
                 None => self.error(
                     here,
-                    format!("`{outcome}` is not an outcome: expected `applies`, `does_not_apply` or `undetermined`"),
+                    format!("`{outcome}` is not an outcome: expected `applies`, `does_not_apply`, `undetermined` or `not_assessed`"),
                     None,
                 ),
             }
@@ -647,6 +647,7 @@ fn parse_outcome(s: &str) -> Option<Outcome> {
         Outcome::Applies,
         Outcome::DoesNotApply,
         Outcome::Undetermined,
+        Outcome::NotAssessed,
     ]
     .into_iter()
     .find(|o| o.as_str() == s)
@@ -820,7 +821,16 @@ mod tests {
             .iter()
             .find(|c| c.rule == "kz.registration-online")
             .unwrap();
-        assert_eq!((online.not_in_force, online.does_not_apply), (1, 0));
+        // Dated by the entry: in force whatever the assessment date, and an
+        // entry before 2026-07-01 does not fall under it.
+        assert_eq!((online.not_in_force, online.does_not_apply), (0, 1));
+        let income_tax = cov.iter().find(|c| c.rule == "kz.income-tax").unwrap();
+        assert_eq!((income_tax.not_in_force, income_tax.applies), (0, 1));
+        let host = cov
+            .iter()
+            .find(|c| c.rule == "kz.host-notification")
+            .unwrap();
+        assert_eq!(host.applies, 1);
         let exempt = cov
             .iter()
             .find(|c| c.rule == "eaeu.registration-exemption")

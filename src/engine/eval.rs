@@ -61,7 +61,12 @@ impl<'a> Env<'a> {
         let (value, mut trace) = self.eval_op(&node.op);
         if let Some(say) = &node.say {
             let sentence = render_say(self, node, say, value);
-            trace.replace_sentences(sentence);
+            // An empty `say` hides the node: it is there to decide, not to speak.
+            if sentence.is_empty() {
+                trace.because.clear();
+            } else {
+                trace.replace_sentences(sentence);
+            }
         }
         (value, trace)
     }

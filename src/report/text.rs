@@ -255,7 +255,12 @@ fn finding(
         .dates
         .iter()
         .map(|(name, d)| {
-            let passed = if *d < as_of { ", already passed" } else { "" };
+            // A date that names a past event ("ended") is not a deadline.
+            let passed = if *d < as_of && name != "ended" {
+                ", already passed"
+            } else {
+                ""
+            };
             format!("{}: {d}{passed}", date_word(name))
         })
         .collect();
@@ -352,6 +357,7 @@ fn date_word(name: &str) -> &str {
     match name {
         "until" => "until",
         "deadline" => "by",
+        "ended" => "ended on",
         other => other,
     }
 }
