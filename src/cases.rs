@@ -15,7 +15,8 @@
 //!     "dates": { "eaeu.registration-exemption": { "until": "2026-03-30" } },
 //!     "missing": { "eaeu.children-education": ["family"] },
 //!     "because_contains": { "status": ["Kyrgyzstan"] },
-//!     "summary_contains": { "eaeu.registration-exemption": ["30 days"] }
+//!     "summary_contains": { "eaeu.registration-exemption": ["30 days"] },
+//!     "met": { "eaeu.registration-required": true }
 //!   }
 //! }
 //! ```
@@ -83,6 +84,8 @@ pub struct Expect {
     pub because_contains: Vec<(String, Vec<String>)>,
     /// Texts that must appear (case-insensitively) in a rule's summary.
     pub summary_contains: Vec<(String, Vec<String>)>,
+    /// Whether an applying obligation is marked met (`None`: not marked).
+    pub met: Vec<(String, Option<bool>)>,
 }
 
 /// What an expectation was about.
@@ -100,6 +103,8 @@ pub enum Check {
     Because,
     /// A text in a rule's summary.
     Summary,
+    /// Whether an obligation is marked met.
+    Met,
 }
 
 impl fmt::Display for Check {
@@ -111,6 +116,7 @@ impl fmt::Display for Check {
             Check::Missing => f.write_str("missing facts"),
             Check::Because => f.write_str("because"),
             Check::Summary => f.write_str("summary"),
+            Check::Met => f.write_str("met"),
         }
     }
 }
@@ -392,6 +398,17 @@ fn failures(report: &Report, expect: &Expect) -> Vec<Failure> {
             }
         }
     }
+    for (rule, want) in &expect.met {
+        let got = finding(rule).and_then(|f| f.met);
+        if got != *want {
+            let show = |m: Option<bool>| match m {
+                Some(true) => "met".to_owned(),
+                Some(false) => "not met".to_owned(),
+                None => "not marked".to_owned(),
+            };
+            fail(rule, Check::Met, show(*want), show(got));
+        }
+    }
     for (rule, texts) in &expect.summary_contains {
         let summary = finding(rule).map_or("", |f| f.summary.as_str());
         for text in texts {
@@ -451,6 +468,8 @@ struct RawExpect {
     because_contains: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     summary_contains: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    met: BTreeMap<String, Option<bool>>,
 }
 
 /// Checks the cases of one file, collecting every problem.
@@ -630,11 +649,17 @@ impl Reader<'_> {
                 expect.summary_contains.push((rule, texts));
             }
         }
+        let met_at = at.key("met");
+        for (rule, met) in raw.met {
+            if self.rule_known(met_at.key(&rule), &rule, false) {
+                expect.met.push((rule, met));
+            }
+        }
         expect
     }
 }
 
-const CASE_HELP: &str = "a case has `name`, `profile` and `expect`, and may have `description`; `expect` may have `status`, `outcomes`, `dates`, `missing`, `because_contains` and `summary_contains` (see docs/provisions.md)";
+const CASE_HELP: &str = "a case has `name`, `profile` and `expect`, and may have `description`; `expect` may have `status`, `outcomes`, `dates`, `missing`, `because_contains`, `summary_contains` and `met` (see docs/provisions.md)";
 
 fn parse_status(s: &str) -> Option<Status> {
     [Status::Covered, Status::NotCovered, Status::Undetermined]

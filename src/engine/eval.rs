@@ -206,21 +206,16 @@ impl<'a> Env<'a> {
             Value::Date(d) => {
                 trace.forget_missing();
                 let value = self.param_on(id, d);
-                if let Some(param) = self.pack.params.get(id) {
-                    if let (Some(until), Some((from, _))) = (param.known_until, param.values.last()) {
-                        if d >= until {
-                            // The latest value is used, and the reader told.
-                            trace.join(Why::sentence(|| {
-                                let last = until.pred_opt().unwrap_or(until);
-                                format!(
-                                    "{} for {d} is not in this rule pack: the latest known value, {}, valid from {from} to {last}, is used; check the current value",
-                                    param.label,
-                                    show(value)
-                                )
-                            }));
-                            trace.carried_forward.push(id);
-                        }
-                    }
+                let stale = self
+                    .pack
+                    .params
+                    .get(id)
+                    .and_then(|p| p.known_until)
+                    .is_some_and(|until| d >= until);
+                if stale {
+                    // The rule says so in a sentence of its own (a `say` on
+                    // this node must not hide it): see `carried_sentence`.
+                    trace.carried_forward.push(id);
                 }
                 (value, trace)
             }
@@ -552,6 +547,19 @@ pub(crate) fn member_field_value(m: &FamilyMember, field: MemberField) -> Value<
             .citizenship
             .as_ref()
             .map_or(Value::Unknown, Value::Countries),
+    }
+}
+
+/// The sentence for a parameter whose latest value was carried forward.
+pub(crate) fn carried_sentence(param: &super::ir::Param) -> String {
+    let latest = param.values.last();
+    match (latest, param.known_until.and_then(|u| u.pred_opt())) {
+        (Some((from, lit)), Some(last)) => format!(
+            "{} is known to this rule pack only until {last}: the latest known value, {}, in force from {from}, is used for later dates; check the current value",
+            param.label,
+            show(Value::of_lit(lit))
+        ),
+        _ => format!("{} is not in this rule pack for the assessment date", param.label),
     }
 }
 

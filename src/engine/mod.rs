@@ -299,6 +299,16 @@ fn evaluate_rule<'a>(
         return (Outcome::NotAssessed, why);
     }
 
+    // A yearly value used past its year is said once, whatever `say` the
+    // condition that read it carries.
+    let carried: Vec<String> = why
+        .carried_forward
+        .iter()
+        .filter_map(|&id| env.pack.params.get(id).map(eval::carried_sentence))
+        .collect();
+    for sentence in carried {
+        why.join(Why::sentence(|| sentence));
+    }
     if outcome == Outcome::Applies {
         for (_, node) in &rule.dates {
             // A date that needs a missing fact is reported as missing too,
