@@ -73,7 +73,8 @@ fn render<'a>(
             Piece::Param(id) => out.push_str(&show_fact(env.param_on(*id, env.profile.as_of))),
             Piece::Date(i) => match dates.get(*i).copied().flatten() {
                 Some(d) => out.push_str(&d.to_string()),
-                None => out.push_str("(date not determined)"),
+                // The date needs a fact the report asks for.
+                None => out.push_str("a date we can give once you answer the questions in this report"),
             },
         }
     }
