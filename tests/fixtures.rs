@@ -89,8 +89,10 @@ fn text_reports() {
     insta::glob!("../fixtures", "*.json", |path| {
         let out = check(path, "text");
         for line in out.lines() {
+            // A link cannot be broken; it stands alone on its line.
+            let link = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
             assert!(
-                line.chars().count() <= 80,
+                link || line.chars().count() <= 80,
                 "{}: line longer than 80 columns: {line:?}",
                 path.display()
             );

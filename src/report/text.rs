@@ -323,8 +323,10 @@ fn source_lines(out: &mut String, s: &Style, f: &Finding) {
         "    ",
     );
     if let Some(url) = &f.source.url {
-        // A link is one word: wrapping never breaks it.
-        wrap_into(out, &format!("{}Read it: {url}{}", s.dim, s.reset), "    ", "    ");
+        // A link is one word: wrapping never breaks it, so it gets a line
+        // of its own, where a long one may pass the 80th column.
+        wrap_into(out, &format!("{}Read it:{}", s.dim, s.reset), "    ", "    ");
+        wrap_into(out, &format!("{}{url}{}", s.dim, s.reset), "      ", "      ");
     }
 }
 
