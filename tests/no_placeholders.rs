@@ -86,7 +86,14 @@ fn sentences(value: &serde_json::Value, key: &str, out: &mut Vec<(String, String
                 // tensions are the authors' own words, rendered from nothing.
                 if !matches!(
                     k.as_str(),
-                    "rule" | "field" | "affects" | "missing" | "url" | "see_also" | "note" | "tension"
+                    "rule"
+                        | "field"
+                        | "affects"
+                        | "missing"
+                        | "url"
+                        | "see_also"
+                        | "note"
+                        | "tension"
                 ) {
                     sentences(v, k, out);
                 }
@@ -125,8 +132,14 @@ fn the_detector_finds_what_it_should() {
         placeholder_in("Your contract ended early on none."),
         Some("on none".into())
     );
-    assert_eq!(placeholder_in("runs until (unknown)"), Some("(unknown)".into()));
-    assert_eq!(placeholder_in("valid until null"), Some("until null".into()));
+    assert_eq!(
+        placeholder_in("runs until (unknown)"),
+        Some("(unknown)".into())
+    );
+    assert_eq!(
+        placeholder_in("valid until null"),
+        Some("until null".into())
+    );
     assert_eq!(placeholder_in("none of the EAEU worker rights"), None);
     assert_eq!(placeholder_in("you hold no citizenship (stateless)"), None);
 }

@@ -198,7 +198,18 @@ fn assert_monotone(less: &WorkerProfile, more: &WorkerProfile) -> Result<(), Tes
     }
     let ids: Vec<&str> = pack().rule_ids().collect();
     for ((ra, rb), id) in a.results.iter().zip(&b.results).zip(ids) {
-        if ra.outcome != Outcome::Undetermined {
+        // Not assessed (the law of that time is not encoded) is no decision
+        // either: a fact may still rule the person out of the rule.
+        if ra.outcome == Outcome::NotAssessed {
+            prop_assert!(
+                matches!(rb.outcome, Outcome::NotAssessed | Outcome::DoesNotApply),
+                "{} not assessed became {:?}:\n  less: {}\n  more: {}",
+                id,
+                rb.outcome,
+                less.to_json(),
+                more.to_json()
+            );
+        } else if ra.outcome != Outcome::Undetermined {
             prop_assert_eq!(
                 ra.outcome,
                 rb.outcome,

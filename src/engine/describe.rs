@@ -36,12 +36,14 @@ pub(crate) fn describe(pack: &RulePack, node: &Node) -> Option<String> {
         }
         Op::LastDay(start, n) => {
             let base = describe(pack, start)?;
-            let n = match &n.op {
-                Op::Lit(l) => show(Value::of_lit(l)),
-                Op::Param { .. } => "N".to_owned(),
-                _ => return None,
-            };
-            Some(format!("the last of {n} days from {base}"))
+            match &n.op {
+                Op::Lit(l) => Some(format!(
+                    "the last of {} days from {base}",
+                    show(Value::of_lit(l))
+                )),
+                Op::Param { .. } => Some(format!("the last day of the period counted from {base}")),
+                _ => None,
+            }
         }
         Op::DaysBetween(a, b) => Some(format!(
             "the days from {} to {}",
@@ -307,4 +309,39 @@ pub(crate) fn last_day_sentence(
             )
         }
     }
+}
+
+/// A comparison with an unknown date that the profile's guarantees settle:
+/// "the date of entry is not known, but it cannot be after the assessment
+/// date (2026-03-20); whatever it is, it is before 2026-07-01".
+pub(crate) fn settled_sentence(
+    pack: &RulePack,
+    op: CmpOp,
+    lhs: &Node,
+    a: Value<'_>,
+    rhs: &Node,
+    b: Value<'_>,
+    settled: &super::bounds::Settled,
+) -> String {
+    let words = |node: &Node, v: Value<'_>| match v {
+        Value::Date(d) => {
+            describe(pack, node).map_or_else(|| d.to_string(), |w| format!("{w} ({d})"))
+        }
+        _ => describe(pack, node).unwrap_or_else(|| "that date".to_owned()),
+    };
+    let relation = match (op, settled.result) {
+        (CmpOp::Lt, true) | (CmpOp::Ge, false) => "before",
+        (CmpOp::Le, true) | (CmpOp::Gt, false) => "on or before",
+        (CmpOp::Gt, true) | (CmpOp::Le, false) => "after",
+        (CmpOp::Ge, true) | (CmpOp::Lt, false) => "on or after",
+        (CmpOp::Eq, true) | (CmpOp::Ne, false) => "the same day as",
+        (CmpOp::Eq, false) | (CmpOp::Ne, true) => "not the same day as",
+    };
+    format!(
+        "{} is not known, but {}; whatever it is, {} is {relation} {}",
+        settled.guarantee.field.label(),
+        settled.guarantee.words,
+        words(lhs, a),
+        words(rhs, b)
+    )
 }

@@ -8,9 +8,10 @@
 
 use chrono::NaiveDate;
 
+use super::bounds;
 use super::describe::{
     cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_on, member_sentence,
-    null_sentence, truth_fact_sentence,
+    null_sentence, settled_sentence, truth_fact_sentence,
 };
 use super::ir::{
     CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
@@ -59,7 +60,10 @@ impl<'a> Env<'a> {
     /// Evaluates a node, applying its `say` override on the explained path.
     pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, Why) {
         let (value, mut trace) = self.eval_op(&node.op);
-        if let Some(say) = &node.say {
+        if trace.settled {
+            // Settled by the profile's guarantees: the sentence says how.
+            trace.settled = false;
+        } else if let Some(say) = &node.say {
             let sentence = render_say(self, node, say, value);
             // An empty `say` hides the node: it is there to decide, not to speak.
             if sentence.is_empty() {
@@ -237,7 +241,16 @@ impl<'a> Env<'a> {
                 t.join(extra_b);
                 (Value::Bool(result), t)
             }
-            None => (Value::Unknown, joined(ta, tb)),
+            None => match bounds::settle(self.pack, self.profile, cmp, lhs, a, rhs, b) {
+                Some(settled) => {
+                    let mut t = Why::sentence(|| {
+                        settled_sentence(self.pack, cmp, lhs, a, rhs, b, &settled)
+                    });
+                    t.settled = true;
+                    (Value::Bool(settled.result), t)
+                }
+                None => (Value::Unknown, joined(ta, tb)),
+            },
         }
     }
 

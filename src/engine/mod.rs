@@ -4,6 +4,7 @@
 //! people lives in `report`; the sentences here are the facts that decided
 //! each outcome.
 
+pub(crate) mod bounds;
 pub(crate) mod describe;
 pub(crate) mod eval;
 mod fast;
@@ -80,7 +81,8 @@ pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
             // A summary is written for the person to whom the rule applies:
             // for anyone else it would state things that are not so.
             let applies = outcome == Outcome::Applies;
-            let summary = applies.then(|| template::render_summary(&mut env, &rule.summary, &dates));
+            let summary =
+                applies.then(|| template::render_summary(&mut env, &rule.summary, &dates));
             let met = match &rule.met {
                 Some(node) if applies => match env.eval(node).0.truth() {
                     Truth::True => Some(true),

@@ -74,7 +74,9 @@ fn render<'a>(
             Piece::Date(i) => match dates.get(*i).copied().flatten() {
                 Some(d) => out.push_str(&d.to_string()),
                 // The date needs a fact the report asks for.
-                None => out.push_str("a date we can give once you answer the questions in this report"),
+                None => {
+                    out.push_str("a date we can give once you answer the questions in this report")
+                }
             },
         }
     }

@@ -33,6 +33,10 @@ pub struct Why {
     /// Parameters read past the last day their value is known to hold,
     /// whose latest value was carried forward (indices, sorted).
     pub carried_forward: Vec<usize>,
+    /// The node was settled by what the profile guarantees about an
+    /// unknown date (`bounds`): its own sentence says how, and a `say`
+    /// written for known operands must not replace it.
+    pub(crate) settled: bool,
 }
 
 impl Why {
@@ -42,6 +46,7 @@ impl Why {
             because: Vec::new(),
             missing: vec![m],
             carried_forward: Vec::new(),
+            settled: false,
         }
     }
 
@@ -51,6 +56,7 @@ impl Why {
             because: vec![make()],
             missing: Vec::new(),
             carried_forward: Vec::new(),
+            settled: false,
         }
     }
 

@@ -211,7 +211,11 @@ pub fn render(report: &Report, color: bool) -> String {
         .filter(|f| f.outcome == Outcome::NotAssessed)
         .collect();
     if !unassessed.is_empty() {
-        section(&mut out, s, "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL");
+        section(
+            &mut out,
+            s,
+            "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
+        );
         for f in unassessed {
             wrap_into(
                 &mut out,
@@ -325,8 +329,18 @@ fn source_lines(out: &mut String, s: &Style, f: &Finding) {
     if let Some(url) = &f.source.url {
         // A link is one word: wrapping never breaks it, so it gets a line
         // of its own, where a long one may pass the 80th column.
-        wrap_into(out, &format!("{}Read it:{}", s.dim, s.reset), "    ", "    ");
-        wrap_into(out, &format!("{}{url}{}", s.dim, s.reset), "      ", "      ");
+        wrap_into(
+            out,
+            &format!("{}Read it:{}", s.dim, s.reset),
+            "    ",
+            "    ",
+        );
+        wrap_into(
+            out,
+            &format!("{}{url}{}", s.dim, s.reset),
+            "      ",
+            "      ",
+        );
     }
 }
 

@@ -64,20 +64,15 @@ impl Ty {
 }
 
 /// `when` and the test that the rule's event (`on`) falls in its period,
-/// each comparison explaining itself in words.
-///
-/// An event the profile guarantees is no later than `as_of` (the entry)
-/// is also bounded by it: an assessment before `from` means an event
-/// before `from`, and one before `to` an event before `to`, so a missing
-/// entry date cannot leave such a rule undetermined when the assessment
-/// date alone decides it.
+/// each comparison explaining itself in words. (An unknown entry date is
+/// still bounded by the assessment date: `engine::bounds` settles the test
+/// when the assessment date alone decides it.)
 fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDate>) -> Node {
     let label = crate::engine::event_words(on);
-    let bounded = matches!(on.op, Op::Field(Field::EntryDate | Field::AsOf));
     let text = |t: &str| Piece::Text(t.to_owned());
-    let sentence = |who: &str, before: &str, after: &str| {
+    let sentence = |before: &str, after: &str| {
         Template(vec![
-            text(&format!("{who} (")),
+            text(&format!("{label} (")),
             Piece::Operand(0),
             text(before),
             Piece::Operand(1),
@@ -93,11 +88,10 @@ fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDat
             text(", governs your case"),
         ])
     };
-    let silent = || Template(Vec::new());
-    let compare = |op: CmpOp, left: Node, day: NaiveDate, say: Say| Node {
+    let compare = |op: CmpOp, day: NaiveDate, say: Say| Node {
         op: Op::Cmp(
             op,
-            Box::new(left),
+            Box::new(on.clone()),
             Box::new(Node {
                 op: Op::Lit(Lit::Date(day)),
                 say: None,
@@ -105,80 +99,32 @@ fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDat
         ),
         say: Some(Box::new(say)),
     };
-    let as_of = || Node {
-        op: Op::Field(Field::AsOf),
-        say: None,
-    };
-    let took_effect = ", when this provision took effect";
-    let from_test = compare(
+    let governs = ": the rules in force on that date govern it";
+    let mut tests = vec![compare(
         CmpOp::Ge,
-        on.clone(),
         from,
         Say {
-            when_true: sentence(label, ") is on or after ", took_effect),
+            when_true: sentence(") is on or after ", ", when this provision took effect"),
             when_false: sentence(
-                label,
                 ") is before ",
-                ", when this provision took effect: the rules in force on that date govern it",
+                &format!(", when this provision took effect{governs}"),
             ),
             when_unknown: Some(unknown("in force from")),
         },
-    );
-    let mut tests = Vec::new();
-    if bounded {
-        // Said only when it decides: an assessment before `from`.
-        tests.push(compare(
-            CmpOp::Ge,
-            as_of(),
-            from,
-            Say {
-                when_true: silent(),
-                when_false: sentence(
-                    "the assessment date",
-                    ") is before ",
-                    &format!("{took_effect}, so {label} is before it too"),
-                ),
-                when_unknown: None,
-            },
-        ));
-    }
-    tests.push(from_test);
+    )];
     if let Some(to) = to {
-        let to_test = compare(
+        tests.push(compare(
             CmpOp::Lt,
-            on.clone(),
             to,
             Say {
-                when_true: sentence(label, ") is before ", ", when this provision was replaced"),
+                when_true: sentence(") is before ", ", when this provision was replaced"),
                 when_false: sentence(
-                    label,
                     ") is on or after ",
-                    ", when this provision was replaced: the rules in force on that date govern it",
+                    &format!(", when this provision was replaced{governs}"),
                 ),
                 when_unknown: Some(unknown("replaced on")),
             },
-        );
-        if bounded {
-            // An assessment before `to` settles it without a word.
-            tests.push(Node {
-                op: Op::Any(vec![
-                    compare(
-                        CmpOp::Lt,
-                        as_of(),
-                        to,
-                        Say {
-                            when_true: silent(),
-                            when_false: silent(),
-                            when_unknown: None,
-                        },
-                    ),
-                    to_test,
-                ]),
-                say: None,
-            });
-        } else {
-            tests.push(to_test);
-        }
+        ));
     }
     match when {
         Node {
@@ -457,7 +403,11 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     .and_then(|d| c.date(d, &at.key("known_until")));
                 if let (Some(until), Some((last, _))) = (known_until, values.last()) {
                     if until <= *last {
-                        c.error(&at.key("known_until"), format!("{until} is not after the last value's date ({last})"), None);
+                        c.error(
+                            &at.key("known_until"),
+                            format!("{until} is not after the last value's date ({last})"),
+                            None,
+                        );
                     }
                 }
                 c.out_params.push(Param {

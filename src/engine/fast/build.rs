@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::lookup::{CountryPeriods, LitSet};
 use super::{Body, Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
 use crate::dates;
+use crate::engine::bounds;
 use crate::engine::describe::member_on;
 use crate::engine::eval::{
     compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value,
@@ -445,11 +446,12 @@ impl<'p> Builder<'p> {
                 let f = *f;
                 tf(move |c| field_value(c.profile, f).truth())
             }
-            Op::Cmp(op, a, b) => {
+            Op::Cmp(op, lhs, rhs) => {
                 let op = *op;
-                let a = self.operand(a);
-                let b = self.operand(b);
-                with_operand!(a, a => with_operand!(b, b => cmp(op, a, b)))
+                let a = self.operand(lhs);
+                let b = self.operand(rhs);
+                let nodes: (&'p Node, &'p Node) = (lhs, rhs);
+                with_operand!(a, a => with_operand!(b, b => cmp(op, a, b, nodes)))
             }
             Op::IsNull(inner) => {
                 with_operand!(self.operand(inner), x => is_null(x, false))
@@ -720,6 +722,7 @@ fn cmp<'p>(
     op: CmpOp,
     a: impl Get + Send + Sync + 'p,
     b: impl Get + Send + Sync + 'p,
+    (lhs, rhs): (&'p Node, &'p Node),
 ) -> TruthFn<'p> {
     tf(move |c| {
         let x = a.get(c);
@@ -734,7 +737,7 @@ fn cmp<'p>(
             (Value::Kind(a), Value::Kind(b)) => return unordered(op, a == b),
             (Value::Relation(a), Value::Relation(b)) => return unordered(op, a == b),
             (Value::Bool(a), Value::Bool(b)) => return unordered(op, a == b),
-            _ => return compare_cold(op, x, y),
+            _ => return compare_cold(op, x, y, c, lhs, rhs),
         };
         Truth::from(match op {
             CmpOp::Eq => ordering.is_eq(),
@@ -760,10 +763,19 @@ fn unordered(op: CmpOp, equal: bool) -> Truth {
 /// Any other comparison, out of line so that the common ones stay small.
 #[cold]
 #[inline(never)]
-fn compare_cold(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Truth {
+fn compare_cold(
+    op: CmpOp,
+    x: Value<'_>,
+    y: Value<'_>,
+    c: &Ctx<'_>,
+    lhs: &Node,
+    rhs: &Node,
+) -> Truth {
     match compare(op, x, y) {
         Some(r) => Truth::from(r),
-        None => Truth::Unknown,
+        // As the explained path: what the profile guarantees may settle it.
+        None => bounds::settle(c.pack, c.profile, op, lhs, x, rhs, y)
+            .map_or(Truth::Unknown, |s| Truth::from(s.result)),
     }
 }
 
