@@ -185,49 +185,24 @@ pub fn render(report: &Report, color: bool) -> String {
         }
     }
 
-    let not: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::DoesNotApply)
-        .collect();
-    if !not.is_empty() {
-        section(&mut out, s, "WHAT DOES NOT APPLY, AND WHY");
-        for f in not {
-            wrap_into(
-                &mut out,
-                &format!("{} [{}]", f.title, f.rule),
-                "  - ",
-                "    ",
-            );
-            for b in reasons(f, &report.status_reasons) {
-                wrap_into(&mut out, &b, "      because ", "      ");
-            }
-        }
-    }
-
-    let unassessed: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::NotAssessed)
-        .collect();
-    if !unassessed.is_empty() {
-        section(
-            &mut out,
-            s,
-            "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
-        );
-        for f in unassessed {
-            wrap_into(
-                &mut out,
-                &format!("{} [{}]", f.title, f.rule),
-                "  ? ",
-                "    ",
-            );
-            for b in &f.because {
-                wrap_into(&mut out, b, "      ", "      ");
-            }
-        }
-    }
+    listed(
+        &mut out,
+        s,
+        report,
+        Outcome::DoesNotApply,
+        "WHAT DOES NOT APPLY, AND WHY",
+        "  - ",
+        "      because ",
+    );
+    listed(
+        &mut out,
+        s,
+        report,
+        Outcome::NotAssessed,
+        "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
+        "  ? ",
+        "      ",
+    );
 
     if !report.assumptions.is_empty() {
         section(&mut out, s, "ASSUMPTIONS (correct any that are wrong)");
@@ -240,6 +215,33 @@ pub fn render(report: &Report, color: bool) -> String {
     wrap_into(&mut out, &report.disclaimer, "", "");
     let _ = writeln!(out, "{}Rules: {}{}", s.dim, report.rules_version, s.reset);
     out
+}
+
+/// The findings with one outcome under a heading: title, id and reasons.
+fn listed(
+    out: &mut String,
+    s: &Style,
+    report: &Report,
+    outcome: Outcome,
+    heading: &str,
+    mark: &str,
+    lead: &str,
+) {
+    let found: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == outcome)
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    section(out, s, heading);
+    for f in found {
+        wrap_into(out, &format!("{} [{}]", f.title, f.rule), mark, "    ");
+        for b in reasons(f, &report.status_reasons) {
+            wrap_into(out, &b, lead, "      ");
+        }
+    }
 }
 
 fn section(out: &mut String, s: &Style, title: &str) {
