@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+pub(crate) use super::occupations::Occupations;
 use crate::country::Country;
 use crate::profile::{ContractKind, Relation};
 
@@ -16,6 +17,8 @@ pub struct RulePack {
     pub(crate) sets: Vec<NamedSet>,
     pub(crate) dated_sets: Vec<DatedSet>,
     pub(crate) params: Vec<Param>,
+    /// The table that classifies occupations, if the pack has one.
+    pub(crate) occupations: Option<Occupations>,
     /// How many variable slots the deepest quantifier nesting needs.
     pub(crate) var_slots: usize,
 }
@@ -246,6 +249,10 @@ pub enum Field {
     TerminatedOn,
     /// `occupation`
     Occupation,
+    /// `occupation_category`: derived, not given. The kind of work the
+    /// occupation is by the pack's `occupations` table (a category name);
+    /// unknown when the occupation is unknown or the table cannot place it.
+    OccupationCategory,
     /// `registered`
     Registered,
     /// `permanent_resident`
@@ -266,8 +273,9 @@ pub enum MemberField {
 }
 
 impl Field {
-    /// Every field, in the profile contract's order.
-    pub const ALL: [Field; 12] = [
+    /// Every field, in the profile contract's order (the derived
+    /// `occupation_category` after the `occupation` it is derived from).
+    pub const ALL: [Field; 13] = [
         Field::Citizenship,
         Field::Host,
         Field::EntryDate,
@@ -277,6 +285,7 @@ impl Field {
         Field::ContractEnd,
         Field::TerminatedOn,
         Field::Occupation,
+        Field::OccupationCategory,
         Field::Registered,
         Field::PermanentResident,
         Field::Family,
@@ -294,6 +303,7 @@ impl Field {
             Field::ContractEnd => "contract.end",
             Field::TerminatedOn => "contract.terminated_on",
             Field::Occupation => "occupation",
+            Field::OccupationCategory => "occupation_category",
             Field::Registered => "registered",
             Field::PermanentResident => "permanent_resident",
             Field::Family => "family",
@@ -312,9 +322,20 @@ impl Field {
             Field::ContractEnd => "the contract end",
             Field::TerminatedOn => "the date the contract was terminated early",
             Field::Occupation => "the occupation",
+            Field::OccupationCategory => "the kind of work",
             Field::Registered => "registration with the migration authority",
             Field::PermanentResident => "a permanent residence permit of the host state",
             Field::Family => "the family",
+        }
+    }
+
+    /// The fact to ask for when this field is unknown: a derived field is
+    /// settled by the fact it is derived from (the kind of work by the
+    /// occupation), so that is what the report names as missing.
+    pub fn asked_as(self) -> Field {
+        match self {
+            Field::OccupationCategory => Field::Occupation,
+            other => other,
         }
     }
 }

@@ -354,6 +354,8 @@ impl<'p> Builder<'p> {
             },
             Op::Field(Field::AsOf) => Operand::AsOf,
             Op::Field(Field::Host) => Operand::Host,
+            // Derived from the profile by the pack: not a plain read.
+            Op::Field(Field::OccupationCategory) => Operand::Dyn(self.value(node)),
             Op::Field(f) => Operand::F(*f),
             Op::Def(id) => Operand::D(*id),
             Op::Var { slot, member: None } => Operand::Var(*slot),
@@ -439,7 +441,7 @@ impl<'p> Builder<'p> {
                 let id = *id;
                 tf(move |c| c.def_truth(id))
             }
-            Op::Field(f) => {
+            Op::Field(f) if *f != Field::OccupationCategory => {
                 let f = *f;
                 tf(move |c| field_value(c.profile, f).truth())
             }
@@ -521,7 +523,7 @@ impl<'p> Builder<'p> {
                 let id = *id;
                 tf(move |c| negate(c.def_truth(id)))
             }
-            Op::Field(f) => {
+            Op::Field(f) if *f != Field::OccupationCategory => {
                 let f = *f;
                 tf(move |c| negate(field_value(c.profile, f).truth()))
             }
@@ -553,6 +555,7 @@ impl<'p> Builder<'p> {
                     vf(move |c| c.texts.get(i).map_or(Value::Unknown, |t| Value::Text(t)))
                 }
             },
+            Op::Field(Field::OccupationCategory) => vf(|c| c.occupation_category()),
             Op::Field(f) => {
                 let f = *f;
                 vf(move |c| field_value(c.profile, f))

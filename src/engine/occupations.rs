@@ -1,0 +1,313 @@
+//! Classifying a job title into a kind of work, by the pack's `occupations`
+//! table (see `docs/rule-language.md`).
+//!
+//! The Treaty (Art. 97(3)) speaks of an activity (teaching, legal, medical,
+//! pharmaceutical), while people give a job title ("doctor", "врач",
+//! "school teacher"). The table maps titles to categories; a title it
+//! cannot place, or places in two categories, or that is ambiguous by
+//! nature (a nanny), stays unclassified, so the report asks instead of
+//! guessing.
+
+use std::collections::HashMap;
+
+/// One word of a table entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// The title's word must be exactly this.
+    Exact(String),
+    /// The title's word must start with this (`учител*`).
+    Stem(String),
+}
+
+impl Word {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == word,
+            Word::Stem(s) => word.starts_with(s.as_str()),
+        }
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            Word::Exact(w) | Word::Stem(w) => w,
+        }
+    }
+}
+
+/// Where a table entry puts a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A category, by its index in the table's categories.
+    Category(usize),
+    /// No category: the title alone does not tell (it depends on the duties).
+    Ambiguous,
+}
+
+/// The fewest letters a stem may have before its `*`: a shorter one
+/// (`вр*`) would match far too many words.
+pub(crate) const MIN_STEM: usize = 3;
+
+/// The pack's table of job titles, ready to classify.
+#[derive(Debug, Clone)]
+pub(crate) struct Occupations {
+    categories: Vec<String>,
+    entries: Vec<(Vec<Word>, Class)>,
+    /// Entries by their first word, when it is exact.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Entries by their first word, when it is a stem.
+    by_stem: HashMap<String, Vec<usize>>,
+    /// The longest first-word stem, in bytes: longer prefixes of a title's
+    /// word need no look-up.
+    longest_stem: usize,
+}
+
+impl Occupations {
+    /// A table from its categories and its entries (checked by the loader:
+    /// normalised words, stems of at least [`MIN_STEM`] letters, category
+    /// indices in range).
+    pub(crate) fn new(categories: Vec<String>, entries: Vec<(Vec<Word>, Class)>) -> Self {
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut longest_stem = 0;
+        for (i, (words, _)) in entries.iter().enumerate() {
+            match words.first() {
+                Some(Word::Exact(w)) => by_word.entry(w.clone()).or_default().push(i),
+                Some(Word::Stem(s)) => {
+                    longest_stem = longest_stem.max(s.len());
+                    by_stem.entry(s.clone()).or_default().push(i);
+                }
+                None => {}
+            }
+        }
+        Occupations {
+            categories,
+            entries,
+            by_word,
+            by_stem,
+            longest_stem,
+        }
+    }
+
+    /// The category names, in the pack's order.
+    #[cfg(test)]
+    pub(crate) fn categories(&self) -> &[String] {
+        &self.categories
+    }
+
+    /// A category's name by its index.
+    pub(crate) fn category(&self, index: usize) -> Option<&String> {
+        self.categories.get(index)
+    }
+
+    /// The category of an occupation (a category name or a job title), by
+    /// its index; `None` when the table cannot tell: no entry matches,
+    /// entries of two categories match ("driver for a doctor"), or an
+    /// ambiguous entry matches.
+    pub(crate) fn classify(&self, title: &str) -> Option<usize> {
+        let normal = normalise(title);
+        let words: Vec<&str> = normal.split_whitespace().collect();
+        if let Some(i) = self
+            .categories
+            .iter()
+            .position(|c| c.split(' ').eq(words.iter().copied()))
+        {
+            return Some(i);
+        }
+        let mut found = None;
+        for at in 0..words.len() {
+            let Some(word) = words.get(at) else { break };
+            for entry in self.candidates(word) {
+                let Some((entry_words, class)) = self.entries.get(entry) else {
+                    continue;
+                };
+                if !matches_at(entry_words, &words, at) {
+                    continue;
+                }
+                match (class, found) {
+                    (Class::Ambiguous, _) => return None,
+                    (Class::Category(c), Some(f)) if *c != f => return None,
+                    (Class::Category(c), _) => found = Some(*c),
+                }
+            }
+        }
+        found
+    }
+
+    /// The entries whose first word may match `word`: by the whole word,
+    /// and by each of its prefixes that is long enough to be a stem.
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
+        let exact = self.by_word.get(word).into_iter().flatten();
+        let prefixes: Vec<&Vec<usize>> = word
+            .char_indices()
+            .map(|(i, ch)| i.saturating_add(ch.len_utf8()))
+            .skip(MIN_STEM.saturating_sub(1))
+            .take_while(|end| *end <= self.longest_stem)
+            .filter_map(|end| word.get(..end))
+            .filter_map(|prefix| self.by_stem.get(prefix))
+            .collect();
+        exact.chain(prefixes.into_iter().flatten()).copied()
+    }
+}
+
+/// Whether an entry's words occur in `words` from position `at` on.
+fn matches_at(entry: &[Word], words: &[&str], at: usize) -> bool {
+    let Some(rest) = words.get(at..) else {
+        return false;
+    };
+    entry.len() <= rest.len() && entry.iter().zip(rest).all(|(e, w)| e.matches(w))
+}
+
+/// A title as the table matches it: lower case, `ё` read as `е`, and every
+/// character that is not a letter or digit a space (so "Врач-терапевт"
+/// reads as the two words "врач терапевт").
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        out.push(match ch {
+            'ё' => 'е',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        });
+    }
+    out
+}
+
+/// An entry of the table as written, in words; or what is wrong with it.
+pub(crate) fn parse_entry(text: &str) -> Result<Vec<Word>, String> {
+    let lower: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect();
+    let mut words = Vec::new();
+    for raw in lower.split_whitespace() {
+        let (stem, is_stem) = match raw.strip_suffix('*') {
+            Some(s) => (s, true),
+            None => (raw, false),
+        };
+        if stem.is_empty() || !stem.chars().all(char::is_alphanumeric) {
+            return Err(format!(
+                "`{raw}` is not a word: write letters and digits, with `*` only at the end of a word (titles are matched with punctuation read as spaces, so write `тренер преподаватель` for `тренер-преподаватель`)"
+            ));
+        }
+        if is_stem && stem.chars().count() < MIN_STEM {
+            return Err(format!(
+                "the stem `{raw}` is too short: a stem needs at least {MIN_STEM} letters before its `*`, or it would match too many words"
+            ));
+        }
+        words.push(if is_stem {
+            Word::Stem(stem.to_owned())
+        } else {
+            Word::Exact(stem.to_owned())
+        });
+    }
+    if words.is_empty() {
+        return Err("an empty entry: write one or more words".to_owned());
+    }
+    Ok(words)
+}
+
+/// An entry's words as text, the way it was (normalised) written: for
+/// finding an entry listed twice.
+pub(crate) fn entry_text(words: &[Word]) -> String {
+    let parts: Vec<String> = words
+        .iter()
+        .map(|w| match w {
+            Word::Exact(_) => w.text().to_owned(),
+            Word::Stem(_) => format!("{}*", w.text()),
+        })
+        .collect();
+    parts.join(" ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// A small table, independent of the default pack.
+    fn table() -> Occupations {
+        let cats = ["medical", "pedagogical", "other"]
+            .map(String::from)
+            .to_vec();
+        let entries = [
+            ("doctor*", Class::Category(0)),
+            ("врач*", Class::Category(0)),
+            ("медицинск* сестр*", Class::Category(0)),
+            ("school teacher*", Class::Category(1)),
+            ("учител*", Class::Category(1)),
+            ("driver*", Class::Category(2)),
+            ("nann*", Class::Ambiguous),
+        ]
+        .into_iter()
+        .map(|(e, c)| parse_entry(e).map(|w| (w, c)))
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+        Occupations::new(cats, entries)
+    }
+
+    fn name(t: &Occupations, title: &str) -> Option<String> {
+        t.classify(title).and_then(|i| t.category(i).cloned())
+    }
+
+    #[test]
+    fn matches_words_stems_and_phrases() {
+        let t = table();
+        assert_eq!(name(&t, "Doctor").as_deref(), Some("medical"));
+        assert_eq!(name(&t, "doctors").as_deref(), Some("medical"));
+        assert_eq!(name(&t, "Врач-терапевт").as_deref(), Some("medical"));
+        assert_eq!(name(&t, "медицинская сестра").as_deref(), Some("medical"));
+        assert_eq!(name(&t, "school teachers").as_deref(), Some("pedagogical"));
+        assert_eq!(name(&t, "учительница").as_deref(), Some("pedagogical"));
+        // The words of a phrase must be consecutive and complete.
+        assert_eq!(name(&t, "teacher"), None);
+        assert_eq!(name(&t, "сестра медицинская"), None);
+        // An exact word is not a stem: "doc" is not "doctor".
+        assert_eq!(name(&t, "doc"), None);
+    }
+
+    #[test]
+    fn category_names_classify_as_themselves() {
+        let t = table();
+        assert_eq!(name(&t, "medical").as_deref(), Some("medical"));
+        assert_eq!(name(&t, " Other ").as_deref(), Some("other"));
+    }
+
+    #[test]
+    fn two_categories_or_an_ambiguous_title_stay_unknown() {
+        let t = table();
+        assert_eq!(name(&t, "driver for a doctor"), None);
+        assert_eq!(name(&t, "nanny"), None);
+        assert_eq!(name(&t, "nanny and doctor"), None);
+        assert_eq!(name(&t, "xyzzy"), None);
+        assert_eq!(name(&t, ""), None);
+        assert_eq!(name(&t, "--"), None);
+        // Two entries of one category agree.
+        assert_eq!(name(&t, "doctor, врач").as_deref(), Some("medical"));
+    }
+
+    #[test]
+    fn normalises_case_yo_and_punctuation() {
+        assert_eq!(normalise("Ёлка-2, ОК!"), "елка 2  ок ");
+        assert_eq!(normalise("MÉDECIN"), "médecin");
+    }
+
+    #[test]
+    fn entries_are_checked() {
+        assert_eq!(
+            parse_entry("Учител*"),
+            Ok(vec![Word::Stem("учител".into())])
+        );
+        assert!(parse_entry("  ").is_err());
+        assert!(parse_entry("вр*").unwrap_err().contains("too short"));
+        assert!(parse_entry("тренер-преподаватель")
+            .unwrap_err()
+            .contains("not a word"));
+        assert!(parse_entry("do*ctor").is_err());
+        assert!(parse_entry("*").is_err());
+        assert_eq!(
+            entry_text(&parse_entry("медицинск*  Сестр*").unwrap()),
+            "медицинск* сестр*"
+        );
+    }
+}
