@@ -310,4 +310,97 @@ mod tests {
             "медицинск* сестр*"
         );
     }
+
+    /// The default pack's table, on the titles of issue 9 and of the
+    /// reference (section 5.2).
+    #[test]
+    fn the_default_table_classifies_common_titles() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let t = pack.occupations.as_ref().unwrap();
+        let cases = [
+            ("doctor", Some("medical")),
+            ("Doctor", Some("medical")),
+            ("врач", Some("medical")),
+            ("врача", Some("medical")),
+            ("Врач-терапевт", Some("medical")),
+            ("медсестра", Some("medical")),
+            ("медицинская сестра", Some("medical")),
+            ("nurse", Some("medical")),
+            ("school teacher", Some("pedagogical")),
+            ("teachers", Some("pedagogical")),
+            ("учительница", Some("pedagogical")),
+            ("воспитатель", Some("pedagogical")),
+            ("провизор", Some("pharmaceutical")),
+            ("pharmacist", Some("pharmaceutical")),
+            ("фармацевт", Some("pharmaceutical")),
+            ("lawyer", Some("legal")),
+            ("юрист", Some("legal")),
+            ("адвокат", Some("legal")),
+            ("нотариус", Some("legal")),
+            ("construction", Some("other")),
+            ("builder", Some("other")),
+            ("строитель", Some("other")),
+            ("водитель", Some("other")),
+            ("driver", Some("other")),
+            ("pedagogical", Some("pedagogical")),
+            ("legal", Some("legal")),
+            ("medical", Some("medical")),
+            ("pharmaceutical", Some("pharmaceutical")),
+            ("other", Some("other")),
+            ("driver for a doctor", None),
+            ("nanny", None),
+            ("няня", None),
+            ("санитарка", None),
+            ("тренер-преподаватель", None),
+            ("xyzzy", None),
+        ];
+        for (title, want) in cases {
+            let got = t.classify(title).and_then(|i| t.category(i));
+            assert_eq!(got.map(String::as_str), want, "{title}");
+        }
+    }
+
+    /// Every occupation the fixtures, the generators and the case files
+    /// use as ordinary work is in the `other` list, so their reports keep
+    /// deciding the recognition rules.
+    #[test]
+    fn the_default_table_knows_the_test_data_occupations() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let t = pack.occupations.as_ref().unwrap();
+        let other = t.categories().iter().position(|c| c == "other");
+        for title in [
+            "accounting",
+            "agricultural machinery repair",
+            "agriculture",
+            "bus driving",
+            "catering",
+            "cleaning",
+            "construction",
+            "cooking",
+            "domestic work",
+            "driver",
+            "electrical installation",
+            "hospitality",
+            "hotel housekeeping",
+            "household",
+            "household work",
+            "it",
+            "jewellery making",
+            "logistics",
+            "manufacturing",
+            "mechanical engineering",
+            "oil and gas engineering",
+            "plumbing",
+            "retail",
+            "sewing",
+            "software",
+            "software development",
+            "trade",
+            "truck driving",
+            "warehouse work",
+            "welding",
+        ] {
+            assert_eq!(t.classify(title), other, "{title}");
+        }
+    }
 }
