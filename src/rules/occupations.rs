@@ -158,6 +158,47 @@ mod tests {
         }
     }
 
+    /// A pack of a header, a status definition and the given files.
+    fn load(files: &[(&str, &str)]) -> Result<crate::engine::RulePack, String> {
+        let header = r#"{"pack": {"name": "t", "version": "0", "status": "s",
+            "day_count": "event_day_is_day_1", "disclaimer": "t"},
+            "definitions": {"s": {"expr": true}}}"#;
+        let mut all = vec![crate::rules::SourceFile {
+            path: "pack.json".to_owned(),
+            text: header.to_owned(),
+        }];
+        all.extend(files.iter().map(|(path, text)| crate::rules::SourceFile {
+            path: (*path).to_owned(),
+            text: (*text).to_owned(),
+        }));
+        crate::rules::compile(&all).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_column() {
+        let text = "{\"occupations\": {\n  \"categories\": [\"medical\"],\n  \"titles\": {\n    \"medical\": [\"врач*\", \"вр*\"],\n    \"medicl\": []\n  }\n}}";
+        let e = load(&[("occ.json", text)]).unwrap_err();
+        assert_eq!(
+            e.lines().filter(|l| l.starts_with("error:")).collect::<Vec<_>>(),
+            [
+                "error: occ.json:4:26: the stem `вр*` is too short: a stem needs at least 3 letters before its `*`, or it would match too many words (at `occupations.titles.medical[1]`)",
+                "error: occ.json:5:15: `medicl` is not a declared category (at `occupations.titles.medicl`)",
+            ]
+        );
+        assert!(e.contains("help: did you mean `medical`?"), "{e}");
+    }
+
+    #[test]
+    fn a_second_section_names_both_files() {
+        let table = r#"{"occupations": {"categories": ["other"], "titles": {}}}"#;
+        let e = load(&[("a.json", table), ("b.json", table)]).unwrap_err();
+        assert_eq!(
+            e,
+            "error: b.json:1:17: a second `occupations` section: a pack has one table of job titles (at `occupations`)\n  help: the first is in a.json"
+        );
+        assert!(load(&[("a.json", table)]).is_ok());
+    }
+
     #[test]
     fn no_categories_is_an_error() {
         let errors = check(serde_json::json!({"categories": [], "titles": {}})).unwrap_err();
