@@ -20,8 +20,6 @@ use crate::engine::ir::{Confidence, Level, RuleKind, Source};
 )]
 pub(crate) struct RawModule {
     pub pack: Option<RawPackMeta>,
-    /// The table that classifies job titles (at most one per pack).
-    pub occupations: Option<RawOccupations>,
     #[serde(default)]
     pub sets: BTreeMap<String, RawSet>,
     #[serde(default)]
@@ -30,6 +28,8 @@ pub(crate) struct RawModule {
     pub parameters: BTreeMap<String, RawParam>,
     #[serde(default)]
     pub definitions: BTreeMap<String, RawDef>,
+    /// The table that classifies job titles (at most one per pack).
+    pub occupations: Option<RawOccupations>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
 }
