@@ -8,7 +8,9 @@
 //! nature (a nanny), stays unclassified, so the report asks instead of
 //! guessing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One word of a table entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,12 +55,38 @@ pub(crate) struct Occupations {
     categories: Vec<String>,
     entries: Vec<(Vec<Word>, Class)>,
     /// Entries by their first word, when it is exact.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Entries by their first word, when it is a stem.
-    by_stem: HashMap<String, Vec<usize>>,
-    /// The longest first-word stem, in bytes: longer prefixes of a title's
-    /// word need no look-up.
-    longest_stem: usize,
+    by_word: Index,
+    /// Entries by the first [`MIN_STEM`] letters of their first word, when
+    /// it is a stem: a title's word then needs one look-up for every stem
+    /// it may start with, not one per prefix.
+    by_stem: Index,
+}
+
+/// Entry numbers by a word. FNV hashing, not the default SipHash: the keys
+/// are the pack's own words, fixed when it loads, so a title can only look
+/// them up, never crowd one bucket; and a short word hashes several times
+/// faster, which is most of classifying a title.
+type Index = HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>;
+
+/// The 64-bit FNV-1a hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Occupations {
@@ -66,15 +94,15 @@ impl Occupations {
     /// normalised words, stems of at least [`MIN_STEM`] letters, category
     /// indices in range).
     pub(crate) fn new(categories: Vec<String>, entries: Vec<(Vec<Word>, Class)>) -> Self {
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut longest_stem = 0;
+        let mut by_word = Index::default();
+        let mut by_stem = Index::default();
         for (i, (words, _)) in entries.iter().enumerate() {
             match words.first() {
                 Some(Word::Exact(w)) => by_word.entry(w.clone()).or_default().push(i),
                 Some(Word::Stem(s)) => {
-                    longest_stem = longest_stem.max(s.len());
-                    by_stem.entry(s.clone()).or_default().push(i);
+                    if let Some(key) = stem_key(s) {
+                        by_stem.entry(key.to_owned()).or_default().push(i);
+                    }
                 }
                 None => {}
             }
@@ -84,7 +112,6 @@ impl Occupations {
             entries,
             by_word,
             by_stem,
-            longest_stem,
         }
     }
 
@@ -104,23 +131,21 @@ impl Occupations {
     /// entries of two categories match ("driver for a doctor"), or an
     /// ambiguous entry matches.
     pub(crate) fn classify(&self, title: &str) -> Option<usize> {
+        // Titles are short (at most 200 bytes), so the words are split again
+        // where needed rather than collected: classifying then allocates
+        // nothing for a title already in normal form.
         let normal = normalise(title);
-        let words: Vec<&str> = normal.split_whitespace().collect();
-        if let Some(i) = self
-            .categories
-            .iter()
-            .position(|c| c.split(' ').eq(words.iter().copied()))
-        {
+        if let Some(i) = self.categories.iter().position(|c| **c == *normal) {
             return Some(i);
         }
+        let words = || normal.split(' ');
         let mut found = None;
-        for at in 0..words.len() {
-            let Some(word) = words.get(at) else { break };
-            for entry in self.candidates(word) {
+        for (at, word) in words().enumerate() {
+            for &entry in self.candidates(word) {
                 let Some((entry_words, class)) = self.entries.get(entry) else {
                     continue;
                 };
-                if !matches_at(entry_words, &words, at) {
+                if !matches_from(entry_words, words().skip(at)) {
                     continue;
                 }
                 match (class, found) {
@@ -134,42 +159,57 @@ impl Occupations {
     }
 
     /// The entries whose first word may match `word`: by the whole word,
-    /// and by each of its prefixes that is long enough to be a stem.
-    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
-        let exact = self.by_word.get(word).into_iter().flatten();
-        let prefixes: Vec<&Vec<usize>> = word
-            .char_indices()
-            .map(|(i, ch)| i.saturating_add(ch.len_utf8()))
-            .skip(MIN_STEM.saturating_sub(1))
-            .take_while(|end| *end <= self.longest_stem)
-            .filter_map(|end| word.get(..end))
-            .filter_map(|prefix| self.by_stem.get(prefix))
-            .collect();
-        exact.chain(prefixes.into_iter().flatten()).copied()
+    /// and by the stems that share its first letters (the caller checks
+    /// that the stem is a prefix of the word).
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s usize> {
+        let exact = self.by_word.get(word).map_or(&[][..], Vec::as_slice);
+        let stems = stem_key(word)
+            .and_then(|key| self.by_stem.get(key))
+            .map_or(&[][..], Vec::as_slice);
+        exact.iter().chain(stems)
     }
 }
 
-/// Whether an entry's words occur in `words` from position `at` on.
-fn matches_at(entry: &[Word], words: &[&str], at: usize) -> bool {
-    let Some(rest) = words.get(at..) else {
-        return false;
-    };
-    entry.len() <= rest.len() && entry.iter().zip(rest).all(|(e, w)| e.matches(w))
+/// The first [`MIN_STEM`] letters of a word; `None` for a shorter word.
+fn stem_key(word: &str) -> Option<&str> {
+    let (i, ch) = word.char_indices().nth(MIN_STEM.checked_sub(1)?)?;
+    word.get(..i.saturating_add(ch.len_utf8()))
+}
+
+/// Whether an entry's words are the first words of `words`.
+fn matches_from<'w>(entry: &[Word], mut words: impl Iterator<Item = &'w str>) -> bool {
+    entry
+        .iter()
+        .all(|e| words.next().is_some_and(|w| e.matches(w)))
 }
 
 /// A title as the table matches it: lower case, `ё` read as `е`, and every
 /// character that is not a letter or digit a space (so "Врач-терапевт"
-/// reads as the two words "врач терапевт").
-pub(crate) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        out.push(match ch {
-            'ё' => 'е',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        });
+/// reads as the two words "врач терапевт"); the words are joined by single
+/// spaces. Borrowed when the title is already so: the profile gives it
+/// trimmed and in lower case, and most titles are plain ASCII words.
+pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ');
+    if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        return Cow::Borrowed(text);
     }
-    out
+    let mut out = String::with_capacity(text.len());
+    // Whether a space is due before the next letter or digit.
+    let mut gap = false;
+    for ch in text.to_lowercase().chars() {
+        if !ch.is_alphanumeric() {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        out.push(if ch == 'ё' { 'е' } else { ch });
+    }
+    Cow::Owned(out)
 }
 
 /// An entry of the table as written, in words; or what is wrong with it.
@@ -267,6 +307,26 @@ mod tests {
     }
 
     #[test]
+    fn a_stem_matches_the_word_itself_and_longer_ones() {
+        let entries = vec![
+            (parse_entry("ИТ*").map_err(|_| ()), Class::Category(0)),
+            (parse_entry("абв*").map_err(|_| ()), Class::Category(0)),
+            (parse_entry("абвгд* е").map_err(|_| ()), Class::Category(0)),
+        ];
+        // `ит*` is too short to be a stem; the others load.
+        assert!(entries[0].0.is_err());
+        let entries = entries
+            .into_iter()
+            .filter_map(|(e, c)| Some((e.ok()?, c)))
+            .collect();
+        let t = Occupations::new(vec!["x".to_owned()], entries);
+        assert_eq!(t.classify("абв"), Some(0));
+        assert_eq!(t.classify("абвгдеж"), Some(0));
+        assert_eq!(t.classify("аб"), None);
+        assert_eq!(t.classify("абвгдё е"), Some(0));
+    }
+
+    #[test]
     fn category_names_classify_as_themselves() {
         let t = table();
         assert_eq!(name(&t, "medical").as_deref(), Some("medical"));
@@ -288,7 +348,9 @@ mod tests {
 
     #[test]
     fn normalises_case_yo_and_punctuation() {
-        assert_eq!(normalise("Ёлка-2, ОК!"), "елка 2  ок ");
+        assert_eq!(normalise("Ёлка-2, ОК!"), "елка 2 ок");
+        assert_eq!(normalise("  school   teacher "), "school teacher");
+        assert!(matches!(normalise("school teacher"), Cow::Borrowed(_)));
         assert_eq!(normalise("MÉDECIN"), "médecin");
     }
 

@@ -29,11 +29,8 @@ pub(crate) fn compile(
     let mut categories: Vec<String> = Vec::new();
     for (i, name) in raw.categories.iter().enumerate() {
         let at = root.key("categories").index(i);
-        let normal = normalise(name)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if normal.is_empty() || normal != *name {
+        let normal = normalise(name);
+        if normal.is_empty() || *normal != **name {
             let help = (!normal.is_empty()).then(|| format!("write `{normal}`"));
             let message = format!(
                 "`{name}` is not a category name: write lower-case words of letters and digits, separated by single spaces"
