@@ -328,6 +328,56 @@ fn done_when_without_contract_status_is_undetermined_and_asks_for_its_kind() {
     );
 }
 
+/// Issue 9, item 5: a job title is classified ("doctor", "врач" are medical
+/// work); one the pack's table cannot place leaves both recognition rules
+/// undetermined and asks what kind of work it is, never "not regulated".
+#[test]
+fn occupation_titles_are_classified_and_an_unknown_one_is_asked_about() {
+    let report_for = |occupation: &str| {
+        Test::new()
+            .args(["check", "--citizenship", "KG", "--occupation", occupation])
+            .args(KG_FLAGS)
+            .arg("json")
+            .run()
+            .code(0)
+            .json()
+    };
+    for title in ["doctor", "Врач", "school teacher"] {
+        let report = report_for(title);
+        let outcome = &finding(&report, "eaeu.regulated-profession-recognition")["outcome"];
+        assert_eq!(outcome, "applies", "{title}");
+    }
+    let report = report_for("xyzzy");
+    for rule in [
+        "eaeu.education-recognition",
+        "eaeu.regulated-profession-recognition",
+    ] {
+        assert_eq!(finding(&report, rule)["outcome"], "undetermined", "{rule}");
+    }
+    let question = report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["field"] == "occupation")
+        .expect("a question for the occupation");
+    assert_eq!(
+        question["question"],
+        "Is your work teaching, legal, medical or pharmaceutical? (These need their diplomas recognised.)"
+    );
+    // Without an occupation the report asks for it as before.
+    let report = check_example("KG", "json").json();
+    let question = report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["field"] == "occupation")
+        .expect("a question for the occupation");
+    assert!(question["question"]
+        .as_str()
+        .unwrap()
+        .starts_with("What is your occupation?"));
+}
+
 /// A profile file with the same facts as the flags gives the same report,
 /// whether it is read from a file or from stdin.
 #[test]

@@ -84,14 +84,7 @@ const FIXED_DATES: [&str; 8] = [
 ];
 
 /// Occupations: one regulated word, regulated work under other names, others.
-const OCCUPATIONS: [&str; 6] = [
-    "teacher",
-    "doctor",
-    "construction",
-    "pedagogical",
-    "other",
-    "xyzzy",
-];
+const OCCUPATIONS: [&str; 5] = ["teacher", "doctor", "construction", "pedagogical", "other"];
 
 fn date(text: &str) -> NaiveDate {
     eaeu_rights::dates::parse_date(text).unwrap()
@@ -284,7 +277,7 @@ fn slots(p: &WorkerProfile) -> Vec<Fill> {
         );
         out.push(Fill::End(ends));
     }
-    if p.occupation.is_none() {
+    if p.occupation.is_none() || occupation_unclassified(p) {
         out.push(Fill::Occupation(OCCUPATIONS.to_vec()));
     }
     if p.registered.is_none() {
@@ -342,6 +335,17 @@ fn valid(p: &WorkerProfile) -> bool {
 }
 
 /// Whether every fact the rules can ask for is known.
+/// Whether the profile gives an occupation the pack's table cannot place
+/// (the report then asks what the work is, as for a missing occupation).
+fn occupation_unclassified(p: &WorkerProfile) -> bool {
+    p.occupation.is_some()
+        && engine::explain(pack(), p)
+            .results
+            .iter()
+            .flat_map(|r| r.why.missing.iter())
+            .any(|m| m.field == FieldKey::Profile(eaeu_rights::engine::ir::Field::Occupation))
+}
+
 fn complete(p: &WorkerProfile) -> bool {
     let c = &p.contract;
     p.entry_date.is_some()

@@ -29,6 +29,10 @@ pub(crate) struct Env<'a> {
     /// Bound variables: the item and its index in its list.
     vars: Vec<(Value<'a>, usize)>,
     defs: Vec<Option<(Value<'a>, Why)>>,
+    /// The occupation's category (see [`classify`]) once first read:
+    /// classifying matches the title against the whole table, so it is
+    /// done at most once per profile, and only if a rule asks.
+    category: Option<Option<usize>>,
 }
 
 impl<'a> Env<'a> {
@@ -38,6 +42,7 @@ impl<'a> Env<'a> {
             profile,
             vars: vec![(Value::Unknown, 0); pack.var_slots],
             defs: vec![None; pack.defs.len()],
+            category: None,
         }
     }
 
@@ -92,9 +97,16 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The current value of a profile field.
-    pub fn field(&self, field: Field) -> Value<'a> {
-        field_value(self.profile, field)
+    /// The current value of a profile field, derived ones included.
+    pub fn field(&mut self, field: Field) -> Value<'a> {
+        match field {
+            Field::OccupationCategory => {
+                let (pack, profile) = (self.pack, self.profile);
+                let category = *self.category.get_or_insert_with(|| classify(pack, profile));
+                category_value(pack, category)
+            }
+            _ => field_value(self.profile, field),
+        }
     }
 
     /// The value of a parameter on a date.
@@ -184,7 +196,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_field(&self, f: Field) -> (Value<'a>, Why) {
+    fn eval_field(&mut self, f: Field) -> (Value<'a>, Why) {
         let v = self.field(f);
         let trace = if v.is_unknown() {
             Why::missing(Missing {
@@ -520,7 +532,10 @@ pub(crate) fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
     }
 }
 
-/// The current value of a profile field.
+/// The current value of a field the profile gives. A derived field
+/// (`occupation_category`) needs the pack and is read through the
+/// evaluators' own state, which classify once per profile (`Env::field`,
+/// the fast path's `Ctx::occupation_category`); here it is unknown.
 #[inline(always)]
 pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
     let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
@@ -544,10 +559,27 @@ pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
             None => field_value(p, Field::ContractEnd),
         },
         Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
+        Field::OccupationCategory => Value::Unknown,
         Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
         Field::PermanentResident => Value::Bool(p.permanent_resident),
         Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
     }
+}
+
+/// The category of the profile's occupation by the pack's table, as its
+/// index; `None` when the occupation is not given, the pack has no table,
+/// or the table cannot place it.
+pub(crate) fn classify(pack: &RulePack, p: &WorkerProfile) -> Option<usize> {
+    pack.occupations
+        .as_ref()?
+        .classify(p.occupation.as_deref()?)
+}
+
+/// The value of `occupation_category` for a classification.
+pub(crate) fn category_value(pack: &RulePack, category: Option<usize>) -> Value<'_> {
+    category
+        .and_then(|i| pack.occupations.as_ref()?.category(i))
+        .map_or(Value::Unknown, Value::Text)
 }
 
 /// A family member's field.

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+pub(crate) use super::occupations::Occupations;
 use crate::country::Country;
 use crate::profile::{ContractKind, Relation};
 
@@ -16,6 +17,8 @@ pub struct RulePack {
     pub(crate) sets: Vec<NamedSet>,
     pub(crate) dated_sets: Vec<DatedSet>,
     pub(crate) params: Vec<Param>,
+    /// The table that classifies occupations, if the pack has one.
+    pub(crate) occupations: Option<Occupations>,
     /// How many variable slots the deepest quantifier nesting needs.
     pub(crate) var_slots: usize,
 }
@@ -283,6 +286,10 @@ pub enum Field {
     EffectiveEnd,
     /// `occupation`
     Occupation,
+    /// `occupation_category`: derived, not given. The kind of work the
+    /// occupation is by the pack's `occupations` table (a category name);
+    /// unknown when the occupation is unknown or the table cannot place it.
+    OccupationCategory,
     /// `registered`
     Registered,
     /// `permanent_resident`
@@ -303,8 +310,9 @@ pub enum MemberField {
 }
 
 impl Field {
-    /// Every field, in the profile contract's order.
-    pub const ALL: [Field; 13] = [
+    /// Every field, in the profile contract's order (a derived field after
+    /// the fact it is derived from).
+    pub const ALL: [Field; 14] = [
         Field::Citizenship,
         Field::Host,
         Field::EntryDate,
@@ -315,6 +323,7 @@ impl Field {
         Field::TerminatedOn,
         Field::EffectiveEnd,
         Field::Occupation,
+        Field::OccupationCategory,
         Field::Registered,
         Field::PermanentResident,
         Field::Family,
@@ -333,6 +342,7 @@ impl Field {
             Field::TerminatedOn => "contract.terminated_on",
             Field::EffectiveEnd => "contract.effective_end",
             Field::Occupation => "occupation",
+            Field::OccupationCategory => "occupation_category",
             Field::Registered => "registered",
             Field::PermanentResident => "permanent_resident",
             Field::Family => "family",
@@ -352,19 +362,19 @@ impl Field {
             Field::TerminatedOn => "the date the contract was terminated early",
             Field::EffectiveEnd => "the day the contract ends or ended",
             Field::Occupation => "the occupation",
+            Field::OccupationCategory => "the kind of work",
             Field::Registered => "registration with the migration authority",
             Field::PermanentResident => "a permanent residence permit of the host state",
             Field::Family => "the family",
         }
     }
-}
 
-impl Field {
     /// The fact a person must give when this field is unknown: a derived
     /// field asks for the fact it is derived from.
     pub fn asked(self) -> Field {
         match self {
             Field::EffectiveEnd => Field::ContractEnd,
+            Field::OccupationCategory => Field::Occupation,
             other => other,
         }
     }

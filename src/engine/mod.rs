@@ -9,6 +9,7 @@ pub(crate) mod describe;
 pub(crate) mod eval;
 mod fast;
 pub mod ir;
+pub(crate) mod occupations;
 mod template;
 pub mod trace;
 pub(crate) mod value;

@@ -914,6 +914,116 @@ fn an_undetermined_status_is_asked_about() {
     assert!(r.questions.is_empty());
 }
 
+/// `occupation_category` in every position an expression can read it
+/// (compared, in a set, negated, as a say placeholder): both paths agree,
+/// and an unknown category is asked for as the occupation.
+#[test]
+fn occupation_category_is_classified_on_both_paths() {
+    let mut module = base_module("event_day_is_day_1");
+    module["occupations"] = json!({
+        "categories": ["medical", "other"],
+        "titles": {"medical": ["врач*", "doctor"], "other": ["driver*"], "ambiguous": ["nann*"]}
+    });
+    let category = json!({ "field": "occupation_category" });
+    module["rules"] = json!([
+        rule("t.eq", json!({ "eq": [category, "medical"] })),
+        rule("t.in", json!({ "in": [category, ["medical", "legal"]] })),
+        rule(
+            "t.not-in",
+            json!({ "not": { "in": [category, ["medical"]] } })
+        ),
+        rule("t.ne", json!({ "ne": ["other", category] })),
+        with(
+            rule(
+                "t.say",
+                json!({ "eq": [category, "medical"], "say": "work: {occupation_category}" })
+            ),
+            "summary",
+            json!("Kind of work: {occupation_category}."),
+        ),
+    ]);
+    let pack = compile(&[SourceFile {
+        path: "t.json".to_owned(),
+        text: module.to_string(),
+    }])
+    .unwrap();
+    use Outcome::*;
+    let cases = [
+        (
+            r#"{"occupation": "Врачи"}"#,
+            [Applies, Applies, DoesNotApply, Applies, Applies],
+            "medical",
+        ),
+        (
+            r#"{"occupation": "medical"}"#,
+            [Applies, Applies, DoesNotApply, Applies, Applies],
+            "medical",
+        ),
+        (
+            r#"{"occupation": "driver"}"#,
+            [
+                DoesNotApply,
+                DoesNotApply,
+                Applies,
+                DoesNotApply,
+                DoesNotApply,
+            ],
+            "other",
+        ),
+        (
+            r#"{"occupation": "doctor's driver"}"#,
+            [Undetermined; 5],
+            "(unknown)",
+        ),
+        (r#"{"occupation": "nanny"}"#, [Undetermined; 5], "(unknown)"),
+        ("{}", [Undetermined; 5], "(unknown)"),
+    ];
+    for (fragment, expected, shown) in cases {
+        let r = report_for(&pack, &profile(fragment));
+        let got: Vec<Outcome> = r.findings.iter().map(|f| f.outcome).collect();
+        assert_eq!(got, expected, "{fragment}");
+        let say = r.findings.iter().find(|f| f.rule == "t.say").unwrap();
+        assert_eq!(say.because, [format!("work: {shown}")], "{fragment}");
+        // A summary is rendered only for a rule that applies.
+        let summary = if say.outcome == Applies {
+            format!("Kind of work: {shown}.")
+        } else {
+            String::new()
+        };
+        assert_eq!(say.summary, summary, "{fragment}");
+        for f in &r.findings {
+            let missing: &[&str] = if f.outcome == Undetermined {
+                &["occupation"]
+            } else {
+                &[]
+            };
+            assert_eq!(f.missing, missing, "{fragment}: {}", f.rule);
+        }
+    }
+}
+
+/// A pack without an `occupations` table cannot read `occupation_category`:
+/// it would always be unknown.
+#[test]
+fn occupation_category_needs_the_table() {
+    let mut module = base_module("event_day_is_day_1");
+    module["rules"] = json!([rule(
+        "t.eq",
+        json!({ "eq": [{ "field": "occupation_category" }, "medical"] })
+    )]);
+    let e = compile(&[SourceFile {
+        path: "t.json".to_owned(),
+        text: serde_json::to_string_pretty(&module).unwrap(),
+    }])
+    .unwrap_err();
+    assert_eq!(e.0.len(), 1, "{e}");
+    assert!(
+        e.to_string()
+            .contains("no file has an `occupations` section"),
+        "{e}"
+    );
+}
+
 /// A quantifier whose body reads a definition with a quantifier of its own
 /// (both take variable slot 0): evaluating the definition must leave the
 /// outer variable bound to its own item, on both paths.

@@ -295,7 +295,12 @@ fn question(p: &WorkerProfile, m: &Missing) -> String {
         Field::ContractKind => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
         Field::ContractStart => "On what date does (or did) your contract start?".to_owned(),
         Field::ContractEnd => "On what date does your contract end, or is it open-ended?".to_owned(),
-        Field::Occupation => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
+        // The occupation is asked for when it is not given, and when it is
+        // given but the pack's table cannot tell what kind of work it is
+        // (the missing fact of `occupation_category`): then asking for it
+        // again would not help, asking for the kind of work does.
+        Field::Occupation | Field::OccupationCategory if p.occupation.is_some() => "Is your work teaching, legal, medical or pharmaceutical? (These need their diplomas recognised.)".to_owned(),
+        Field::Occupation | Field::OccupationCategory => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
         Field::Registered => format!("Are you already registered with the migration authority of {host}?"),
         Field::Family => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
         Field::Citizenship => "Which citizenship(s) do you hold?".to_owned(),

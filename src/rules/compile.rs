@@ -159,7 +159,7 @@ fn field_type(field: Field) -> Ty {
         | Field::TerminatedOn
         | Field::EffectiveEnd => Ty::Date,
         Field::ContractKind => Ty::Kind,
-        Field::Occupation => Ty::Text,
+        Field::Occupation | Field::OccupationCategory => Ty::Text,
         Field::Registered | Field::PermanentResident => Ty::Bool,
         Field::Family => Ty::Family,
     }
@@ -242,6 +242,10 @@ struct Compiler<'f> {
     unparsed: HashSet<String>,
     /// Each definition's evaluation depth, counting through the definitions it uses.
     def_depth: Vec<usize>,
+    /// Whether some module declares an `occupations` section (even a
+    /// broken one, or in a file that failed to load): `occupation_category`
+    /// is derived from it.
+    has_occupations: bool,
 }
 
 /// The deepest expression a pack may hold, counting through definitions.
@@ -264,14 +268,19 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
     let mut modules = Vec::new();
     let mut unparsed = HashSet::new();
+    let mut has_occupations = false;
     for (i, file) in files.iter().enumerate() {
         match parse_module(file) {
-            Ok(m) => modules.push((i, m)),
+            Ok(m) => {
+                has_occupations |= m.occupations.is_some();
+                modules.push((i, m));
+            }
             Err(failed) => {
                 let (e, value) = *failed;
                 errors.push(e);
                 if let Some(v) = value {
                     names_in(&v, &mut unparsed);
+                    has_occupations |= v.get("occupations").is_some();
                 }
             }
         }
@@ -295,6 +304,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         nesting: 0,
         unparsed,
         def_depth: Vec::new(),
+        has_occupations,
     };
 
     // Names first, so every reference can be resolved whatever the file order.
@@ -478,6 +488,8 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         }
     }
 
+    let occupations = c.occupations(&modules);
+
     for id in 0..c.def_src.len() {
         c.compile_def(id);
     }
@@ -563,6 +575,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         sets: c.out_sets,
         dated_sets: c.out_dated,
         params: c.out_params,
+        occupations,
         var_slots: c.max_depth,
     })
 }
@@ -606,7 +619,7 @@ fn parse_module(file: &SourceFile) -> Result<RawModule, Unparsed> {
 
 /// What a rule file is, for messages.
 const MODULE: &str =
-    "a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`";
+    "a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations` or `rules`";
 
 /// The names a module defines and its rule ids, read from its JSON.
 fn names_in(module: &Value, out: &mut HashSet<String>) {
@@ -727,6 +740,44 @@ impl<'f> Compiler<'f> {
         let next = table(self).len();
         table(self).insert(name.to_owned(), (next, ty));
         true
+    }
+
+    /// The pack's `occupations` table: at most one module may declare it.
+    fn occupations(&mut self, modules: &[(usize, RawModule)]) -> Option<Occupations> {
+        let mut sections = modules
+            .iter()
+            .filter_map(|(f, m)| m.occupations.as_ref().map(|o| (*f, o)));
+        let (file, raw) = sections.next()?;
+        for (other, _) in sections {
+            let at = At {
+                file: other,
+                path: JsonPath::root().key("occupations"),
+            };
+            let first = format!("the first is in {}", self.file_name(file));
+            self.error(
+                &at,
+                "a second `occupations` section: a pack has one table of job titles".to_owned(),
+                Some(first),
+            );
+        }
+        let at = At {
+            file,
+            path: JsonPath::root().key("occupations"),
+        };
+        let mut problems = Vec::new();
+        let table = super::occupations::compile(raw, &at.path, &mut problems);
+        for (path, message, help) in problems {
+            self.error(&At { file, path }, message, help);
+        }
+        self.check_source_opt(&at, raw.source.as_ref());
+        table
+    }
+
+    /// Why a field cannot be read in this pack, if it cannot.
+    fn field_unavailable(&self, field: Field) -> Option<String> {
+        (field == Field::OccupationCategory && !self.has_occupations).then(|| {
+            "`occupation_category` is derived from the pack's `occupations` table, and no file has an `occupations` section".to_owned()
+        })
     }
 
     fn check_source_opt(&mut self, at: &At, source: Option<&Source>) {
@@ -1150,7 +1201,15 @@ impl<'f> Compiler<'f> {
             "field" => {
                 let name = self.string_arg(arg, at, "field")?;
                 match lookup_field(name) {
-                    Some((f, ty)) => Some((Op::Field(f), ty)),
+                    Some((f, ty)) => match self.field_unavailable(f) {
+                        Some(message) => {
+                            let help =
+                                "add the table (see docs/rule-language.md), or read `occupation`";
+                            self.error(at, message, Some(help.to_owned()));
+                            None
+                        }
+                        None => Some((Op::Field(f), ty)),
+                    },
                     None => {
                         let names: Vec<String> =
                             Field::ALL.iter().map(|f| f.path().to_owned()).collect();
@@ -1851,6 +1910,9 @@ impl<'f> Compiler<'f> {
                 .get(p)
                 .map(|(id, _)| Piece::Param(*id))
                 .ok_or_else(|| format!("no parameter `{p}`"));
+        }
+        if let Some(why) = lookup_field(name).and_then(|(f, _)| self.field_unavailable(f)) {
+            return Err(why);
         }
         lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `day_number.FIELD`, `param.NAME` or an operand number".to_owned())
     }

@@ -7,6 +7,7 @@
 mod compile;
 pub mod conflicts;
 pub mod error;
+mod occupations;
 mod raw;
 
 use std::path::{Path, PathBuf};

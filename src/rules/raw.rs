@@ -16,7 +16,7 @@ use crate::engine::ir::{Confidence, Level, RuleKind, Source};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions` or `rules`"
+    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations` or `rules`"
 )]
 pub(crate) struct RawModule {
     pub pack: Option<RawPackMeta>,
@@ -28,6 +28,8 @@ pub(crate) struct RawModule {
     pub parameters: BTreeMap<String, RawParam>,
     #[serde(default)]
     pub definitions: BTreeMap<String, RawDef>,
+    /// The table that classifies job titles (at most one per pack).
+    pub occupations: Option<RawOccupations>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
 }
@@ -66,6 +68,19 @@ pub(crate) enum RawType {
     Date,
     Text,
     Country,
+}
+
+/// The `occupations` section: categories of work, and job titles per
+/// category (`ambiguous` for titles that do not tell).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "an occupations table: an object with `categories` and `titles`")]
+pub(crate) struct RawOccupations {
+    pub categories: Vec<String>,
+    pub titles: BTreeMap<String, Vec<String>>,
+    pub source: Option<Source>,
+    pub confidence: Option<Confidence>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

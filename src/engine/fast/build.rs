@@ -357,6 +357,8 @@ impl<'p> Builder<'p> {
             },
             Op::Field(Field::AsOf) => Operand::AsOf,
             Op::Field(Field::Host) => Operand::Host,
+            // Derived from the profile by the pack: not a plain read.
+            Op::Field(Field::OccupationCategory) => Operand::Dyn(self.value(node)),
             Op::Field(f) => Operand::F(*f),
             Op::Def(id) => Operand::D(*id),
             Op::Var { slot, member: None } => Operand::Var(*slot),
@@ -442,7 +444,7 @@ impl<'p> Builder<'p> {
                 let id = *id;
                 tf(move |c| c.def_truth(id))
             }
-            Op::Field(f) => {
+            Op::Field(f) if *f != Field::OccupationCategory => {
                 let f = *f;
                 tf(move |c| field_value(c.profile, f).truth())
             }
@@ -525,7 +527,7 @@ impl<'p> Builder<'p> {
                 let id = *id;
                 tf(move |c| negate(c.def_truth(id)))
             }
-            Op::Field(f) => {
+            Op::Field(f) if *f != Field::OccupationCategory => {
                 let f = *f;
                 tf(move |c| negate(field_value(c.profile, f).truth()))
             }
@@ -557,6 +559,7 @@ impl<'p> Builder<'p> {
                     vf(move |c| c.texts.get(i).map_or(Value::Unknown, |t| Value::Text(t)))
                 }
             },
+            Op::Field(Field::OccupationCategory) => vf(|c| c.occupation_category()),
             Op::Field(f) => {
                 let f = *f;
                 vf(move |c| field_value(c.profile, f))

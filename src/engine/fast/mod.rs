@@ -20,6 +20,7 @@ mod lookup;
 
 use chrono::NaiveDate;
 
+use super::eval::{category_value, classify};
 use super::ir::RulePack;
 use super::value::{Truth, Value};
 use super::Outcome;
@@ -190,6 +191,10 @@ pub(crate) struct Ctx<'x> {
     defs: &'x mut [Slot],
     generation: u32,
     vars: &'x mut [(Item, usize)],
+    /// The occupation's category once first read (see
+    /// `eval::classify`): most packs never read it, so it costs a profile
+    /// nothing unless a rule asks, and then one classification.
+    category: Option<Option<usize>>,
 }
 
 /// Whether a period (`to` exclusive) holds a day.
@@ -240,6 +245,7 @@ impl<'p> Program<'p> {
             generation: st.generation,
             defs: &mut st.defs,
             vars: &mut st.vars,
+            category: None,
         };
         let status = ctx.def_truth(self.status_def);
         let as_of = profile.as_of;
@@ -343,6 +349,14 @@ impl<'x> Ctx<'x> {
             }
             None => Value::Unknown,
         }
+    }
+
+    /// The value of `occupation_category`, classified on the first read.
+    #[inline(never)]
+    fn occupation_category(&mut self) -> Value<'x> {
+        let (pack, profile) = (self.pack, self.profile);
+        let category = *self.category.get_or_insert_with(|| classify(pack, profile));
+        category_value(pack, category)
     }
 
     /// The value bound to a variable.
@@ -456,6 +470,7 @@ pub(crate) fn def_value<'a>(
         generation: st.generation,
         defs: &mut st.defs,
         vars: &mut st.vars,
+        category: None,
     };
     ctx.def(id)
 }
