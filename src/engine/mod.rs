@@ -295,7 +295,7 @@ fn evaluate_rule<'a>(
         let earlier = rule.earlier.as_deref().unwrap_or_default();
         let why = Why::sentence(|| {
             format!(
-                "this pack encodes this provision from {}; the assessment date {as_of} is before that, so it is not assessed here. {earlier}",
+                "this tool covers this provision only from {}; the assessment date {as_of} is before that, so it is not assessed here. {earlier}",
                 rule.in_force_from
             )
         });
