@@ -1365,3 +1365,28 @@ fn rules_check_of_an_empty_or_missing_dir_exits_2() {
         .code(2)
         .stderr_has("no/such/dir");
 }
+
+/// Issue 9: in the summary, a duty the person has done has no date ahead,
+/// and a rule whose years are not encoded is counted apart.
+#[test]
+fn batch_summary_skips_done_duties_and_counts_the_not_assessed() {
+    let run = Test::new()
+        .args(["batch", "fixtures", "--format", "summary"])
+        .run()
+        .code(0);
+    let line = |name: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no line for {name}"))
+            .to_owned()
+    };
+    let registered = line("kg-already-registered.json");
+    assert!(
+        !registered.contains("registration-required"),
+        "{registered}"
+    );
+    assert!(registered.contains("next date: 2027-03-01"), "{registered}");
+    let uz = line("uz-employee-2022.json");
+    assert!(uz.contains("not assessed: 1"), "{uz}");
+}

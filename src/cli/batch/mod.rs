@@ -728,10 +728,16 @@ fn summary_line(source: &str, r: &Report) -> String {
         .iter()
         .filter(|f| f.outcome == Outcome::Undetermined)
         .count();
+    let unassessed = r
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::NotAssessed)
+        .count();
+    // A duty already done has no date ahead.
     let next = r
         .findings
         .iter()
-        .filter(|f| f.outcome == Outcome::Applies)
+        .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
         .flat_map(|f| f.dates.iter().map(move |(name, d)| (*d, name, &f.rule)))
         .filter(|(d, _, _)| *d >= r.as_of)
         .min();
@@ -748,8 +754,13 @@ fn summary_line(source: &str, r: &Report) -> String {
         .as_deref()
         .filter(|id| Some(*id) != stem)
         .map_or_else(String::new, |id| format!(" {id}"));
+    let unassessed = if unassessed > 0 {
+        format!(", not assessed: {unassessed}")
+    } else {
+        String::new()
+    };
     format!(
-        "{source}{id}  {}  applies: {applies}, undetermined: {open}{next}\n",
+        "{source}{id}  {}  applies: {applies}, undetermined: {open}{unassessed}{next}\n",
         r.status.as_str()
     )
 }
