@@ -1256,7 +1256,8 @@ fn rules_check_accepts_the_embedded_pack_and_a_good_dir() {
         .run()
         .code(0)
         .stdout_has(
-            ": 1 rules, 1 definitions, 0 sets, 0 dated sets, 0 parameters · small 1.0.0+sha256:",
+            // The one set is the compiler's: the hosts with national rules.
+            ": 1 rules, 1 definitions, 1 sets, 0 dated sets, 0 parameters · small 1.0.0+sha256:",
         );
     Test::new()
         .args(["rules", "list", "--rules"])
@@ -1389,4 +1390,96 @@ fn batch_summary_skips_done_duties_and_counts_the_not_assessed() {
     assert!(registered.contains("next date: 2027-03-01"), "{registered}");
     let uz = line("uz-employee-2022.json");
     assert!(uz.contains("not assessed: 1"), "{uz}");
+}
+
+/// Issue 10: a host state is data. A national module declares its `host`;
+/// its rules apply to work there only, and the pack's set of hosts with
+/// national rules grows with it, so the report for that host no longer says
+/// its national rules are not assessed. No Rust changes.
+#[test]
+fn a_second_host_state_is_a_module_of_data() {
+    let dir = temp_dir("second-host");
+    let pack = dir.join("pack");
+    // The embedded pack, file for file, plus one module for Russia.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut stack = vec![rules.clone()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let target = pack.join(path.strip_prefix(&rules).unwrap());
+                std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+                std::fs::copy(&path, target).unwrap();
+            }
+        }
+    }
+    write_files(
+        &pack,
+        &[(
+            "ru/test.json",
+            r#"{
+  "host": "RU",
+  "rules": [
+    {
+      "id": "ru.test-notice",
+      "kind": "information",
+      "title": "A test rule of the host state",
+      "summary": "You work in {host}.",
+      "source": { "instrument": "Test instrument" },
+      "in_force": { "from": "2015-01-01" },
+      "when": true,
+      "confidence": "unverified",
+      "level": "national"
+    }
+  ]
+}"#,
+        )],
+    );
+    let pack = pack.to_str().unwrap();
+    let report = |host: &str| {
+        Test::new()
+            .args(["check", "--rules", pack, "--format", "json"])
+            .args([
+                "--citizenship",
+                "KG",
+                "--host",
+                host,
+                "--entry",
+                "2026-03-01",
+            ])
+            .args(["--contract", "employment", "--start", "2026-03-02"])
+            .args(["--end", "2027-03-01", "--as-of", "2026-03-20"])
+            .run()
+            .code(0)
+            .json()
+    };
+    let in_russia = report("RU");
+    assert_eq!(finding(&in_russia, "ru.test-notice")["outcome"], "applies");
+    assert_eq!(
+        finding(&in_russia, "eaeu.national-rules-not-assessed")["outcome"],
+        "does_not_apply"
+    );
+    let kz_rule = finding(&in_russia, "kz.temporary-residence-permit");
+    assert_eq!(kz_rule["outcome"], "does_not_apply");
+    assert!(
+        strings(&kz_rule["because"]).contains(
+            &"the host state is Russia, not Kazakhstan: Kazakhstan's national rules apply only to work there"
+        ),
+        "{kz_rule}"
+    );
+    let in_kazakhstan = report("KZ");
+    let ru_rule = finding(&in_kazakhstan, "ru.test-notice");
+    assert_eq!(ru_rule["outcome"], "does_not_apply");
+    assert_eq!(
+        finding(&in_kazakhstan, "kz.temporary-residence-permit")["outcome"],
+        "applies"
+    );
+    // A host without a module is still told once that its rules are not here.
+    let in_belarus = report("BY");
+    assert_eq!(
+        finding(&in_belarus, "eaeu.national-rules-not-assessed")["outcome"],
+        "applies"
+    );
 }

@@ -154,6 +154,9 @@ pub(crate) struct Rule {
     /// What was law before `in_force_from`, when this pack does not encode
     /// it: an `as_of` before `from` is then not assessed, not "does not apply".
     pub earlier: Option<String>,
+    /// The host state of a national rule (its module's `host`): the rule
+    /// applies only to a person working there.
+    pub host: Option<Country>,
     pub when: Node,
     pub unless: Option<Node>,
     pub dates: Vec<(String, Node)>,
@@ -176,6 +179,11 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
+    /// Whether this is another host state's national rule.
+    pub(crate) fn foreign_to(&self, host: Country) -> bool {
+        self.host.is_some_and(|h| h != host)
+    }
+
     /// Whether the rule is in force on the assessment date `day` (`to` is
     /// exclusive). A rule dated by an event is, whatever the day: its
     /// period is tested on the event's date, inside `when`.

@@ -254,6 +254,18 @@ fn evaluate_rule<'a>(
     mut push: impl FnMut(Option<NaiveDate>),
 ) -> (Outcome, Why) {
     let as_of = env.profile.as_of;
+    let host = env.profile.host;
+    if let Some(own) = rule.host.filter(|_| rule.foreign_to(host)) {
+        let why = Why::sentence(|| {
+            format!(
+                "the host state is {}, not {}: {}'s national rules apply only to work there",
+                host.name_en(),
+                own.name_en(),
+                own.name_en()
+            )
+        });
+        return (Outcome::DoesNotApply, why);
+    }
     let not_encoded = rule.not_encoded_on(as_of);
     if !rule.in_force_on(as_of) && !not_encoded {
         let why = Why::sentence(|| {

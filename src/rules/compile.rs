@@ -63,6 +63,9 @@ impl Ty {
     }
 }
 
+/// The set the compiler makes of the hosts of the pack's national modules.
+pub(crate) const NATIONAL_HOSTS: &str = "hosts_with_national_rules";
+
 /// `when` and the test that the rule's event (`on`) falls in its period,
 /// each comparison explaining itself in words. (An unknown entry date is
 /// still bounded by the assessment date: `engine::bounds` settles the test
@@ -445,6 +448,30 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
             c.def_nodes.push(None);
             c.def_depth.push(0);
             c.def_names.push(name.clone());
+        }
+    }
+
+    // The hosts whose national modules the pack holds, as a set rules can
+    // name: adding a host's module is all it takes to have it counted.
+    let mut hosts: Vec<Lit> = Vec::new();
+    for (_, m) in &modules {
+        if let Some(Ok(c)) = m.host.as_deref().map(str::parse::<Country>) {
+            if !hosts.contains(&Lit::Country(c)) {
+                hosts.push(Lit::Country(c));
+            }
+        }
+    }
+    if let Some((file, _)) = modules.first() {
+        let at = At {
+            file: *file,
+            path: JsonPath::root(),
+        };
+        if c.claim_name(&at, NATIONAL_HOSTS, "set", |c| &mut c.sets, Ty::Country) {
+            c.out_sets.push(NamedSet {
+                label: "the host states whose national rules are in this pack".to_owned(),
+                values: hosts,
+                dates: Vec::new(),
+            });
         }
     }
 
@@ -915,11 +942,25 @@ impl<'f> Compiler<'f> {
         let mut rules = Vec::new();
         let mut links: Vec<(At, String)> = Vec::new();
         for (file, m) in modules {
+            let host = m.host.as_deref().and_then(|h| {
+                let at = At {
+                    file: *file,
+                    path: JsonPath::root().key("host"),
+                };
+                self.literal_of(&Value::String(h.to_owned()), Ty::Country, &at)
+            });
+            let host = match host {
+                Some(Lit::Country(c)) => Some(c),
+                _ => None,
+            };
             for (i, raw) in m.rules.iter().enumerate() {
                 let at = At {
                     file: *file,
                     path: JsonPath::root().key("rules").index(i),
                 };
+                if host.is_some() && raw.level == Some(Level::Treaty) {
+                    self.error(&at.key("level"), format!("rule `{}` is in a national module (`host`), so it cannot be a Treaty-level rule", raw.id), Some("give it `\"level\": \"national\"`, or move it to a module without `host`".to_owned()));
+                }
                 if !valid_id(&raw.id) {
                     self.error(&at.key("id"), format!("`{}` is not a valid rule id: expected lower-case, dotted words of a-z, 0-9 and -, e.g. `eaeu.work-permit-exemption`", raw.id), None);
                 }
@@ -1056,6 +1097,7 @@ impl<'f> Compiler<'f> {
                         in_force_to: to,
                         in_force_on,
                         earlier,
+                        host,
                         when,
                         unless: unless.flatten(),
                         dates,

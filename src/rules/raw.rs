@@ -30,6 +30,9 @@ pub(crate) struct RawModule {
     pub definitions: BTreeMap<String, RawDef>,
     /// The table that classifies job titles (at most one per pack).
     pub occupations: Option<RawOccupations>,
+    /// The host state whose national rules this module holds: its rules
+    /// apply only to a person working there.
+    pub host: Option<String>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
 }

@@ -342,6 +342,7 @@ impl<'p> Builder<'p> {
             from,
             to,
             earlier_not_encoded: rule.earlier.is_some(),
+            host: rule.host,
             guard,
             when,
             unless: rule.unless.as_ref().map(|n| self.truth(n)),

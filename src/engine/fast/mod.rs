@@ -109,6 +109,8 @@ struct FastRule<'p> {
     /// Whether an `as_of` before `from` is not assessed (the earlier law is
     /// not encoded) rather than outside the rule.
     earlier_not_encoded: bool,
+    /// The host state of a national rule: elsewhere it does not apply.
+    host: Option<Country>,
     guard: Option<usize>,
     /// `when` without its guard; `None` when nothing is left of it.
     when: Option<TruthFn<'p>>,
@@ -266,7 +268,9 @@ impl<'p> Program<'p> {
             }
             let all_in_force = in_force(group.from, group.to, as_of);
             for (rule, slot) in group.rules.iter().zip(outcomes) {
-                let outcome = if all_in_force || in_force(rule.from, rule.to, as_of) {
+                let outcome = if rule.host.is_some_and(|h| h != profile.host) {
+                    Outcome::DoesNotApply
+                } else if all_in_force || in_force(rule.from, rule.to, as_of) {
                     ctx.decide_rule(rule, guard)
                 } else if rule.earlier_not_encoded && as_of < rule.from {
                     // As the explained path: unless `when` rules it out.
