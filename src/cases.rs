@@ -224,16 +224,14 @@ pub fn load(path: &Path, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
 
 /// Parses the cases of one file's text; `file` names it in errors.
 pub fn parse(file: &str, text: &str, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // The strict reader, as for profiles and rules: a key written twice
+    // (two `status`es) is an error, not the last one silently winning.
+    let value: serde_json::Value = crate::json::parse_strict(text).map_err(|e| {
         PackErrors(vec![PackError {
             file: file.to_owned(),
-            location: (e.line() > 0).then(|| LineCol {
-                line: e.line(),
-                column: e.column(),
-            }),
-            path: JsonPath::root(),
-            message: format!("not valid JSON: {}", clean_serde_message(&e.to_string())),
+            location: e.location,
+            path: e.path,
+            message: e.message,
             help: None,
         }])
     })?;

@@ -1483,3 +1483,24 @@ fn a_second_host_state_is_a_module_of_data() {
         "applies"
     );
 }
+
+/// Issue 10: a case file goes through the strict reader, so a key written
+/// twice is refused with its line, not silently overwritten.
+#[test]
+fn a_case_with_a_duplicate_key_is_refused() {
+    let dir = temp_dir("case-duplicate-key");
+    write_files(
+        &dir,
+        &[(
+            "dup.json",
+            "{\n  \"name\": \"x\",\n  \"profile\": {\"citizenship\": \"KG\", \"as_of\": \"2026-03-20\"},\n  \"expect\": {\"status\": \"covered\",\n    \"status\": \"not_covered\"}\n}\n",
+        )],
+    );
+    let run = Test::new()
+        .arg("test")
+        .arg(dir.to_str().unwrap())
+        .run()
+        .code(2);
+    assert!(run.stderr.contains("dup.json:5"), "{}", run.stderr);
+    assert!(run.stderr.contains("`status`"), "{}", run.stderr);
+}
