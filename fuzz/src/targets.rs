@@ -116,12 +116,12 @@ pub fn check_evaluation(pack: &RulePack, profile: &WorkerProfile) {
         assert_eq!(e.outcome, f.outcome, "outcome differs between paths");
         assert_eq!(e.dates, f.dates, "dates differ between paths");
     }
+    let report = eaeu_rights::report::build(pack, profile, &explained);
     assert_eq!(
-        engine::explain(pack, profile),
-        explained,
+        eaeu_rights::report::build(pack, profile, &engine::explain(pack, profile)),
+        report,
         "evaluation is not deterministic"
     );
-    let report = eaeu_rights::report::build(pack, profile, &explained);
     for f in &report.findings {
         if f.outcome == Outcome::Applies {
             assert!(!f.because.is_empty(), "{} applies without a reason", f.rule);

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use super::eval::{last_day_value, param_value, shift_value};
 use super::ir::{CmpOp, DayCount, Field, Lit, Node, Op, RulePack, Unit};
+use super::reason::Guarantee;
 use super::value::Value;
 use crate::profile::WorkerProfile;
 
@@ -65,16 +66,6 @@ impl Range {
     }
 }
 
-/// Why an unknown date is bounded, in words: "it cannot be after the
-/// assessment date (2026-03-20)".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Guarantee {
-    /// The unknown field.
-    pub field: Field,
-    /// What the profile guarantees about it.
-    pub words: String,
-}
-
 /// A comparison settled by the guarantees, and the guarantee that settled it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Settled {
@@ -88,13 +79,13 @@ fn field_range(p: &WorkerProfile, field: Field) -> Option<(Range, Guarantee)> {
         Some(Some(d)) => Some(d),
         _ => None,
     };
-    let (range, words) = match field {
+    let (range, guarantee) = match field {
         Field::EntryDate => (
             Range {
                 dates: Some((None, Some(p.as_of))),
                 null: false,
             },
-            format!("it cannot be after the assessment date ({})", p.as_of),
+            Guarantee::EntryNotAfter(p.as_of),
         ),
         Field::ContractStart => {
             let hi = match (p.contract.terminated_on, end_date) {
@@ -106,7 +97,7 @@ fn field_range(p: &WorkerProfile, field: Field) -> Option<(Range, Guarantee)> {
                     dates: Some((None, Some(hi))),
                     null: false,
                 },
-                format!("it cannot be after the contract's end or early termination ({hi})"),
+                Guarantee::StartNotAfter(hi),
             )
         }
         Field::ContractEnd | Field::EffectiveEnd => {
@@ -119,20 +110,12 @@ fn field_range(p: &WorkerProfile, field: Field) -> Option<(Range, Guarantee)> {
                     dates: Some((Some(lo), None)),
                     null: true,
                 },
-                format!(
-                    "it cannot be before the contract's start ({lo}), unless the contract is open-ended"
-                ),
+                Guarantee::EndNotBefore(lo),
             )
         }
         _ => return None,
     };
-    Some((
-        range,
-        Guarantee {
-            field: field.asked(),
-            words,
-        },
-    ))
+    Some((range, guarantee))
 }
 
 /// The range of a date expression whose value is `v`: exact when known,

@@ -9,16 +9,13 @@
 use chrono::NaiveDate;
 
 use super::bounds;
-use super::describe::{
-    cmp_sentence, empty_list_sentence, in_sentence, last_day_sentence, member_on, member_sentence,
-    null_sentence, settled_sentence, truth_fact_sentence,
-};
 use super::ir::{
-    CmpOp, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
+    CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
 };
-use super::template::render_say;
+use super::reason::Reason;
+use super::template::operands;
 use super::trace::{FieldKey, Missing, Why};
-use super::value::{lit_is, same, show, Truth, Value};
+use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
 use crate::profile::{FamilyMember, WorkerProfile};
 
@@ -28,7 +25,7 @@ pub(crate) struct Env<'a> {
     pub profile: &'a WorkerProfile,
     /// Bound variables: the item and its index in its list.
     vars: Vec<(Value<'a>, usize)>,
-    defs: Vec<Option<(Value<'a>, Why)>>,
+    defs: Vec<Option<(Value<'a>, Why<'a>)>>,
     /// The occupation's category (see [`classify`]) once first read:
     /// classifying matches the title against the whole table, so it is
     /// done at most once per profile, and only if a rule asks.
@@ -47,7 +44,7 @@ impl<'a> Env<'a> {
     }
 
     /// The value of a definition, computed once per profile.
-    pub fn def(&mut self, id: usize) -> (Value<'a>, Why) {
+    pub fn def(&mut self, id: usize) -> (Value<'a>, Why<'a>) {
         if let Some(Some(hit)) = self.defs.get(id) {
             return hit.clone();
         }
@@ -63,18 +60,28 @@ impl<'a> Env<'a> {
     }
 
     /// Evaluates a node, applying its `say` override on the explained path.
-    pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, Why) {
+    pub fn eval(&mut self, node: &'a Node) -> (Value<'a>, Why<'a>) {
         let (value, mut trace) = self.eval_op(&node.op);
         if trace.settled {
-            // Settled by the profile's guarantees: the sentence says how.
+            // Settled by the profile's guarantees: its own reason says how.
             trace.settled = false;
         } else if let Some(say) = &node.say {
-            let sentence = render_say(self, node, say, value);
-            // An empty `say` hides the node: it is there to decide, not to speak.
-            if sentence.is_empty() {
+            let truth = value.truth();
+            if say.is_silent(truth) {
+                // An empty `say` hides the node: it decides, and says nothing.
                 trace.because.clear();
             } else {
-                trace.replace_sentences(sentence);
+                // The values its text may show, read now: a variable's
+                // binding is gone once the quantifier moves on.
+                let operands = operands(node)
+                    .into_iter()
+                    .map(|n| self.value_of(n))
+                    .collect();
+                trace.replace_reasons(Reason::Say {
+                    node,
+                    truth,
+                    operands,
+                });
             }
         }
         (value, trace)
@@ -118,7 +125,7 @@ impl<'a> Env<'a> {
     }
 
     #[inline]
-    fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, Why) {
+    fn var(&self, slot: usize, member: Option<MemberField>) -> (Value<'a>, Why<'a>) {
         let Some(&(value, index)) = self.vars.get(slot) else {
             return (Value::Unknown, Why::default());
         };
@@ -140,7 +147,7 @@ impl<'a> Env<'a> {
     /// One node's operation. The common, cheap operations are handled here;
     /// the rest live in their own functions, the rare ones out of line, so
     /// that this recursive function keeps a small stack frame.
-    fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, Why) {
+    fn eval_op(&mut self, op: &'a Op) -> (Value<'a>, Why<'a>) {
         match op {
             Op::Lit(lit) => (Value::of_lit(lit), Why::default()),
             Op::Field(f) => self.eval_field(*f),
@@ -169,7 +176,10 @@ impl<'a> Env<'a> {
                         let result = matches!(v, Value::Null);
                         (
                             Value::Bool(result),
-                            Why::sentence(|| null_sentence(inner, v)),
+                            Why::reason(Reason::IsNull {
+                                node: inner,
+                                value: v,
+                            }),
                         )
                     }
                 }
@@ -196,7 +206,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_field(&mut self, f: Field) -> (Value<'a>, Why) {
+    fn eval_field(&mut self, f: Field) -> (Value<'a>, Why<'a>) {
         let v = self.field(f);
         let trace = if v.is_unknown() {
             Why::missing(Missing {
@@ -205,7 +215,7 @@ impl<'a> Env<'a> {
             })
         } else if matches!(v, Value::Bool(_)) {
             // A boolean fact used as a condition explains itself.
-            Why::sentence(|| truth_fact_sentence(f, v))
+            Why::reason(Reason::Fact { field: f, value: v })
         } else {
             Why::default()
         };
@@ -213,7 +223,7 @@ impl<'a> Env<'a> {
     }
 
     #[inline(never)]
-    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, Why) {
+    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, Why<'a>) {
         let (on, mut trace) = match on {
             Some(node) => self.eval(node),
             None => (Value::Date(self.profile.as_of), Why::default()),
@@ -239,12 +249,19 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, Why) {
+    fn eval_cmp(&mut self, cmp: CmpOp, lhs: &'a Node, rhs: &'a Node) -> (Value<'a>, Why<'a>) {
         let (a, ta) = self.eval(lhs);
         let (b, tb) = self.eval(rhs);
         match compare(cmp, a, b) {
             Some(result) => {
-                let mut t = Why::sentence(|| cmp_sentence(self.pack, cmp, lhs, a, rhs, b, result));
+                let mut t = Why::reason(Reason::Compare {
+                    op: cmp,
+                    lhs,
+                    left: a,
+                    rhs,
+                    right: b,
+                    truth: result,
+                });
                 // Keep the counting-convention note of a `last_day` operand.
                 let (mut extra, mut extra_b) = (ta, tb);
                 extra.forget_missing();
@@ -255,8 +272,14 @@ impl<'a> Env<'a> {
             }
             None => match bounds::settle(self.pack, self.profile, cmp, lhs, a, rhs, b) {
                 Some(settled) => {
-                    let mut t = Why::sentence(|| {
-                        settled_sentence(self.pack, cmp, lhs, a, rhs, b, &settled)
+                    let mut t = Why::reason(Reason::Settled {
+                        op: cmp,
+                        lhs,
+                        left: a,
+                        rhs,
+                        right: b,
+                        truth: settled.result,
+                        guarantee: settled.guarantee,
                     });
                     t.settled = true;
                     (Value::Bool(settled.result), t)
@@ -266,7 +289,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, Why) {
+    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, Why<'a>) {
         let (v, tv) = self.eval(value);
         let (d, td) = self.eval(on);
         let (Value::Date(day), false) = (d, v.is_unknown()) else {
@@ -278,26 +301,34 @@ impl<'a> Env<'a> {
         let result = member_on(dated, v, day);
         (
             Value::Bool(result),
-            Why::sentence(|| member_sentence(self.pack, dated, v, day, result)),
+            Why::reason(Reason::Member {
+                set,
+                value: v,
+                on: day,
+                truth: result,
+            }),
         )
     }
 
-    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, Why) {
+    fn eval_shift(&mut self, unit: Unit, date: &'a Node, n: &'a Node) -> (Value<'a>, Why<'a>) {
         let (d, td) = self.eval(date);
         let (n, tn) = self.eval(n);
         (shift_value(unit, d, n), joined(td, tn))
     }
 
     #[inline(never)]
-    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, Why) {
+    fn eval_last_day(&mut self, start: &'a Node, n: &'a Node) -> (Value<'a>, Why<'a>) {
         let (s, ts) = self.eval(start);
         let (n, tn) = self.eval(n);
         let mut t = joined(ts, tn);
         let next_day_is_day_1 = self.pack.meta.day_count == DayCount::NextDayIsDay1;
         let v = last_day_value(next_day_is_day_1, s, n);
         if let (Value::Date(last), Value::Date(s), Value::Int(n)) = (v, s, n) {
-            t.join(Why::sentence(|| {
-                last_day_sentence(self.pack, start, s, n, last)
+            t.join(Why::reason(Reason::LastDay {
+                start,
+                from: s,
+                days: n,
+                last,
             }));
         }
         (v, t)
@@ -309,7 +340,7 @@ impl<'a> Env<'a> {
         from: &'a Node,
         days: &'a Node,
         holidays: usize,
-    ) -> (Value<'a>, Why) {
+    ) -> (Value<'a>, Why<'a>) {
         let (d, td) = self.eval(from);
         let (n, tn) = self.eval(days);
         let holidays = self
@@ -321,7 +352,7 @@ impl<'a> Env<'a> {
     }
 
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
-    fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, Why) {
+    fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, Why<'a>) {
         // The value that decides the junction: false for `all`, true for `any`.
         let decisive = if any_of { Truth::True } else { Truth::False };
         let (mut decided, mut unknown, mut other) =
@@ -357,7 +388,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, Why) {
+    fn eval_in(&mut self, item: &'a Node, set: &'a SetSrc) -> (Value<'a>, Why<'a>) {
         let (v, tv) = self.eval(item);
         let (found, tl) = match set {
             SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), Why::default()),
@@ -386,7 +417,12 @@ impl<'a> Env<'a> {
         }
         (
             Value::Bool(found),
-            Why::sentence(|| in_sentence(self.pack, item, v, set, found)),
+            Why::reason(Reason::In {
+                item,
+                value: v,
+                set,
+                found,
+            }),
         )
     }
 
@@ -396,7 +432,7 @@ impl<'a> Env<'a> {
         list: &'a Node,
         slot: usize,
         body: &'a Node,
-    ) -> (Value<'a>, Why) {
+    ) -> (Value<'a>, Why<'a>) {
         let (l, tl) = self.eval(list);
         let len = match l {
             Value::Countries(cs) => cs.len(),
@@ -416,7 +452,7 @@ impl<'a> Env<'a> {
                 Quant::Every => Value::Bool(true),
                 Quant::Count => Value::Int(0),
             };
-            return (v, Why::sentence(|| empty_list_sentence(list)));
+            return (v, Why::reason(Reason::EmptyList { list }));
         }
         let saved = self.vars.get(slot).copied();
         let (mut yes, mut no, mut unknown) = (Why::default(), Why::default(), Why::default());
@@ -469,13 +505,13 @@ impl<'a> Env<'a> {
         a: &'a Node,
         b: &'a Node,
         f: impl Fn(NaiveDate, NaiveDate) -> Value<'a>,
-    ) -> (Value<'a>, Why) {
+    ) -> (Value<'a>, Why<'a>) {
         let (x, tx) = self.eval(a);
         let (y, ty) = self.eval(b);
         (two_dates(x, y, f), joined(tx, ty))
     }
 
-    fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, Why) {
+    fn extreme(&mut self, items: &'a [Node], latest: bool) -> (Value<'a>, Why<'a>) {
         let mut trace = Why::default();
         let mut items = items.iter();
         let v = extreme_value(
@@ -512,13 +548,13 @@ pub(crate) fn is_boolean(op: &Op) -> bool {
     )
 }
 
-fn finish(mut t: Why) -> Why {
+fn finish(mut t: Why<'_>) -> Why<'_> {
     t.forget_missing();
     t
 }
 
 /// Both traces' sentences and missing facts.
-pub(crate) fn joined(mut a: Why, b: Why) -> Why {
+pub(crate) fn joined<'a>(mut a: Why<'a>, b: Why<'a>) -> Why<'a> {
     a.join(b);
     a
 }
@@ -595,17 +631,11 @@ pub(crate) fn member_field_value(m: &FamilyMember, field: MemberField) -> Value<
     }
 }
 
-/// The sentence for a parameter whose latest value was carried forward.
-pub(crate) fn carried_sentence(param: &super::ir::Param) -> String {
-    let latest = param.values.last();
-    match (latest, param.known_until.and_then(|u| u.pred_opt())) {
-        (Some((from, lit)), Some(last)) => format!(
-            "{} is known to this rule pack only until {last}: the latest known value, {}, in force from {from}, is used for later dates; check the current value",
-            param.label,
-            show(Value::of_lit(lit))
-        ),
-        _ => format!("{} is not in this rule pack for the assessment date", param.label),
-    }
+/// Whether `v` is in a dated set on `day`.
+pub(crate) fn member_on(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
+    set.members.iter().any(|m| {
+        same(Value::of_lit(&m.value), v) && m.from <= day && m.to.is_none_or(|to| day < to)
+    })
 }
 
 /// A parameter's value on a date, from its values sorted by date.

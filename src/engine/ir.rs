@@ -357,26 +357,6 @@ impl Field {
         }
     }
 
-    /// The field in words, for the sentences of an explanation.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Citizenship => "the citizenship",
-            Field::Host => "the host state",
-            Field::EntryDate => "the date of entry",
-            Field::AsOf => "the assessment date",
-            Field::ContractKind => "the contract kind",
-            Field::ContractStart => "the contract start",
-            Field::ContractEnd => "the contract end",
-            Field::TerminatedOn => "the date the contract was terminated early",
-            Field::EffectiveEnd => "the day the contract ends or ended",
-            Field::Occupation => "the occupation",
-            Field::OccupationCategory => "the kind of work",
-            Field::Registered => "registration with the migration authority",
-            Field::PermanentResident => "a permanent residence permit of the host state",
-            Field::Family => "the family",
-        }
-    }
-
     /// The fact a person must give when this field is unknown: a derived
     /// field asks for the fact it is derived from.
     pub fn asked(self) -> Field {
@@ -401,15 +381,6 @@ impl MemberField {
         match self {
             MemberField::Relation => "relation",
             MemberField::BirthDate => "birth_date",
-            MemberField::Citizenship => "citizenship",
-        }
-    }
-
-    /// The field in words ("the family member's date of birth").
-    pub fn label(self) -> &'static str {
-        match self {
-            MemberField::Relation => "relation",
-            MemberField::BirthDate => "date of birth",
             MemberField::Citizenship => "citizenship",
         }
     }
@@ -501,12 +472,41 @@ pub(crate) enum Op {
     },
 }
 
-/// An explanation override: one template per truth value.
+/// An explanation override: how a node is put into words instead of the
+/// generic sentence of its operation.
 #[derive(Debug, Clone)]
-pub(crate) struct Say {
-    pub when_true: Template,
-    pub when_false: Template,
-    pub when_unknown: Option<Template>,
+pub(crate) enum Say {
+    /// The pack's own text, one template per truth value.
+    Text {
+        when_true: Template,
+        when_false: Template,
+        when_unknown: Option<Template>,
+    },
+    /// The test that a rule's event is on or after the day the rule took
+    /// effect (`in_force.on`): `{0}` the event's date, `{1}` that day.
+    EventFrom,
+    /// The test that a rule's event is before the day it was replaced.
+    EventTo,
+}
+
+impl Say {
+    /// Whether the node says nothing for this truth (an empty text): it
+    /// decides, and another sentence explains.
+    pub(crate) fn is_silent(&self, truth: super::value::Truth) -> bool {
+        use super::value::Truth;
+        match self {
+            Say::Text {
+                when_true,
+                when_false,
+                when_unknown,
+            } => match truth {
+                Truth::True => when_true.0.is_empty(),
+                Truth::False => when_false.0.is_empty(),
+                Truth::Unknown => when_unknown.as_ref().unwrap_or(when_false).0.is_empty(),
+            },
+            Say::EventFrom | Say::EventTo => false,
+        }
+    }
 }
 
 /// A text with placeholders, split at load time.

@@ -1,16 +1,16 @@
 //! Evaluates a compiled rule pack against a worker profile.
 //!
-//! The engine does no I/O: profile in, structured findings out. Wording for
-//! people lives in `report`; the sentences here are the facts that decided
-//! each outcome.
+//! The engine does no I/O and writes no sentence: profile in, structured
+//! findings out, each with the reasons that decided it as data
+//! (`reason::Reason`). Wording for people lives in `report::wording`.
 
 pub(crate) mod bounds;
-pub(crate) mod describe;
 pub(crate) mod eval;
 mod fast;
 pub mod ir;
 pub(crate) mod occupations;
-mod template;
+pub(crate) mod reason;
+pub(crate) mod template;
 pub mod trace;
 pub(crate) mod value;
 
@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use eval::Env;
 pub use ir::RulePack;
+use reason::Reason;
 pub use trace::{Missing, Why};
 pub use value::Truth;
 use value::Value;
@@ -51,8 +52,6 @@ pub struct RuleResult<W> {
     pub dates: Vec<Option<NaiveDate>>,
     /// Why (the explained path), or `()` (the fast path).
     pub why: W,
-    /// The rule's summary for this person, when it applies (explained path only).
-    pub summary: Option<String>,
     /// Whether an applying obligation is already met (`Some` only when the
     /// rule says how it is met and the profile tells; explained path only).
     pub met: Option<bool>,
@@ -70,7 +69,7 @@ pub struct Evaluation<W> {
 }
 
 /// Evaluates every rule, recording why: for reports.
-pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
+pub fn explain<'a>(pack: &'a RulePack, profile: &'a WorkerProfile) -> Evaluation<Why<'a>> {
     let mut env: Env<'_> = Env::new(pack, profile);
     let (status_value, status_why) = env.def(pack.meta.status_def);
     let results = pack
@@ -79,13 +78,8 @@ pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
         .map(|rule| {
             let mut dates = Vec::new();
             let (outcome, why) = evaluate_rule(&mut env, rule, |d| dates.push(d));
-            // A summary is written for the person to whom the rule applies:
-            // for anyone else it would state things that are not so.
-            let applies = outcome == Outcome::Applies;
-            let summary =
-                applies.then(|| template::render_summary(&mut env, &rule.summary, &dates));
             let met = match &rule.met {
-                Some(node) if applies => match env.eval(node).0.truth() {
+                Some(node) if outcome == Outcome::Applies => match env.eval(node).0.truth() {
                     Truth::True => Some(true),
                     Truth::False => Some(false),
                     Truth::Unknown => None,
@@ -96,7 +90,6 @@ pub fn explain(pack: &RulePack, profile: &WorkerProfile) -> Evaluation<Why> {
                 outcome,
                 dates,
                 why,
-                summary,
                 met,
             }
         })
@@ -234,7 +227,6 @@ impl<'d> Decision<'d> {
                     Vec::new()
                 },
                 why: (),
-                summary: None,
                 met: None,
             })
             .collect();
@@ -252,39 +244,21 @@ fn evaluate_rule<'a>(
     env: &mut Env<'a>,
     rule: &'a ir::Rule,
     mut push: impl FnMut(Option<NaiveDate>),
-) -> (Outcome, Why) {
+) -> (Outcome, Why<'a>) {
     let as_of = env.profile.as_of;
     let host = env.profile.host;
     if let Some(own) = rule.host.filter(|_| rule.foreign_to(host)) {
-        let why = Why::sentence(|| {
-            format!(
-                "the host state is {}, not {}: {}'s national rules apply only to work there",
-                host.name_en(),
-                own.name_en(),
-                own.name_en()
-            )
-        });
-        return (Outcome::DoesNotApply, why);
+        return (
+            Outcome::DoesNotApply,
+            Why::reason(Reason::ForeignHost { host, own }),
+        );
     }
     let not_encoded = rule.not_encoded_on(as_of);
     if !rule.in_force_on(as_of) && !not_encoded {
-        let why = Why::sentence(|| {
-            match rule.in_force_to.and_then(|to| to.pred_opt()) {
-            Some(last) if as_of > last => format!(
-                "this provision applied from {} to {last}; the assessment date {as_of} is after that",
-                rule.in_force_from
-            ),
-            Some(last) => format!(
-                "this provision applies from {} to {last}; the assessment date {as_of} is before that",
-                rule.in_force_from
-            ),
-            None => format!(
-                "this provision applies from {}; the assessment date {as_of} is before that",
-                rule.in_force_from
-            ),
-        }
-        });
-        return (Outcome::DoesNotApply, why);
+        return (
+            Outcome::DoesNotApply,
+            Why::reason(Reason::NotInForce { rule, as_of }),
+        );
     }
 
     let (when, when_why) = env.eval(&rule.when);
@@ -304,25 +278,16 @@ fn evaluate_rule<'a>(
     if not_encoded && outcome != Outcome::DoesNotApply {
         // The law before the encoded period is not in the pack: say so,
         // unless the rule's own conditions already rule the person out.
-        let earlier = rule.earlier.as_deref().unwrap_or_default();
-        let why = Why::sentence(|| {
-            format!(
-                "this tool covers this provision only from {}; the assessment date {as_of} is before that, so it is not assessed here. {earlier}",
-                rule.in_force_from
-            )
-        });
-        return (Outcome::NotAssessed, why);
+        return (
+            Outcome::NotAssessed,
+            Why::reason(Reason::NotEncoded { rule, as_of }),
+        );
     }
 
     // A yearly value used past its year is said once, whatever `say` the
     // condition that read it carries.
-    let carried: Vec<String> = why
-        .carried_forward
-        .iter()
-        .filter_map(|&id| env.pack.params.get(id).map(eval::carried_sentence))
-        .collect();
-    for sentence in carried {
-        why.join(Why::sentence(|| sentence));
+    for param in why.carried_forward.clone() {
+        why.join(Why::reason(Reason::CarriedForward { param }));
     }
     if outcome == Outcome::Applies {
         for (_, node) in &rule.dates {
@@ -339,11 +304,16 @@ fn evaluate_rule<'a>(
     (outcome, why)
 }
 
-/// The event a rule is dated by, in words ("the date of entry").
-pub(crate) fn event_words(on: &ir::Node) -> &'static str {
-    match &on.op {
-        ir::Op::Field(f) => f.label(),
-        _ => "the date of the event",
+/// A fact of the profile for the report's sentences, derived ones included
+/// (the kind of work is classified by the pack's occupations table).
+pub(crate) fn fact<'a>(
+    pack: &'a RulePack,
+    profile: &'a WorkerProfile,
+    field: ir::Field,
+) -> Value<'a> {
+    match field {
+        ir::Field::OccupationCategory => eval::category_value(pack, eval::classify(pack, profile)),
+        _ => eval::field_value(profile, field),
     }
 }
 

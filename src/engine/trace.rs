@@ -4,6 +4,7 @@
 //! outcomes.
 
 use super::ir::{Field, MemberField};
+use super::reason::Reason;
 
 /// A profile fact that is missing: a field, or a field of one family member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,23 +24,24 @@ pub enum FieldKey {
     Member(MemberField),
 }
 
-/// The explained path's trace.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Why {
-    /// Sentences, in evaluation order, without repeats.
-    pub because: Vec<String>,
+/// The explained path's trace: what decided a value, and what it missed.
+#[derive(Debug, Clone, Default)]
+pub struct Why<'a> {
+    /// The reasons, in evaluation order (the report words them and drops
+    /// repeats).
+    pub(crate) because: Vec<Reason<'a>>,
     /// Missing facts, sorted, without repeats.
     pub missing: Vec<Missing>,
     /// Parameters read past the last day their value is known to hold,
     /// whose latest value was carried forward (indices, sorted).
     pub carried_forward: Vec<usize>,
     /// The node was settled by what the profile guarantees about an
-    /// unknown date (`bounds`): its own sentence says how, and a `say`
+    /// unknown date (`bounds`): its own reason says how, and a `say`
     /// written for known operands must not replace it.
     pub(crate) settled: bool,
 }
 
-impl Why {
+impl<'a> Why<'a> {
     /// A trace naming one missing fact.
     pub(crate) fn missing(m: Missing) -> Self {
         Why {
@@ -50,23 +52,24 @@ impl Why {
         }
     }
 
-    /// A trace holding one sentence.
-    pub(crate) fn sentence(make: impl FnOnce() -> String) -> Self {
+    /// A trace holding one reason.
+    pub(crate) fn reason(r: Reason<'a>) -> Self {
         Why {
-            because: vec![make()],
+            because: vec![r],
             missing: Vec::new(),
             carried_forward: Vec::new(),
             settled: false,
         }
     }
 
-    /// Adds another trace's sentences and missing facts to this one.
+    /// How many reasons the trace holds.
+    pub fn reasons(&self) -> usize {
+        self.because.len()
+    }
+
+    /// Adds another trace's reasons and missing facts to this one.
     pub(crate) fn join(&mut self, other: Self) {
-        for s in other.because {
-            if !self.because.contains(&s) {
-                self.because.push(s);
-            }
-        }
+        self.because.extend(other.because);
         for m in other.missing {
             if let Err(i) = self.missing.binary_search(&m) {
                 self.missing.insert(i, m);
@@ -79,9 +82,10 @@ impl Why {
         }
     }
 
-    /// Replaces the sentences, keeping the missing facts.
-    pub(crate) fn replace_sentences(&mut self, sentence: String) {
-        self.because = vec![sentence];
+    /// Replaces the reasons with one, keeping the missing facts.
+    pub(crate) fn replace_reasons(&mut self, reason: Reason<'a>) {
+        self.because.clear();
+        self.because.push(reason);
     }
 
     /// Drops the missing facts (the value was decided without them).

@@ -4,6 +4,7 @@
 
 pub mod compact;
 pub mod text;
+pub(crate) mod wording;
 
 use std::collections::BTreeMap;
 
@@ -159,7 +160,8 @@ pub struct Question {
 }
 
 /// Builds the report for a profile from its explained evaluation.
-pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -> Report {
+pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>>) -> Report {
+    let words = wording::Words { pack, profile };
     let mut findings = Vec::with_capacity(pack.rules.len());
     let mut asked: BTreeMap<Missing, Vec<String>> = BTreeMap::new();
     if eval.status == Truth::Unknown {
@@ -184,9 +186,14 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
             kind: rule.kind,
             outcome: result.outcome,
             title: rule.title.clone(),
-            summary: result.summary.clone().unwrap_or_default(),
+            // Written for a person to whom the rule applies, so only then.
+            summary: if result.outcome == Outcome::Applies {
+                words.summary(rule, &result.dates)
+            } else {
+                String::new()
+            },
             met: result.met,
-            because: result.why.because.clone(),
+            because: words.reasons(&result.why.because),
             missing: result.why.missing.iter().map(missing_path).collect(),
             dates,
             source: rule.source.clone(),
@@ -219,7 +226,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why>) -
         as_of: profile.as_of,
         host: profile.host,
         status: Status::of(eval.status),
-        status_reasons: eval.status_why.because.clone(),
+        status_reasons: words.reasons(&eval.status_why.because),
         findings,
         questions,
         assumptions: assumptions(profile),

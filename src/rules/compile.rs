@@ -67,30 +67,11 @@ impl Ty {
 pub(crate) const NATIONAL_HOSTS: &str = "hosts_with_national_rules";
 
 /// `when` and the test that the rule's event (`on`) falls in its period,
-/// each comparison explaining itself in words. (An unknown entry date is
-/// still bounded by the assessment date: `engine::bounds` settles the test
-/// when the assessment date alone decides it.)
+/// each comparison explained in words of its own (`Say::EventFrom`,
+/// `Say::EventTo`). An unknown entry date is still bounded by the
+/// assessment date: `engine::bounds` settles the test when the assessment
+/// date alone decides it.
 fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDate>) -> Node {
-    let label = crate::engine::event_words(on);
-    let text = |t: &str| Piece::Text(t.to_owned());
-    let sentence = |before: &str, after: &str| {
-        Template(vec![
-            text(&format!("{label} (")),
-            Piece::Operand(0),
-            text(before),
-            Piece::Operand(1),
-            text(after),
-        ])
-    };
-    let unknown = |what: &str| {
-        Template(vec![
-            text(&format!(
-                "{label} is not known, so it cannot be said whether this provision, {what} "
-            )),
-            Piece::Operand(1),
-            text(", governs your case"),
-        ])
-    };
     let compare = |op: CmpOp, day: NaiveDate, say: Say| Node {
         op: Op::Cmp(
             op,
@@ -102,32 +83,9 @@ fn with_event_period(when: Node, on: &Node, from: NaiveDate, to: Option<NaiveDat
         ),
         say: Some(Box::new(say)),
     };
-    let governs = ": the rules in force on that date govern it";
-    let mut tests = vec![compare(
-        CmpOp::Ge,
-        from,
-        Say {
-            when_true: sentence(") is on or after ", ", when this provision took effect"),
-            when_false: sentence(
-                ") is before ",
-                &format!(", when this provision took effect{governs}"),
-            ),
-            when_unknown: Some(unknown("in force from")),
-        },
-    )];
+    let mut tests = vec![compare(CmpOp::Ge, from, Say::EventFrom)];
     if let Some(to) = to {
-        tests.push(compare(
-            CmpOp::Lt,
-            to,
-            Say {
-                when_true: sentence(") is before ", ", when this provision was replaced"),
-                when_false: sentence(
-                    ") is on or after ",
-                    &format!(", when this provision was replaced{governs}"),
-                ),
-                when_unknown: Some(unknown("replaced on")),
-            },
-        ));
+        tests.push(compare(CmpOp::Lt, to, Say::EventTo));
     }
     match when {
         Node {
@@ -1838,7 +1796,7 @@ impl<'f> Compiler<'f> {
         match v {
             Value::String(s) => {
                 let t = self.template(s, at, operands, &[])?;
-                Some(Say {
+                Some(Say::Text {
                     when_true: t.clone(),
                     when_false: t,
                     when_unknown: None,
@@ -1860,7 +1818,7 @@ impl<'f> Compiler<'f> {
                 let when_true = text(0, "true");
                 let when_false = text(1, "false");
                 let when_unknown = text(2, "unknown");
-                Some(Say {
+                Some(Say::Text {
                     when_true: when_true?,
                     when_false: when_false?,
                     when_unknown,

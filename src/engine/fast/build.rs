@@ -10,9 +10,8 @@ use super::lookup::{CountryPeriods, LitSet};
 use super::{Body, Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
 use crate::dates;
 use crate::engine::bounds;
-use crate::engine::describe::member_on;
 use crate::engine::eval::{
-    compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value,
+    compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value, member_on,
     param_value, shift_value, two_dates, unknown_unless_null, working_days_value,
 };
 use crate::engine::ir::{

@@ -211,7 +211,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
-    use crate::engine::describe::member_on;
+    use crate::engine::eval::member_on;
     use crate::engine::ir::DatedMember;
 
     fn day(s: &str) -> NaiveDate {

@@ -1,0 +1,701 @@
+//! English: every sentence a person reads, put together from the engine's
+//! reasons, the pack's texts and the profile's facts.
+//!
+//! Each sentence states a fact ("the contract kind is civil-law, not
+//! employment"), so it reads right whichever way the condition went.
+
+use chrono::NaiveDate;
+
+use crate::country::Country;
+use crate::engine::eval::{member_on, param_value};
+use crate::engine::fact;
+use crate::engine::ir::{
+    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Piece, Rule, RulePack, Say, SetSrc,
+    Template, Unit,
+};
+use crate::engine::reason::{Guarantee, Reason};
+use crate::engine::template::operands;
+use crate::engine::value::{same, Truth, Value};
+use crate::profile::{ContractKind, WorkerProfile};
+
+/// What a sentence may need besides its reason: the pack (labels, sets,
+/// parameters, the day count) and the person's profile (placeholders).
+#[derive(Clone, Copy)]
+pub(crate) struct Words<'a> {
+    pub pack: &'a RulePack,
+    pub profile: &'a WorkerProfile,
+}
+
+impl<'a> Words<'a> {
+    /// A reason in words.
+    pub(crate) fn reason(self, r: &Reason<'_>) -> String {
+        let pack = self.pack;
+        match r {
+            Reason::Compare {
+                op,
+                lhs,
+                left,
+                rhs,
+                right,
+                truth,
+            } => cmp_sentence(pack, *op, lhs, *left, rhs, *right, *truth),
+            Reason::Settled {
+                op,
+                lhs,
+                left,
+                rhs,
+                right,
+                truth,
+                guarantee,
+            } => settled_sentence(pack, *op, lhs, *left, rhs, *right, *truth, *guarantee),
+            Reason::In {
+                item,
+                value,
+                set,
+                found,
+            } => in_sentence(pack, item, *value, set, *found),
+            Reason::Member {
+                set,
+                value,
+                on,
+                truth,
+            } => pack.dated_sets.get(*set).map_or_else(String::new, |dated| {
+                member_sentence(pack, dated, *value, *on, *truth)
+            }),
+            Reason::IsNull { node, value } => null_sentence(node, *value),
+            Reason::EmptyList { list } => empty_list_sentence(list),
+            Reason::Fact { field, value } => truth_fact_sentence(*field, *value),
+            Reason::LastDay {
+                start,
+                from,
+                days,
+                last,
+            } => last_day_sentence(pack, start, *from, *days, *last),
+            Reason::Say {
+                node,
+                truth,
+                operands,
+            } => self.say(node, *truth, operands),
+            Reason::NotInForce { rule, as_of } => not_in_force_sentence(rule, *as_of),
+            Reason::NotEncoded { rule, as_of } => format!(
+                "this tool covers this provision only from {}; the assessment date {as_of} is before that, so it is not assessed here. {}",
+                rule.in_force_from,
+                rule.earlier.as_deref().unwrap_or_default()
+            ),
+            Reason::ForeignHost { host, own } => format!(
+                "the host state is {}, not {}: {}'s national rules apply only to work there",
+                host.name_en(),
+                own.name_en(),
+                own.name_en()
+            ),
+            Reason::CarriedForward { param } => {
+                pack.params.get(*param).map_or_else(String::new, carried_sentence)
+            }
+        }
+    }
+
+    /// A trace's reasons in words, in order, each sentence once.
+    pub(crate) fn reasons(self, reasons: &[Reason<'_>]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(reasons.len());
+        for r in reasons {
+            let s = self.reason(r);
+            if !s.is_empty() && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// A rule's summary for this person, with the rule's dates.
+    pub(crate) fn summary(self, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
+        self.render(&rule.summary, &[], dates)
+    }
+
+    /// A node's own `say` for the truth it gave.
+    fn say(self, node: &Node, truth: Truth, values: &[Value<'_>]) -> String {
+        let Some(say) = &node.say else {
+            return String::new();
+        };
+        match &**say {
+            Say::Text {
+                when_true,
+                when_false,
+                when_unknown,
+            } => {
+                let template = match truth {
+                    Truth::True => when_true,
+                    Truth::False => when_false,
+                    Truth::Unknown => when_unknown.as_ref().unwrap_or(when_false),
+                };
+                self.render(template, values, &[])
+            }
+            Say::EventFrom | Say::EventTo => {
+                let label = operands(node)
+                    .first()
+                    .map_or("the date of the event", |n| event_words(n));
+                let event = values.first().copied().map_or_else(String::new, show_fact);
+                let day = values.get(1).copied().map_or_else(String::new, show_fact);
+                let from = matches!(**say, Say::EventFrom);
+                match (from, truth) {
+                    (true, Truth::True) => format!("{label} ({event}) is on or after {day}, when this provision took effect"),
+                    (true, Truth::False) => format!("{label} ({event}) is before {day}, when this provision took effect: the rules in force on that date govern it"),
+                    (true, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, in force from {day}, governs your case"),
+                    (false, Truth::True) => format!("{label} ({event}) is before {day}, when this provision was replaced"),
+                    (false, Truth::False) => format!("{label} ({event}) is on or after {day}, when this provision was replaced: the rules in force on that date govern it"),
+                    (false, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, replaced on {day}, governs your case"),
+                }
+            }
+        }
+    }
+
+    fn render(
+        self,
+        template: &Template,
+        values: &[Value<'_>],
+        dates: &[Option<NaiveDate>],
+    ) -> String {
+        let (pack, p) = (self.pack, self.profile);
+        let mut out = String::new();
+        for piece in &template.0 {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Field(f) => out.push_str(&show_fact(fact(pack, p, *f))),
+                Piece::Operand(i) => out.push_str(
+                    &values
+                        .get(*i)
+                        .copied()
+                        .map_or_else(|| "?".to_owned(), show_fact),
+                ),
+                Piece::DaysSince(f) => match fact(pack, p, *f) {
+                    Value::Date(d) => {
+                        out.push_str(&crate::dates::days_between(d, p.as_of).to_string())
+                    }
+                    _ => out.push_str("an unknown number of"),
+                },
+                Piece::DayNumber(f) => match fact(pack, p, *f) {
+                    Value::Date(d) => {
+                        let days = crate::dates::days_between(d, p.as_of);
+                        let number = match pack.meta.day_count {
+                            DayCount::EventDayIsDay1 => days.saturating_add(1),
+                            DayCount::NextDayIsDay1 => days,
+                        };
+                        out.push_str(&number.to_string());
+                    }
+                    _ => out.push_str("an unknown day"),
+                },
+                Piece::Param(id) => out.push_str(&show_fact(
+                    pack.params
+                        .get(*id)
+                        .map_or(Value::Unknown, |param| param_value(&param.values, p.as_of)),
+                )),
+                Piece::Date(i) => match dates.get(*i).copied().flatten() {
+                    Some(d) => out.push_str(&d.to_string()),
+                    // The date needs a fact the report asks for.
+                    None => out.push_str(
+                        "a date we can give once you answer the questions in this report",
+                    ),
+                },
+            }
+        }
+        out
+    }
+}
+
+/// A profile field in words, for explanations: "the date of entry".
+pub(crate) fn field_label(field: Field) -> &'static str {
+    match field {
+        Field::Citizenship => "the citizenship",
+        Field::Host => "the host state",
+        Field::EntryDate => "the date of entry",
+        Field::AsOf => "the assessment date",
+        Field::ContractKind => "the contract kind",
+        Field::ContractStart => "the contract start",
+        Field::ContractEnd => "the contract end",
+        Field::TerminatedOn => "the date the contract was terminated early",
+        Field::EffectiveEnd => "the day the contract ends or ended",
+        Field::Occupation => "the occupation",
+        Field::OccupationCategory => "the kind of work",
+        Field::Registered => "registration with the migration authority",
+        Field::PermanentResident => "a permanent residence permit of the host state",
+        Field::Family => "the family",
+    }
+}
+
+/// A family member's field in words ("date of birth").
+fn member_label(field: MemberField) -> &'static str {
+    match field {
+        MemberField::Relation => "relation",
+        MemberField::BirthDate => "date of birth",
+        MemberField::Citizenship => "citizenship",
+    }
+}
+
+/// The event a rule is dated by, in words ("the date of entry").
+pub(crate) fn event_words(on: &Node) -> &'static str {
+    match &on.op {
+        Op::Field(f) => field_label(*f),
+        _ => "the date of the event",
+    }
+}
+
+/// Why a rule is not in force on the assessment date.
+fn not_in_force_sentence(rule: &Rule, as_of: NaiveDate) -> String {
+    let from = rule.in_force_from;
+    match rule.in_force_to.and_then(|to| to.pred_opt()) {
+        Some(last) if as_of > last => format!(
+            "this provision applied from {from} to {last}; the assessment date {as_of} is after that"
+        ),
+        Some(last) => format!(
+            "this provision applies from {from} to {last}; the assessment date {as_of} is before that"
+        ),
+        None => format!("this provision applies from {from}; the assessment date {as_of} is before that"),
+    }
+}
+
+/// A parameter whose latest value was carried forward past its period.
+fn carried_sentence(param: &crate::engine::ir::Param) -> String {
+    let latest = param.values.last();
+    match (latest, param.known_until.and_then(|u| u.pred_opt())) {
+        (Some((from, lit)), Some(last)) => format!(
+            "{} is known to this rule pack only until {last}: the latest known value, {}, in force from {from}, is used for later dates; check the current value",
+            param.label,
+            show(Value::of_lit(lit))
+        ),
+        _ => format!("{} is not in this rule pack for the assessment date", param.label),
+    }
+}
+
+/// What the profile guarantees about an unknown date, in words.
+fn guarantee_words(g: Guarantee) -> String {
+    match g {
+        Guarantee::EntryNotAfter(d) => format!("it cannot be after the assessment date ({d})"),
+        Guarantee::StartNotAfter(d) => {
+            format!("it cannot be after the contract's end or early termination ({d})")
+        }
+        Guarantee::EndNotBefore(d) => format!(
+            "it cannot be before the contract's start ({d}), unless the contract is open-ended"
+        ),
+    }
+}
+
+/// A comparison with an unknown date that the profile's guarantees settle:
+/// "the date of entry is not known, but it cannot be after the assessment
+/// date (2026-03-20); whatever it is, it is before 2026-07-01".
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a comparison is its operator, two sides and their values"
+)]
+fn settled_sentence(
+    pack: &RulePack,
+    op: CmpOp,
+    lhs: &Node,
+    a: Value<'_>,
+    rhs: &Node,
+    b: Value<'_>,
+    result: bool,
+    guarantee: Guarantee,
+) -> String {
+    let words = |node: &Node, v: Value<'_>| match v {
+        Value::Date(d) => {
+            describe(pack, node).map_or_else(|| d.to_string(), |w| format!("{w} ({d})"))
+        }
+        _ => describe(pack, node).unwrap_or_else(|| "that date".to_owned()),
+    };
+    let relation = match (op, result) {
+        (CmpOp::Lt, true) | (CmpOp::Ge, false) => "before",
+        (CmpOp::Le, true) | (CmpOp::Gt, false) => "on or before",
+        (CmpOp::Gt, true) | (CmpOp::Le, false) => "after",
+        (CmpOp::Ge, true) | (CmpOp::Lt, false) => "on or after",
+        (CmpOp::Eq, true) | (CmpOp::Ne, false) => "the same day as",
+        (CmpOp::Eq, false) | (CmpOp::Ne, true) => "not the same day as",
+    };
+    format!(
+        "{} is not known, but {}; whatever it is, {} is {relation} {}",
+        field_label(guarantee.field()),
+        guarantee_words(guarantee),
+        words(lhs, a),
+        words(rhs, b)
+    )
+}
+
+/// A short static description of what a node computes, if it has one.
+fn describe(pack: &RulePack, node: &Node) -> Option<String> {
+    match &node.op {
+        Op::Field(f) => Some(field_label(*f).to_owned()),
+        Op::Var {
+            member: Some(m), ..
+        } => Some(format!("the family member's {}", member_label(*m))),
+        Op::Def(id) => pack.defs.get(*id).map(|d| {
+            d.description
+                .clone()
+                .unwrap_or_else(|| d.name.replace('_', " "))
+        }),
+        Op::Param { id, .. } => pack.params.get(*id).map(|p| p.label.clone()),
+        Op::Shift(unit, date, n) => {
+            let base = describe(pack, date)?;
+            let n = match &n.op {
+                Op::Lit(l) => show(Value::of_lit(l)),
+                _ => describe(pack, n)?,
+            };
+            let unit = match unit {
+                Unit::Days => "days",
+                Unit::Months => "months",
+                Unit::Years => "years",
+            };
+            Some(format!("{n} {unit} after {base}"))
+        }
+        Op::LastDay(start, n) => {
+            let base = describe(pack, start)?;
+            match &n.op {
+                Op::Lit(l) => Some(format!(
+                    "the last of {} days from {base}",
+                    show(Value::of_lit(l))
+                )),
+                Op::Param { .. } => Some(format!("the last day of the period counted from {base}")),
+                _ => None,
+            }
+        }
+        Op::DaysBetween(a, b) => Some(format!(
+            "the days from {} to {}",
+            describe(pack, a)?,
+            describe(pack, b)?
+        )),
+        Op::Age(_, _) => Some("the age".to_owned()),
+        Op::Earliest(_) => Some("the earliest of the dates".to_owned()),
+        Op::Latest(_) => Some("the latest of the dates".to_owned()),
+        Op::AddWorkingDays { from, days, .. } => {
+            let n = match &days.op {
+                Op::Lit(l) => show(Value::of_lit(l)),
+                _ => "N".to_owned(),
+            };
+            Some(format!("{n} working days after {}", describe(pack, from)?))
+        }
+        _ => None,
+    }
+}
+
+/// "the date of entry (2026-03-01)", or just the value for literals; a
+/// country by name and code ("Kyrgyzstan (KG)"), as a caseworker says it.
+fn operand(pack: &RulePack, node: &Node, v: Value<'_>) -> String {
+    match (describe(pack, node), v) {
+        (Some(d), _) => format!("{d} ({})", show(v)),
+        (None, Value::Country(c)) => country_words(c),
+        (None, _) => show(v),
+    }
+}
+
+/// A comparison as a fact.
+fn cmp_sentence(
+    pack: &RulePack,
+    op: CmpOp,
+    lhs: &Node,
+    a: Value<'_>,
+    rhs: &Node,
+    b: Value<'_>,
+    result: bool,
+) -> String {
+    // "the contract kind is civil-law, not employment" reads better than the
+    // generic form when a fact is compared with a literal.
+    if let (Some(d), Op::Lit(_)) = (describe(pack, lhs), &rhs.op) {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let equal = result == (op == CmpOp::Eq);
+            return if equal {
+                format!("{d} is {}", show(a))
+            } else {
+                format!("{d} is {}, not {}", show(a), show(b))
+            };
+        }
+    }
+    let dates = matches!(a, Value::Date(_));
+    let holds = match op {
+        CmpOp::Eq => {
+            if result {
+                "is"
+            } else {
+                "is not"
+            }
+        }
+        CmpOp::Ne => {
+            if result {
+                "is not"
+            } else {
+                "is"
+            }
+        }
+        CmpOp::Lt | CmpOp::Ge => match (dates, result == (op == CmpOp::Lt)) {
+            (true, true) => "is before",
+            (true, false) => "is on or after",
+            (false, true) => "is less than",
+            (false, false) => "is at least",
+        },
+        CmpOp::Le | CmpOp::Gt => match (dates, result == (op == CmpOp::Le)) {
+            (true, true) => "is on or before",
+            (true, false) => "is after",
+            (false, true) => "is at most",
+            (false, false) => "is more than",
+        },
+    };
+    format!(
+        "{} {holds} {}",
+        operand(pack, lhs, a),
+        operand(pack, rhs, b)
+    )
+}
+
+/// Membership in a named set or list.
+fn in_sentence(pack: &RulePack, item: &Node, v: Value<'_>, set: &SetSrc, found: bool) -> String {
+    let what = match set {
+        SetSrc::Literal(lits) => lits
+            .iter()
+            .map(|l| show(Value::of_lit(l)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        SetSrc::Named(id) => pack
+            .sets
+            .get(*id)
+            .map_or_else(String::new, |s| s.label.clone()),
+        SetSrc::List(list) => describe(pack, list).unwrap_or_else(|| "the list".to_owned()),
+    };
+    let verb = if found { "is one of" } else { "is not one of" };
+    format!("{} {verb} {what}", operand(pack, item, v))
+}
+
+/// Membership in a dated set on a day.
+fn member_sentence(
+    pack: &RulePack,
+    set: &DatedSet,
+    v: Value<'_>,
+    day: NaiveDate,
+    result: bool,
+) -> String {
+    let who = match v {
+        Value::Country(c) => country_words(c),
+        other => show(other),
+    };
+    let base = membership(set, &who, v, day, result);
+    if result {
+        return base;
+    }
+    // Say what the value is instead, when the pack names sets worth saying.
+    let also: Vec<String> = set
+        .otherwise_mention
+        .iter()
+        .filter_map(|id| pack.dated_sets.get(*id))
+        .filter(|other| member_on(other, v, day))
+        .map(|other| membership(other, "it", v, day, true))
+        .collect();
+    if also.is_empty() {
+        base
+    } else {
+        format!("{base}; {}", also.join("; "))
+    }
+}
+
+fn membership(set: &DatedSet, who: &str, v: Value<'_>, day: NaiveDate, result: bool) -> String {
+    let periods: Vec<_> = set
+        .members
+        .iter()
+        .filter(|m| same(Value::of_lit(&m.value), v))
+        .collect();
+    let label = &set.label;
+    if result {
+        let from = periods
+            .iter()
+            .filter(|m| m.from <= day)
+            .map(|m| m.from)
+            .max();
+        return match from {
+            Some(from) => format!("{who} has been {label} since {from}"),
+            None => format!("{who} is {label}"),
+        };
+    }
+    if let Some(next) = periods
+        .iter()
+        .filter(|m| m.from > day)
+        .map(|m| m.from)
+        .min()
+    {
+        return format!("on {day}, {who} was not yet {label}: it became one on {next}");
+    }
+    if let Some(to) = periods
+        .iter()
+        .filter_map(|m| m.to)
+        .filter(|to| *to <= day)
+        .max()
+    {
+        return format!("{who} stopped being {label} on {to}");
+    }
+    format!("{who} is not {label}")
+}
+
+/// Whether a nullable fact is absent, in its own words.
+fn null_sentence(node: &Node, v: Value<'_>) -> String {
+    let is_null = matches!(v, Value::Null);
+    match (&node.op, is_null) {
+        (Op::Field(Field::ContractEnd), true) => "the contract is open-ended".to_owned(),
+        (Op::Field(Field::ContractEnd), false) => format!("the contract ends on {}", show(v)),
+        (Op::Field(Field::TerminatedOn), true) => {
+            "the contract has not been terminated early".to_owned()
+        }
+        (Op::Field(Field::EffectiveEnd), true) => "the contract is open-ended".to_owned(),
+        (Op::Field(Field::EffectiveEnd), false) => {
+            format!("the contract ends or ended on {}", show(v))
+        }
+        (Op::Field(Field::TerminatedOn), false) => {
+            format!("the contract was terminated early on {}", show(v))
+        }
+        (Op::Field(f), true) => format!("{} is not set", field_label(*f)),
+        (Op::Field(f), false) => format!("{} is {}", field_label(*f), show(v)),
+        (_, true) => "there is no such date".to_owned(),
+        (_, false) => format!("the date is {}", show(v)),
+    }
+}
+
+/// An empty list, in its own words.
+fn empty_list_sentence(list: &Node) -> String {
+    match &list.op {
+        Op::Field(Field::Citizenship) => "you hold no citizenship (stateless)".to_owned(),
+        Op::Field(Field::Family) => "you list no family members".to_owned(),
+        Op::Var { .. } => "the family member holds no citizenship".to_owned(),
+        _ => "the list is empty".to_owned(),
+    }
+}
+
+/// A boolean profile fact used directly as a condition.
+fn truth_fact_sentence(field: Field, v: Value<'_>) -> String {
+    let yes = matches!(v, Value::Bool(true));
+    match (field, yes) {
+        (Field::Registered, true) => {
+            "you are already registered with the migration authority".to_owned()
+        }
+        (Field::Registered, false) => {
+            "you are not yet registered with the migration authority".to_owned()
+        }
+        (Field::PermanentResident, true) => {
+            "you hold a permanent residence permit of the host state".to_owned()
+        }
+        (Field::PermanentResident, false) => {
+            "you do not hold a permanent residence permit of the host state".to_owned()
+        }
+        (f, _) => format!("{}: {}", field_label(f), show(v)),
+    }
+}
+
+/// Which day a period of N days ends on, and what the other reading gives.
+fn last_day_sentence(
+    pack: &RulePack,
+    start: &Node,
+    from: NaiveDate,
+    n: i64,
+    last: NaiveDate,
+) -> String {
+    let event = describe(pack, start).map_or_else(|| from.to_string(), |d| format!("{d} ({from})"));
+    let other = last
+        .succ_opt()
+        .map_or_else(String::new, |d| format!(" ({d})"));
+    match pack.meta.day_count {
+        DayCount::EventDayIsDay1 => format!(
+            "counting {event} as day 1, day {n} is {last}; counting from the next day would give one day more{other}"
+        ),
+        DayCount::NextDayIsDay1 => {
+            let earlier = last.pred_opt().map_or_else(String::new, |d| format!(" ({d})"));
+            format!(
+                "counting from the day after {event}, day {n} is {last}; counting that day itself as day 1 would give one day less{earlier}"
+            )
+        }
+    }
+}
+
+/// A value as a caseworker reads it.
+pub(crate) fn show(value: Value<'_>) -> String {
+    match value {
+        Value::Unknown => "unknown".to_owned(),
+        Value::Null => "none".to_owned(),
+        Value::Bool(true) => "yes".to_owned(),
+        Value::Bool(false) => "no".to_owned(),
+        Value::Int(i) => i.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Country(c) => c.code().to_owned(),
+        Value::Kind(k) => kind_words(k).to_owned(),
+        Value::Relation(r) => r.as_str().to_owned(),
+        Value::Text(t) => t.clone(),
+        Value::Countries(cs) if cs.is_empty() => "none (stateless)".to_owned(),
+        Value::Countries(cs) => cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(", "),
+        Value::Family(f) => format!("{} member(s)", f.len()),
+        Value::Member(m) => m
+            .relation
+            .map_or("family member", |r| r.as_str())
+            .to_owned(),
+    }
+}
+
+/// A contract kind in words.
+pub(crate) fn kind_words(kind: ContractKind) -> &'static str {
+    match kind {
+        ContractKind::Employment => "employment",
+        ContractKind::CivilLaw => "civil-law",
+        ContractKind::None => "none",
+    }
+}
+
+/// A country by name and code: "Kyrgyzstan (KG)".
+pub(crate) fn country_words(c: Country) -> String {
+    format!("{} ({})", c.name_en(), c.code())
+}
+
+/// A fact in running text: countries by name, a contract kind as a noun
+/// phrase ("you work under a civil-law contract"), large numbers grouped.
+fn show_fact(v: Value<'_>) -> String {
+    match v {
+        Value::Country(c) => c.name_en().to_owned(),
+        Value::Countries(cs) if cs.is_empty() => "no state (stateless)".to_owned(),
+        Value::Countries(cs) => {
+            let names: Vec<&str> = cs.iter().map(|c| c.name_en()).collect();
+            match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} and {last}", rest.join(", "))
+                }
+                _ => names.concat(),
+            }
+        }
+        Value::Kind(k) => match k {
+            ContractKind::Employment => "an employment contract",
+            ContractKind::CivilLaw => "a civil-law contract",
+            ContractKind::None => "no contract",
+        }
+        .to_owned(),
+        Value::Int(i) => grouped(i),
+        Value::Unknown => "(unknown)".to_owned(),
+        other => show(other),
+    }
+}
+
+/// 36762500 -> "36,762,500": summaries quote tenge amounts and MCI counts.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(8500), "8,500");
+        assert_eq!(grouped(36_762_500), "36,762,500");
+        assert_eq!(grouped(-1234), "-1,234");
+    }
+}
