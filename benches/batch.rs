@@ -152,6 +152,40 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+/// An explained report for one profile, as `check` makes it: the reasons
+/// (`explain`), then the report with its sentences (`report::build`); the
+/// first 1,000 accepted generated profiles, embedded pack.
+fn explained_report(c: &mut Criterion) {
+    let text = String::from_utf8(gen::ndjson(1_000, SEED)).unwrap();
+    let profiles: Vec<WorkerProfile> = text
+        .lines()
+        .filter_map(|l| WorkerProfile::from_json(l, today()).ok())
+        .collect();
+    let pack = eaeu_rights::rules::embedded_pack().unwrap();
+    let mut g = c.benchmark_group("report");
+    g.throughput(Throughput::Elements(profiles.len() as u64));
+    g.bench_function("explain", |b| {
+        b.iter(|| {
+            for p in &profiles {
+                black_box(
+                    eaeu_rights::engine::explain(&pack, black_box(p))
+                        .results
+                        .len(),
+                );
+            }
+        })
+    });
+    g.bench_function("explain+build", |b| {
+        b.iter(|| {
+            for p in &profiles {
+                let e = eaeu_rights::engine::explain(&pack, black_box(p));
+                black_box(eaeu_rights::report::build(&pack, p, &e).findings.len());
+            }
+        })
+    });
+    g.finish();
+}
+
 fn pack_load(c: &mut Criterion) {
     c.bench_function("pack/compile-embedded", |b| {
         b.iter(|| black_box(eaeu_rights::rules::embedded_pack().unwrap().len()))
@@ -161,7 +195,7 @@ fn pack_load(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = evaluation, end_to_end, pack_load
+    targets = evaluation, end_to_end, explained_report, pack_load
 }
 
 /// criterion's directory (`$CRITERION_HOME`, else `target/criterion`).

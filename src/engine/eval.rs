@@ -12,8 +12,8 @@ use super::bounds;
 use super::ir::{
     CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
 };
-use super::reason::Reason;
-use super::template::operands;
+use super::reason::{Reason, SAY_OPERANDS};
+use super::template::operands as operand_nodes;
 use super::trace::{FieldKey, Missing, Why};
 use super::value::{lit_is, same, Truth, Value};
 use crate::dates;
@@ -73,10 +73,10 @@ impl<'a> Env<'a> {
             } else {
                 // The values its text may show, read now: a variable's
                 // binding is gone once the quantifier moves on.
-                let operands = operands(node)
-                    .into_iter()
-                    .map(|n| self.value_of(n))
-                    .collect();
+                let mut operands = [Value::Unknown; SAY_OPERANDS];
+                for (slot, n) in operands.iter_mut().zip(operand_nodes(node)) {
+                    *slot = self.value_of(n);
+                }
                 trace.replace_reasons(Reason::Say {
                     node,
                     truth,

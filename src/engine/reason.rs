@@ -11,6 +11,9 @@ use super::ir::{CmpOp, Field, Node, Rule, SetSrc};
 use super::value::{Truth, Value};
 use crate::country::Country;
 
+/// How many operands a `say` can show (`{0}`, `{1}`).
+pub(crate) const SAY_OPERANDS: usize = 2;
+
 /// One thing that decided a condition.
 #[derive(Debug, Clone)]
 pub(crate) enum Reason<'a> {
@@ -63,11 +66,12 @@ pub(crate) enum Reason<'a> {
         last: NaiveDate,
     },
     /// A node's own `say`, for the truth it gave, with the values of the
-    /// operands its text may show (`{0}`, `{1}`).
+    /// operands its text may show (`{0}`, `{1}`; unknown where the node has
+    /// fewer).
     Say {
         node: &'a Node,
         truth: Truth,
-        operands: Vec<Value<'a>>,
+        operands: [Value<'a>; SAY_OPERANDS],
     },
     /// The rule is not in force on the assessment date.
     NotInForce { rule: &'a Rule, as_of: NaiveDate },

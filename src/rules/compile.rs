@@ -1171,11 +1171,16 @@ impl<'f> Compiler<'f> {
         let (op, ty) = self.operator(op_name, arg, obj, &arg_at, at, scope)?;
         let node = Node { op, say: None };
         let say = match obj.get("say") {
-            Some(s) => Some(Box::new(self.say(
-                s,
-                &at.key("say"),
-                crate::engine::template_operand_count(&node),
-            )?)),
+            Some(s) => Some(Box::new(
+                self.say(
+                    s,
+                    &at.key("say"),
+                    // A say shows at most the first two operands: the engine
+                    // keeps their values beside its reason without allocating.
+                    crate::engine::template_operand_count(&node)
+                        .min(crate::engine::reason::SAY_OPERANDS),
+                )?,
+            )),
             None => None,
         };
         Some((Node { say, ..node }, ty))
