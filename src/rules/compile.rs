@@ -13,7 +13,7 @@ use super::error::{PackError, PackErrors};
 use super::raw::{RawDayCount, RawModule, RawType};
 use super::SourceFile;
 use crate::country::Country;
-use crate::dates::parse_date;
+use crate::dates::parse_iso_date;
 use crate::engine::ir::*;
 use crate::json::{describe, parse_strict, path_of, plain_message};
 use crate::locate::{locate, JsonPath};
@@ -827,7 +827,7 @@ impl<'f> Compiler<'f> {
     }
 
     fn date(&mut self, text: &str, at: &At) -> Option<NaiveDate> {
-        match parse_date(text) {
+        match parse_iso_date(text) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(at, e.to_string(), None);
