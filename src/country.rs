@@ -11,6 +11,13 @@
 //! English names follow the ISO 3166-1 short names (in their common, readable
 //! form); Russian names are the short names of the ОКСМ classifier
 //! (ОК (МК (ИСО 3166) 004-97) 025-2001), in sentence case.
+//!
+//! People may name a country by its code or by its name in English or
+//! Russian ([`Country::from_str`], with the other names people write in
+//! `country/names.tsv`); rule files use codes only ([`Country::from_code`]).
+//! Whichever way in, a country is always written out as its code.
+
+mod names;
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,10 +29,34 @@ use serde::{Deserialize, Serialize, Serializer};
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Country([u8; 2]);
 
-/// Error for a string that is not an officially assigned alpha-2 code.
+/// Error for a text that is neither an officially assigned alpha-2 code
+/// nor a country's name; it says what would be accepted, and the name
+/// meant when one is close.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an ISO 3166-1 alpha-2 country code")]
 pub struct UnknownCountry(pub String);
+
+impl fmt::Display for UnknownCountry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.trim().is_empty() {
+            f.write_str("an empty string is not a country code or name")?;
+        } else {
+            // The text is echoed: escaped and cut short.
+            write!(
+                f,
+                "`{}` is not a country code or name",
+                crate::json::quote(&self.0)
+            )?;
+        }
+        f.write_str(
+            ": expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`",
+        )?;
+        // Suggesting costs a pass over every name: done only when shown.
+        if let Some(name) = names::closest(&self.0) {
+            write!(f, "; did you mean `{}` ({})?", name.written, name.country)?;
+        }
+        Ok(())
+    }
+}
 
 /// One row of the code table.
 struct Entry {
@@ -408,6 +439,16 @@ impl Country {
         assigned(code).then_some(Self(code))
     }
 
+    /// Looks up an alpha-2 code of either case, and nothing else: the form
+    /// rule files use, where a name would be one more way to say the same.
+    #[must_use]
+    pub fn from_code(text: &str) -> Option<Self> {
+        match *text.as_bytes() {
+            [a, b] => Self::from_code_bytes([a, b]),
+            _ => None,
+        }
+    }
+
     /// The upper-case alpha-2 code, e.g. `"KG"`.
     #[must_use]
     pub fn code(&self) -> &str {
@@ -483,12 +524,15 @@ pub fn all() -> impl ExactSizeIterator<Item = Country> {
 impl FromStr for Country {
     type Err = UnknownCountry;
 
+    /// Reads an alpha-2 code of either case (`KG`, `kg`), or a country's
+    /// name in English or Russian, any case (`Kyrgyzstan`, `Кыргызстан`,
+    /// `Kyrgyz Republic`); spaces around either are ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match *s.as_bytes() {
-            [a, b] => Self::from_code_bytes([a, b]),
-            _ => None,
-        }
-        .ok_or_else(|| UnknownCountry(s.to_owned()))
+        // Codes first, without trimming: they are what a batch line holds.
+        Self::from_code(s)
+            .or_else(|| Self::from_code(s.trim()))
+            .or_else(|| names::lookup(s))
+            .ok_or_else(|| UnknownCountry(s.to_owned()))
     }
 }
 
@@ -519,7 +563,9 @@ impl<'de> Deserialize<'de> for Country {
             type Value = Country;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an ISO 3166-1 alpha-2 country code such as \"KG\"")
+                f.write_str(
+                    "an ISO 3166-1 alpha-2 country code such as \"KG\", or a country's name",
+                )
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Country, E> {
@@ -583,19 +629,52 @@ mod tests {
     #[test]
     fn rejects_non_codes() {
         for s in [
-            "XX", "XK", "SU", "YU", "EU", "UK", "K", "KGZ", "", " KG", "KG ", "K1", "12", "КГ",
-            "ÄÖ",
+            "XX", "XK", "SU", "YU", "EU", "UK", "K", "KGZ", "", "K G", "K1", "12", "КГ", "ÄÖ",
         ] {
             let err = s.parse::<Country>().unwrap_err();
             assert_eq!(err, UnknownCountry(s.to_owned()));
         }
         assert_eq!(
             "XX".parse::<Country>().unwrap_err().to_string(),
-            "`XX` is not an ISO 3166-1 alpha-2 country code"
+            "`XX` is not a country code or name: expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`"
         );
+        assert_eq!(
+            " ".parse::<Country>().unwrap_err().to_string(),
+            "an empty string is not a country code or name: expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`"
+        );
+        assert!(Country::from_code("Kyrgyzstan").is_none());
+        assert!(Country::from_code(" KG").is_none());
+        assert_eq!(Country::from_code("kg"), Some(Country::KG));
         assert_eq!(Country::from_code_bytes(*b"xx"), None);
         assert_eq!(Country::from_code_bytes(*b"k\0"), None);
         assert_eq!(Country::from_code_bytes(*b"kz"), Some(Country::KZ));
+    }
+
+    #[test]
+    fn names_and_spaced_codes_are_read_as_codes() {
+        for s in [
+            " KG",
+            "KG ",
+            "Kyrgyzstan",
+            "КЫРГЫЗСТАН",
+            "Kyrgyz Republic",
+            "киргизия",
+        ] {
+            assert_eq!(s.parse::<Country>().unwrap(), Country::KG, "{s}");
+        }
+        assert_eq!("Россия".parse::<Country>().unwrap().code(), "RU");
+    }
+
+    #[test]
+    fn a_misspelt_name_is_refused_with_the_name_meant() {
+        let err = "Kyrgyzstn".parse::<Country>().unwrap_err().to_string();
+        assert!(
+            err.starts_with("`Kyrgyzstn` is not a country code or name: expected"),
+            "{err}"
+        );
+        assert!(err.ends_with("; did you mean `Kyrgyzstan` (KG)?"), "{err}");
+        let long = "Z".repeat(5000).parse::<Country>().unwrap_err().to_string();
+        assert!(long.len() < 400, "{long}");
     }
 
     #[test]
@@ -661,7 +740,7 @@ mod tests {
         let err = serde_json::from_str::<Country>("\"XK\"").unwrap_err();
         assert!(
             err.to_string()
-                .contains("`XK` is not an ISO 3166-1 alpha-2 country code"),
+                .contains("`XK` is not a country code or name"),
             "{err}"
         );
         let err = serde_json::from_str::<Country>("42").unwrap_err();

@@ -13,9 +13,24 @@ pub const MAX_YEAR: i32 = 2199;
 /// Why a date string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// Not of the shape `YYYY-MM-DD`.
+    /// Not of the shape `YYYY-MM-DD`, the only form of a rule file's dates.
     #[error("`{0}` is not a date: expected YYYY-MM-DD, such as 2026-03-01")]
     Shape(String),
+    /// Neither `YYYY-MM-DD` nor `DD.MM.YYYY`, the forms a person may write.
+    #[error("`{0}` is not a date: expected YYYY-MM-DD or DD.MM.YYYY (day first), such as 2026-03-01 or 01.03.2026")]
+    NotADate(String),
+    /// Day first, but the day or the month has one digit (`1.3.2026`):
+    /// refused, since a reader of `1.3` cannot be sure which is the day;
+    /// the two forms that say it plainly are suggested.
+    #[error("`{text}` is not a date: write the day and the month with two digits, as in `{dotted}`, or write `{iso}`")]
+    Unpadded {
+        /// The text as written.
+        text: String,
+        /// The same day as `DD.MM.YYYY`.
+        dotted: String,
+        /// The same day as `YYYY-MM-DD`.
+        iso: String,
+    },
     /// The right shape, but no such day (e.g. 2026-02-30).
     #[error("`{0}` is not a real calendar date{reason}", reason = no_such_day_reason(.0))]
     NoSuchDay(String),
@@ -24,25 +39,97 @@ pub enum DateError {
     OutOfRange(String),
 }
 
-/// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`, within the accepted years.
+/// Parses a date as a person writes it: ISO 8601 `YYYY-MM-DD`, or day
+/// first with dots, `DD.MM.YYYY`, as dates are written in Russia and
+/// Kazakhstan; within the accepted years.
+///
+/// Nothing else is guessed at: slashes (`01/03/2026`) read month first in
+/// some countries and day first in others, and a two-digit year or a
+/// one-digit day or month is refused with the unambiguous forms of the
+/// date it seems to mean.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    if let Some(fields) = iso_fields(text).or_else(|| dotted_fields(text)) {
+        return date_of(text, fields);
+    }
+    Err(match loose_dotted_fields(text) {
+        Some(fields) => match date_of(text, fields) {
+            Ok(date) => DateError::Unpadded {
+                text: text.to_owned(),
+                dotted: date.format("%d.%m.%Y").to_string(),
+                iso: date.to_string(),
+            },
+            Err(e) => e,
+        },
+        // The text is echoed in the message: escaped and cut short.
+        None => DateError::NotADate(crate::json::quote(text)),
+    })
+}
+
+/// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`, within the
+/// accepted years: the one form of the dates in rule files, so a pack
+/// reads the same to every reviewer.
+pub fn parse_iso_date(text: &str) -> Result<NaiveDate, DateError> {
+    match iso_fields(text) {
+        Some(fields) => date_of(text, fields),
+        None => Err(DateError::Shape(crate::json::quote(text))),
+    }
+}
+
+/// Year, month and day, as read from the text.
+type Fields = (u32, u32, u32);
+
+/// The fields of `YYYY-MM-DD`, if the text has exactly that shape.
+fn iso_fields(text: &str) -> Option<Fields> {
     let bytes = text.as_bytes();
     let shape_ok = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| match i {
             4 | 7 => *b == b'-',
             _ => b.is_ascii_digit(),
         });
-    if !shape_ok {
-        // The text is echoed in the message: escaped and cut short.
-        return Err(DateError::Shape(crate::json::quote(text)));
-    }
-    let number = |range: std::ops::Range<usize>| -> u32 {
-        text.get(range)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_default()
+    shape_ok.then(|| (number(text, 0..4), number(text, 5..7), number(text, 8..10)))
+}
+
+/// The fields of `DD.MM.YYYY`, if the text has exactly that shape.
+fn dotted_fields(text: &str) -> Option<Fields> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            2 | 5 => *b == b'.',
+            _ => b.is_ascii_digit(),
+        });
+    shape_ok.then(|| (number(text, 6..10), number(text, 3..5), number(text, 0..2)))
+}
+
+/// The fields of `D.M.YYYY` with one or two digits of day and month (a
+/// date written day first, but not in the accepted form).
+fn loose_dotted_fields(text: &str) -> Option<Fields> {
+    let mut parts = text.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let year = i32::try_from(year).map_err(|_| DateError::Shape(text.to_owned()))?;
+    let ok =
+        parts.next().is_none() && digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4);
+    ok.then(|| {
+        (
+            number(year, 0..4),
+            number(month, 0..month.len()),
+            number(day, 0..day.len()),
+        )
+    })
+}
+
+/// The decimal number in `text[range]`, all ASCII digits by the caller's check.
+fn number(text: &str, range: std::ops::Range<usize>) -> u32 {
+    text.get(range)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The date of the fields read from `text`, if it is a real day in the
+/// accepted years.
+fn date_of(text: &str, (year, month, day): Fields) -> Result<NaiveDate, DateError> {
+    let year = i32::try_from(year).map_err(|_| DateError::NotADate(text.to_owned()))?;
     let date = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| DateError::NoSuchDay(text.to_owned()))?;
     if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
@@ -51,10 +138,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     Ok(date)
 }
 
-/// Why a `YYYY-MM-DD` text names no day: ": February 2026 has 28 days".
+/// Why a date text names no day: ": February 2026 has 28 days".
 fn no_such_day_reason(text: &str) -> String {
-    let number = |range: std::ops::Range<usize>| -> Option<u32> { text.get(range)?.parse().ok() };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+    let Some((year, month, day)) = iso_fields(text)
+        .or_else(|| dotted_fields(text))
+        .or_else(|| loose_dotted_fields(text))
+    else {
         return String::new();
     };
     const MONTHS: [&str; 12] = [
@@ -166,10 +255,13 @@ mod tests {
             parse_date("2026-02-30"),
             Err(DateError::NoSuchDay(_))
         ));
-        assert!(matches!(parse_date("2026-2-3"), Err(DateError::Shape(_))));
+        assert!(matches!(
+            parse_date("2026-2-3"),
+            Err(DateError::NotADate(_))
+        ));
         assert!(matches!(
             parse_date("+10000-01-01"),
-            Err(DateError::Shape(_))
+            Err(DateError::NotADate(_))
         ));
         assert!(matches!(
             parse_date("0000-01-01"),
@@ -181,11 +273,11 @@ mod tests {
         ));
         assert!(matches!(
             parse_date("2026-03-01 "),
-            Err(DateError::Shape(_))
+            Err(DateError::NotADate(_))
         ));
         assert!(matches!(
             parse_date("２０２６-03-01"),
-            Err(DateError::Shape(_))
+            Err(DateError::NotADate(_))
         ));
         assert!(parse_date("2024-02-29").is_ok());
         assert_eq!(
@@ -207,6 +299,84 @@ mod tests {
                 .len()
                 < 200
         );
+    }
+
+    #[test]
+    fn parses_day_first_dates_with_dots() {
+        assert_eq!(d("01.03.2026"), d("2026-03-01"));
+        assert_eq!(d("31.12.2026"), d("2026-12-31"));
+        assert_eq!(d("29.02.2024"), d("2024-02-29"));
+        assert_eq!(
+            parse_date("31.02.2026").unwrap_err().to_string(),
+            "`31.02.2026` is not a real calendar date: February 2026 has 28 days"
+        );
+        assert_eq!(
+            parse_date("01.13.2026").unwrap_err().to_string(),
+            "`01.13.2026` is not a real calendar date: there is no month 13, months run from 01 to 12"
+        );
+        assert_eq!(
+            parse_date("01.01.1899").unwrap_err(),
+            DateError::OutOfRange("01.01.1899".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_one_digit_day_or_month_is_refused_with_the_plain_forms() {
+        assert_eq!(
+            parse_date("1.3.2026").unwrap_err().to_string(),
+            "`1.3.2026` is not a date: write the day and the month with two digits, as in `01.03.2026`, or write `2026-03-01`"
+        );
+        assert_eq!(
+            parse_date("15.3.2026").unwrap_err(),
+            DateError::Unpadded {
+                text: "15.3.2026".to_owned(),
+                dotted: "15.03.2026".to_owned(),
+                iso: "2026-03-15".to_owned(),
+            }
+        );
+        // An impossible day is named as such, not padded into another.
+        assert_eq!(
+            parse_date("31.2.2026").unwrap_err().to_string(),
+            "`31.2.2026` is not a real calendar date: February 2026 has 28 days"
+        );
+    }
+
+    #[test]
+    fn other_forms_are_refused_naming_both_accepted_ones() {
+        for text in [
+            "01/03/2026",
+            "01.03.26",
+            "1.3.26",
+            "01-03-2026",
+            "2026.03.01",
+            " 01.03.2026",
+            "01.03.2026.",
+            "001.03.2026",
+            "",
+        ] {
+            assert_eq!(
+                parse_date(text).unwrap_err(),
+                DateError::NotADate(text.to_owned()),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_date("01/03/2026").unwrap_err().to_string(),
+            "`01/03/2026` is not a date: expected YYYY-MM-DD or DD.MM.YYYY (day first), such as 2026-03-01 or 01.03.2026"
+        );
+    }
+
+    #[test]
+    fn rule_file_dates_are_iso_only() {
+        assert_eq!(parse_iso_date("2026-03-01"), Ok(d("2026-03-01")));
+        assert_eq!(
+            parse_iso_date("01.03.2026").unwrap_err().to_string(),
+            "`01.03.2026` is not a date: expected YYYY-MM-DD, such as 2026-03-01"
+        );
+        assert!(matches!(
+            parse_iso_date("2026-02-30"),
+            Err(DateError::NoSuchDay(_))
+        ));
     }
 
     #[test]

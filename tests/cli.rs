@@ -1504,3 +1504,162 @@ fn a_case_with_a_duplicate_key_is_refused() {
     assert!(run.stderr.contains("dup.json:5"), "{}", run.stderr);
     assert!(run.stderr.contains("`status`"), "{}", run.stderr);
 }
+
+/// Issue 11, item 3: the example worker written the way people write it,
+/// a country's name and day-first dates.
+const KG_FLAGS_DAY_FIRST: [&str; 10] = [
+    "--entry",
+    "01.03.2026",
+    "--contract",
+    "employment",
+    "--start",
+    "02.03.2026",
+    "--end",
+    "01.03.2027",
+    "--as-of",
+    "20.03.2026",
+];
+
+/// Issue 11, item 3: a name for the code and day-first dates give the very
+/// report of the code and ISO dates (which says the dates back as ISO).
+#[test]
+fn done_when_a_country_name_and_day_first_dates_give_the_same_report() {
+    let by_code = check_example("KG", "json").json();
+    for name in ["Kyrgyzstan", "Кыргызстан", "kyrgyz republic", "КИРГИЗИЯ"] {
+        let by_name = Test::new()
+            .args(["check", "--citizenship", name])
+            .args(KG_FLAGS_DAY_FIRST)
+            .args(["--format", "json"])
+            .run()
+            .code(0);
+        assert!(by_name.stderr.is_empty(), "{}", by_name.stderr);
+        assert!(by_name.json() == by_code, "{name}: {}", by_name.stdout);
+    }
+    assert_eq!(by_code["as_of"], "2026-03-20");
+    assert!(
+        strings(&finding(&by_code, "eaeu.registration-exemption")["because"])
+            .iter()
+            .all(|s| !s.contains("01.03.2026"))
+    );
+    // The text report too, and with the host by name.
+    let text = Test::new()
+        .args([
+            "check",
+            "--citizenship",
+            "Kyrgyzstan",
+            "--host",
+            "Казахстан",
+        ])
+        .args(KG_FLAGS_DAY_FIRST)
+        .args(["--format", "text"])
+        .run()
+        .code(0);
+    let by_code = Test::new()
+        .args(["check", "--citizenship", "KG", "--host", "KZ"])
+        .args(KG_FLAGS)
+        .arg("text")
+        .run()
+        .code(0);
+    assert!(text.stdout == by_code.stdout, "{}", text.stdout);
+}
+
+/// Issue 11, item 3: a profile file may name countries and write dates day
+/// first, and write the contract kind `civil-law` as the flag takes it.
+#[test]
+fn a_profile_with_names_day_first_dates_and_civil_law_reads_as_codes() {
+    let forgiving = r#"{
+      "citizenship": ["Россия"],
+      "host": "kazakhstan",
+      "entry_date": "01.03.2026",
+      "as_of": "20.03.2026",
+      "contract": {"kind": "civil-law", "start": "02.03.2026", "end": null},
+      "family": [{"relation": "child", "birth_date": "01.05.2022", "citizenship": "Russian Federation"}]
+    }"#;
+    let strict = r#"{
+      "citizenship": ["RU"],
+      "host": "KZ",
+      "entry_date": "2026-03-01",
+      "as_of": "2026-03-20",
+      "contract": {"kind": "civil_law", "start": "2026-03-02", "end": null},
+      "family": [{"relation": "child", "birth_date": "2022-05-01", "citizenship": ["RU"]}]
+    }"#;
+    let report = |profile: &str| {
+        Test::new()
+            .args(["check", "--profile", "-", "--format", "json"])
+            .stdin(profile)
+            .run()
+            .code(0)
+            .json()
+    };
+    let got = report(forgiving);
+    assert!(got == report(strict), "{got:#}");
+    assert_eq!(got["host"], "KZ");
+    assert_eq!(got["as_of"], "2026-03-20");
+    // The flag takes the same spellings of the kind, in any case; a child
+    // given by flag has no known citizenship.
+    let by_file = report(&strict.replace(r#", "citizenship": ["RU"]}"#, "}"));
+    for kind in ["civil-law", "Civil law", "CIVIL_LAW"] {
+        let by_flags = Test::new()
+            .args(["check", "--citizenship", "Россия", "--contract", kind])
+            .args([
+                "--entry",
+                "01.03.2026",
+                "--start",
+                "02.03.2026",
+                "--end",
+                "open",
+            ])
+            .args(["--child-born", "01.05.2022", "--as-of", "20.03.2026"])
+            .args(["--format", "json"])
+            .run()
+            .code(0)
+            .json();
+        assert!(by_flags["findings"] == by_file["findings"], "{kind}");
+    }
+    // And a batch reads the file alike, with `--as-of` day first.
+    let dir = temp_dir("forgiving-profile");
+    write_files(&dir, &[("p.json", forgiving)]);
+    let batch = Test::new()
+        .args(["batch", "--format", "json", "--as-of", "20.03.2026"])
+        .arg(dir.join("p.json"))
+        .run()
+        .code(0)
+        .json();
+    assert!(
+        batch[0]["report"]["findings"] == got["findings"],
+        "{batch:#}"
+    );
+}
+
+/// Issue 11, item 3: what is still refused says what would be accepted.
+#[test]
+fn a_misspelt_country_or_a_one_digit_day_is_refused_saying_what_would_do() {
+    Test::new()
+        .args(["check", "--citizenship", "Kyrgyzstn"])
+        .run()
+        .code(1)
+        .stderr_has("`Kyrgyzstn` is not a country code or name: expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`; did you mean `Kyrgyzstan` (KG)?");
+    Test::new()
+        .args(["check", "--citizenship", "KG", "--entry", "1.3.2026"])
+        .run()
+        .code(1)
+        .stderr_has("--entry: `1.3.2026` is not a date: write the day and the month with two digits, as in `01.03.2026`, or write `2026-03-01`");
+    Test::new()
+        .args(["check", "--citizenship", "KG", "--as-of", "31.02.2026"])
+        .run()
+        .code(1)
+        .stderr_has("`31.02.2026` is not a real calendar date: February 2026 has 28 days");
+    Test::new()
+        .args(["check", "--profile", "-", "--format", "json"])
+        .stdin(r#"{"citizenship": "KG", "contract": {"kind": "civil"}}"#)
+        .run()
+        .code(1)
+        .stderr_has("expected `employment`, `civil_law` (also written `civil-law` or `civil law`) or `none`");
+    Test::new()
+        .args(["batch", "--as-of", "1.3.2026", "fixtures"])
+        .run()
+        .code(2)
+        .stderr_has(
+            "--as-of: `1.3.2026` is not a date: write the day and the month with two digits",
+        );
+}

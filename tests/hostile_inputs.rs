@@ -364,9 +364,23 @@ fn profile_values() {
         "profile_date_month_13",
         b"{\"citizenship\": \"KG\", \"as_of\": \"2026-13-01\"}",
     );
+    // `01.03.2026` is accepted (day first, as written in Kazakhstan and
+    // Russia); a one-digit day or month is not, and the message says how.
     profile(
-        "profile_date_dotted",
-        b"{\"citizenship\": \"KG\", \"entry_date\": \"01.03.2026\"}",
+        "profile_date_dotted_one_digit",
+        b"{\"citizenship\": \"KG\", \"entry_date\": \"1.3.2026\"}",
+    );
+    profile(
+        "profile_date_dotted_impossible",
+        b"{\"citizenship\": \"KG\", \"entry_date\": \"31.02.2026\"}",
+    );
+    profile(
+        "profile_date_slashes",
+        b"{\"citizenship\": \"KG\", \"entry_date\": \"01/03/2026\"}",
+    );
+    profile(
+        "profile_country_name_typo",
+        "{\"citizenship\": [\"Кыргызстан\", \"Rusia\"], \"host\": \"Kazakstn\"}".as_bytes(),
     );
     profile(
         "profile_empty_citizenship_string",
@@ -448,6 +462,14 @@ fn profile_contradictions() {
 #[test]
 fn command_line_flags() {
     flags("flags_unknown_country", &["check", "--citizenship", "XX"]);
+    flags(
+        "flags_country_name_typo",
+        &["check", "--citizenship", "Kyrgyzstn"],
+    );
+    flags(
+        "flags_entry_date_one_digit",
+        &["check", "--citizenship", "KG", "--entry", "1.3.2026"],
+    );
     flags(
         "flags_impossible_entry_date",
         &["check", "--citizenship", "KG", "--entry", "2026-02-30"],

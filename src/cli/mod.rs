@@ -90,7 +90,7 @@ enum YesNo {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum KindArg {
     Employment,
-    #[value(name = "civil_law", alias = "civil-law")]
+    #[value(name = "civil_law", aliases = ["civil-law", "civil law"])]
     CivilLaw,
     None,
 }
@@ -100,22 +100,22 @@ struct CheckArgs {
     /// Read the profile from a JSON file (`-` for stdin) instead of flags. Limits: 1 MiB of JSON, 10 citizenships, 100 family members, 200 bytes of `id` or `occupation`, 127 levels of nesting (docs/limits.md).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["citizenship", "entry", "contract", "start", "end", "terminated", "occupation", "child_born", "registered", "permanent_resident", "host", "id"])]
     profile: Option<String>,
-    /// Citizenship(s), ISO 3166-1 alpha-2 (repeat or separate with commas; `none` for a stateless person).
+    /// Citizenship(s): an ISO 3166-1 alpha-2 code (`KG`) or a country's name in English or Russian (`Kyrgyzstan`, `Кыргызстан`), any case; repeat or separate with commas; `none` for a stateless person.
     #[arg(
         long,
-        value_name = "CODE",
+        value_name = "COUNTRY",
         value_delimiter = ',',
         required_unless_present = "profile"
     )]
     citizenship: Vec<String>,
-    /// State of employment [default: KZ].
-    #[arg(long, value_name = "CODE")]
+    /// State of employment, by code or name [default: KZ].
+    #[arg(long, value_name = "COUNTRY")]
     host: Option<String>,
-    /// Date of entry into the host state (YYYY-MM-DD).
+    /// Date of entry into the host state (YYYY-MM-DD or DD.MM.YYYY; every date flag takes both).
     #[arg(long, value_name = "DATE")]
     entry: Option<String>,
-    /// Kind of contract.
-    #[arg(long, value_name = "KIND")]
+    /// Kind of contract (any case; `civil-law` too).
+    #[arg(long, value_name = "KIND", ignore_case = true)]
     contract: Option<KindArg>,
     /// First day of the contract.
     #[arg(long, value_name = "DATE")]

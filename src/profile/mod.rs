@@ -51,6 +51,31 @@ impl ContractKind {
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == text)
     }
+
+    /// Reads the kind as a person writes it: the name in any case, with
+    /// `-` or a space for `_` (`civil-law`, `Civil law`), as the
+    /// `--contract` flag takes it. Rule files use [`Self::parse`].
+    pub fn from_input(text: &str) -> Option<Self> {
+        // The exact name first: what nearly every profile holds. A long
+        // text is no kind, and is not copied to find that out.
+        if let Some(kind) = Self::parse(text) {
+            return Some(kind);
+        }
+        if text.len() > 40 {
+            return None;
+        }
+        let words = text
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty());
+        let mut name = String::new();
+        for word in words {
+            if !name.is_empty() {
+                name.push('_');
+            }
+            name.push_str(&word.to_ascii_lowercase());
+        }
+        Self::parse(&name)
+    }
 }
 
 /// How a family member is related to the worker.
@@ -267,9 +292,9 @@ impl InvalidProfile {
 pub struct RawProfile<S = String> {
     /// Optional identifier.
     pub id: Option<S>,
-    /// Country codes; `None` = not given.
+    /// Country codes or names; `None` = not given.
     citizenship: Option<Vec<S>>,
-    /// Host state code.
+    /// Host state code or name.
     pub host: Option<S>,
     /// Entry date text.
     pub entry_date: Option<S>,
@@ -290,7 +315,7 @@ pub struct RawProfile<S = String> {
 /// A contract as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawContract<S = String> {
-    /// `employment`, `civil_law` or `none`.
+    /// `employment`, `civil_law` (or `civil-law`, any case) or `none`.
     pub kind: Option<S>,
     /// Start date text.
     pub start: Option<S>,
@@ -307,7 +332,7 @@ pub struct RawFamilyMember<S = String> {
     pub relation: Option<S>,
     /// Birth date text.
     pub birth_date: Option<S>,
-    /// Country codes; `None` = unknown.
+    /// Country codes or names; `None` = unknown.
     citizenship: Option<Vec<S>>,
 }
 
@@ -348,7 +373,7 @@ fn too_many(mut problems: Vec<Problem>) -> Vec<Problem> {
 }
 
 impl RawProfile {
-    /// Sets the citizenships (the `--citizenship` flag).
+    /// Sets the citizenships, codes or names (the `--citizenship` flag).
     pub fn set_citizenship(&mut self, codes: Vec<String>) {
         self.citizenship = Some(codes);
     }
@@ -664,6 +689,52 @@ mod tests {
         assert_eq!(p.contract.end, Some(None));
         assert_eq!(p.occupation.as_deref(), Some("construction"));
         assert!(p.assumed.terminated_on && p.assumed.permanent_resident && !p.assumed.host);
+    }
+
+    #[test]
+    fn contract_kinds_are_read_as_people_write_them() {
+        for (text, kind) in [
+            ("employment", ContractKind::Employment),
+            ("Employment", ContractKind::Employment),
+            ("civil_law", ContractKind::CivilLaw),
+            ("civil-law", ContractKind::CivilLaw),
+            ("Civil law", ContractKind::CivilLaw),
+            (" CIVIL - LAW ", ContractKind::CivilLaw),
+            ("NONE", ContractKind::None),
+        ] {
+            assert_eq!(ContractKind::from_input(text), Some(kind), "{text}");
+        }
+        for text in ["", "civil", "civillaw", "law civil", "employmnt", "гпх"] {
+            assert_eq!(ContractKind::from_input(text), None, "{text}");
+        }
+        // Rule files keep the one spelling.
+        assert_eq!(ContractKind::parse("civil-law"), None);
+        let e = parse(r#"{"citizenship":"KG","contract":{"kind":"employmnt"}}"#).unwrap_err();
+        assert_eq!(
+            e.problems[0].message,
+            "`employmnt` is not a contract kind: expected `employment`, `civil_law` (also written `civil-law` or `civil law`) or `none`; did you mean `employment`?"
+        );
+    }
+
+    #[test]
+    fn names_and_day_first_dates_read_as_codes_and_iso_dates() {
+        let by_name = parse(
+            r#"{"citizenship":["Кыргызстан","kyrgyz republic","Россия"],"host":"Kazakhstan",
+            "entry_date":"01.03.2026","as_of":"20.03.2026",
+            "contract":{"kind":"civil-law","start":"02.03.2026","end":"01.03.2027","terminated_on":"19.03.2026"},
+            "family":[{"relation":"child","birth_date":"01.05.2022","citizenship":"Russia"}]}"#,
+        )
+        .unwrap();
+        let by_code = parse(
+            r#"{"citizenship":["KG","RU"],"host":"KZ","entry_date":"2026-03-01","as_of":"2026-03-20",
+            "contract":{"kind":"civil_law","start":"2026-03-02","end":"2027-03-01","terminated_on":"2026-03-19"},
+            "family":[{"relation":"child","birth_date":"2022-05-01","citizenship":["RU"]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(by_name, by_code);
+        // Written back, a profile says codes and ISO dates.
+        assert!(by_name.to_json().contains(r#""citizenship":["KG","RU"]"#));
+        assert!(by_name.to_json().contains(r#""entry_date":"2026-03-01""#));
     }
 
     #[test]

@@ -339,7 +339,49 @@ mod tests {
             "\"registered\":false",
             "\"registered\":false,\"permanent_resident\":true",
         ),
+        // Forgiving input: names for codes, other spellings of a kind,
+        // and their refusals, read alike by both readers.
+        ("\"host\":\"RU\"", "\"host\":\"Российская Федерация\""),
+        ("\"host\":\"KZ\"", "\"host\":\"kazakhstan\""),
+        ("\"citizenship\":[\"", "\"citizenship\":[\"Кыргызстан\",\""),
+        ("\"citizenship\":[\"", "\"citizenship\":[\"Kyrgyzstn\",\""),
+        ("\"kind\":\"civil_law\"", "\"kind\":\"Civil-Law\""),
+        ("\"kind\":\"employment\"", "\"kind\":\"civil law\""),
+        ("\"kind\":\"none\"", "\"kind\":\"civil\""),
+        ("\"as_of\":\"", "\"as_of\":\"1.3."),
     ];
+
+    /// The line with every `"YYYY-MM-DD"` written `"DD.MM.YYYY"`.
+    fn day_first(line: &str) -> String {
+        let mut out = line.to_owned();
+        let mut from = 0;
+        while let Some(i) = out[from..].find('"').map(|i| i + from) {
+            let iso = out.get(i + 1..i + 11).unwrap_or("");
+            if out.get(i + 11..i + 12) == Some("\"") && crate::dates::parse_iso_date(iso).is_ok() {
+                let dotted = format!("{}.{}.{}", &iso[8..10], &iso[5..7], &iso[0..4]);
+                out.replace_range(i + 1..i + 11, &dotted);
+            }
+            from = i + 1;
+        }
+        out
+    }
+
+    /// The line with its citizenship codes written as names.
+    fn by_name(line: &str) -> String {
+        [
+            ("\"KG\"", "\"Kyrgyzstan\""),
+            ("\"RU\"", "\"россия\""),
+            ("\"UZ\"", "\"Узбекистан\""),
+            ("\"TJ\"", "\"Republic of Tajikistan\""),
+            ("\"KZ\"", "\"Казахстан\""),
+            ("\"AM\"", "\"ARMENIA\""),
+            ("\"BY\"", "\"Белоруссия\""),
+            ("\"TM\"", "\"Туркмения\""),
+            ("\"CN\"", "\"China\""),
+        ]
+        .iter()
+        .fold(line.to_owned(), |l, (code, name)| l.replace(code, name))
+    }
 
     /// The generated lines, each also with every edit that applies to it
     /// (one edit per line, chosen by line number) and cut in half.
@@ -355,8 +397,34 @@ mod tests {
             if i % 97 == 0 {
                 out.push(line[..line.len() / 2].to_owned());
             }
+            if i % 7 == 0 {
+                out.push(day_first(line));
+            }
+            if i % 11 == 0 {
+                out.push(by_name(line));
+            }
         }
         out
+    }
+
+    #[test]
+    fn names_and_day_first_dates_give_the_same_profile_as_codes_and_iso_dates() {
+        let today = gen_today();
+        let text = String::from_utf8(gen::ndjson(2_000, 11)).unwrap();
+        let mut compared = 0;
+        for line in text.lines() {
+            let Ok(want) = WorkerProfile::from_json(line, today) else {
+                continue;
+            };
+            for other in [day_first(line), by_name(line), by_name(&day_first(line))] {
+                assert_ne!(other, line);
+                let got = WorkerProfile::from_json(&other, today)
+                    .unwrap_or_else(|e| panic!("{other}: {e}"));
+                assert_eq!(got, want, "{other}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 5_000, "{compared}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(super) const PROFILE_KEYS: &[&str] = &[
 ];
 pub(super) const CONTRACT_KEYS: &[&str] = &["kind", "start", "end", "terminated_on"];
 pub(super) const MEMBER_KEYS: &[&str] = &["relation", "birth_date", "citizenship"];
-const DATE: &str = "a date string \"YYYY-MM-DD\"";
+const DATE: &str = "a date string \"YYYY-MM-DD\" or \"DD.MM.YYYY\"";
 
 /// The advice for a `null` where the fact `{prefix}{key}` belongs; built
 /// only for a `null`, since most values are not.
@@ -159,7 +159,7 @@ impl Reader {
         v: Value,
         if_null: &str,
     ) -> Option<Vec<String>> {
-        const WHAT: &str = "a country code or an array of country codes";
+        const WHAT: &str = "a country (code or name) or an array of countries";
         match v {
             Value::String(s) => Some(vec![s]),
             Value::Array(items) => {
@@ -180,7 +180,7 @@ impl Reader {
                         other => self.problem(
                             path().index(i),
                             format!(
-                                "expected a country code string such as \"KG\", found {}",
+                                "expected a country code or name such as \"KG\" or \"Kyrgyzstan\", found {}",
                                 describe(&other)
                             ),
                         ),
@@ -222,7 +222,7 @@ impl Reader {
                     raw.host = self.string(
                         path,
                         v,
-                        "a country code such as \"KZ\"",
+                        "a country code or name such as \"KZ\" or \"Kazakhstan\"",
                         "leave `host` out to assume Kazakhstan (KZ)",
                     );
                 }
@@ -267,7 +267,7 @@ impl Reader {
                     c.kind = self.string(
                         p,
                         v,
-                        "one of \"employment\", \"civil_law\", \"none\"",
+                        "one of \"employment\", \"civil_law\" (or \"civil-law\"), \"none\"",
                         &leave_out,
                     );
                 }

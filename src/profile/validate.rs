@@ -57,15 +57,9 @@ impl<S: AsRef<str>> RawProfile<S> {
         let cpath = || root.key("contract");
         let contract = self.contract.as_ref();
         let kind = contract.and_then(|c| str_of(&c.kind)).and_then(|k| {
-            let parsed = ContractKind::parse(k);
+            let parsed = ContractKind::from_input(k);
             if parsed.is_none() {
-                v.problem(
-                    || cpath().key("kind"),
-                    &format!(
-                        "`{}` is not a contract kind: expected `employment`, `civil_law` or `none`",
-                        quote(k)
-                    ),
-                );
+                v.problem(|| cpath().key("kind"), &unknown_kind(k));
             }
             parsed
         });
@@ -182,6 +176,18 @@ impl<S: AsRef<str>> RawProfile<S> {
     }
 }
 
+/// Why a text is not a contract kind, with the kinds accepted and the one
+/// meant when it is close.
+fn unknown_kind(text: &str) -> String {
+    let names = ContractKind::ALL.map(ContractKind::as_str);
+    let hint = crate::json::closest(&text.trim().to_ascii_lowercase(), names.into_iter())
+        .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
+    format!(
+        "`{}` is not a contract kind: expected `employment`, `civil_law` (also written `civil-law` or `civil law`) or `none`{hint}",
+        quote(text)
+    )
+}
+
 fn str_of<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
     s.as_ref().map(AsRef::as_ref)
 }
@@ -220,21 +226,15 @@ impl Validator {
             .ok()
     }
 
+    /// A country by code or by name; the error says what would be
+    /// accepted, and the name meant when one is close.
     fn country(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<Country> {
-        match text.parse::<Country>() {
-            Ok(c) => Some(c),
-            Err(_) if text.trim().is_empty() => {
-                self.problem(path, "an empty string is not a country code: expected an ISO 3166-1 alpha-2 code such as `KG`");
-                None
-            }
-            Err(_) => {
-                self.problem(path, &format!("`{}` is not an ISO 3166-1 alpha-2 country code: expected a code such as `KG`, `KZ` or `UZ`", quote(text)));
-                None
-            }
-        }
+        text.parse::<Country>()
+            .map_err(|e| self.problem(path, &e.to_string()))
+            .ok()
     }
 
-    /// The codes as countries, without duplicates, appended to the empty `out`.
+    /// The countries (codes or names), without duplicates, appended to the empty `out`.
     fn countries_into<S: AsRef<str>>(
         &mut self,
         path: impl Fn() -> JsonPath,

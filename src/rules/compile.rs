@@ -13,7 +13,7 @@ use super::error::{PackError, PackErrors};
 use super::raw::{RawDayCount, RawModule, RawType};
 use super::SourceFile;
 use crate::country::Country;
-use crate::dates::parse_date;
+use crate::dates::parse_iso_date;
 use crate::engine::ir::*;
 use crate::json::{describe, parse_strict, path_of, plain_message};
 use crate::locate::{locate, JsonPath};
@@ -413,7 +413,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     // name: adding a host's module is all it takes to have it counted.
     let mut hosts: Vec<Lit> = Vec::new();
     for (_, m) in &modules {
-        if let Some(Ok(c)) = m.host.as_deref().map(str::parse::<Country>) {
+        if let Some(c) = m.host.as_deref().and_then(Country::from_code) {
             if !hosts.contains(&Lit::Country(c)) {
                 hosts.push(Lit::Country(c));
             }
@@ -785,7 +785,7 @@ impl<'f> Compiler<'f> {
     }
 
     fn date(&mut self, text: &str, at: &At) -> Option<NaiveDate> {
-        match parse_date(text) {
+        match parse_iso_date(text) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.error(at, e.to_string(), None);
@@ -824,7 +824,7 @@ impl<'f> Compiler<'f> {
 
     fn coerce_text(&mut self, s: &str, ty: Ty, at: &At) -> Option<Lit> {
         let lit = match ty {
-            Ty::Country => s.parse::<Country>().ok().map(Lit::Country),
+            Ty::Country => Country::from_code(s).map(Lit::Country),
             Ty::Kind => ContractKind::parse(s).map(Lit::Kind),
             Ty::Relation => Relation::parse(s).map(Lit::Relation),
             Ty::Text => Some(Lit::Text(s.to_owned())),
