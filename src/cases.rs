@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::engine::{self, Outcome, RulePack};
-use crate::locate::{locate, JsonPath, LineCol, Seg};
+use crate::locate::{JsonPath, LineCol, Locator, Seg};
 use crate::profile::{clean_serde_message, RawProfile, WorkerProfile};
 use crate::report::{self, Report, Status};
 use crate::rules::{collect_json, did_you_mean, PackError, PackErrors};
@@ -259,7 +259,7 @@ pub fn parse(file: &str, text: &str, pack: &RulePack) -> Result<Vec<Case>, CaseE
     };
     let mut reader = Reader {
         file,
-        text,
+        locator: Locator::new(text),
         pack,
         errors: Vec::new(),
     };
@@ -475,7 +475,8 @@ struct RawExpect {
 /// Checks the cases of one file, collecting every problem.
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
+    /// Every case is located in the file, so the file is indexed once.
+    locator: Locator<'a>,
     pack: &'a RulePack,
     errors: Vec<CaseError>,
 }
@@ -484,7 +485,7 @@ impl Reader<'_> {
     fn error(&mut self, path: JsonPath, message: String, help: Option<String>) {
         self.errors.push(PackError {
             file: self.file.to_owned(),
-            location: locate(self.text, &path),
+            location: self.locator.locate(&path),
             path,
             message,
             help,
@@ -517,7 +518,7 @@ impl Reader<'_> {
         }
         Some(Case {
             file: self.file.to_owned(),
-            location: locate(self.text, &at),
+            location: self.locator.locate(&at),
             name: raw.name,
             description: raw.description,
             profile,

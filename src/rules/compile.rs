@@ -16,7 +16,7 @@ use crate::country::Country;
 use crate::dates::parse_date;
 use crate::engine::ir::*;
 use crate::json::{describe, parse_strict, path_of, plain_message};
-use crate::locate::{locate, JsonPath};
+use crate::locate::{locate, JsonPath, Locator};
 use crate::profile::{ContractKind, Relation};
 
 /// Static type of an expression.
@@ -222,6 +222,8 @@ enum DefState {
 
 struct Compiler<'f> {
     files: &'f [SourceFile],
+    /// One per file: a pack with thousands of errors is located in linear time.
+    locators: Vec<Locator<'f>>,
     errors: Vec<PackError>,
     sets: HashMap<String, (usize, Ty)>,
     dated_sets: HashMap<String, (usize, Ty)>,
@@ -288,6 +290,10 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
     let mut c = Compiler {
         files,
+        locators: files
+            .iter()
+            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
+            .collect(),
         errors,
         sets: HashMap::new(),
         dated_sets: HashMap::new(),
@@ -689,21 +695,14 @@ impl<'f> Compiler<'f> {
 
     fn describe_at(&self, at: &At) -> String {
         let file = self.file_name(at.file);
-        match self
-            .files
-            .get(at.file)
-            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path))
-        {
+        match self.locators.get(at.file).and_then(|l| l.locate(&at.path)) {
             Some(loc) => format!("{file}:{}:{}", loc.line, loc.column),
             None => file,
         }
     }
 
     fn error(&mut self, at: &At, message: String, help: Option<String>) {
-        let location = self
-            .files
-            .get(at.file)
-            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path));
+        let location = self.locators.get(at.file).and_then(|l| l.locate(&at.path));
         self.errors.push(PackError {
             file: self.file_name(at.file),
             location,

@@ -11,7 +11,6 @@ pub mod pipeline;
 use std::collections::HashSet;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -20,7 +19,7 @@ use serde_json::value::RawValue;
 
 use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::engine::{self, Decider, Outcome, RulePack};
-use crate::locate::{line_col, JsonPath};
+use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
 use crate::report::{self, compact, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
@@ -224,36 +223,27 @@ fn json_file(path: &str) -> Input {
         Ok(t) => t,
         Err(e) => return unreadable(path, &e.to_string()),
     };
-    let text: Arc<str> = text.strip_prefix('\u{feff}').unwrap_or(&text).into();
-    // Read strictly, as `check` does: a duplicate key is refused (with its
-    // line and column) rather than silently overwritten.
-    let records = match crate::json::parse_strict(&text) {
-        Ok(serde_json::Value::Array(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, value)| WholeRecord::Value {
-                source: format!("{path}[{i}]"),
-                value,
-                text: text.clone(),
-                base: JsonPath::root().index(i),
-            })
-            .collect(),
-        Ok(value) => vec![WholeRecord::Value {
-            source: path.to_owned(),
-            value,
-            text,
-            base: JsonPath::root(),
-        }],
-        Err(e) => match serde_json::from_str::<Vec<&RawValue>>(&text) {
-            // A sound array with a mistake inside some profiles (a
-            // duplicate key): each profile is read on its own, so one of
-            // them does not refuse the others.
-            Ok(elements) => elements
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let records = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        // Each profile is read strictly on its own, as `check` does: a
+        // duplicate key refuses that profile (with its line and column),
+        // not the others. One locator places every element in one pass.
+        Ok(elements) => {
+            let locator = Locator::new(text);
+            elements
                 .iter()
                 .enumerate()
-                .map(|(i, element)| array_element(path, &text, i, element))
-                .collect(),
-            Err(_) => vec![WholeRecord::Invalid {
+                .map(|(i, element)| array_element(path, text, &locator, i, element))
+                .collect()
+        }
+        Err(_) => match crate::json::parse_strict(text) {
+            Ok(value) => vec![WholeRecord::Value {
+                source: path.to_owned(),
+                value,
+                text: text.into(),
+                start: LineCol { line: 1, column: 1 },
+            }],
+            Err(e) => vec![WholeRecord::Invalid {
                 source: path.to_owned(),
                 error: e.into(),
             }],
@@ -263,26 +253,38 @@ fn json_file(path: &str) -> Input {
 }
 
 /// Element `i` of the array in `text`, read strictly on its own.
-fn array_element(path: &str, text: &Arc<str>, i: usize, element: &RawValue) -> WholeRecord {
+fn array_element(
+    path: &str,
+    text: &str,
+    locator: &Locator<'_>,
+    i: usize,
+    element: &RawValue,
+) -> WholeRecord {
     let source = format!("{path}[{i}]");
-    let base = JsonPath::root().index(i);
+    // The element borrows from `text`: its offset places it in the file.
+    let offset = element
+        .get()
+        .as_ptr()
+        .addr()
+        .saturating_sub(text.as_ptr().addr());
+    let start = locator.line_col(offset);
     match crate::json::parse_strict(element.get()) {
         Ok(value) => WholeRecord::Value {
             source,
             value,
-            text: text.clone(),
-            base,
+            text: element.get().into(),
+            start,
         },
         Err(mut e) => {
-            // The element borrows from `text`: its offset places the error.
-            let offset = element
-                .get()
-                .as_ptr()
-                .addr()
-                .saturating_sub(text.as_ptr().addr());
-            let start = line_col(text, offset);
             e.location = e.location.map(|l| l.within(start));
-            e.path = JsonPath(base.0.into_iter().chain(e.path.0).collect());
+            e.path = JsonPath(
+                JsonPath::root()
+                    .index(i)
+                    .0
+                    .into_iter()
+                    .chain(e.path.0)
+                    .collect(),
+            );
             WholeRecord::Invalid {
                 source,
                 error: e.into(),
@@ -412,7 +414,7 @@ impl<'p> Work for Records<'p> {
                 source,
                 value,
                 text,
-                base,
+                start,
             }) => (
                 Lazy::Given(source),
                 RawProfile::from_value(value.clone())
@@ -426,7 +428,7 @@ impl<'p> Work for Records<'p> {
                         line_profile = p;
                         &line_profile
                     })
-                    .map_err(|e| e.locate_in(text, base)),
+                    .map_err(|e| e.locate_at(text, *start)),
                 None,
             ),
         };

@@ -26,11 +26,16 @@ use std::io::BufRead;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Arc;
 
-use crate::locate::JsonPath;
+use crate::locate::LineCol;
 use crate::profile::InvalidProfile;
 
 /// Lines longer than this many bytes (without the newline) are refused.
 pub const DEFAULT_MAX_LINE: usize = 1 << 20;
+
+/// The most worker threads `--jobs` accepts. Each job keeps four chunks in
+/// flight, so the count bounds memory as well as threads; beyond the cores
+/// of any machine this tool runs on, more threads only cost memory.
+pub const MAX_JOBS: u16 = 64;
 
 /// Where records come from.
 pub enum Input {
@@ -53,10 +58,10 @@ pub enum WholeRecord {
         source: String,
         /// The profile as parsed JSON.
         value: serde_json::Value,
-        /// The whole file's text.
+        /// The profile's own text (an array element's, not the whole file's).
         text: Arc<str>,
-        /// The value's path in that text.
-        base: JsonPath,
+        /// Where that text starts in the file.
+        start: LineCol,
     },
     /// A record that is already known to be bad (an unreadable file).
     Invalid {
