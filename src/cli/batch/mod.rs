@@ -56,8 +56,8 @@ pub(crate) struct BatchArgs {
     /// Assess every profile as of this date (overrides the profiles' `as_of`).
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, at most 64 [default: all cores, at most 64].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(pipeline::MAX_JOBS)))]
     jobs: Option<u16>,
     /// The longest NDJSON line accepted, in bytes; a longer line becomes an error record.
     #[arg(long = "max-line", value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE)]
@@ -79,7 +79,11 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         std::fs::create_dir_all(dir).map_err(|e| CliError::io(dir, e))?;
     }
     let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        || {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(usize::from(pipeline::MAX_JOBS))
+        },
         usize::from,
     );
     let work = Records {
@@ -101,6 +105,12 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         Ok(tally) => sink.finish(tally)?,
         Err(e) => match sink.failure.take() {
             Some(failure) => return Err(failure),
+            None if e
+                .get_ref()
+                .is_some_and(|inner| inner.is::<pipeline::SpawnError>()) =>
+            {
+                return Err(CliError::Usage(e.to_string()))
+            }
             // `| head` closed the pipe: stop quietly, as `check` does.
             None if e.kind() == std::io::ErrorKind::BrokenPipe => sink.tally,
             None => return Err(CliError::io("<stdout>", e)),
