@@ -1084,6 +1084,16 @@ impl<'f> Compiler<'f> {
 
     fn expect_ty(&mut self, v: &Value, at: &At, scope: &mut Scope, want: Ty) -> Option<Node> {
         let (node, ty) = self.expr(v, at, scope)?;
+        // A null condition would be unknown for every profile: every rule
+        // using it would come out undetermined with no question to settle it.
+        if want == Ty::Bool && ty == Ty::Null {
+            self.error(
+                at,
+                "expected a boolean condition, but this is null: a condition cannot be null".to_owned(),
+                Some("write the condition, `true` or `false`, or leave an optional key (`unless`, `met_when`) out".to_owned()),
+            );
+            return None;
+        }
         if ty != want && ty != Ty::Null {
             self.error(
                 at,
@@ -1587,6 +1597,10 @@ impl<'f> Compiler<'f> {
                 let d = self.expect_ty(d, &at.index(0), scope, Ty::Date);
                 let n = self.expect_ty(n, &at.index(1), scope, Ty::Int);
                 let (d, n) = (Box::new(d?), Box::new(n?));
+                if let Some(why) = super::arith::refused_count(name, &n, &self.out_params) {
+                    self.error(&at.index(1), why, None);
+                    return None;
+                }
                 let op = match name {
                     "add_days" => Op::Shift(Unit::Days, d, n),
                     "add_months" => Op::Shift(Unit::Months, d, n),
@@ -1667,10 +1681,15 @@ impl<'f> Compiler<'f> {
                         return None;
                     }
                 };
+                let days = days?;
+                if let Some(why) = super::arith::refused_count(name, &days, &self.out_params) {
+                    self.error(&at.key("days"), why, None);
+                    return None;
+                }
                 Some((
                     Op::AddWorkingDays {
                         from: Box::new(from?),
-                        days: Box::new(days?),
+                        days: Box::new(days),
                         holidays,
                     },
                     Ty::Date,
