@@ -572,6 +572,21 @@ impl Reader<'_> {
 
     fn expect(&mut self, at: &JsonPath, raw: RawExpect) -> Expect {
         let mut expect = Expect::default();
+        // A case that expects nothing passes whatever the rules say.
+        let nothing = raw.status.is_none()
+            && raw.outcomes.is_empty()
+            && raw.dates.is_empty()
+            && raw.missing.is_empty()
+            && raw.because_contains.is_empty()
+            && raw.summary_contains.is_empty()
+            && raw.met.is_empty();
+        if nothing {
+            self.error(
+                at.clone(),
+                "the case expects nothing, so it could never fail".to_owned(),
+                Some("give at least one of `status`, `outcomes`, `dates`, `missing`, `because_contains`, `summary_contains` or `met`".to_owned()),
+            );
+        }
         if let Some(s) = raw.status {
             match parse_status(&s) {
                 Some(status) => expect.status = Some(status),
@@ -824,7 +839,7 @@ mod tests {
     #[test]
     fn profiles_need_as_of_and_are_validated_in_place() {
         let pack = pack();
-        let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {}}\n]";
+        let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {\"status\": \"covered\"}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {\"status\": \"covered\"}}\n]";
         let e = parse("c.json", text, &pack).unwrap_err();
         assert_eq!(e.0.len(), 2, "{e}");
         assert!(e.0[0].message.contains("needs `as_of`"), "{e}");

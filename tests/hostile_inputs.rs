@@ -60,7 +60,13 @@ fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>)
     }
     let out = child.wait_with_output().unwrap();
     Run {
-        code: out.status.code().unwrap_or(-1),
+        // A death by a signal (an abort, a stack overflow) is never an
+        // acceptable way to refuse input: fail here rather than let a
+        // caller's `assert_ne!(code, 0)` take it for a refusal.
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("{args:?}: killed by a signal ({:?})", out.status)),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
