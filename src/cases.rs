@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::engine::{self, Outcome, RulePack};
-use crate::locate::{locate, JsonPath, LineCol, Seg};
+use crate::locate::{JsonPath, LineCol, Locator, Seg};
 use crate::profile::{clean_serde_message, RawProfile, WorkerProfile};
 use crate::report::{self, Report, Status};
 use crate::rules::{collect_json, did_you_mean, PackError, PackErrors};
@@ -257,7 +257,7 @@ pub fn parse(file: &str, text: &str, pack: &RulePack) -> Result<Vec<Case>, CaseE
     };
     let mut reader = Reader {
         file,
-        text,
+        locator: Locator::new(text),
         pack,
         errors: Vec::new(),
     };
@@ -473,7 +473,8 @@ struct RawExpect {
 /// Checks the cases of one file, collecting every problem.
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
+    /// Every case is located in the file, so the file is indexed once.
+    locator: Locator<'a>,
     pack: &'a RulePack,
     errors: Vec<CaseError>,
 }
@@ -482,7 +483,7 @@ impl Reader<'_> {
     fn error(&mut self, path: JsonPath, message: String, help: Option<String>) {
         self.errors.push(PackError {
             file: self.file.to_owned(),
-            location: locate(self.text, &path),
+            location: self.locator.locate(&path),
             path,
             message,
             help,
@@ -515,7 +516,7 @@ impl Reader<'_> {
         }
         Some(Case {
             file: self.file.to_owned(),
-            location: locate(self.text, &at),
+            location: self.locator.locate(&at),
             name: raw.name,
             description: raw.description,
             profile,
@@ -569,6 +570,21 @@ impl Reader<'_> {
 
     fn expect(&mut self, at: &JsonPath, raw: RawExpect) -> Expect {
         let mut expect = Expect::default();
+        // A case that expects nothing passes whatever the rules say.
+        let nothing = raw.status.is_none()
+            && raw.outcomes.is_empty()
+            && raw.dates.is_empty()
+            && raw.missing.is_empty()
+            && raw.because_contains.is_empty()
+            && raw.summary_contains.is_empty()
+            && raw.met.is_empty();
+        if nothing {
+            self.error(
+                at.clone(),
+                "the case expects nothing, so it could never fail".to_owned(),
+                Some("give at least one of `status`, `outcomes`, `dates`, `missing`, `because_contains`, `summary_contains` or `met`".to_owned()),
+            );
+        }
         if let Some(s) = raw.status {
             match parse_status(&s) {
                 Some(status) => expect.status = Some(status),
@@ -821,7 +837,7 @@ mod tests {
     #[test]
     fn profiles_need_as_of_and_are_validated_in_place() {
         let pack = pack();
-        let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {}}\n]";
+        let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {\"status\": \"covered\"}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {\"status\": \"covered\"}}\n]";
         let e = parse("c.json", text, &pack).unwrap_err();
         assert_eq!(e.0.len(), 2, "{e}");
         assert!(e.0[0].message.contains("needs `as_of`"), "{e}");

@@ -119,15 +119,10 @@ impl fmt::Display for LineCol {
 /// The line and column where the value at `path` starts, if the path exists.
 ///
 /// For a missing key the position of the enclosing object is returned, which
-/// is where the user has to add it.
+/// is where the user has to add it. To locate many paths in one text, make
+/// one [`Locator`]: this function scans the text anew on every call.
 pub fn locate(text: &str, path: &JsonPath) -> Option<LineCol> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_ws();
-    let offset = scanner.find(&path.0)?;
-    Some(line_col(text, offset))
+    Locator::new(text).locate(path)
 }
 
 /// The line and column of a byte offset.
@@ -140,6 +135,160 @@ pub fn line_col(text: &str, offset: usize) -> LineCol {
         .map_or(0, |s| s.chars().count())
         .saturating_add(1);
     LineCol { line, column }
+}
+
+/// Bytes of text between two line-and-column checkpoints: a location is
+/// found by scanning at most this many bytes from the nearest one.
+const CHECKPOINT_EVERY: usize = 1024;
+
+/// Finds the locations of many paths in one text in linear time overall.
+///
+/// An error report can hold tens of thousands of locations in one file (an
+/// array of invalid profiles, a case file of 20,000 cases); scanning the
+/// text from its start for each one made such reports quadratic. A locator
+/// indexes each container once, when a path first goes through it, and
+/// line starts once per text, so every later look-up costs the depth of its
+/// path plus at most [`CHECKPOINT_EVERY`] bytes.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// `(byte offset, line, column)` at least every `CHECKPOINT_EVERY` bytes.
+    checkpoints: std::cell::OnceCell<Vec<(usize, LineCol)>>,
+    /// The members of each container visited so far, by the offset of its bracket.
+    containers: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Members>>>,
+    /// Bytes scanned so far (see [`Locator::work`]).
+    work: std::cell::Cell<usize>,
+}
+
+/// The members of one container, in document order.
+enum Members {
+    /// Keys, as written between their quotes, and where each value starts.
+    Object(Vec<(Box<str>, usize)>),
+    /// Where each element starts.
+    Array(Vec<usize>),
+}
+
+impl<'t> Locator<'t> {
+    /// A locator for `text`; nothing is scanned until the first look-up.
+    pub fn new(text: &'t str) -> Self {
+        Locator {
+            text,
+            checkpoints: std::cell::OnceCell::new(),
+            containers: std::cell::RefCell::new(std::collections::HashMap::new()),
+            work: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The line and column where the value at `path` starts, as [`locate`] finds it.
+    pub fn locate(&self, path: &JsonPath) -> Option<LineCol> {
+        let offset = self.offset(path)?;
+        Some(self.line_col(offset))
+    }
+
+    /// The byte offset where the value at `path` starts (or the enclosing
+    /// container, for a member that does not exist).
+    pub fn offset(&self, path: &JsonPath) -> Option<usize> {
+        let mut scanner = Scanner {
+            bytes: self.text.as_bytes(),
+            pos: 0,
+        };
+        scanner.skip_ws();
+        let mut pos = scanner.pos;
+        for seg in &path.0 {
+            let bracket = self.text.as_bytes().get(pos).copied()?;
+            let members = match (seg, bracket) {
+                (Seg::Key(_), b'{') | (Seg::Index(_), b'[') => self.members(pos)?,
+                _ => return Some(pos),
+            };
+            let found = match (seg, &*members) {
+                (Seg::Key(want), Members::Object(m)) => {
+                    m.iter().find(|(k, _)| **k == **want).map(|&(_, at)| at)
+                }
+                (Seg::Index(want), Members::Array(m)) => m.get(*want).copied(),
+                _ => None,
+            };
+            match found {
+                Some(at) => pos = at,
+                None => return Some(pos),
+            }
+        }
+        Some(pos)
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let checkpoints = self.checkpoints.get_or_init(|| self.index_lines());
+        let offset = offset.min(self.text.len());
+        let i = checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (mut at, mut lc) = checkpoints
+            .get(i.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, LineCol { line: 1, column: 1 }));
+        let bytes = self.text.as_bytes();
+        while at < offset {
+            match bytes.get(at) {
+                Some(b'\n') => {
+                    lc.line = lc.line.saturating_add(1);
+                    lc.column = 1;
+                }
+                // A UTF-8 continuation byte is part of the character before it.
+                Some(b) if b & 0xC0 == 0x80 => {}
+                Some(_) => lc.column = lc.column.saturating_add(1),
+                None => break,
+            }
+            at = at.saturating_add(1);
+        }
+        self.add_work(offset.saturating_sub(at.min(offset)));
+        lc
+    }
+
+    /// How many bytes this locator has scanned so far: tests and benchmarks
+    /// check that it stays within a small multiple of the text's length
+    /// however many locations are asked for.
+    pub fn work(&self) -> usize {
+        self.work.get()
+    }
+
+    fn add_work(&self, n: usize) {
+        self.work.set(self.work.get().saturating_add(n));
+    }
+
+    fn index_lines(&self) -> Vec<(usize, LineCol)> {
+        let bytes = self.text.as_bytes();
+        self.add_work(bytes.len());
+        let mut out = Vec::with_capacity(bytes.len() / CHECKPOINT_EVERY + 1);
+        let mut lc = LineCol { line: 1, column: 1 };
+        let mut next = 0usize;
+        for (at, &b) in bytes.iter().enumerate() {
+            let continuation = b & 0xC0 == 0x80;
+            if at >= next && !continuation {
+                out.push((at, lc));
+                next = at.saturating_add(CHECKPOINT_EVERY);
+            }
+            if b == b'\n' {
+                lc.line = lc.line.saturating_add(1);
+                lc.column = 1;
+            } else if !continuation {
+                lc.column = lc.column.saturating_add(1);
+            }
+        }
+        out
+    }
+
+    /// The members of the container whose bracket is at `at`, indexed on
+    /// first use.
+    fn members(&self, at: usize) -> Option<std::rc::Rc<Members>> {
+        if let Some(m) = self.containers.borrow().get(&at) {
+            return Some(m.clone());
+        }
+        let mut scanner = Scanner {
+            bytes: self.text.as_bytes(),
+            pos: at,
+        };
+        let members = std::rc::Rc::new(scanner.members()?);
+        self.add_work(scanner.pos.saturating_sub(at));
+        self.containers.borrow_mut().insert(at, members.clone());
+        Some(members)
+    }
 }
 
 struct Scanner<'a> {
@@ -163,74 +312,85 @@ impl Scanner<'_> {
         }
     }
 
-    /// With `pos` at the start of a value, the offset of the value at `path`.
-    fn find(&mut self, path: &[Seg]) -> Option<usize> {
-        let Some((first, rest)) = path.split_first() else {
-            return Some(self.pos);
-        };
-        let container = self.pos;
-        match (first, self.peek()?) {
-            (Seg::Key(want), b'{') => {
-                self.pos = self.pos.saturating_add(1);
+    /// With `pos` at a container's bracket, its members (as many as could
+    /// be read, when the text breaks off), leaving `pos` after it.
+    fn members(&mut self) -> Option<Members> {
+        let open = self.peek()?;
+        self.pos = self.pos.saturating_add(1);
+        match open {
+            b'{' => {
+                let mut out = Vec::new();
                 loop {
                     self.skip_ws();
-                    if self.peek()? == b'}' {
-                        return Some(container);
+                    if self.peek() == Some(b'}') {
+                        self.pos = self.pos.saturating_add(1);
+                        break;
                     }
-                    let key = self.string()?;
+                    let Some(key) = self.raw_string() else { break };
                     self.skip_ws();
-                    if self.peek()? != b':' {
-                        return None;
+                    if self.peek() != Some(b':') {
+                        break;
                     }
                     self.pos = self.pos.saturating_add(1);
                     self.skip_ws();
-                    if key == *want {
-                        return self.find(rest);
-                    }
-                    self.skip_value()?;
-                    self.skip_ws();
-                    match self.peek()? {
-                        b',' => self.pos = self.pos.saturating_add(1),
-                        b'}' => return Some(container),
-                        _ => return None,
+                    out.push((key, self.pos));
+                    if self.skip_value().is_none() || !self.next_member(b'}') {
+                        break;
                     }
                 }
+                Some(Members::Object(out))
             }
-            (Seg::Index(want), b'[') => {
-                self.pos = self.pos.saturating_add(1);
-                let mut index = 0;
+            b'[' => {
+                let mut out = Vec::new();
                 loop {
                     self.skip_ws();
-                    if self.peek()? == b']' {
-                        return Some(container);
+                    if self.peek() == Some(b']') {
+                        self.pos = self.pos.saturating_add(1);
+                        break;
                     }
-                    if index == *want {
-                        return self.find(rest);
-                    }
-                    self.skip_value()?;
-                    index = index.saturating_add(1);
-                    self.skip_ws();
-                    match self.peek()? {
-                        b',' => self.pos = self.pos.saturating_add(1),
-                        b']' => return Some(container),
-                        _ => return None,
+                    out.push(self.pos);
+                    if self.skip_value().is_none() || !self.next_member(b']') {
+                        break;
                     }
                 }
+                Some(Members::Array(out))
             }
-            _ => Some(container),
+            _ => None,
         }
     }
 
-    /// Reads a string token and returns its unescaped-enough text.
-    ///
-    /// Keys with escapes are compared in their raw form; rule and profile
-    /// keys never need escapes.
-    fn string(&mut self) -> Option<String> {
+    /// After a member: whether another follows (a comma, consumed), or not
+    /// (the closing bracket, consumed, or broken text).
+    fn next_member(&mut self, close: u8) -> bool {
+        self.skip_ws();
+        match self.peek() {
+            Some(b',') => {
+                self.pos = self.pos.saturating_add(1);
+                true
+            }
+            Some(b) if b == close => {
+                self.pos = self.pos.saturating_add(1);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// A string token's raw text, without its quotes.
+    fn raw_string(&mut self) -> Option<Box<str>> {
+        let start = self.pos.saturating_add(1);
+        self.string_end()?;
+        let raw = self.bytes.get(start..self.pos.saturating_sub(1))?;
+        Some(String::from_utf8_lossy(raw).into())
+    }
+
+    /// Skips a string token; keys with escapes are compared in their raw
+    /// form, since rule and profile keys never need escapes.
+    fn string_end(&mut self) -> Option<()> {
         if self.peek()? != b'"' {
             return None;
         }
         self.pos = self.pos.saturating_add(1);
-        let start = self.pos;
         loop {
             match self.peek()? {
                 b'\\' => self.pos = self.pos.saturating_add(2),
@@ -238,15 +398,14 @@ impl Scanner<'_> {
                 _ => self.pos = self.pos.saturating_add(1),
             }
         }
-        let raw = self.bytes.get(start..self.pos)?;
         self.pos = self.pos.saturating_add(1);
-        Some(String::from_utf8_lossy(raw).into_owned())
+        Some(())
     }
 
     fn skip_value(&mut self) -> Option<()> {
         match self.peek()? {
             b'"' => {
-                self.string()?;
+                self.string_end()?;
             }
             b'{' | b'[' => {
                 // Brackets inside strings are skipped with the strings.
@@ -254,7 +413,7 @@ impl Scanner<'_> {
                 loop {
                     match self.peek()? {
                         b'"' => {
-                            self.string()?;
+                            self.string_end()?;
                             continue;
                         }
                         b'{' | b'[' => depth = depth.saturating_add(1),

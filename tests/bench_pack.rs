@@ -122,30 +122,68 @@ fn shared_gen_py() -> Option<PathBuf> {
     script.is_file().then_some(script)
 }
 
+/// SHA-256 of `python3 ../shared/bench/gen.py N SEED` for each `(N, SEED)`,
+/// recorded from the shared generator, so that the comparison runs (and can
+/// fail) on a clone without `../shared` or python3.
+const GEN_PY_SHA256: [(u64, u64, &str); 3] = [
+    (
+        3000,
+        42,
+        "d79a93ec4205ab2fa7f1f6cfc8c39eaf1e33d3fb19ca14ec41e13e192cf70a3f",
+    ),
+    (
+        500,
+        7,
+        "6d210035debb4c085e3b2fef3adb82414294aa6a13dc1a6dbd5f014461ca8f41",
+    ),
+    (
+        200,
+        0,
+        "9a3d924b2e7e3b0de3210bc4415ce61daf3ba2ee1bbd6a0bc80ddabc8e69937d",
+    ),
+];
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[test]
-fn the_generator_matches_gen_py_byte_for_byte() {
-    let Some(script) = shared_gen_py() else {
-        println!(
-            "note: ../shared/bench/gen.py not found (set EAEU_SHARED_DIR): comparison skipped"
+fn the_generator_matches_gen_py_checksums() {
+    for (n, seed, want) in GEN_PY_SHA256 {
+        assert_eq!(
+            sha256_hex(&gen::ndjson(n, seed)),
+            want,
+            "gen::ndjson({n}, {seed}) is not gen.py's output (run the ignored \
+             test the_generator_matches_gen_py_byte_for_byte to see where)"
         );
-        return;
-    };
-    for (n, seed) in [(3000u64, 42u64), (500, 7), (200, 0)] {
-        let out = match std::process::Command::new("python3")
+    }
+}
+
+/// Runs the shared generator itself: it shows the first differing line,
+/// and checks that the recorded checksums are still gen.py's.
+#[test]
+#[ignore = "needs ../shared/bench/gen.py (or EAEU_SHARED_DIR) and python3; .ci/run runs it"]
+fn the_generator_matches_gen_py_byte_for_byte() {
+    let script = shared_gen_py()
+        .expect("../shared/bench/gen.py not found (set EAEU_SHARED_DIR to the shared directory)");
+    for (n, seed, recorded) in GEN_PY_SHA256 {
+        let out = std::process::Command::new("python3")
             .arg(&script)
             .arg(n.to_string())
             .arg(seed.to_string())
             .output()
-        {
-            Ok(out) if out.status.success() => out.stdout,
-            other => {
-                println!(
-                    "note: python3 {} did not run ({other:?}): comparison skipped",
-                    script.display()
-                );
-                return;
-            }
-        };
+            .expect("python3 did not start");
+        assert!(out.status.success(), "gen.py failed: {out:?}");
+        let out = out.stdout;
+        assert_eq!(
+            sha256_hex(&out),
+            recorded,
+            "gen.py {n} {seed} changed: record its new checksum"
+        );
         let ours = gen::ndjson(n, seed);
         if ours != out {
             let (a, b) = (

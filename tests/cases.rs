@@ -113,7 +113,7 @@ fn rules_coverage_exits_1_when_a_rule_lacks_a_case() {
     let dir = scratch("coverage-gap");
     std::fs::write(
         dir.join("one.json"),
-        r#"{"name": "one", "profile": {"citizenship": "KG", "as_of": "2026-03-20"}, "expect": {}}"#,
+        r#"{"name": "one", "profile": {"citizenship": "KG", "as_of": "2026-03-20"}, "expect": {"status": "undetermined"}}"#,
     )
     .unwrap();
     let out = bin()

@@ -60,7 +60,13 @@ fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>)
     }
     let out = child.wait_with_output().unwrap();
     Run {
-        code: out.status.code().unwrap_or(-1),
+        // A death by a signal (an abort, a stack overflow) is never an
+        // acceptable way to refuse input: fail here rather than let a
+        // caller's `assert_ne!(code, 0)` take it for a refusal.
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("{args:?}: killed by a signal ({:?})", out.status)),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
@@ -806,4 +812,54 @@ fn ndjson_broken_lines() {
     }
     text.push_str(&format!("stderr:\n{}", run.stderr));
     insta::assert_snapshot!("ndjson_broken_lines", text);
+}
+
+/// Issue 14: conditions and date arithmetic that used to pass `rules check`
+/// and then answer wrongly (every profile undetermined with no question,
+/// "by (date not determined)", "day -5").
+#[test]
+fn rule_language_refuses_silent_wrong_answers() {
+    rules("rules_when_null", |pack: &Path| {
+        edit_rule(pack, "rules.json", "mini.notice", |r| {
+            r.insert("when".into(), serde_json::Value::Null);
+        })
+    });
+    rules("rules_not_null", |pack: &Path| {
+        edit_rule(pack, "rules.json", "mini.notice", |r| {
+            r.insert("when".into(), serde_json::json!({"not": null}));
+        })
+    });
+    rules(
+        "rules_add_days_overflow",
+        extra(
+            r#"{"definitions": {"late": {"expr":
+  {"lt": [{"field": "as_of"}, {"add_days": [{"field": "entry_date"}, 1000000000]}]}}}}"#,
+        ),
+    );
+    rules(
+        "rules_last_day_negative",
+        extra(
+            r#"{"definitions": {"early": {"expr":
+  {"lt": [{"field": "as_of"}, {"last_day": [{"field": "entry_date"}, -5]}]}}}}"#,
+        ),
+    );
+}
+
+/// Issue 14: flags that used to crash or answer for someone else.
+#[test]
+fn flags_that_used_to_crash_or_mislead() {
+    // Dropped KG and assessed a stateless person.
+    flags(
+        "flags_citizenship_none_with_a_code",
+        &["check", "--citizenship", "KG,none", "--as-of", "2026-04-05"],
+    );
+    // Aborted (signal 6), and panicked "failed to spawn thread".
+    flags(
+        "batch_jobs_20000",
+        &["batch", "--jobs", "20000", "x.ndjson"],
+    );
+    flags(
+        "batch_jobs_65535",
+        &["batch", "--jobs", "65535", "x.ndjson"],
+    );
 }

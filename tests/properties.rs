@@ -113,8 +113,9 @@ proptest! {
         // Everything known, and the same profile with one forgotten fact restored.
         assert_monotone(&less, &p)?;
         let one_more = partial(&p, mask & !(1 << fill));
-        assert_monotone(&less, &one_more)?;
-        let _ = fact_name(fill);
+        assert_monotone(&less, &one_more).map_err(|e| {
+            TestCaseError::fail(format!("learning {}: {e}", fact_name(fill)))
+        })?;
     }
 
     #[test]
@@ -155,10 +156,74 @@ proptest! {
     }
 }
 
-/// Names of the facts, for messages (keeps the table next to `forget`).
+/// The names of the facts, used in the monotonicity property's messages,
+/// say what `forget` forgets: each names a path that is in a full profile's
+/// JSON and gone once that fact is forgotten (a `[*]` path from every
+/// member, `[0]` from the first only).
 #[test]
 fn every_fact_has_a_name() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let full = WorkerProfile::from_json(
+        r#"{"citizenship": ["KG"], "entry_date": "2026-03-01", "as_of": "2026-04-05",
+            "occupation": "construction", "registered": true,
+            "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"},
+            "family": [
+              {"relation": "child", "birth_date": "2022-05-01", "citizenship": ["KG"]},
+              {"relation": "spouse", "birth_date": "1995-01-01", "citizenship": ["UZ"]}]}"#,
+        today,
+    )
+    .unwrap();
+    let names: std::collections::HashSet<&str> = (0..FACTS).map(fact_name).collect();
+    assert_eq!(names.len(), FACTS, "two facts share a name");
     for i in 0..FACTS {
-        assert!(!fact_name(i).is_empty());
+        let name = fact_name(i);
+        let before: serde_json::Value = serde_json::from_str(&full.to_json()).unwrap();
+        assert!(
+            present(&before, name).iter().all(|&p| p) && !present(&before, name).is_empty(),
+            "{name}: not in a full profile"
+        );
+        let mut p = full.clone();
+        forget(&mut p, i);
+        let after: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let left = present(&after, name);
+        assert!(
+            left.first() != Some(&true) && (name.contains("[0]") || !left.contains(&true)),
+            "forgetting fact {i} leaves `{name}` in {}",
+            p.to_json()
+        );
     }
+}
+
+/// For a path like `family[*].birth_date`, whether each value it reaches
+/// is there (not absent, not null).
+fn present(v: &serde_json::Value, path: &str) -> Vec<bool> {
+    let mut values = vec![Some(v)];
+    for part in path.split('.') {
+        let (key, index) = match part.split_once('[') {
+            Some((k, rest)) => (k, Some(rest.trim_end_matches(']'))),
+            None => (part, None),
+        };
+        values = values
+            .into_iter()
+            .map(|v| v.and_then(|v| v.get(key)).filter(|v| !v.is_null()))
+            .collect();
+        values = match index {
+            None => values,
+            Some("*") => values
+                .into_iter()
+                .flat_map(|v| match v.and_then(|v| v.as_array()) {
+                    Some(items) => items.iter().map(Some).collect(),
+                    None => vec![None],
+                })
+                .collect(),
+            Some(n) => values
+                .into_iter()
+                .map(|v| v.and_then(|v| v.get(n.parse::<usize>().unwrap())))
+                .collect(),
+        };
+    }
+    values
+        .iter()
+        .map(|v| v.is_some_and(|v| !v.is_null()))
+        .collect()
 }

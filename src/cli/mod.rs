@@ -433,6 +433,14 @@ fn profile_from_flags(args: &CheckArgs, today: NaiveDate) -> Result<WorkerProfil
         .citizenship
         .iter()
         .any(|c| c.eq_ignore_ascii_case("none"));
+    // `KG,none` is a contradiction: dropping either half would assess
+    // someone else (a stateless person, or a Kyrgyz citizen) without a word.
+    if stateless && args.citizenship.len() > 1 {
+        return Err(CliError::Usage(format!(
+            "--citizenship: `none` (stateless) cannot be combined with a citizenship; give `none` alone or only country codes (got {})",
+            crate::json::quote(&args.citizenship.join(","))
+        )));
+    }
     raw.set_citizenship(if stateless {
         Vec::new()
     } else {

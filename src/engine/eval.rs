@@ -698,8 +698,8 @@ pub(crate) fn working_days_value(
             Value::Unknown
         };
     };
-    // Far beyond any real deadline; keeps hostile input bounded.
-    let n = n.clamp(0, 3660);
+    // No cap: a literal or parameter count is bounded at load
+    // (`rules::arith`), a computed one by the range of dates.
     dates::add_working_days(d, n, holidays).map_or(Value::Unknown, Value::Date)
 }
 

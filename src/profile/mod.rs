@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use crate::country::Country;
 use crate::dates::parse_date;
 use crate::json::{parse_strict, JsonError};
-use crate::locate::{line_col, locate, JsonPath, LineCol};
+use crate::locate::{line_col, JsonPath, LineCol, Locator};
 use strict::Reader;
 use validate::acceptable_text;
 
@@ -271,11 +271,25 @@ impl InvalidProfile {
     /// `base` is the path of the profile inside that text (e.g. `[3]` for the
     /// fourth profile of an array file).
     pub fn locate_in(mut self, text: &str, base: &JsonPath) -> Self {
+        let locator = Locator::new(text);
         for p in &mut self.problems {
             if p.location.is_none() && !p.message.starts_with(MORE_PROBLEMS) {
                 let mut full = base.clone();
                 full.0.extend(p.path.0.iter().cloned());
-                p.location = locate(text, &full);
+                p.location = locator.locate(&full);
+            }
+        }
+        self
+    }
+
+    /// Fills in line and column from the profile's own text, which starts
+    /// at `start` in the file it was read from (an element of an array
+    /// file): only the profile's text is scanned, never the whole file.
+    pub fn locate_at(mut self, text: &str, start: LineCol) -> Self {
+        let locator = Locator::new(text);
+        for p in &mut self.problems {
+            if p.location.is_none() && !p.message.starts_with(MORE_PROBLEMS) {
+                p.location = locator.locate(&p.path).map(|l| l.within(start));
             }
         }
         self

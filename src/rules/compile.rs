@@ -16,7 +16,7 @@ use crate::country::Country;
 use crate::dates::parse_iso_date;
 use crate::engine::ir::*;
 use crate::json::{describe, parse_strict, path_of, plain_message};
-use crate::locate::{locate, JsonPath};
+use crate::locate::{locate, JsonPath, Locator};
 use crate::profile::{ContractKind, Relation};
 
 /// Static type of an expression.
@@ -183,6 +183,8 @@ enum DefState {
 
 struct Compiler<'f> {
     files: &'f [SourceFile],
+    /// One per file: a pack with thousands of errors is located in linear time.
+    locators: Vec<Locator<'f>>,
     errors: Vec<PackError>,
     sets: HashMap<String, (usize, Ty)>,
     dated_sets: HashMap<String, (usize, Ty)>,
@@ -249,6 +251,10 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
     let mut c = Compiler {
         files,
+        locators: files
+            .iter()
+            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
+            .collect(),
         errors,
         sets: HashMap::new(),
         dated_sets: HashMap::new(),
@@ -674,21 +680,14 @@ impl<'f> Compiler<'f> {
 
     fn describe_at(&self, at: &At) -> String {
         let file = self.file_name(at.file);
-        match self
-            .files
-            .get(at.file)
-            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path))
-        {
+        match self.locators.get(at.file).and_then(|l| l.locate(&at.path)) {
             Some(loc) => format!("{file}:{}:{}", loc.line, loc.column),
             None => file,
         }
     }
 
     fn error(&mut self, at: &At, message: String, help: Option<String>) {
-        let location = self
-            .files
-            .get(at.file)
-            .and_then(|f| locate(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text), &at.path));
+        let location = self.locators.get(at.file).and_then(|l| l.locate(&at.path));
         self.errors.push(PackError {
             file: self.file_name(at.file),
             location,
@@ -1085,6 +1084,16 @@ impl<'f> Compiler<'f> {
 
     fn expect_ty(&mut self, v: &Value, at: &At, scope: &mut Scope, want: Ty) -> Option<Node> {
         let (node, ty) = self.expr(v, at, scope)?;
+        // A null condition would be unknown for every profile: every rule
+        // using it would come out undetermined with no question to settle it.
+        if want == Ty::Bool && ty == Ty::Null {
+            self.error(
+                at,
+                "expected a boolean condition, but this is null: a condition cannot be null".to_owned(),
+                Some("write the condition, `true` or `false`, or leave an optional key (`unless`, `met_when`) out".to_owned()),
+            );
+            return None;
+        }
         if ty != want && ty != Ty::Null {
             self.error(
                 at,
@@ -1593,6 +1602,10 @@ impl<'f> Compiler<'f> {
                 let d = self.expect_ty(d, &at.index(0), scope, Ty::Date);
                 let n = self.expect_ty(n, &at.index(1), scope, Ty::Int);
                 let (d, n) = (Box::new(d?), Box::new(n?));
+                if let Some(why) = super::arith::refused_count(name, &n, &self.out_params) {
+                    self.error(&at.index(1), why, None);
+                    return None;
+                }
                 let op = match name {
                     "add_days" => Op::Shift(Unit::Days, d, n),
                     "add_months" => Op::Shift(Unit::Months, d, n),
@@ -1673,10 +1686,15 @@ impl<'f> Compiler<'f> {
                         return None;
                     }
                 };
+                let days = days?;
+                if let Some(why) = super::arith::refused_count(name, &days, &self.out_params) {
+                    self.error(&at.key("days"), why, None);
+                    return None;
+                }
                 Some((
                     Op::AddWorkingDays {
                         from: Box::new(from?),
-                        days: Box::new(days?),
+                        days: Box::new(days),
                         holidays,
                     },
                     Ty::Date,

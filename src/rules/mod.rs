@@ -4,6 +4,7 @@
 //! default pack under `rules/` is embedded in the binary at build time, so the
 //! tool works from any directory; `--rules DIR` reads another from disk.
 
+pub mod arith;
 mod compile;
 pub mod conflicts;
 pub mod error;

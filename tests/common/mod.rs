@@ -23,7 +23,10 @@ pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let out = child.wait_with_output().unwrap();
     feeder.join().unwrap();
     (
-        out.status.code().unwrap_or(-1),
+        // A death by a signal is never an acceptable exit: fail loudly.
+        out.status
+            .code()
+            .unwrap_or_else(|| panic!("{args:?}: killed by a signal ({:?})", out.status)),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )

@@ -11,7 +11,6 @@ pub mod pipeline;
 use std::collections::HashSet;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -20,7 +19,7 @@ use serde_json::value::RawValue;
 
 use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::engine::{self, Decider, Outcome, RulePack};
-use crate::locate::{line_col, JsonPath};
+use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
 use crate::report::{self, compact, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
@@ -57,8 +56,8 @@ pub(crate) struct BatchArgs {
     /// Assess every profile as of this date (overrides the profiles' `as_of`).
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
-    /// Worker threads [default: all cores].
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, at most 64 [default: all cores, at most 64].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(pipeline::MAX_JOBS)))]
     jobs: Option<u16>,
     /// The longest NDJSON line accepted, in bytes; a longer line becomes an error record.
     #[arg(long = "max-line", value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE)]
@@ -80,7 +79,11 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         std::fs::create_dir_all(dir).map_err(|e| CliError::io(dir, e))?;
     }
     let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        || {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(usize::from(pipeline::MAX_JOBS))
+        },
         usize::from,
     );
     let work = Records {
@@ -102,6 +105,12 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         Ok(tally) => sink.finish(tally)?,
         Err(e) => match sink.failure.take() {
             Some(failure) => return Err(failure),
+            None if e
+                .get_ref()
+                .is_some_and(|inner| inner.is::<pipeline::SpawnError>()) =>
+            {
+                return Err(CliError::Usage(e.to_string()))
+            }
             // `| head` closed the pipe: stop quietly, as `check` does.
             None if e.kind() == std::io::ErrorKind::BrokenPipe => sink.tally,
             None => return Err(CliError::io("<stdout>", e)),
@@ -224,36 +233,27 @@ fn json_file(path: &str) -> Input {
         Ok(t) => t,
         Err(e) => return unreadable(path, &e.to_string()),
     };
-    let text: Arc<str> = text.strip_prefix('\u{feff}').unwrap_or(&text).into();
-    // Read strictly, as `check` does: a duplicate key is refused (with its
-    // line and column) rather than silently overwritten.
-    let records = match crate::json::parse_strict(&text) {
-        Ok(serde_json::Value::Array(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, value)| WholeRecord::Value {
-                source: format!("{path}[{i}]"),
-                value,
-                text: text.clone(),
-                base: JsonPath::root().index(i),
-            })
-            .collect(),
-        Ok(value) => vec![WholeRecord::Value {
-            source: path.to_owned(),
-            value,
-            text,
-            base: JsonPath::root(),
-        }],
-        Err(e) => match serde_json::from_str::<Vec<&RawValue>>(&text) {
-            // A sound array with a mistake inside some profiles (a
-            // duplicate key): each profile is read on its own, so one of
-            // them does not refuse the others.
-            Ok(elements) => elements
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let records = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        // Each profile is read strictly on its own, as `check` does: a
+        // duplicate key refuses that profile (with its line and column),
+        // not the others. One locator places every element in one pass.
+        Ok(elements) => {
+            let locator = Locator::new(text);
+            elements
                 .iter()
                 .enumerate()
-                .map(|(i, element)| array_element(path, &text, i, element))
-                .collect(),
-            Err(_) => vec![WholeRecord::Invalid {
+                .map(|(i, element)| array_element(path, text, &locator, i, element))
+                .collect()
+        }
+        Err(_) => match crate::json::parse_strict(text) {
+            Ok(value) => vec![WholeRecord::Value {
+                source: path.to_owned(),
+                value,
+                text: text.into(),
+                start: LineCol { line: 1, column: 1 },
+            }],
+            Err(e) => vec![WholeRecord::Invalid {
                 source: path.to_owned(),
                 error: e.into(),
             }],
@@ -263,26 +263,38 @@ fn json_file(path: &str) -> Input {
 }
 
 /// Element `i` of the array in `text`, read strictly on its own.
-fn array_element(path: &str, text: &Arc<str>, i: usize, element: &RawValue) -> WholeRecord {
+fn array_element(
+    path: &str,
+    text: &str,
+    locator: &Locator<'_>,
+    i: usize,
+    element: &RawValue,
+) -> WholeRecord {
     let source = format!("{path}[{i}]");
-    let base = JsonPath::root().index(i);
+    // The element borrows from `text`: its offset places it in the file.
+    let offset = element
+        .get()
+        .as_ptr()
+        .addr()
+        .saturating_sub(text.as_ptr().addr());
+    let start = locator.line_col(offset);
     match crate::json::parse_strict(element.get()) {
         Ok(value) => WholeRecord::Value {
             source,
             value,
-            text: text.clone(),
-            base,
+            text: element.get().into(),
+            start,
         },
         Err(mut e) => {
-            // The element borrows from `text`: its offset places the error.
-            let offset = element
-                .get()
-                .as_ptr()
-                .addr()
-                .saturating_sub(text.as_ptr().addr());
-            let start = line_col(text, offset);
             e.location = e.location.map(|l| l.within(start));
-            e.path = JsonPath(base.0.into_iter().chain(e.path.0).collect());
+            e.path = JsonPath(
+                JsonPath::root()
+                    .index(i)
+                    .0
+                    .into_iter()
+                    .chain(e.path.0)
+                    .collect(),
+            );
             WholeRecord::Invalid {
                 source,
                 error: e.into(),
@@ -412,7 +424,7 @@ impl<'p> Work for Records<'p> {
                 source,
                 value,
                 text,
-                base,
+                start,
             }) => (
                 Lazy::Given(source),
                 RawProfile::from_value(value.clone())
@@ -426,7 +438,7 @@ impl<'p> Work for Records<'p> {
                         line_profile = p;
                         &line_profile
                     })
-                    .map_err(|e| e.locate_in(text, base)),
+                    .map_err(|e| e.locate_at(text, *start)),
                 None,
             ),
         };

@@ -26,11 +26,16 @@ use std::io::BufRead;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Arc;
 
-use crate::locate::JsonPath;
+use crate::locate::LineCol;
 use crate::profile::InvalidProfile;
 
 /// Lines longer than this many bytes (without the newline) are refused.
 pub const DEFAULT_MAX_LINE: usize = 1 << 20;
+
+/// The most worker threads `--jobs` accepts. Each job keeps four chunks in
+/// flight, so the count bounds memory as well as threads; beyond the cores
+/// of any machine this tool runs on, more threads only cost memory.
+pub const MAX_JOBS: u16 = 64;
 
 /// Where records come from.
 pub enum Input {
@@ -53,10 +58,10 @@ pub enum WholeRecord {
         source: String,
         /// The profile as parsed JSON.
         value: serde_json::Value,
-        /// The whole file's text.
+        /// The profile's own text (an array element's, not the whole file's).
         text: Arc<str>,
-        /// The value's path in that text.
-        base: JsonPath,
+        /// Where that text starts in the file.
+        start: LineCol,
     },
     /// A record that is already known to be bad (an unreadable file).
     Invalid {
@@ -487,25 +492,41 @@ where
     let work_rx = Arc::new(std::sync::Mutex::new(work_rx));
 
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_in_order(sink, done_rx, pool_tx));
+        // A thread that cannot be started (a limit on processes, no memory
+        // for its stack) is an error to report, not a panic.
+        let writer = std::thread::Builder::new()
+            .name("batch-writer".to_owned())
+            .spawn_scoped(scope, move || write_in_order(sink, done_rx, pool_tx))
+            .map_err(cannot_spawn)?;
         for _ in 0..jobs {
-            let done_tx = done_tx.clone();
-            let work_rx = Arc::clone(&work_rx);
-            scope.spawn(move || {
-                let mut state = work.state();
-                loop {
-                    // The lock is held only to take the next chunk.
-                    let next = match work_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok(mut chunk) = next else { return };
-                    chunk.process(work, &mut state, options.max_line);
-                    if done_tx.send(chunk).is_err() {
-                        return;
+            let worker_done = done_tx.clone();
+            let worker_rx = Arc::clone(&work_rx);
+            let spawned = std::thread::Builder::new()
+                .name("batch-worker".to_owned())
+                .spawn_scoped(scope, move || {
+                    let mut state = work.state();
+                    loop {
+                        // The lock is held only to take the next chunk.
+                        let next = match worker_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(mut chunk) = next else { return };
+                        chunk.process(work, &mut state, options.max_line);
+                        if worker_done.send(chunk).is_err() {
+                            return;
+                        }
                     }
-                }
-            });
+                });
+            if let Err(e) = spawned {
+                // Dropping the channels ends the threads already started:
+                // the workers see no more work, then the writer no more output.
+                drop(work_tx);
+                drop(done_tx);
+                drop(work_rx);
+                let _ = writer.join();
+                return Err(cannot_spawn(e));
+            }
         }
         drop(done_tx);
         drop(work_rx);
@@ -516,6 +537,17 @@ where
             Err(_) => Err(std::io::Error::other("the batch writer stopped")),
         }
     })
+}
+
+/// A thread of the pipeline could not be started; carried inside the
+/// `io::Error` that [`run`] returns, so the caller can tell it from a
+/// failed write.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot start a batch thread ({0}): try a smaller --jobs")]
+pub struct SpawnError(std::io::Error);
+
+fn cannot_spawn(e: std::io::Error) -> std::io::Error {
+    std::io::Error::other(SpawnError(e))
 }
 
 /// One job: the reader, the work and the writer take turns on this thread

@@ -1,0 +1,206 @@
+//! Reproducers of issue 14 (reliability II): each test here failed, hung or
+//! passed for the wrong reason before the fix it names. Hostile inputs
+//! whose exact message matters are snapshotted in `hostile_inputs.rs`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+
+use eaeu_rights::locate::{JsonPath, LineCol, Locator};
+
+mod common;
+use common::run;
+
+/// A fresh directory for one test.
+fn workdir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("reliability-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// An array of `n` profiles, one per line, each with a bad country code.
+fn invalid_array(n: usize) -> String {
+    let mut text = String::from("[\n");
+    for i in 0..n {
+        let sep = if i + 1 < n { "," } else { "" };
+        text.push_str(&format!(
+            "  {{\"id\": \"p{i}\", \"citizenship\": [\"XX\"]}}{sep}\n"
+        ));
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// Locating an error in each of 50,000 profiles used to rescan the text
+/// from its start every time (quadratic: 17 s for 16,000 errors). The
+/// locator's work counter must stay within a small multiple of the text.
+#[test]
+fn fifty_thousand_locations_take_linear_work() {
+    let n = 50_000;
+    let text = invalid_array(n);
+    let locator = Locator::new(&text);
+    let lines: Vec<&str> = text.lines().collect();
+    for i in 0..n {
+        let path = JsonPath::root().index(i).key("citizenship").index(0);
+        let at = locator.locate(&path).unwrap();
+        let column = lines[i + 1].find("\"XX\"").unwrap() + 1;
+        assert_eq!(
+            at,
+            LineCol {
+                line: i + 2,
+                column
+            },
+            "profile {i}"
+        );
+    }
+    assert!(
+        locator.work() <= 4 * text.len(),
+        "{} bytes scanned for a text of {}",
+        locator.work(),
+        text.len()
+    );
+}
+
+/// Columns count characters, across the checkpoints every kilobyte.
+#[test]
+fn locations_count_characters_on_long_lines() {
+    let mut text = String::from("[");
+    for i in 0..3000 {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str("\"ж€😀\"");
+    }
+    text.push(']');
+    let locator = Locator::new(&text);
+    for i in [0usize, 1, 99, 100, 1234, 2999] {
+        let at = locator.locate(&JsonPath::root().index(i)).unwrap();
+        // `[` then per element 5 characters and a comma.
+        assert_eq!(
+            at,
+            LineCol {
+                line: 1,
+                column: 2 + 6 * i
+            },
+            "element {i}"
+        );
+        assert_eq!(
+            Some(at),
+            eaeu_rights::locate::locate(&text, &JsonPath::root().index(i))
+        );
+    }
+}
+
+/// Every invalid profile of a large array file gets an error record with
+/// its own line (the array file test of the issue: 2k, 8k, 16k profiles).
+#[test]
+fn every_profile_of_a_large_array_file_is_located() {
+    let n = 4000;
+    let dir = workdir("array");
+    let file = dir.join("many.json");
+    std::fs::write(&file, invalid_array(n)).unwrap();
+    let (code, out, err) = run(&["batch", "--jobs", "2", file.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), n);
+    for (i, r) in records.iter().enumerate() {
+        let problem = &r["error"]["problems"][0];
+        assert_eq!(problem["line"], i + 2, "{r}");
+        assert_eq!(problem["path"], "citizenship[0]", "{r}");
+    }
+    assert!(
+        err.contains(&format!("{n} record(s): 0 evaluated")),
+        "{err}"
+    );
+}
+
+/// A case file of 20,000 cases is located once, not once per case (`test`
+/// on such a file used to run past a minute). Each case names an unknown
+/// rule, so every one of them is an error with its line.
+#[test]
+fn a_case_file_of_twenty_thousand_cases_is_read_in_one_pass() {
+    let pack = eaeu_rights::rules::embedded_pack().unwrap();
+    let n = 20_000;
+    let mut text = String::from("[\n");
+    for i in 0..n {
+        let sep = if i + 1 < n { "," } else { "" };
+        text.push_str(&format!(
+            "{{\"name\": \"c{i}\", \"profile\": {{\"citizenship\": \"KG\", \"as_of\": \"2026-01-01\"}}, \"expect\": {{\"outcomes\": {{\"eaeu.nope\": \"applies\"}}}}}}{sep}\n"
+        ));
+    }
+    text.push(']');
+    let errors = eaeu_rights::cases::parse("many.json", &text, &pack).unwrap_err();
+    assert_eq!(errors.0.len(), n);
+    for (i, e) in errors.0.iter().enumerate() {
+        assert_eq!(e.location.map(|l| l.line), Some(i + 2), "{e}");
+    }
+}
+
+/// `add_working_days` used to stop at 3,660 days without a word; counts are
+/// now bounded at load (docs/limits.md) and evaluated in full.
+#[test]
+fn working_days_are_not_capped() {
+    let dir = workdir("working-days");
+    let pack = dir.join("pack");
+    std::fs::create_dir_all(&pack).unwrap();
+    std::fs::write(
+        pack.join("pack.json"),
+        r#"{"pack": {"name": "wd", "version": "1", "status": "always",
+  "day_count": "event_day_is_day_1", "disclaimer": "information, not advice"},
+ "sets": {"none": {"type": "date", "label": "no holidays", "values": []}},
+ "definitions": {"always": {"expr": true}},
+ "rules": [{"id": "wd.far", "kind": "information", "title": "Far", "summary": "Far away.",
+   "source": {"instrument": "Test"}, "in_force": {"from": "2015-01-01"}, "when": true,
+   "dates": {"until": {"add_working_days": {"from": {"field": "entry_date"}, "days": 5000, "holidays": "none"}}}}]}"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(
+        &[
+            "check",
+            "--rules",
+            pack.to_str().unwrap(),
+            "--citizenship",
+            "KG",
+            "--entry",
+            "2026-03-02",
+            "--as-of",
+            "2026-03-20",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // 2026-03-02 is a Monday: 5,000 working days are 1,000 weeks.
+    assert_eq!(
+        report["findings"][0]["dates"]["until"], "2045-05-01",
+        "{out}"
+    );
+}
+
+/// A case that expects nothing used to pass whatever the rules said.
+#[test]
+fn a_case_that_expects_nothing_is_refused() {
+    let dir = workdir("expect-nothing");
+    std::fs::write(
+        dir.join("c.json"),
+        r#"{"name": "nothing", "profile": {"citizenship": "KG", "as_of": "2026-01-01"}, "expect": {}}"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&["test", dir.to_str().unwrap()], b"");
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        format!("{out}{err}").contains("the case expects nothing, so it could never fail"),
+        "{out}{err}"
+    );
+}
