@@ -590,9 +590,12 @@ pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
         Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
         // The profile guarantees start <= terminated_on <= end, so an early
         // termination is the contract's end whatever `end` says.
-        Field::EffectiveEnd => match p.contract.terminated_on {
-            Some(t) => Value::Date(t),
-            None => field_value(p, Field::ContractEnd),
+        // (Not by recursion into `ContractEnd`: this function must inline.)
+        Field::EffectiveEnd => match (p.contract.terminated_on, p.contract.end) {
+            (Some(t), _) => Value::Date(t),
+            (None, None) => Value::Unknown,
+            (None, Some(None)) => Value::Null,
+            (None, Some(Some(d))) => Value::Date(d),
         },
         Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
         Field::OccupationCategory => Value::Unknown,

@@ -272,14 +272,8 @@ impl<'p> Program<'p> {
                     Outcome::DoesNotApply
                 } else if all_in_force || in_force(rule.from, rule.to, as_of) {
                     ctx.decide_rule(rule, guard)
-                } else if rule.earlier_not_encoded && as_of < rule.from {
-                    // As the explained path: unless `when` rules it out.
-                    match ctx.decide_rule(rule, guard) {
-                        Outcome::DoesNotApply => Outcome::DoesNotApply,
-                        _ => Outcome::NotAssessed,
-                    }
                 } else {
-                    Outcome::DoesNotApply
+                    ctx.out_of_force(rule, guard, as_of)
                 };
                 *slot = outcome;
                 if outcome == Outcome::Applies && !rule.dates.is_empty() {
@@ -352,6 +346,22 @@ impl<'x> Ctx<'x> {
                 v
             }
             None => Value::Unknown,
+        }
+    }
+
+    /// The outcome of a rule not in force on `as_of`: it does not apply,
+    /// unless the pack does not encode those years and `when` does not rule
+    /// the person out (as the explained path). Out of line: it is rare, and
+    /// the loop over rules stays small.
+    #[cold]
+    #[inline(never)]
+    fn out_of_force(&mut self, rule: &FastRule<'_>, guard: Truth, as_of: NaiveDate) -> Outcome {
+        if !(rule.earlier_not_encoded && as_of < rule.from) {
+            return Outcome::DoesNotApply;
+        }
+        match self.decide_rule(rule, guard) {
+            Outcome::DoesNotApply => Outcome::DoesNotApply,
+            _ => Outcome::NotAssessed,
         }
     }
 
