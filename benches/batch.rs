@@ -93,7 +93,16 @@ fn evaluation(c: &mut Criterion) {
     // contract; evaluation alone runs over the accepted ones.
     let profiles: Vec<WorkerProfile> = text
         .lines()
-        .filter_map(|l| WorkerProfile::from_json(l, today()).ok())
+        .filter_map(|l| {
+            WorkerProfile::from_json(
+                l,
+                eaeu_rights::profile::Defaults::new(
+                    today(),
+                    Some(eaeu_rights::country::Country::KZ),
+                ),
+            )
+            .ok()
+        })
         .collect();
     let bench = bench_pack();
     let embedded = eaeu_rights::rules::embedded_pack().unwrap();
@@ -159,7 +168,16 @@ fn explained_report(c: &mut Criterion) {
     let text = String::from_utf8(gen::ndjson(1_000, SEED)).unwrap();
     let profiles: Vec<WorkerProfile> = text
         .lines()
-        .filter_map(|l| WorkerProfile::from_json(l, today()).ok())
+        .filter_map(|l| {
+            WorkerProfile::from_json(
+                l,
+                eaeu_rights::profile::Defaults::new(
+                    today(),
+                    Some(eaeu_rights::country::Country::KZ),
+                ),
+            )
+            .ok()
+        })
         .collect();
     let pack = eaeu_rights::rules::embedded_pack().unwrap();
     let mut g = c.benchmark_group("report");
@@ -233,7 +251,16 @@ fn summary() {
             // Evaluation alone runs over the accepted profiles only.
             let text = String::from_utf8(gen::ndjson(N, SEED)).unwrap();
             text.lines()
-                .filter(|l| WorkerProfile::from_json(l, today()).is_ok())
+                .filter(|l| {
+                    WorkerProfile::from_json(
+                        l,
+                        eaeu_rights::profile::Defaults::new(
+                            today(),
+                            Some(eaeu_rights::country::Country::KZ),
+                        ),
+                    )
+                    .is_ok()
+                })
                 .count() as f64
         } else {
             N_E2E as f64

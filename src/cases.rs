@@ -542,7 +542,7 @@ impl Reader<'_> {
             return None;
         }
         // `as_of` is given, so the default date is never used.
-        match raw.validate(NaiveDate::default()) {
+        match raw.validate(self.pack.profile_defaults(NaiveDate::default())) {
             Ok(p) => Some(p),
             Err(e) => {
                 self.profile_problems(at, e);

@@ -411,6 +411,10 @@ static TABLE: [Entry; COUNT] = [
 ];
 
 impl Country {
+    /// A placeholder for a profile slot not read yet, or a host that was
+    /// refused (ISO 3166-1 reserves `ZZ` for an unknown state); never in a
+    /// report.
+    pub const SLOT: Self = Self(*b"ZZ");
     /// Armenia (EAEU member).
     pub const AM: Self = Self(*b"AM");
     /// Belarus (EAEU member).

@@ -68,7 +68,10 @@ fn pack_and_hand_written_code_agree_on_10000_generated_profiles() {
     let (mut compared, mut refused) = (0, 0);
     let mut fired = [0usize; 11];
     for line in text.lines() {
-        let p = match WorkerProfile::from_json(line, today()) {
+        let p = match WorkerProfile::from_json(
+            line,
+            eaeu_rights::profile::Defaults::new(today(), Some(eaeu_rights::country::Country::KZ)),
+        ) {
             Ok(p) => p,
             Err(e) => {
                 // The generator makes some contracts end early after the

@@ -213,7 +213,7 @@ fn seed_study_kyrgyz_worker_gets_the_ten_provisions() {
             "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"},
             "occupation": "construction",
             "family": [{"relation": "child", "birth_date": "2022-05-01", "citizenship": ["KG"]}]}"#,
-        chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        pack.profile_defaults(chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()),
     )
     .unwrap();
     let report = report::build(&pack, &profile, &engine::explain(&pack, &profile));

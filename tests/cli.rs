@@ -227,6 +227,7 @@ const SMALL_PACK: &str = r#"{
     "name": "small",
     "version": "1.0.0",
     "status": "employed",
+    "default_host": "KZ",
     "day_count": "event_day_is_day_1",
     "disclaimer": "A test pack."
   },
@@ -1662,4 +1663,51 @@ fn a_misspelt_country_or_a_one_digit_day_is_refused_saying_what_would_do() {
         .stderr_has(
             "--as-of: `1.3.2026` is not a date: write the day and the month with two digits",
         );
+}
+
+/// Issue 10: the host state a profile leaves out comes from the pack
+/// (`default_host`); a pack that names none asks for it.
+#[test]
+fn the_default_host_state_is_the_packs() {
+    let dir = temp_dir("no-default-host");
+    write_files(
+        &dir,
+        &[(
+            "pack.json",
+            &SMALL_PACK.replace("\"default_host\": \"KZ\",", ""),
+        )],
+    );
+    let run = Test::new()
+        .args(["check", "--citizenship", "KG", "--contract", "employment"])
+        .args(["--as-of", "2026-03-20", "--rules"])
+        .arg(&dir)
+        .run()
+        .code(1);
+    assert!(
+        run.stderr
+            .contains("this rule pack names no default host state"),
+        "{}",
+        run.stderr
+    );
+    let given = Test::new()
+        .args(["check", "--citizenship", "KG", "--contract", "employment"])
+        .args([
+            "--host",
+            "KZ",
+            "--as-of",
+            "2026-03-20",
+            "--format",
+            "json",
+            "--rules",
+        ])
+        .arg(&dir)
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(given["host"], "KZ");
+    // The embedded pack's default, said as an assumption.
+    let report = check_example("KG", "json").json();
+    assert!(strings(&report["assumptions"])
+        .iter()
+        .any(|a| a.contains("assumed the host state is Kazakhstan")));
 }

@@ -762,8 +762,11 @@ fn verify_witnesses(t: &Target) {
             "search bug: a completion left a fact unknown: {w:?}"
         );
         let json = w.to_json();
-        let back = WorkerProfile::from_json(&json, w.as_of)
-            .unwrap_or_else(|e| panic!("search bug: an invalid completion {json}: {e}"));
+        let back = WorkerProfile::from_json(
+            &json,
+            eaeu_rights::profile::Defaults::new(w.as_of, Some(eaeu_rights::country::Country::KZ)),
+        )
+        .unwrap_or_else(|e| panic!("search bug: an invalid completion {json}: {e}"));
         assert_eq!(
             back.to_json(),
             json,
@@ -960,7 +963,11 @@ fn undetermined_findings_of_handwritten_profiles_can_go_either_way() {
     let mut targets = 0;
     let mut failures = Vec::new();
     for (what, text) in handwritten() {
-        let p = WorkerProfile::from_json(text, today).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let p = WorkerProfile::from_json(
+            text,
+            eaeu_rights::profile::Defaults::new(today, Some(eaeu_rights::country::Country::KZ)),
+        )
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
         let checked = check(&p);
         println!(
             "{what}: {} undetermined finding(s) checked",

@@ -61,7 +61,10 @@ fn agree(pack: &RulePack) -> (usize, usize) {
     let (mut evaluated, mut undetermined) = (0, 0);
     for (i, line) in text.lines().enumerate() {
         let value = thin(i, serde_json::from_str(line).unwrap());
-        let Ok(p) = WorkerProfile::from_json(&value.to_string(), today) else {
+        let Ok(p) = WorkerProfile::from_json(
+            &value.to_string(),
+            eaeu_rights::profile::Defaults::new(today, Some(eaeu_rights::country::Country::KZ)),
+        ) else {
             continue;
         };
         let explained = engine::explain(pack, &p);

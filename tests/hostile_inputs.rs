@@ -120,7 +120,7 @@ const MINI_PACK: &[(&str, &str)] = &[
         "pack.json",
         r#"{
   "pack": {
-    "name": "mini", "version": "1", "status": "worker",
+    "name": "mini", "version": "1", "status": "worker", "default_host": "KZ",
     "day_count": "event_day_is_day_1", "disclaimer": "information, not advice"
   }
 }

@@ -77,7 +77,7 @@ proptest! {
     fn generated_profiles_are_valid(p in full_profile(), mask in 0u16..(1 << FACTS)) {
         for q in [&p, &partial(&p, mask)] {
             let json = q.to_json();
-            let back = WorkerProfile::from_json(&json, q.as_of);
+            let back = WorkerProfile::from_json(&json, eaeu_rights::profile::Defaults::new(q.as_of, Some(eaeu_rights::country::Country::KZ)));
             prop_assert!(back.is_ok(), "{}: {}", json, back.unwrap_err());
         }
     }
@@ -170,7 +170,7 @@ fn every_fact_has_a_name() {
             "family": [
               {"relation": "child", "birth_date": "2022-05-01", "citizenship": ["KG"]},
               {"relation": "spouse", "birth_date": "1995-01-01", "citizenship": ["UZ"]}]}"#,
-        today,
+        eaeu_rights::profile::Defaults::new(today, Some(eaeu_rights::country::Country::KZ)),
     )
     .unwrap();
     let names: std::collections::HashSet<&str> = (0..FACTS).map(fact_name).collect();

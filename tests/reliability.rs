@@ -154,7 +154,7 @@ fn working_days_are_not_capped() {
     std::fs::create_dir_all(&pack).unwrap();
     std::fs::write(
         pack.join("pack.json"),
-        r#"{"pack": {"name": "wd", "version": "1", "status": "always",
+        r#"{"pack": {"name": "wd", "version": "1", "status": "always", "default_host": "KZ",
   "day_count": "event_day_is_day_1", "disclaimer": "information, not advice"},
  "sets": {"none": {"type": "date", "label": "no holidays", "values": []}},
  "definitions": {"always": {"expr": true}},

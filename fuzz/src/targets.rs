@@ -61,9 +61,18 @@ pub fn profile_json(data: &[u8]) {
         }
     };
     let text = std::str::from_utf8(data).unwrap_or_default();
-    match raw.validate(today()) {
+    match raw.validate(eaeu_rights::profile::Defaults::new(
+        today(),
+        Some(eaeu_rights::country::Country::KZ),
+    )) {
         Ok(profile) => {
-            let again = WorkerProfile::from_json(text, today());
+            let again = WorkerProfile::from_json(
+                text,
+                eaeu_rights::profile::Defaults::new(
+                    today(),
+                    Some(eaeu_rights::country::Country::KZ),
+                ),
+            );
             assert_eq!(again.as_ref().ok(), Some(&profile), "parsing twice differs");
             round_trip(&profile);
         }
@@ -80,7 +89,10 @@ pub fn profile_json(data: &[u8]) {
 /// `to_json` then `from_json` gives the same facts.
 fn round_trip(profile: &WorkerProfile) {
     let json = profile.to_json();
-    match WorkerProfile::from_json(&json, today()) {
+    match WorkerProfile::from_json(
+        &json,
+        eaeu_rights::profile::Defaults::new(today(), Some(eaeu_rights::country::Country::KZ)),
+    ) {
         Ok(mut back) => {
             back.assumed = profile.assumed;
             assert_eq!(&back, profile, "round trip through {json}");
@@ -93,7 +105,12 @@ fn round_trip(profile: &WorkerProfile) {
 /// are one, else decoded from the bytes; the explained and fast paths agree,
 /// evaluation is deterministic, every applying finding is justified.
 pub fn evaluate(data: &[u8]) {
-    let profile = match RawProfile::from_bytes(data).and_then(|r| r.validate(today())) {
+    let profile = match RawProfile::from_bytes(data).and_then(|r| {
+        r.validate(eaeu_rights::profile::Defaults::new(
+            today(),
+            Some(eaeu_rights::country::Country::KZ),
+        ))
+    }) {
         Ok(p) => p,
         Err(_) => match decode_profile(data) {
             Some(p) => p,
@@ -298,7 +315,11 @@ pub fn decode_profile(data: &[u8]) -> Option<WorkerProfile> {
         raw.insert("family".into(), family.into());
     }
     let text = serde_json::Value::Object(raw).to_string();
-    WorkerProfile::from_json(&text, today()).ok()
+    WorkerProfile::from_json(
+        &text,
+        eaeu_rights::profile::Defaults::new(today(), Some(eaeu_rights::country::Country::KZ)),
+    )
+    .ok()
 }
 
 /// Reads bytes one at a time; zeros once they run out.

@@ -106,7 +106,7 @@ pub fn compact_stream<W: std::io::Write + Send>(
     let work = Records {
         pack,
         format: BatchFormat::Compact,
-        today,
+        defaults: pack.profile_defaults(today),
         as_of: None,
         side_files: false,
     };

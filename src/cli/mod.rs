@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::engine::{self, RulePack};
-use crate::profile::{InvalidProfile, RawContract, RawFamilyMember, RawProfile, WorkerProfile};
+use crate::profile::{
+    Defaults, InvalidProfile, RawContract, RawFamilyMember, RawProfile, WorkerProfile,
+};
 use crate::report;
 use crate::rules::{self, PackErrors};
 
@@ -258,6 +260,7 @@ fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
 /// profile in the fixtures directory (`./fixtures` by default, when it
 /// exists; files that are not profiles are skipped), then generated ones.
 pub(crate) fn conflict_profiles(
+    pack: &RulePack,
     fixtures: Option<&Path>,
 ) -> Result<Vec<rules::conflicts::NamedProfile>, CliError> {
     let today = today()?;
@@ -284,7 +287,7 @@ pub(crate) fn conflict_profiles(
             let Ok(text) = String::from_utf8(bytes) else {
                 continue;
             };
-            if let Ok(profile) = WorkerProfile::from_json(&text, today) {
+            if let Ok(profile) = WorkerProfile::from_json(&text, pack.profile_defaults(today)) {
                 out.push(rules::conflicts::NamedProfile {
                     name: path.display().to_string(),
                     profile,
@@ -370,19 +373,20 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             if let Some(as_of) = &args.as_of {
                 raw.as_of = Some(as_of.clone());
             }
-            raw.validate(today).map_err(|error| {
-                let text = String::from_utf8_lossy(&bytes);
-                let error = error.locate_in(
-                    text.strip_prefix('\u{feff}').unwrap_or(&text),
-                    &crate::locate::JsonPath::root(),
-                );
-                CliError::Profile {
-                    origin: Some(source),
-                    error,
-                }
-            })?
+            raw.validate(pack.profile_defaults(today))
+                .map_err(|error| {
+                    let text = String::from_utf8_lossy(&bytes);
+                    let error = error.locate_in(
+                        text.strip_prefix('\u{feff}').unwrap_or(&text),
+                        &crate::locate::JsonPath::root(),
+                    );
+                    CliError::Profile {
+                        origin: Some(source),
+                        error,
+                    }
+                })?
         }
-        None => profile_from_flags(&args, today)?,
+        None => profile_from_flags(&args, pack.profile_defaults(today))?,
     };
     let evaluation = engine::explain(&pack, &profile);
     let report = report::build(&pack, &profile, &evaluation);
@@ -420,7 +424,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
 
 /// Builds the same raw profile a JSON file would give, so flags and files
 /// share one validation; errors then name the flag.
-fn profile_from_flags(args: &CheckArgs, today: NaiveDate) -> Result<WorkerProfile, CliError> {
+fn profile_from_flags(args: &CheckArgs, defaults: Defaults) -> Result<WorkerProfile, CliError> {
     let mut raw = RawProfile::default();
     raw.id = args.id.clone();
     raw.host = args.host.clone();
@@ -477,7 +481,7 @@ fn profile_from_flags(args: &CheckArgs, today: NaiveDate) -> Result<WorkerProfil
                 .collect(),
         );
     }
-    raw.validate(today).map_err(|mut error| {
+    raw.validate(defaults).map_err(|mut error| {
         for p in &mut error.problems {
             p.message = format!("{}: {}", flag_for(&p.path.to_string()), p.message);
             p.path = crate::locate::JsonPath::root();

@@ -136,7 +136,7 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
                 None => (rules::embedded_files(), "embedded pack".to_owned()),
             };
             let pack = rules::compile(&files)?;
-            let profiles = super::conflict_profiles(fixtures.as_deref())?;
+            let profiles = super::conflict_profiles(&pack, fixtures.as_deref())?;
             rules::conflicts::check(&pack, &files, &profiles)?;
             let line = format!(
                 "ok: {what}: {} rules, {} definitions, {} sets, {} dated sets, {} parameters · {}\n",

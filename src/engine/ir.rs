@@ -32,6 +32,12 @@ impl RulePack {
         )
     }
 
+    /// What a profile read for this pack falls back on: `today` for the
+    /// assessment date, the pack's default host state for the host.
+    pub fn profile_defaults(&self, today: NaiveDate) -> crate::profile::Defaults {
+        crate::profile::Defaults::new(today, self.meta.default_host)
+    }
+
     /// The pack's title.
     pub fn title(&self) -> &str {
         &self.meta.title
@@ -62,6 +68,8 @@ pub(crate) struct PackMeta {
     pub status_def: usize,
     pub day_count: DayCount,
     pub disclaimer: String,
+    /// The host state a profile that names none works in.
+    pub default_host: Option<Country>,
     /// `sha256:` and the first 16 hex digits of the pack's content hash.
     pub hash: String,
 }

@@ -99,7 +99,11 @@ fn profile(fragment: &str) -> WorkerProfile {
     let obj = v.as_object_mut().unwrap();
     obj.entry("citizenship").or_insert(json!("KG"));
     obj.entry("as_of").or_insert(json!(TODAY));
-    WorkerProfile::from_json(&v.to_string(), d(TODAY)).unwrap_or_else(|e| panic!("{v}: {e}"))
+    WorkerProfile::from_json(
+        &v.to_string(),
+        crate::profile::Defaults::new(d(TODAY), Some(crate::country::Country::KZ)),
+    )
+    .unwrap_or_else(|e| panic!("{v}: {e}"))
 }
 
 /// What a definition should evaluate to.
@@ -1308,7 +1312,11 @@ mod monotonicity {
 
     fn parse(p: &Json) -> Option<WorkerProfile> {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        WorkerProfile::from_json(&p.to_string(), today).ok()
+        WorkerProfile::from_json(
+            &p.to_string(),
+            crate::profile::Defaults::new(today, Some(crate::country::Country::KZ)),
+        )
+        .ok()
     }
 
     fn decided(t: Truth) -> bool {

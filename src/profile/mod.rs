@@ -189,6 +189,23 @@ pub struct WorkerProfile {
     pub assumed: Assumed,
 }
 
+/// What a profile falls back on for the facts it may leave out: the
+/// assessment date (today) and the host state (the rule pack's default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Defaults {
+    /// The default `as_of`.
+    pub today: NaiveDate,
+    /// The default host state; `None`: the profile must name it.
+    pub host: Option<Country>,
+}
+
+impl Defaults {
+    /// Today and a default host state.
+    pub fn new(today: NaiveDate, host: Option<Country>) -> Self {
+        Defaults { today, host }
+    }
+}
+
 /// The most family members one profile may list.
 pub const MAX_FAMILY: usize = 100;
 /// The most citizenships one person (or family member) may list.
@@ -409,7 +426,9 @@ impl RawProfile {
             .as_deref()
             .and_then(|d| parse_date(d).ok())
             .unwrap_or(NaiveDate::MAX);
-        if let Err(more) = raw.validate(as_of_for_checks) {
+        // Only the values are checked here: any host will do.
+        let checks = Defaults::new(as_of_for_checks, Some(Country::SLOT));
+        if let Err(more) = raw.validate(checks) {
             for p in more.problems {
                 let caused_by_shape = shape_paths
                     .iter()
@@ -469,40 +488,41 @@ impl RawProfile {
         Self::from_json(utf8(bytes)?)
     }
 
-    /// Validates the raw profile into a typed one; `today` is the default `as_of`.
-    pub fn validate(self, today: NaiveDate) -> Result<WorkerProfile, InvalidProfile> {
-        let mut profile = WorkerProfile::empty(today);
-        self.validate_into(today, None, &mut profile)?;
+    /// Validates the raw profile into a typed one, with `defaults` for the
+    /// facts it leaves out.
+    pub fn validate(self, defaults: Defaults) -> Result<WorkerProfile, InvalidProfile> {
+        let mut profile = WorkerProfile::empty(defaults);
+        self.validate_into(defaults, None, &mut profile)?;
         Ok(profile)
     }
 }
 
 impl WorkerProfile {
     /// Parses and validates a profile from JSON text.
-    pub fn from_json(text: &str, today: NaiveDate) -> Result<Self, InvalidProfile> {
-        Self::from_json_as_of(text, today, None)
+    pub fn from_json(text: &str, defaults: Defaults) -> Result<Self, InvalidProfile> {
+        Self::from_json_as_of(text, defaults, None)
     }
 
     /// Parses and validates a profile from JSON text; `as_of`, when given,
     /// replaces the profile's own assessment date (`batch --as-of`).
     pub fn from_json_as_of(
         text: &str,
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
     ) -> Result<Self, InvalidProfile> {
-        let mut profile = Self::empty(today);
-        profile.read_json(text, today, as_of)?;
+        let mut profile = Self::empty(defaults);
+        profile.read_json(text, defaults, as_of)?;
         Ok(profile)
     }
 
-    /// A profile with no facts, as of `today` (a slot to read into).
-    pub fn empty(today: NaiveDate) -> Self {
+    /// A profile with no facts (a slot to read into).
+    pub fn empty(defaults: Defaults) -> Self {
         WorkerProfile {
             id: None,
             citizenship: Vec::new(),
-            host: Country::KZ,
+            host: defaults.host.unwrap_or(Country::SLOT),
             entry_date: None,
-            as_of: today,
+            as_of: defaults.today,
             contract: Contract::default(),
             occupation: None,
             registered: None,
@@ -518,7 +538,7 @@ impl WorkerProfile {
     pub fn read_json(
         &mut self,
         text: &str,
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
         // Most lines are read in one pass, strings borrowed from the line.
@@ -526,8 +546,8 @@ impl WorkerProfile {
         // goes through the strict reader, which names every problem; both
         // give the same profile for a text they both accept.
         match one_pass::read(text) {
-            Some(raw) => self.validate_read(&raw, text, today, as_of),
-            None => self.read_strictly(text, today, as_of),
+            Some(raw) => self.validate_read(&raw, text, defaults, as_of),
+            None => self.read_strictly(text, defaults, as_of),
         }
     }
 
@@ -536,24 +556,24 @@ impl WorkerProfile {
     pub fn read_json_bytes(
         &mut self,
         bytes: &[u8],
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
         self.id = None;
         let text = utf8(bytes)?;
-        self.read_json(text, today, as_of)
+        self.read_json(text, defaults, as_of)
     }
 
     /// Reads with the strict reader, which names every problem.
     fn read_strictly(
         &mut self,
         text: &str,
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
         self.id = None;
         let raw = RawProfile::from_json(text)?;
-        self.validate_read(&raw, text, today, as_of)
+        self.validate_read(&raw, text, defaults, as_of)
     }
 
     /// Validates a profile read from `text` into this one; on error, only
@@ -562,10 +582,10 @@ impl WorkerProfile {
         &mut self,
         raw: &RawProfile<S>,
         text: &str,
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
     ) -> Result<(), InvalidProfile> {
-        raw.validate_into(today, as_of, self).map_err(|e| {
+        raw.validate_into(defaults, as_of, self).map_err(|e| {
             self.id = raw
                 .id
                 .as_ref()
@@ -690,7 +710,7 @@ mod tests {
     }
 
     fn parse(text: &str) -> Result<WorkerProfile, InvalidProfile> {
-        WorkerProfile::from_json(text, today())
+        WorkerProfile::from_json(text, Defaults::new(today(), Some(Country::KZ)))
     }
 
     #[test]

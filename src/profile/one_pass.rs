@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn names_and_day_first_dates_give_the_same_profile_as_codes_and_iso_dates() {
-        let today = gen_today();
+        let today = crate::profile::Defaults::new(gen_today(), Some(crate::country::Country::KZ));
         let text = String::from_utf8(gen::ndjson(2_000, 11)).unwrap();
         let mut compared = 0;
         for line in text.lines() {
@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn bytes_that_are_not_utf8_are_refused_with_the_byte_and_its_place() {
         let bad = b"{\"citizenship\":\"KG\",\"occupation\":\"stroi\xfftel\"}";
-        let today = gen_today();
+        let today = crate::profile::Defaults::new(gen_today(), Some(crate::country::Country::KZ));
         let e = WorkerProfile::empty(today)
             .read_json_bytes(bad, today, None)
             .unwrap_err();
@@ -461,7 +461,7 @@ mod tests {
     /// `read_json` before the one-pass reader: strict reader, then validation.
     fn strict_read(
         text: &str,
-        today: NaiveDate,
+        today: crate::profile::Defaults,
         as_of: Option<NaiveDate>,
     ) -> (Result<WorkerProfile, InvalidProfile>, Option<String>) {
         let mut raw = match RawProfile::from_json(text) {
@@ -489,7 +489,7 @@ mod tests {
 
     #[test]
     fn read_json_accepts_and_refuses_as_the_strict_path_does() {
-        let today = gen_today();
+        let today = crate::profile::Defaults::new(gen_today(), Some(crate::country::Country::KZ));
         let override_date = NaiveDate::from_ymd_opt(2027, 1, 1);
         // One slot for every line, as `batch` does, so left-over facts of
         // an earlier line would show.

@@ -223,7 +223,7 @@ impl Reader {
                         path,
                         v,
                         "a country code or name such as \"KZ\" or \"Kazakhstan\"",
-                        "leave `host` out to assume Kazakhstan (KZ)",
+                        "leave `host` out to assume the rule pack's default host state",
                     );
                 }
                 "entry_date" => raw.entry_date = self.string(path, v, DATE, &leave_out),

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::Defaults;
 use super::{
     Assumed, ContractKind, FamilyMember, InvalidProfile, Problem, RawProfile, Relation,
     WorkerProfile, MAX_CITIZENSHIPS, MAX_FAMILY, MAX_TEXT,
@@ -17,15 +18,17 @@ use crate::locate::JsonPath;
 
 impl<S: AsRef<str>> RawProfile<S> {
     /// Validates into `out`, reusing its buffers (a batch reads every line
-    /// into one profile). `today` is the default `as_of`; `as_of`, when
-    /// given, replaces the profile's own (`batch --as-of`). On error `out`
+    /// into one profile). `defaults` gives `as_of` (today) and the host
+    /// state when the profile leaves them out; `as_of`, when given,
+    /// replaces the profile's own (`batch --as-of`). On error `out`
     /// holds a mix of old and new facts: the caller must not use it.
     pub(crate) fn validate_into(
         &self,
-        today: NaiveDate,
+        defaults: Defaults,
         as_of: Option<NaiveDate>,
         out: &mut WorkerProfile,
     ) -> Result<(), InvalidProfile> {
+        let today = defaults.today;
         let mut v = Validator::default();
         let root = JsonPath::root();
         let mut assumed = Assumed::default();
@@ -36,11 +39,15 @@ impl<S: AsRef<str>> RawProfile<S> {
             None => v.problem(|| root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)"),
             Some(c) => v.countries_into(|| root.key("citizenship"), c, &mut out.citizenship),
         }
-        out.host = match str_of(&self.host) {
-            Some(h) => v.country(|| root.key("host"), h).unwrap_or(Country::KZ),
-            None => {
+        out.host = match (str_of(&self.host), defaults.host) {
+            (Some(h), _) => v.country(|| root.key("host"), h).unwrap_or(Country::SLOT),
+            (None, Some(host)) => {
                 assumed.host = true;
-                Country::KZ
+                host
+            }
+            (None, None) => {
+                v.problem(|| root.key("host"), "is required: this rule pack names no default host state, so give the state of employment, e.g. `KZ`");
+                Country::SLOT
             }
         };
         let entry_date =

@@ -519,6 +519,12 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     None
                 }
             };
+            let default_host = header.default_host.as_deref().map(|h| {
+                match c.literal_of(&Value::String(h.to_owned()), Ty::Country, &at.key("default_host")) {
+                    Some(Lit::Country(country)) => Some(country),
+                    _ => None,
+                }
+            });
             meta = status_def.map(|status_def| PackMeta {
                 name: header.name.clone(),
                 version: header.version.clone(),
@@ -529,6 +535,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     RawDayCount::NextDayIsDay1 => DayCount::NextDayIsDay1,
                 },
                 disclaimer: header.disclaimer.clone(),
+                default_host: default_host.flatten(),
                 hash: content_hash(files),
             });
         }

@@ -336,8 +336,11 @@ mod tests {
         for (x, y) in a.iter().zip(&b) {
             assert_eq!(x.profile, y.profile);
             let text = x.profile.to_json();
-            let back = WorkerProfile::from_json(&text, x.profile.as_of)
-                .unwrap_or_else(|e| panic!("{text}: {e}"));
+            let back = WorkerProfile::from_json(
+                &text,
+                crate::profile::Defaults::new(x.profile.as_of, Some(Country::KZ)),
+            )
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(back.citizenship, x.profile.citizenship, "{text}");
         }
     }

@@ -50,6 +50,8 @@ pub(crate) struct RawPackMeta {
     pub status: String,
     pub day_count: RawDayCount,
     pub disclaimer: String,
+    /// The host state a profile that names none works in.
+    pub default_host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

@@ -20,7 +20,7 @@ use serde_json::value::RawValue;
 use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::engine::{self, Decider, Outcome, RulePack};
 use crate::locate::{JsonPath, LineCol, Locator};
-use crate::profile::{InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
+use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
 use crate::report::{self, compact, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
 
@@ -89,7 +89,7 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     let work = Records {
         pack: &pack,
         format: args.format,
-        today,
+        defaults: pack.profile_defaults(today),
         as_of,
         side_files: args.out.is_some(),
     };
@@ -357,8 +357,8 @@ pub struct Records<'p> {
     pub pack: &'p RulePack,
     /// The output format.
     pub format: BatchFormat,
-    /// The default assessment date.
-    pub today: NaiveDate,
+    /// The defaults of a profile: today, and the pack's host state.
+    pub defaults: Defaults,
     /// `--as-of`.
     pub as_of: Option<NaiveDate>,
     /// `--out DIR` was given: produce a report file per profile.
@@ -380,20 +380,20 @@ impl<'p> Work for Records<'p> {
         RecordsState {
             decider: Decider::new(self.pack),
             compact: compact::Compact::new(self.pack),
-            profile: WorkerProfile::empty(self.today),
+            profile: WorkerProfile::empty(self.defaults),
         }
     }
 
     fn item(&self, state: &mut Self::State, item: Item<'_>, out: &mut Output) {
         let mut line_profile =
-            std::mem::replace(&mut state.profile, WorkerProfile::empty(self.today));
+            std::mem::replace(&mut state.profile, WorkerProfile::empty(self.defaults));
         let (source, profile, text) = match item {
             Item::Blank => {
                 out.tally.blank = out.tally.blank.saturating_add(1);
                 return;
             }
             Item::Line { name, line, bytes } => {
-                let read = line_profile.read_json_bytes(bytes, self.today, self.as_of);
+                let read = line_profile.read_json_bytes(bytes, self.defaults, self.as_of);
                 // The text is looked at again only for a refused line.
                 let text = read
                     .is_err()
@@ -432,7 +432,7 @@ impl<'p> Work for Records<'p> {
                         if let Some(d) = self.as_of {
                             raw.as_of = Some(d.to_string());
                         }
-                        raw.validate(self.today)
+                        raw.validate(self.defaults)
                     })
                     .map(|p| {
                         line_profile = p;
