@@ -96,7 +96,12 @@ fn pack_and_hand_written_code_agree_on_10000_generated_profiles() {
         // The compact line carries the same information as bench-spec's line,
         // and the hand-written end-to-end path writes that line.
         let mut compact_line = Vec::new();
-        writer.write_line(&mut compact_line, p.id.as_deref(), &decider.decide(&p));
+        writer.write_line(
+            &mut compact_line,
+            p.id.as_deref(),
+            |out| eaeu_rights::report::compact::write_json_source(out, "-", 1),
+            &decider.decide(&p),
+        );
         let converted = compact_to_spec(std::str::from_utf8(&compact_line).unwrap()).unwrap();
         let mut spec_line = Vec::new();
         handwritten::line(&mut spec_line, line.as_bytes()).unwrap();

@@ -1711,3 +1711,32 @@ fn the_default_host_state_is_the_packs() {
         .iter()
         .any(|a| a.contains("assumed the host state is Kazakhstan")));
 }
+
+/// Issue 11: compact records carry their source, so two profiles with one
+/// id are told apart; the summary's date is the most urgent one, a deadline
+/// passed and not met first.
+#[test]
+fn compact_records_carry_their_source_and_the_summary_puts_overdue_first() {
+    let dir = temp_dir("compact-source");
+    let line = r#"{"id": "same", "citizenship": "KG", "entry_date": "2026-03-01", "as_of": "2026-04-05", "registered": false, "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"}}"#;
+    write_files(&dir, &[("two.ndjson", &format!("{line}\n{line}\n"))]);
+    let file = dir.join("two.ndjson").display().to_string();
+    let records = Test::new()
+        .args(["batch", &file, "--format", "compact"])
+        .run()
+        .code(0)
+        .ndjson();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], records[1]["id"]);
+    assert_eq!(records[0]["source"], format!("{file}:1"));
+    assert_eq!(records[1]["source"], format!("{file}:2"));
+    let summary = Test::new()
+        .args(["batch", &file, "--format", "summary"])
+        .run()
+        .code(0);
+    let first = summary.stdout.lines().next().unwrap();
+    // Registration was due by 2026-03-30 and is not done: that comes before
+    // next year's dates.
+    assert!(first.contains("overdue since: "), "{first}");
+    assert!(!first.contains("next date"), "{first}");
+}

@@ -13,6 +13,22 @@ use crate::engine::{Decision, Outcome, RulePack};
 /// Appends `text` as a JSON string (quotes and escapes included).
 pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
+    write_json_str_body(out, text);
+    out.push(b'"');
+}
+
+/// Appends the source of an NDJSON line, `"file:line"`, as a JSON string
+/// (without building the text first: it is on every compact line).
+pub fn write_json_source(out: &mut Vec<u8>, file: &str, line: u64) {
+    out.push(b'"');
+    write_json_str_body(out, file);
+    out.push(b':');
+    out.extend_from_slice(line.to_string().as_bytes());
+    out.push(b'"');
+}
+
+/// `text` escaped for the inside of a JSON string.
+fn write_json_str_body(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut plain_from = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -40,7 +56,6 @@ pub fn write_json_str(out: &mut Vec<u8>, text: &str) {
         plain_from = i.saturating_add(1);
     }
     out.extend_from_slice(bytes.get(plain_from..).unwrap_or_default());
-    out.push(b'"');
 }
 
 /// Appends a date as `"YYYY-MM-DD"` (quoted); years 0 to 9999 as four digits.
@@ -100,15 +115,25 @@ impl Compact {
     }
 
     /// Appends one compact line (without the newline) for an evaluated
-    /// profile: `{"id":..,"status":..,"applies":[ids],"dates":{id:{name:
-    /// date}}}`, and `"undetermined":[ids]` when some rule is undetermined.
+    /// profile: `{"id":..,"source":..,"status":..,"applies":[ids],"dates":
+    /// {id:{name:date}}}`, and `"undetermined":[ids]` when some rule is
+    /// undetermined.
     /// `decision` must come from the pack this writer was made for.
-    pub fn write_line(&self, out: &mut Vec<u8>, id: Option<&str>, decision: &Decision<'_>) {
+    pub fn write_line(
+        &self,
+        out: &mut Vec<u8>,
+        id: Option<&str>,
+        source: impl FnOnce(&mut Vec<u8>),
+        decision: &Decision<'_>,
+    ) {
         out.extend_from_slice(b"{\"id\":");
         match id {
             Some(id) => write_json_str(out, id),
             None => out.extend_from_slice(b"null"),
         }
+        // Two records with the same id are told apart by where they came from.
+        out.extend_from_slice(b",\"source\":");
+        source(out);
         out.extend_from_slice(b",\"status\":\"");
         out.extend_from_slice(Status::of(decision.status).as_str().as_bytes());
         out.extend_from_slice(b"\",\"applies\":[");

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
+use crate::engine::ir::RuleKind;
 use crate::engine::{self, Decider, Outcome, RulePack};
 use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
@@ -462,6 +463,14 @@ enum Lazy<'s> {
 }
 
 impl Lazy<'_> {
+    /// The source as a JSON string, written in place.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Lazy::Line(name, line) => compact::write_json_source(out, name, *line),
+            Lazy::Given(s) => compact::write_json_str(out, s),
+        }
+    }
+
     fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Lazy::Line(name, line) => format!("{name}:{line}").into(),
@@ -492,9 +501,12 @@ impl Records<'_> {
         if self.format == BatchFormat::Compact {
             let decision = state.decider.decide(p);
             Self::count(out, Status::of(decision.status));
-            state
-                .compact
-                .write_line(&mut out.bytes, p.id.as_deref(), &decision);
+            state.compact.write_line(
+                &mut out.bytes,
+                p.id.as_deref(),
+                |out| source.write_json(out),
+                &decision,
+            );
             out.bytes.push(b'\n');
             if self.side_files {
                 let report = report::build(self.pack, p, &engine::explain(self.pack, p));
@@ -745,17 +757,28 @@ fn summary_line(source: &str, r: &Report) -> String {
         .iter()
         .filter(|f| f.outcome == Outcome::NotAssessed)
         .count();
-    // A duty already done has no date ahead.
-    let next = r
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
-        .flat_map(|f| f.dates.iter().map(move |(name, d)| (*d, name, &f.rule)))
+    // The most urgent date first: a deadline already passed and not met
+    // (the longest overdue), else the next date ahead. A duty already done
+    // has no date at all.
+    let open_dates = || {
+        r.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
+            .flat_map(|f| f.dates.iter().map(move |(name, d)| (*d, name, f)))
+    };
+    let overdue = open_dates()
+        .filter(|(d, name, f)| {
+            *d < r.as_of && *name == "deadline" && f.kind == RuleKind::Obligation
+        })
+        .min_by_key(|(d, _, _)| *d);
+    let next = open_dates()
         .filter(|(d, _, _)| *d >= r.as_of)
-        .min();
-    let next = next.map_or_else(String::new, |(d, name, rule)| {
-        format!("  next date: {d} ({rule} {name})")
-    });
+        .min_by_key(|(d, _, _)| *d);
+    let next = match (overdue, next) {
+        (Some((d, name, f)), _) => format!("  overdue since: {d} ({} {name})", f.rule),
+        (None, Some((d, name, f))) => format!("  next date: {d} ({} {name})", f.rule),
+        (None, None) => String::new(),
+    };
     // The id is shown unless the source already says it (a fixture file
     // named after its profile's id).
     let stem = std::path::Path::new(source)
