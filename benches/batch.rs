@@ -91,19 +91,7 @@ fn evaluation(c: &mut Criterion) {
     let text = String::from_utf8(gen::ndjson(N, SEED)).unwrap();
     // The generator's few contradictory profiles are refused by the profile
     // contract; evaluation alone runs over the accepted ones.
-    let profiles: Vec<WorkerProfile> = text
-        .lines()
-        .filter_map(|l| {
-            WorkerProfile::from_json(
-                l,
-                eaeu_rights::profile::Defaults::new(
-                    today(),
-                    Some(eaeu_rights::country::Country::KZ),
-                ),
-            )
-            .ok()
-        })
-        .collect();
+    let profiles: Vec<WorkerProfile> = eaeu_rights::bench_support::accepted_profiles(&text);
     let bench = bench_pack();
     let embedded = eaeu_rights::rules::embedded_pack().unwrap();
     let mut g = c.benchmark_group("eval");
@@ -166,19 +154,7 @@ fn end_to_end(c: &mut Criterion) {
 /// first 1,000 accepted generated profiles, embedded pack.
 fn explained_report(c: &mut Criterion) {
     let text = String::from_utf8(gen::ndjson(1_000, SEED)).unwrap();
-    let profiles: Vec<WorkerProfile> = text
-        .lines()
-        .filter_map(|l| {
-            WorkerProfile::from_json(
-                l,
-                eaeu_rights::profile::Defaults::new(
-                    today(),
-                    Some(eaeu_rights::country::Country::KZ),
-                ),
-            )
-            .ok()
-        })
-        .collect();
+    let profiles: Vec<WorkerProfile> = eaeu_rights::bench_support::accepted_profiles(&text);
     let pack = eaeu_rights::rules::embedded_pack().unwrap();
     let mut g = c.benchmark_group("report");
     g.throughput(Throughput::Elements(profiles.len() as u64));
@@ -250,18 +226,7 @@ fn summary() {
         if group == "eval" {
             // Evaluation alone runs over the accepted profiles only.
             let text = String::from_utf8(gen::ndjson(N, SEED)).unwrap();
-            text.lines()
-                .filter(|l| {
-                    WorkerProfile::from_json(
-                        l,
-                        eaeu_rights::profile::Defaults::new(
-                            today(),
-                            Some(eaeu_rights::country::Country::KZ),
-                        ),
-                    )
-                    .is_ok()
-                })
-                .count() as f64
+            eaeu_rights::bench_support::accepted_profiles(&text).len() as f64
         } else {
             N_E2E as f64
         }

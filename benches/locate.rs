@@ -5,22 +5,9 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use eaeu_rights::locate::{JsonPath, Locator};
 
-/// An array of `n` profiles, one per line, each with a bad country code.
-fn invalid_array(n: usize) -> String {
-    let mut text = String::from("[\n");
-    for i in 0..n {
-        let sep = if i + 1 < n { "," } else { "" };
-        text.push_str(&format!(
-            "  {{\"id\": \"p{i}\", \"citizenship\": [\"XX\"]}}{sep}\n"
-        ));
-    }
-    text.push_str("]\n");
-    text
-}
-
 fn locate_50k(c: &mut Criterion) {
     let n = 50_000;
-    let text = invalid_array(n);
+    let text = eaeu_rights::bench_support::invalid_array(n);
     let paths: Vec<JsonPath> = (0..n)
         .map(|i| JsonPath::root().index(i).key("citizenship").index(0))
         .collect();

@@ -24,26 +24,13 @@ fn workdir(name: &str) -> PathBuf {
     dir
 }
 
-/// An array of `n` profiles, one per line, each with a bad country code.
-fn invalid_array(n: usize) -> String {
-    let mut text = String::from("[\n");
-    for i in 0..n {
-        let sep = if i + 1 < n { "," } else { "" };
-        text.push_str(&format!(
-            "  {{\"id\": \"p{i}\", \"citizenship\": [\"XX\"]}}{sep}\n"
-        ));
-    }
-    text.push_str("]\n");
-    text
-}
-
 /// Locating an error in each of 50,000 profiles used to rescan the text
 /// from its start every time (quadratic: 17 s for 16,000 errors). The
 /// locator's work counter must stay within a small multiple of the text.
 #[test]
 fn fifty_thousand_locations_take_linear_work() {
     let n = 50_000;
-    let text = invalid_array(n);
+    let text = eaeu_rights::bench_support::invalid_array(n);
     let locator = Locator::new(&text);
     let lines: Vec<&str> = text.lines().collect();
     for i in 0..n {
@@ -104,7 +91,7 @@ fn every_profile_of_a_large_array_file_is_located() {
     let n = 4000;
     let dir = workdir("array");
     let file = dir.join("many.json");
-    std::fs::write(&file, invalid_array(n)).unwrap();
+    std::fs::write(&file, eaeu_rights::bench_support::invalid_array(n)).unwrap();
     let (code, out, err) = run(&["batch", "--jobs", "2", file.to_str().unwrap()], b"");
     assert_eq!(code, 1, "{err}");
     let records: Vec<serde_json::Value> = out

@@ -25,6 +25,30 @@ pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
 }
 
+/// The profiles of NDJSON `text` that the profile contract accepts (the
+/// generator writes a few contradictory ones on purpose), read with
+/// `today()` and the benchmark pack's default host state.
+pub fn accepted_profiles(text: &str) -> Vec<crate::profile::WorkerProfile> {
+    let defaults = crate::profile::Defaults::new(today(), Some(crate::country::Country::KZ));
+    text.lines()
+        .filter_map(|l| crate::profile::WorkerProfile::from_json(l, defaults).ok())
+        .collect()
+}
+
+/// An array of `n` profiles, one per line, each with a bad country code:
+/// as many errors to locate in one file as there are profiles.
+pub fn invalid_array(n: usize) -> String {
+    let mut text = String::from("[\n");
+    for i in 0..n {
+        let sep = if i.saturating_add(1) < n { "," } else { "" };
+        text.push_str(&format!(
+            "  {{\"id\": \"p{i}\", \"citizenship\": [\"XX\"]}}{sep}\n"
+        ));
+    }
+    text.push_str("]\n");
+    text
+}
+
 /// The id of bench-spec rule `name` in `benches/pack/` (`no_work_permit` is
 /// `bench.no-work-permit`: pack rule ids are dotted words of a-z, 0-9 and -).
 pub fn pack_rule_id(name: &str) -> String {
