@@ -36,6 +36,15 @@ pub(crate) enum RulesCommand {
         #[arg(long, value_name = "DIR")]
         fixtures: Option<PathBuf>,
     },
+    /// Print the pack's texts as a language file (JSON) to translate: what
+    /// the language file of LANG already holds, English where it holds nothing.
+    Texts {
+        /// The language of the file to write, e.g. `ru`.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        #[command(flatten)]
+        pack: PackArgs,
+    },
     /// Count, per rule, the test cases in which it applies, does not apply or
     /// is undetermined; exit 1 if a rule lacks an applies or a does_not_apply case.
     Coverage {
@@ -49,6 +58,14 @@ pub(crate) enum RulesCommand {
 
 pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
     match command {
+        RulesCommand::Texts { lang, pack } => {
+            let pack = pack.load()?;
+            let mut text = serde_json::to_string_pretty(&pack.language_file(&lang))
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            text.push('\n');
+            write_stdout(text.as_bytes())?;
+            Ok(EXIT_OK)
+        }
         RulesCommand::List { pack } => {
             let pack = pack.load()?;
             let mut out = String::new();

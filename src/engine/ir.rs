@@ -21,6 +21,38 @@ pub struct RulePack {
     pub(crate) occupations: Option<Occupations>,
     /// How many variable slots the deepest quantifier nesting needs.
     pub(crate) var_slots: usize,
+    /// Every `say` text of the pack, in English, by key (what a language
+    /// file translates).
+    pub(crate) says: Vec<SayText>,
+    /// The pack's texts in other languages.
+    pub(crate) locales: Vec<Locale>,
+}
+
+/// A `say` of the pack as written (English), for translators.
+#[derive(Debug, Clone)]
+pub(crate) struct SayText {
+    pub key: String,
+    /// How many operands (`{0}`, `{1}`) its texts may show.
+    pub operands: usize,
+    pub when_true: String,
+    pub when_false: String,
+    pub when_unknown: Option<String>,
+}
+
+/// The pack's own texts in one more language, checked and split at load.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Locale {
+    /// The language's code (`ru`).
+    pub lang: String,
+    pub title: Option<String>,
+    pub disclaimer: Option<String>,
+    /// Per rule (the pack's order): its title and summary, when translated.
+    pub rules: Vec<Option<(String, Template)>>,
+    /// Per `say` key: its texts for true, false and unknown.
+    pub says: std::collections::HashMap<String, (Template, Template, Option<Template>)>,
+    /// Labels of sets, dated sets and parameters, and definitions'
+    /// descriptions, by name.
+    pub labels: std::collections::HashMap<String, String>,
 }
 
 impl RulePack {
@@ -36,6 +68,75 @@ impl RulePack {
     /// assessment date, the pack's default host state for the host.
     pub fn profile_defaults(&self, today: NaiveDate) -> crate::profile::Defaults {
         crate::profile::Defaults::new(today, self.meta.default_host)
+    }
+
+    /// The pack's texts as a language file for `lang` (JSON, the shape
+    /// `rules/locales/*.json` are read in): the file's own texts where the
+    /// pack has one for `lang`, the English ones elsewhere, for a translator.
+    pub fn language_file(&self, lang: &str) -> serde_json::Value {
+        use serde_json::{json, Map, Value};
+        let locale = self.locales.iter().find(|l| l.lang == lang);
+        let mut rules = Map::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            let done = locale.and_then(|l| l.rules.get(i)).and_then(|t| t.as_ref());
+            let (title, summary) = match done {
+                Some((title, summary)) => (title.clone(), summary.source()),
+                None => (rule.title.clone(), rule.summary.source()),
+            };
+            rules.insert(
+                rule.id.clone(),
+                json!({ "title": title, "summary": summary }),
+            );
+        }
+        let mut says = Map::new();
+        for say in &self.says {
+            let done = locale.and_then(|l| l.says.get(&say.key));
+            let value = match done {
+                Some((t, f, u)) => {
+                    let mut m = Map::new();
+                    m.insert("true".into(), Value::String(t.source()));
+                    m.insert("false".into(), Value::String(f.source()));
+                    if let Some(u) = u {
+                        m.insert("unknown".into(), Value::String(u.source()));
+                    }
+                    Value::Object(m)
+                }
+                None => {
+                    let mut m = Map::new();
+                    m.insert("true".into(), Value::String(say.when_true.clone()));
+                    m.insert("false".into(), Value::String(say.when_false.clone()));
+                    if let Some(u) = &say.when_unknown {
+                        m.insert("unknown".into(), Value::String(u.clone()));
+                    }
+                    Value::Object(m)
+                }
+            };
+            says.insert(say.key.clone(), value);
+        }
+        let mut labels = Map::new();
+        let label = |name: &str, english: &str| {
+            locale
+                .and_then(|l| l.labels.get(name))
+                .cloned()
+                .unwrap_or_else(|| english.to_owned())
+        };
+        for s in &self.sets {
+            labels.insert(s.name.clone(), Value::String(label(&s.name, &s.label)));
+        }
+        for s in &self.dated_sets {
+            labels.insert(s.name.clone(), Value::String(label(&s.name, &s.label)));
+        }
+        for p in &self.params {
+            labels.insert(p.name.clone(), Value::String(label(&p.name, &p.label)));
+        }
+        json!({ "locale": {
+            "lang": lang,
+            "title": locale.and_then(|l| l.title.clone()).unwrap_or_else(|| self.meta.title.clone()),
+            "disclaimer": locale.and_then(|l| l.disclaimer.clone()).unwrap_or_else(|| self.meta.disclaimer.clone()),
+            "rules": rules,
+            "says": says,
+            "labels": labels,
+        }})
     }
 
     /// The pack's title.
@@ -228,6 +329,7 @@ pub(crate) struct Def {
 /// A fixed set of values.
 #[derive(Debug, Clone)]
 pub(crate) struct NamedSet {
+    pub name: String,
     pub label: String,
     pub values: Vec<Lit>,
     /// The set's dates in date order (empty unless it is a set of dates),
@@ -238,6 +340,7 @@ pub(crate) struct NamedSet {
 /// A set whose members join (and may leave) on dates.
 #[derive(Debug, Clone)]
 pub(crate) struct DatedSet {
+    pub name: String,
     pub label: String,
     pub members: Vec<DatedMember>,
     /// Dated sets whose membership explains a value's absence from this one
@@ -484,8 +587,10 @@ pub(crate) enum Op {
 /// generic sentence of its operation.
 #[derive(Debug, Clone)]
 pub(crate) enum Say {
-    /// The pack's own text, one template per truth value.
+    /// The pack's own text, one template per truth value; `key` names it
+    /// for the pack's other languages (`rule:ID/PATH` or `def:NAME/PATH`).
     Text {
+        key: String,
         when_true: Template,
         when_false: Template,
         when_unknown: Option<Template>,
@@ -507,6 +612,7 @@ impl Say {
                 when_true,
                 when_false,
                 when_unknown,
+                ..
             } => match truth {
                 Truth::True => when_true.0.is_empty(),
                 Truth::False => when_false.0.is_empty(),
@@ -519,7 +625,14 @@ impl Say {
 
 /// A text with placeholders, split at load time.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Template(pub Vec<Piece>);
+pub(crate) struct Template(pub Vec<Piece>, pub String);
+
+impl Template {
+    /// The text as written, placeholders and all.
+    pub(crate) fn source(&self) -> String {
+        self.1.clone()
+    }
+}
 
 /// A piece of a template.
 #[derive(Debug, Clone)]

@@ -161,7 +161,11 @@ pub struct Question {
 
 /// Builds the report for a profile from its explained evaluation.
 pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>>) -> Report {
-    let words = wording::Words { pack, profile };
+    let words = wording::Words {
+        pack,
+        profile,
+        locale: None,
+    };
     let mut findings = Vec::with_capacity(pack.rules.len());
     let mut asked: BTreeMap<Missing, Vec<String>> = BTreeMap::new();
     if eval.status == Truth::Unknown {
@@ -169,7 +173,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>
             asked.entry(*m).or_default().push("status".to_owned());
         }
     }
-    for (rule, result) in pack.rules.iter().zip(&eval.results) {
+    for (index, (rule, result)) in pack.rules.iter().zip(&eval.results).enumerate() {
         // An undetermined outcome, or an applying rule whose date needs a
         // missing fact: either way the answer would settle something.
         for m in &result.why.missing {
@@ -185,10 +189,10 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>
             rule: rule.id.clone(),
             kind: rule.kind,
             outcome: result.outcome,
-            title: rule.title.clone(),
+            title: words.title(index, rule),
             // Written for a person to whom the rule applies, so only then.
             summary: if result.outcome == Outcome::Applies {
-                words.summary(rule, &result.dates)
+                words.summary(index, rule, &result.dates)
             } else {
                 String::new()
             },

@@ -10,13 +10,13 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::error::{PackError, PackErrors};
-use super::raw::{RawDayCount, RawModule, RawType};
+use super::raw::{RawDayCount, RawLocaleSay, RawModule, RawType};
 use super::SourceFile;
 use crate::country::Country;
 use crate::dates::parse_iso_date;
 use crate::engine::ir::*;
 use crate::json::{describe, parse_strict, path_of, plain_message};
-use crate::locate::{locate, JsonPath, Locator};
+use crate::locate::{locate, JsonPath, Locator, Seg};
 use crate::profile::{ContractKind, Relation};
 
 /// Static type of an expression.
@@ -209,6 +209,11 @@ struct Compiler<'f> {
     /// broken one, or in a file that failed to load): `occupation_category`
     /// is derived from it.
     has_occupations: bool,
+    /// Every rule's id by (file, index in its file's `rules`), to name the
+    /// `say`s inside it.
+    rule_ids: HashMap<(usize, usize), String>,
+    /// Every `say` compiled, in English, by key.
+    out_says: Vec<SayText>,
 }
 
 /// The deepest expression a pack may hold, counting through definitions.
@@ -272,6 +277,16 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         unparsed,
         def_depth: Vec::new(),
         has_occupations,
+        rule_ids: modules
+            .iter()
+            .flat_map(|(file, m)| {
+                m.rules
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, r)| ((*file, i), r.id.clone()))
+            })
+            .collect(),
+        out_says: Vec::new(),
     };
 
     // Names first, so every reference can be resolved whatever the file order.
@@ -302,6 +317,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     .collect();
                 dates.sort_unstable();
                 c.out_sets.push(NamedSet {
+                    name: name.clone(),
                     label: set.label.clone(),
                     values,
                     dates,
@@ -339,6 +355,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
                     }
                 }
                 c.out_dated.push(DatedSet {
+                    name: name.clone(),
                     label: set.label.clone(),
                     members,
                     otherwise_mention: Vec::new(),
@@ -432,6 +449,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         };
         if c.claim_name(&at, NATIONAL_HOSTS, "set", |c| &mut c.sets, Ty::Country) {
             c.out_sets.push(NamedSet {
+                name: NATIONAL_HOSTS.to_owned(),
                 label: "the host states whose national rules are in this pack".to_owned(),
                 values: hosts,
                 dates: Vec::new(),
@@ -542,6 +560,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     }
 
     let rules = c.compile_rules(&modules);
+    let locales = c.compile_locales(&modules, &rules);
 
     if !c.errors.is_empty() {
         let mut errors = c.errors;
@@ -575,6 +594,8 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         params: c.out_params,
         occupations,
         var_slots: c.max_depth,
+        says: c.out_says,
+        locales,
     })
 }
 
@@ -1822,11 +1843,191 @@ impl<'f> Compiler<'f> {
         ok.then(|| required.iter().chain(optional).map(|k| o.get(*k)).collect())
     }
 
+    /// The pack's language files: every text is checked as the English one
+    /// is (placeholders, operands), and every key must name a rule, a `say`
+    /// or a label of the pack, so a stale translation is a load error.
+    fn compile_locales(&mut self, modules: &[(usize, RawModule)], rules: &[Rule]) -> Vec<Locale> {
+        let says: HashMap<String, usize> = self
+            .out_says
+            .iter()
+            .map(|t| (t.key.clone(), t.operands))
+            .collect();
+        let mut out: Vec<Locale> = Vec::new();
+        for (file, m) in modules {
+            let Some(raw) = &m.locale else { continue };
+            let at = At {
+                file: *file,
+                path: JsonPath::root().key("locale"),
+            };
+            if out.iter().any(|l| l.lang == raw.lang) {
+                self.error(
+                    &at.key("lang"),
+                    format!("a second language file for `{}`", raw.lang),
+                    None,
+                );
+                continue;
+            }
+            let mut locale = Locale {
+                lang: raw.lang.clone(),
+                title: raw.title.clone(),
+                disclaimer: raw.disclaimer.clone(),
+                rules: vec![None; rules.len()],
+                ..Locale::default()
+            };
+            for (id, texts) in &raw.rules {
+                let rat = at.key("rules").key(id);
+                let Some((index, rule)) = rules.iter().enumerate().find(|(_, r)| &r.id == id)
+                else {
+                    self.error(&rat, format!("no rule has the id `{id}`"), None);
+                    continue;
+                };
+                let names: Vec<String> = rule.dates.iter().map(|(n, _)| n.clone()).collect();
+                if let Some(t) = self.template(&texts.summary, &rat.key("summary"), 0, &names) {
+                    if let Some(slot) = locale.rules.get_mut(index) {
+                        *slot = Some((texts.title.clone(), t));
+                    }
+                }
+            }
+            for (key, say) in &raw.says {
+                let sat = at.key("says").key(key);
+                let Some(&operands) = says.get(key) else {
+                    self.error(
+                        &sat,
+                        format!("the pack has no `say` with the key `{key}`"),
+                        Some("`eaeu-rights rules texts` lists the keys".to_owned()),
+                    );
+                    continue;
+                };
+                let mut text = |t: &str, k: &str| self.template(t, &sat.key(k), operands, &[]);
+                let texts = match say {
+                    RawLocaleSay::One(t) => text(t, "").map(|t| (t.clone(), t, None)),
+                    RawLocaleSay::ByTruth {
+                        when_true,
+                        when_false,
+                        when_unknown,
+                    } => {
+                        let t = text(when_true, "true");
+                        let f = text(when_false, "false");
+                        let u = when_unknown.as_deref().map(|u| text(u, "unknown"));
+                        match (t, f, u) {
+                            (Some(t), Some(f), None) => Some((t, f, None)),
+                            (Some(t), Some(f), Some(Some(u))) => Some((t, f, Some(u))),
+                            _ => None,
+                        }
+                    }
+                };
+                if let Some(texts) = texts {
+                    locale.says.insert(key.clone(), texts);
+                }
+            }
+            for (name, label) in &raw.labels {
+                let known = self.sets.contains_key(name)
+                    || self.dated_sets.contains_key(name)
+                    || self.params.contains_key(name)
+                    || self.def_index.contains_key(name);
+                if !known {
+                    self.error(
+                        &at.key("labels").key(name),
+                        format!("the pack has no set, parameter or definition `{name}`"),
+                        None,
+                    );
+                    continue;
+                }
+                locale.labels.insert(name.clone(), label.clone());
+            }
+            out.push(locale);
+        }
+        out
+    }
+
+    /// The key that names the `say` at `at` for other languages:
+    /// `rule:ID/PATH` or `def:NAME/PATH`, the path inside the rule or the
+    /// definition's expression (`when.all[1]`).
+    fn say_key(&self, at: &At) -> String {
+        let segs = &at.path.0;
+        let (head, rest) = match segs.as_slice() {
+            [Seg::Key(section), Seg::Key(name), rest @ ..] if section == "definitions" => {
+                (format!("def:{name}"), rest)
+            }
+            [Seg::Key(section), Seg::Index(i), rest @ ..] if section == "rules" => {
+                let id = self
+                    .rule_ids
+                    .get(&(at.file, *i))
+                    .cloned()
+                    .unwrap_or_default();
+                (format!("rule:{id}"), rest)
+            }
+            rest => (format!("file:{}", self.file_name(at.file)), rest),
+        };
+        // Without the final `say`.
+        let rest = rest
+            .strip_suffix(&[Seg::Key("say".to_owned())])
+            .unwrap_or(rest);
+        let mut key = head;
+        key.push('/');
+        for (i, seg) in rest.iter().enumerate() {
+            match seg {
+                Seg::Key(k) => {
+                    if i > 0 {
+                        key.push('.');
+                    }
+                    key.push_str(k);
+                }
+                Seg::Index(n) => key.push_str(&format!("[{n}]")),
+            }
+        }
+        key
+    }
+
     fn say(&mut self, v: &Value, at: &At, operands: usize) -> Option<Say> {
+        let key = self.say_key(at);
+        let say = self.say_texts(v, at, operands)?;
+        let text = |t: &str| -> String { t.to_owned() };
+        let (when_true, when_false, when_unknown) = match v {
+            Value::String(s) => (text(s), text(s), None),
+            Value::Object(o) => (
+                o.get("true")
+                    .and_then(Value::as_str)
+                    .map(text)
+                    .unwrap_or_default(),
+                o.get("false")
+                    .and_then(Value::as_str)
+                    .map(text)
+                    .unwrap_or_default(),
+                o.get("unknown").and_then(Value::as_str).map(text),
+            ),
+            _ => return None,
+        };
+        self.out_says.push(SayText {
+            key: key.clone(),
+            operands,
+            when_true,
+            when_false,
+            when_unknown,
+        });
+        let Say::Text {
+            when_true,
+            when_false,
+            when_unknown,
+            ..
+        } = say
+        else {
+            return None;
+        };
+        Some(Say::Text {
+            key,
+            when_true,
+            when_false,
+            when_unknown,
+        })
+    }
+
+    fn say_texts(&mut self, v: &Value, at: &At, operands: usize) -> Option<Say> {
         match v {
             Value::String(s) => {
                 let t = self.template(s, at, operands, &[])?;
                 Some(Say::Text {
+                    key: String::new(),
                     when_true: t.clone(),
                     when_false: t,
                     when_unknown: None,
@@ -1849,6 +2050,7 @@ impl<'f> Compiler<'f> {
                 let when_false = text(1, "false");
                 let when_unknown = text(2, "unknown");
                 Some(Say::Text {
+                    key: String::new(),
                     when_true: when_true?,
                     when_false: when_false?,
                     when_unknown,
@@ -1898,7 +2100,7 @@ impl<'f> Compiler<'f> {
         if !rest.is_empty() {
             pieces.push(Piece::Text(rest.to_owned()));
         }
-        ok.then_some(Template(pieces))
+        ok.then_some(Template(pieces, text.to_owned()))
     }
 
     fn placeholder(&self, name: &str, operands: usize, dates: &[String]) -> Result<Piece, String> {

@@ -33,6 +33,8 @@ pub(crate) struct RawModule {
     /// The host state whose national rules this module holds: its rules
     /// apply only to a person working there.
     pub host: Option<String>,
+    /// The pack's texts in another language (a language file).
+    pub locale: Option<RawLocale>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
 }
@@ -208,4 +210,50 @@ pub(crate) struct RawInForce {
     pub on: Option<Value>,
     /// What applied before `from`, when the pack does not encode it.
     pub earlier: Option<String>,
+}
+
+/// A language file: the pack's texts in one more language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`"
+)]
+pub(crate) struct RawLocale {
+    pub lang: String,
+    pub title: Option<String>,
+    pub disclaimer: Option<String>,
+    /// By rule id: its title and summary.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RawLocaleRule>,
+    /// By `say` key (`eaeu-rights rules texts` lists them).
+    #[serde(default)]
+    pub says: BTreeMap<String, RawLocaleSay>,
+    /// Labels of sets, dated sets, parameters and definitions, by name.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+/// A rule's texts in another language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "an object with `title` and `summary`")]
+pub(crate) struct RawLocaleRule {
+    pub title: String,
+    pub summary: String,
+}
+
+/// A `say` in another language: one text, or one per truth value.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+#[serde(expecting = "a string, or an object with `true`, `false` and optional `unknown`")]
+pub(crate) enum RawLocaleSay {
+    One(String),
+    ByTruth {
+        #[serde(rename = "true")]
+        when_true: String,
+        #[serde(rename = "false")]
+        when_false: String,
+        #[serde(default, rename = "unknown")]
+        when_unknown: Option<String>,
+    },
 }

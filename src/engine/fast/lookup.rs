@@ -264,6 +264,7 @@ mod tests {
             to: to.map(day),
         };
         let set = DatedSet {
+            name: "test".to_owned(),
             label: "x".into(),
             members: vec![
                 member(Country::KZ, "2020-01-01", Some("2021-01-01")),

@@ -10,8 +10,8 @@ use crate::country::Country;
 use crate::engine::eval::{member_on, param_value};
 use crate::engine::fact;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Piece, Rule, RulePack, Say, SetSrc,
-    Template, Unit,
+    CmpOp, DatedSet, DayCount, Field, Locale, MemberField, Node, Op, Piece, Rule, RulePack, Say,
+    SetSrc, Template, Unit,
 };
 use crate::engine::reason::{Guarantee, Reason};
 use crate::engine::template::operands;
@@ -24,6 +24,9 @@ use crate::profile::{ContractKind, WorkerProfile};
 pub(crate) struct Words<'a> {
     pub pack: &'a RulePack,
     pub profile: &'a WorkerProfile,
+    /// The pack's texts in the reader's language, when it has them (else
+    /// the pack's own, English, texts are used).
+    pub locale: Option<&'a Locale>,
 }
 
 impl<'a> Words<'a> {
@@ -107,8 +110,21 @@ impl<'a> Words<'a> {
     }
 
     /// A rule's summary for this person, with the rule's dates.
-    pub(crate) fn summary(self, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
-        self.render(&rule.summary, &[], dates)
+    pub(crate) fn summary(self, index: usize, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
+        let template = self
+            .locale
+            .and_then(|l| l.rules.get(index))
+            .and_then(|t| t.as_ref())
+            .map_or(&rule.summary, |(_, summary)| summary);
+        self.render(template, &[], dates)
+    }
+
+    /// A rule's title.
+    pub(crate) fn title(self, index: usize, rule: &Rule) -> String {
+        self.locale
+            .and_then(|l| l.rules.get(index))
+            .and_then(|t| t.as_ref())
+            .map_or_else(|| rule.title.clone(), |(title, _)| title.clone())
     }
 
     /// A node's own `say` for the truth it gave.
@@ -118,14 +134,20 @@ impl<'a> Words<'a> {
         };
         match &**say {
             Say::Text {
+                key,
                 when_true,
                 when_false,
                 when_unknown,
             } => {
+                let (when_true, when_false, when_unknown) =
+                    match self.locale.and_then(|l| l.says.get(key)) {
+                        Some((t, f, u)) => (t, f, u.as_ref()),
+                        None => (when_true, when_false, when_unknown.as_ref()),
+                    };
                 let template = match truth {
                     Truth::True => when_true,
                     Truth::False => when_false,
-                    Truth::Unknown => when_unknown.as_ref().unwrap_or(when_false),
+                    Truth::Unknown => when_unknown.unwrap_or(when_false),
                 };
                 self.render(template, values, &[])
             }
