@@ -48,6 +48,8 @@ pub(crate) struct Locale {
     pub disclaimer: Option<String>,
     /// Per rule (the pack's order): its title and summary, when translated.
     pub rules: Vec<Option<(String, Template)>>,
+    /// Per rule: what applied before the years it encodes (`in_force.earlier`).
+    pub earlier: Vec<Option<String>>,
     /// Per `say` key: its texts for true, false and unknown.
     pub says: std::collections::HashMap<String, (Template, Template, Option<Template>)>,
     /// Labels of sets, dated sets and parameters, and definitions'

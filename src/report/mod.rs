@@ -6,6 +6,8 @@ pub mod compact;
 pub mod text;
 pub(crate) mod wording;
 
+pub use wording::Lang;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -159,13 +161,19 @@ pub struct Question {
     pub affects: Vec<String>,
 }
 
-/// Builds the report for a profile from its explained evaluation.
+/// Builds the report for a profile from its explained evaluation, in English.
 pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>>) -> Report {
-    let words = wording::Words {
-        pack,
-        profile,
-        locale: None,
-    };
+    build_in(pack, profile, eval, Lang::En)
+}
+
+/// Builds the report for a profile from its explained evaluation, in `lang`.
+pub fn build_in(
+    pack: &RulePack,
+    profile: &WorkerProfile,
+    eval: &Evaluation<Why<'_>>,
+    lang: Lang,
+) -> Report {
+    let words = wording::Words::new(pack, profile, lang);
     let mut findings = Vec::with_capacity(pack.rules.len());
     let mut asked: BTreeMap<Missing, Vec<String>> = BTreeMap::new();
     if eval.status == Truth::Unknown {
@@ -220,7 +228,7 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>
         .into_iter()
         .map(|(m, affects)| Question {
             field: missing_path(&m),
-            question: question(profile, &m),
+            question: words.question(&m),
             affects,
         })
         .collect();
@@ -233,36 +241,10 @@ pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>
         status_reasons: words.reasons(&eval.status_why.because),
         findings,
         questions,
-        assumptions: assumptions(profile),
+        assumptions: words.assumptions(),
         rules_version: pack.version(),
-        disclaimer: pack.meta.disclaimer.clone(),
+        disclaimer: words.disclaimer(),
     }
-}
-
-/// The defaults a profile relied on, as sentences a user can check.
-pub fn assumptions(p: &WorkerProfile) -> Vec<String> {
-    let mut out = Vec::new();
-    if p.assumed.as_of {
-        out.push(format!("assessed as of today, {}", p.as_of));
-    }
-    if p.assumed.host {
-        out.push(format!(
-            "assumed the host state is {} ({})",
-            p.host.name_en(),
-            p.host.code()
-        ));
-    }
-    let has_contract = p.contract.kind != Some(crate::profile::ContractKind::None);
-    if p.assumed.terminated_on && has_contract {
-        out.push("assumed the contract has not been terminated early".to_owned());
-    }
-    if p.assumed.permanent_resident {
-        out.push(format!(
-            "assumed you do not hold a permanent residence permit in {}",
-            p.host.code()
-        ));
-    }
-    out
 }
 
 /// The path of a missing fact, e.g. `family[1].birth_date`.
@@ -271,54 +253,5 @@ pub fn missing_path(m: &Missing) -> String {
         (FieldKey::Member(f), Some(i)) => format!("family[{i}].{}", member_field_name(f)),
         (FieldKey::Member(f), None) => member_field_name(f).to_owned(),
         (FieldKey::Profile(f), _) => field_path(f).to_owned(),
-    }
-}
-
-/// The question that would settle a missing fact.
-fn question(p: &WorkerProfile, m: &Missing) -> String {
-    use crate::engine::ir::{Field, MemberField};
-    let host = p.host.name_en();
-    if let (FieldKey::Member(f), Some(i)) = (m.field, m.member) {
-        let who = p
-            .family
-            .as_ref()
-            .and_then(|f| f.get(i))
-            .and_then(|m| m.relation)
-            .map_or_else(
-                || format!("family member {}", i + 1),
-                |r| format!("family member {} ({})", i + 1, r.as_str()),
-            );
-        return match f {
-            MemberField::BirthDate => format!("When was {who} born?"),
-            MemberField::Relation => format!(
-                "How is {who} related to you (child, spouse, parent, sibling, dependant or other)?"
-            ),
-            MemberField::Citizenship => {
-                format!("Which citizenship(s) does {who} hold?")
-            }
-        };
-    }
-    let FieldKey::Profile(field) = m.field else {
-        return "Please complete the profile.".to_owned();
-    };
-    match field {
-        Field::EntryDate => format!("On what date did you enter {host}?"),
-        Field::ContractKind => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
-        Field::ContractStart => "On what date does (or did) your contract start?".to_owned(),
-        Field::ContractEnd => "On what date does your contract end, or is it open-ended?".to_owned(),
-        // The occupation is asked for when it is not given, and when it is
-        // given but the pack's table cannot tell what kind of work it is
-        // (the missing fact of `occupation_category`): then asking for it
-        // again would not help, asking for the kind of work does.
-        Field::Occupation | Field::OccupationCategory if p.occupation.is_some() => "Is your work teaching, legal, medical or pharmaceutical? (These need their diplomas recognised.)".to_owned(),
-        Field::Occupation | Field::OccupationCategory => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
-        Field::Registered => format!("Are you already registered with the migration authority of {host}?"),
-        Field::Family => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
-        Field::Citizenship => "Which citizenship(s) do you hold?".to_owned(),
-        Field::Host => "In which state do you work?".to_owned(),
-        Field::AsOf => "On what date should the assessment be made?".to_owned(),
-        Field::TerminatedOn => "Was your contract terminated early, and on what date?".to_owned(),
-        Field::EffectiveEnd => "On what date does your contract end, or is it open-ended? If it was terminated early, on what date?".to_owned(),
-        Field::PermanentResident => format!("Do you hold a permanent residence permit of {host}?"),
     }
 }

@@ -1872,6 +1872,7 @@ impl<'f> Compiler<'f> {
                 title: raw.title.clone(),
                 disclaimer: raw.disclaimer.clone(),
                 rules: vec![None; rules.len()],
+                earlier: vec![None; rules.len()],
                 ..Locale::default()
             };
             for (id, texts) in &raw.rules {
@@ -1881,6 +1882,9 @@ impl<'f> Compiler<'f> {
                     self.error(&rat, format!("no rule has the id `{id}`"), None);
                     continue;
                 };
+                if let Some(slot) = locale.earlier.get_mut(index) {
+                    slot.clone_from(&texts.earlier);
+                }
                 let names: Vec<String> = rule.dates.iter().map(|(n, _)| n.clone()).collect();
                 if let Some(t) = self.template(&texts.summary, &rat.key("summary"), 0, &names) {
                     if let Some(slot) = locale.rules.get_mut(index) {

@@ -236,10 +236,12 @@ pub(crate) struct RawLocale {
 /// A rule's texts in another language.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[serde(expecting = "an object with `title` and `summary`")]
+#[serde(expecting = "an object with `title`, `summary` and optional `earlier`")]
 pub(crate) struct RawLocaleRule {
     pub title: String,
     pub summary: String,
+    /// What applied before the years the rule encodes (its `in_force.earlier`).
+    pub earlier: Option<String>,
 }
 
 /// A `say` in another language: one text, or one per truth value.

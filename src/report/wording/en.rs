@@ -6,220 +6,124 @@
 
 use chrono::NaiveDate;
 
+use super::{Comparison, Labels, Speech};
 use crate::country::Country;
-use crate::engine::eval::{member_on, param_value};
-use crate::engine::fact;
+use crate::engine::eval::member_on;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, Locale, MemberField, Node, Op, Piece, Rule, RulePack, Say,
-    SetSrc, Template, Unit,
+    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, RulePack, SetSrc, Unit,
 };
-use crate::engine::reason::{Guarantee, Reason};
-use crate::engine::template::operands;
+use crate::engine::reason::Guarantee;
+use crate::engine::trace::FieldKey;
 use crate::engine::value::{same, Truth, Value};
+use crate::engine::Missing;
 use crate::profile::{ContractKind, WorkerProfile};
 
-/// What a sentence may need besides its reason: the pack (labels, sets,
-/// parameters, the day count) and the person's profile (placeholders).
-#[derive(Clone, Copy)]
-pub(crate) struct Words<'a> {
-    pub pack: &'a RulePack,
-    pub profile: &'a WorkerProfile,
-    /// The pack's texts in the reader's language, when it has them (else
-    /// the pack's own, English, texts are used).
-    pub locale: Option<&'a Locale>,
-}
+/// English.
+pub(crate) struct En;
 
-impl<'a> Words<'a> {
-    /// A reason in words.
-    pub(crate) fn reason(self, r: &Reason<'_>) -> String {
-        let pack = self.pack;
-        match r {
-            Reason::Compare {
-                op,
-                lhs,
-                left,
-                rhs,
-                right,
-                truth,
-            } => cmp_sentence(pack, *op, lhs, *left, rhs, *right, *truth),
-            Reason::Settled {
-                op,
-                lhs,
-                left,
-                rhs,
-                right,
-                truth,
-                guarantee,
-            } => settled_sentence(pack, *op, lhs, *left, rhs, *right, *truth, *guarantee),
-            Reason::In {
-                item,
-                value,
-                set,
-                found,
-            } => in_sentence(pack, item, *value, set, *found),
-            Reason::Member {
-                set,
-                value,
-                on,
-                truth,
-            } => pack.dated_sets.get(*set).map_or_else(String::new, |dated| {
-                member_sentence(pack, dated, *value, *on, *truth)
-            }),
-            Reason::IsNull { node, value } => null_sentence(node, *value),
-            Reason::EmptyList { list } => empty_list_sentence(list),
-            Reason::Fact { field, value } => truth_fact_sentence(*field, *value),
-            Reason::LastDay {
-                start,
-                from,
-                days,
-                last,
-            } => last_day_sentence(pack, start, *from, *days, *last),
-            Reason::Say {
-                node,
-                truth,
-                operands,
-            } => self.say(node, *truth, operands),
-            Reason::NotInForce { rule, as_of } => not_in_force_sentence(rule, *as_of),
-            Reason::NotEncoded { rule, as_of } => format!(
-                "this tool covers this provision only from {}; the assessment date {as_of} is before that, so it is not assessed here. {}",
-                rule.in_force_from,
-                rule.earlier.as_deref().unwrap_or_default()
-            ),
-            Reason::ForeignHost { host, own } => format!(
-                "the host state is {}, not {}: {}'s national rules apply only to work there",
-                host.name_en(),
-                own.name_en(),
-                own.name_en()
-            ),
-            Reason::CarriedForward { param } => {
-                pack.params.get(*param).map_or_else(String::new, carried_sentence)
-            }
-        }
+impl Speech for En {
+    fn compare(&self, l: &Labels<'_>, c: &Comparison<'_, '_>) -> String {
+        cmp_sentence(l.pack, c.op, c.lhs, c.left, c.rhs, c.right, c.truth)
     }
-
-    /// A trace's reasons in words, in order, each sentence once.
-    pub(crate) fn reasons(self, reasons: &[Reason<'_>]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::with_capacity(reasons.len());
-        for r in reasons {
-            let s = self.reason(r);
-            if !s.is_empty() && !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        out
+    fn settled(&self, l: &Labels<'_>, c: &Comparison<'_, '_>, g: Guarantee) -> String {
+        settled_sentence(l.pack, c.op, c.lhs, c.left, c.rhs, c.right, c.truth, g)
     }
-
-    /// A rule's summary for this person, with the rule's dates.
-    pub(crate) fn summary(self, index: usize, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
-        let template = self
-            .locale
-            .and_then(|l| l.rules.get(index))
-            .and_then(|t| t.as_ref())
-            .map_or(&rule.summary, |(_, summary)| summary);
-        self.render(template, &[], dates)
-    }
-
-    /// A rule's title.
-    pub(crate) fn title(self, index: usize, rule: &Rule) -> String {
-        self.locale
-            .and_then(|l| l.rules.get(index))
-            .and_then(|t| t.as_ref())
-            .map_or_else(|| rule.title.clone(), |(title, _)| title.clone())
-    }
-
-    /// A node's own `say` for the truth it gave.
-    fn say(self, node: &Node, truth: Truth, values: &[Value<'_>]) -> String {
-        let Some(say) = &node.say else {
-            return String::new();
-        };
-        match &**say {
-            Say::Text {
-                key,
-                when_true,
-                when_false,
-                when_unknown,
-            } => {
-                let (when_true, when_false, when_unknown) =
-                    match self.locale.and_then(|l| l.says.get(key)) {
-                        Some((t, f, u)) => (t, f, u.as_ref()),
-                        None => (when_true, when_false, when_unknown.as_ref()),
-                    };
-                let template = match truth {
-                    Truth::True => when_true,
-                    Truth::False => when_false,
-                    Truth::Unknown => when_unknown.unwrap_or(when_false),
-                };
-                self.render(template, values, &[])
-            }
-            Say::EventFrom | Say::EventTo => {
-                let label = operands(node)
-                    .first()
-                    .map_or("the date of the event", |n| event_words(n));
-                let event = values.first().copied().map_or_else(String::new, show_fact);
-                let day = values.get(1).copied().map_or_else(String::new, show_fact);
-                let from = matches!(**say, Say::EventFrom);
-                match (from, truth) {
-                    (true, Truth::True) => format!("{label} ({event}) is on or after {day}, when this provision took effect"),
-                    (true, Truth::False) => format!("{label} ({event}) is before {day}, when this provision took effect: the rules in force on that date govern it"),
-                    (true, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, in force from {day}, governs your case"),
-                    (false, Truth::True) => format!("{label} ({event}) is before {day}, when this provision was replaced"),
-                    (false, Truth::False) => format!("{label} ({event}) is on or after {day}, when this provision was replaced: the rules in force on that date govern it"),
-                    (false, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, replaced on {day}, governs your case"),
-                }
-            }
-        }
-    }
-
-    fn render(
-        self,
-        template: &Template,
-        values: &[Value<'_>],
-        dates: &[Option<NaiveDate>],
+    fn within(
+        &self,
+        l: &Labels<'_>,
+        item: &Node,
+        v: Value<'_>,
+        set: &SetSrc,
+        found: bool,
     ) -> String {
-        let (pack, p) = (self.pack, self.profile);
-        let mut out = String::new();
-        for piece in &template.0 {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Field(f) => out.push_str(&show_fact(fact(pack, p, *f))),
-                Piece::Operand(i) => out.push_str(
-                    &values
-                        .get(*i)
-                        .copied()
-                        .map_or_else(|| "?".to_owned(), show_fact),
-                ),
-                Piece::DaysSince(f) => match fact(pack, p, *f) {
-                    Value::Date(d) => {
-                        out.push_str(&crate::dates::days_between(d, p.as_of).to_string())
-                    }
-                    _ => out.push_str("an unknown number of"),
-                },
-                Piece::DayNumber(f) => match fact(pack, p, *f) {
-                    Value::Date(d) => {
-                        let days = crate::dates::days_between(d, p.as_of);
-                        let number = match pack.meta.day_count {
-                            DayCount::EventDayIsDay1 => days.saturating_add(1),
-                            DayCount::NextDayIsDay1 => days,
-                        };
-                        out.push_str(&number.to_string());
-                    }
-                    _ => out.push_str("an unknown day"),
-                },
-                Piece::Param(id) => out.push_str(&show_fact(
-                    pack.params
-                        .get(*id)
-                        .map_or(Value::Unknown, |param| param_value(&param.values, p.as_of)),
-                )),
-                Piece::Date(i) => match dates.get(*i).copied().flatten() {
-                    Some(d) => out.push_str(&d.to_string()),
-                    // The date needs a fact the report asks for.
-                    None => out.push_str(
-                        "a date we can give once you answer the questions in this report",
-                    ),
-                },
-            }
+        in_sentence(l.pack, item, v, set, found)
+    }
+    fn member(
+        &self,
+        l: &Labels<'_>,
+        set: &DatedSet,
+        v: Value<'_>,
+        day: NaiveDate,
+        truth: bool,
+    ) -> String {
+        member_sentence(l.pack, set, v, day, truth)
+    }
+    fn is_null(&self, node: &Node, v: Value<'_>) -> String {
+        null_sentence(node, v)
+    }
+    fn empty_list(&self, list: &Node) -> String {
+        empty_list_sentence(list)
+    }
+    fn fact(&self, field: Field, v: Value<'_>) -> String {
+        truth_fact_sentence(field, v)
+    }
+    fn last_day(
+        &self,
+        l: &Labels<'_>,
+        start: &Node,
+        from: NaiveDate,
+        days: i64,
+        last: NaiveDate,
+    ) -> String {
+        last_day_sentence(l.pack, start, from, days, last)
+    }
+    fn not_in_force(&self, rule: &Rule, as_of: NaiveDate) -> String {
+        not_in_force_sentence(rule, as_of)
+    }
+    fn not_encoded(&self, from: NaiveDate, as_of: NaiveDate, earlier: &str) -> String {
+        format!(
+            "this tool covers this provision only from {from}; the assessment date {as_of} is before that, so it is not assessed here. {earlier}"
+        )
+    }
+    fn foreign_host(&self, host: Country, own: Country) -> String {
+        format!(
+            "the host state is {}, not {}: {}'s national rules apply only to work there",
+            host.name_en(),
+            own.name_en(),
+            own.name_en()
+        )
+    }
+    fn carried(&self, l: &Labels<'_>, param: usize) -> String {
+        l.pack.params.get(param).map_or_else(String::new, |p| {
+            carried_sentence(l.of(&p.name, &p.label), p)
+        })
+    }
+    fn event(
+        &self,
+        on: Option<&Node>,
+        event: Value<'_>,
+        day: Value<'_>,
+        from: bool,
+        truth: Truth,
+    ) -> String {
+        let label = on.map_or("the date of the event", event_words);
+        let (event, day) = (show_fact(event), show_fact(day));
+        match (from, truth) {
+            (true, Truth::True) => format!("{label} ({event}) is on or after {day}, when this provision took effect"),
+            (true, Truth::False) => format!("{label} ({event}) is before {day}, when this provision took effect: the rules in force on that date govern it"),
+            (true, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, in force from {day}, governs your case"),
+            (false, Truth::True) => format!("{label} ({event}) is before {day}, when this provision was replaced"),
+            (false, Truth::False) => format!("{label} ({event}) is on or after {day}, when this provision was replaced: the rules in force on that date govern it"),
+            (false, Truth::Unknown) => format!("{label} is not known, so it cannot be said whether this provision, replaced on {day}, governs your case"),
         }
-        out
+    }
+    fn show_fact(&self, v: Value<'_>) -> String {
+        show_fact(v)
+    }
+    fn date_not_yet(&self) -> &'static str {
+        "a date we can give once you answer the questions in this report"
+    }
+    fn unknown_days(&self) -> &'static str {
+        "an unknown number of"
+    }
+    fn unknown_day(&self) -> &'static str {
+        "an unknown day"
+    }
+    fn question(&self, p: &WorkerProfile, m: &Missing) -> String {
+        question(p, m)
+    }
+    fn assumptions(&self, p: &WorkerProfile) -> Vec<String> {
+        assumptions(p)
     }
 }
 
@@ -275,15 +179,15 @@ fn not_in_force_sentence(rule: &Rule, as_of: NaiveDate) -> String {
 }
 
 /// A parameter whose latest value was carried forward past its period.
-fn carried_sentence(param: &crate::engine::ir::Param) -> String {
+fn carried_sentence(label: &str, param: &crate::engine::ir::Param) -> String {
     let latest = param.values.last();
     match (latest, param.known_until.and_then(|u| u.pred_opt())) {
         (Some((from, lit)), Some(last)) => format!(
             "{} is known to this rule pack only until {last}: the latest known value, {}, in force from {from}, is used for later dates; check the current value",
-            param.label,
+            label,
             show(Value::of_lit(lit))
         ),
-        _ => format!("{} is not in this rule pack for the assessment date", param.label),
+        _ => format!("{label} is not in this rule pack for the assessment date"),
     }
 }
 
@@ -706,6 +610,81 @@ fn grouped(n: i64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// The defaults a profile relied on, as sentences a user can check.
+fn assumptions(p: &WorkerProfile) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.assumed.as_of {
+        out.push(format!("assessed as of today, {}", p.as_of));
+    }
+    if p.assumed.host {
+        out.push(format!(
+            "assumed the host state is {} ({})",
+            p.host.name_en(),
+            p.host.code()
+        ));
+    }
+    let has_contract = p.contract.kind != Some(crate::profile::ContractKind::None);
+    if p.assumed.terminated_on && has_contract {
+        out.push("assumed the contract has not been terminated early".to_owned());
+    }
+    if p.assumed.permanent_resident {
+        out.push(format!(
+            "assumed you do not hold a permanent residence permit in {}",
+            p.host.code()
+        ));
+    }
+    out
+}
+
+/// The question that would settle a missing fact.
+fn question(p: &WorkerProfile, m: &Missing) -> String {
+    use crate::engine::ir::{Field, MemberField};
+    let host = p.host.name_en();
+    if let (FieldKey::Member(f), Some(i)) = (m.field, m.member) {
+        let who = p
+            .family
+            .as_ref()
+            .and_then(|f| f.get(i))
+            .and_then(|m| m.relation)
+            .map_or_else(
+                || format!("family member {}", i + 1),
+                |r| format!("family member {} ({})", i + 1, r.as_str()),
+            );
+        return match f {
+            MemberField::BirthDate => format!("When was {who} born?"),
+            MemberField::Relation => format!(
+                "How is {who} related to you (child, spouse, parent, sibling, dependant or other)?"
+            ),
+            MemberField::Citizenship => {
+                format!("Which citizenship(s) does {who} hold?")
+            }
+        };
+    }
+    let FieldKey::Profile(field) = m.field else {
+        return "Please complete the profile.".to_owned();
+    };
+    match field {
+        Field::EntryDate => format!("On what date did you enter {host}?"),
+        Field::ContractKind => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
+        Field::ContractStart => "On what date does (or did) your contract start?".to_owned(),
+        Field::ContractEnd => "On what date does your contract end, or is it open-ended?".to_owned(),
+        // The occupation is asked for when it is not given, and when it is
+        // given but the pack's table cannot tell what kind of work it is
+        // (the missing fact of `occupation_category`): then asking for it
+        // again would not help, asking for the kind of work does.
+        Field::Occupation | Field::OccupationCategory if p.occupation.is_some() => "Is your work teaching, legal, medical or pharmaceutical? (These need their diplomas recognised.)".to_owned(),
+        Field::Occupation | Field::OccupationCategory => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
+        Field::Registered => format!("Are you already registered with the migration authority of {host}?"),
+        Field::Family => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
+        Field::Citizenship => "Which citizenship(s) do you hold?".to_owned(),
+        Field::Host => "In which state do you work?".to_owned(),
+        Field::AsOf => "On what date should the assessment be made?".to_owned(),
+        Field::TerminatedOn => "Was your contract terminated early, and on what date?".to_owned(),
+        Field::EffectiveEnd => "On what date does your contract end, or is it open-ended? If it was terminated early, on what date?".to_owned(),
+        Field::PermanentResident => format!("Do you hold a permanent residence permit of {host}?"),
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,400 @@
 //! Words for people: the engine's reasons, the pack's texts and the report's
-//! own sentences, one module per language behind one interface. English is
-//! the first; a language is another module (and, for the pack's own texts,
-//! other files), never a change to the engine.
+//! own sentences, one module per language behind one interface (`Speech`).
+//! A language is a module here and a language file of the pack
+//! (`rules/locales/`), never a change to the engine.
 
 pub(crate) mod en;
 
-pub(crate) use en::Words;
+use chrono::NaiveDate;
+
+use crate::country::Country;
+use crate::engine::eval::param_value;
+use crate::engine::fact;
+use crate::engine::ir::{
+    CmpOp, DatedSet, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, SetSrc, Template,
+};
+use crate::engine::reason::{Guarantee, Reason};
+use crate::engine::template::operands;
+use crate::engine::value::{Truth, Value};
+use crate::engine::Missing;
+use crate::profile::WorkerProfile;
+
+/// A language of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language's code, as language files name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of the user's environment (`LANG`), else English.
+    pub fn from_env(lang: Option<&str>) -> Self {
+        let _ = lang;
+        Lang::En
+    }
+
+    fn speech(self) -> &'static dyn Speech {
+        match self {
+            Lang::En => &en::En,
+        }
+    }
+}
+
+/// A comparison the engine decided, for words.
+pub(crate) struct Comparison<'n, 'v> {
+    pub op: CmpOp,
+    pub lhs: &'n Node,
+    pub left: Value<'v>,
+    pub rhs: &'n Node,
+    pub right: Value<'v>,
+    pub truth: bool,
+}
+
+/// The pack's labels in the reader's language: the language file's where
+/// it has one, the pack's own (English) otherwise.
+pub(crate) struct Labels<'a> {
+    pub pack: &'a RulePack,
+    pub locale: Option<&'a Locale>,
+}
+
+impl Labels<'_> {
+    /// The label of a named set, dated set, parameter or definition.
+    pub(crate) fn of<'s>(&'s self, name: &str, english: &'s str) -> &'s str {
+        self.locale
+            .and_then(|l| l.labels.get(name))
+            .map_or(english, String::as_str)
+    }
+}
+
+/// Everything a language says; one implementation per language.
+pub(crate) trait Speech: Sync {
+    /// A comparison of known values.
+    fn compare(&self, l: &Labels<'_>, c: &Comparison<'_, '_>) -> String;
+    /// A comparison with an unknown date settled by the profile's guarantees.
+    fn settled(&self, l: &Labels<'_>, c: &Comparison<'_, '_>, g: Guarantee) -> String;
+    /// Whether a value is one of a set's.
+    fn within(
+        &self,
+        l: &Labels<'_>,
+        item: &Node,
+        v: Value<'_>,
+        set: &SetSrc,
+        found: bool,
+    ) -> String;
+    /// Whether a value belongs to a dated set on a day.
+    fn member(
+        &self,
+        l: &Labels<'_>,
+        set: &DatedSet,
+        v: Value<'_>,
+        day: NaiveDate,
+        truth: bool,
+    ) -> String;
+    /// Whether a nullable fact is absent.
+    fn is_null(&self, node: &Node, v: Value<'_>) -> String;
+    /// An empty list.
+    fn empty_list(&self, list: &Node) -> String;
+    /// A yes-or-no fact of the profile.
+    fn fact(&self, field: Field, v: Value<'_>) -> String;
+    /// The last day of a period, and what the other counting gives.
+    fn last_day(
+        &self,
+        l: &Labels<'_>,
+        start: &Node,
+        from: NaiveDate,
+        days: i64,
+        last: NaiveDate,
+    ) -> String;
+    /// A rule not in force on the assessment date.
+    fn not_in_force(&self, rule: &Rule, as_of: NaiveDate) -> String;
+    /// Years the pack does not encode; `earlier` is the rule's own text.
+    fn not_encoded(&self, from: NaiveDate, as_of: NaiveDate, earlier: &str) -> String;
+    /// Another host state's national rule.
+    fn foreign_host(&self, host: Country, own: Country) -> String;
+    /// A parameter's latest value used past its period.
+    fn carried(&self, l: &Labels<'_>, param: usize) -> String;
+    /// The test that a rule's event falls in its period (`from`: its start).
+    fn event(
+        &self,
+        on: Option<&Node>,
+        event: Value<'_>,
+        day: Value<'_>,
+        from: bool,
+        truth: Truth,
+    ) -> String;
+    /// A value in running text (a placeholder).
+    fn show_fact(&self, v: Value<'_>) -> String;
+    /// A summary's date that needs a fact the report asks for.
+    fn date_not_yet(&self) -> &'static str;
+    /// `{days_since.F}` when F is unknown.
+    fn unknown_days(&self) -> &'static str;
+    /// `{day_number.F}` when F is unknown.
+    fn unknown_day(&self) -> &'static str;
+    /// The question that would settle a missing fact.
+    fn question(&self, p: &WorkerProfile, m: &Missing) -> String;
+    /// The defaults a profile relied on.
+    fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
+}
+
+/// What a sentence may need besides its reason: the pack (labels, sets,
+/// parameters, the day count), the person's profile (placeholders) and the
+/// reader's language.
+#[derive(Clone, Copy)]
+pub(crate) struct Words<'a> {
+    pub pack: &'a RulePack,
+    pub profile: &'a WorkerProfile,
+    speech: &'static dyn Speech,
+    /// The pack's texts in the reader's language, when it has them (else
+    /// the pack's own, English, texts are used).
+    locale: Option<&'a Locale>,
+}
+
+impl<'a> Words<'a> {
+    /// Words for this pack and profile, in `lang`.
+    pub(crate) fn new(pack: &'a RulePack, profile: &'a WorkerProfile, lang: Lang) -> Self {
+        let locale = pack.locales.iter().find(|l| l.lang == lang.code());
+        Words {
+            pack,
+            profile,
+            speech: lang.speech(),
+            locale,
+        }
+    }
+
+    fn labels(self) -> Labels<'a> {
+        Labels {
+            pack: self.pack,
+            locale: self.locale,
+        }
+    }
+
+    /// A reason in words.
+    pub(crate) fn reason(self, r: &Reason<'_>) -> String {
+        let (sp, l) = (self.speech, &self.labels());
+        match r {
+            Reason::Compare {
+                op,
+                lhs,
+                left,
+                rhs,
+                right,
+                truth,
+            } => sp.compare(
+                l,
+                &Comparison {
+                    op: *op,
+                    lhs,
+                    left: *left,
+                    rhs,
+                    right: *right,
+                    truth: *truth,
+                },
+            ),
+            Reason::Settled {
+                op,
+                lhs,
+                left,
+                rhs,
+                right,
+                truth,
+                guarantee,
+            } => sp.settled(
+                l,
+                &Comparison {
+                    op: *op,
+                    lhs,
+                    left: *left,
+                    rhs,
+                    right: *right,
+                    truth: *truth,
+                },
+                *guarantee,
+            ),
+            Reason::In {
+                item,
+                value,
+                set,
+                found,
+            } => sp.within(l, item, *value, set, *found),
+            Reason::Member {
+                set,
+                value,
+                on,
+                truth,
+            } => self
+                .pack
+                .dated_sets
+                .get(*set)
+                .map_or_else(String::new, |dated| {
+                    sp.member(l, dated, *value, *on, *truth)
+                }),
+            Reason::IsNull { node, value } => sp.is_null(node, *value),
+            Reason::EmptyList { list } => sp.empty_list(list),
+            Reason::Fact { field, value } => sp.fact(*field, *value),
+            Reason::LastDay {
+                start,
+                from,
+                days,
+                last,
+            } => sp.last_day(l, start, *from, *days, *last),
+            Reason::Say {
+                node,
+                truth,
+                operands,
+            } => self.say(node, *truth, operands),
+            Reason::NotInForce { rule, as_of } => sp.not_in_force(rule, *as_of),
+            Reason::NotEncoded { rule, as_of } => {
+                let index = self.pack.rules.iter().position(|r| std::ptr::eq(r, *rule));
+                let earlier = index
+                    .and_then(|i| self.locale.and_then(|l| l.earlier.get(i)))
+                    .and_then(|e| e.as_deref())
+                    .or(rule.earlier.as_deref())
+                    .unwrap_or_default();
+                sp.not_encoded(rule.in_force_from, *as_of, earlier)
+            }
+            Reason::ForeignHost { host, own } => sp.foreign_host(*host, *own),
+            Reason::CarriedForward { param } => sp.carried(l, *param),
+        }
+    }
+
+    /// A trace's reasons in words, in order, each sentence once.
+    pub(crate) fn reasons(self, reasons: &[Reason<'_>]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(reasons.len());
+        for r in reasons {
+            let s = self.reason(r);
+            if !s.is_empty() && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// A rule's summary for this person, with the rule's dates.
+    pub(crate) fn summary(self, index: usize, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
+        let template = self
+            .locale
+            .and_then(|l| l.rules.get(index))
+            .and_then(|t| t.as_ref())
+            .map_or(&rule.summary, |(_, summary)| summary);
+        self.render(template, &[], dates)
+    }
+
+    /// A rule's title.
+    pub(crate) fn title(self, index: usize, rule: &Rule) -> String {
+        self.locale
+            .and_then(|l| l.rules.get(index))
+            .and_then(|t| t.as_ref())
+            .map_or_else(|| rule.title.clone(), |(title, _)| title.clone())
+    }
+
+    /// The pack's disclaimer.
+    pub(crate) fn disclaimer(self) -> String {
+        self.locale
+            .and_then(|l| l.disclaimer.clone())
+            .unwrap_or_else(|| self.pack.meta.disclaimer.clone())
+    }
+
+    /// The question that would settle a missing fact.
+    pub(crate) fn question(self, m: &Missing) -> String {
+        self.speech.question(self.profile, m)
+    }
+
+    /// The defaults the profile relied on.
+    pub(crate) fn assumptions(self) -> Vec<String> {
+        self.speech.assumptions(self.profile)
+    }
+
+    /// A node's own `say` for the truth it gave.
+    fn say(self, node: &Node, truth: Truth, values: &[Value<'_>]) -> String {
+        let Some(say) = &node.say else {
+            return String::new();
+        };
+        let value = |i: usize| values.get(i).copied().unwrap_or(Value::Unknown);
+        match &**say {
+            Say::Text {
+                key,
+                when_true,
+                when_false,
+                when_unknown,
+            } => {
+                let (when_true, when_false, when_unknown) =
+                    match self.locale.and_then(|l| l.says.get(key)) {
+                        Some((t, f, u)) => (t, f, u.as_ref()),
+                        None => (when_true, when_false, when_unknown.as_ref()),
+                    };
+                let template = match truth {
+                    Truth::True => when_true,
+                    Truth::False => when_false,
+                    Truth::Unknown => when_unknown.unwrap_or(when_false),
+                };
+                self.render(template, values, &[])
+            }
+            Say::EventFrom | Say::EventTo => self.speech.event(
+                operands(node).first().copied(),
+                value(0),
+                value(1),
+                matches!(**say, Say::EventFrom),
+                truth,
+            ),
+        }
+    }
+
+    fn render(
+        self,
+        template: &Template,
+        values: &[Value<'_>],
+        dates: &[Option<NaiveDate>],
+    ) -> String {
+        let (pack, p, sp) = (self.pack, self.profile, self.speech);
+        let mut out = String::new();
+        for piece in &template.0 {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Field(f) => out.push_str(&sp.show_fact(fact(pack, p, *f))),
+                Piece::Operand(i) => out.push_str(
+                    &values
+                        .get(*i)
+                        .copied()
+                        .map_or_else(|| "?".to_owned(), |v| sp.show_fact(v)),
+                ),
+                Piece::DaysSince(f) => match fact(pack, p, *f) {
+                    Value::Date(d) => {
+                        out.push_str(&crate::dates::days_between(d, p.as_of).to_string())
+                    }
+                    _ => out.push_str(sp.unknown_days()),
+                },
+                Piece::DayNumber(f) => match fact(pack, p, *f) {
+                    Value::Date(d) => {
+                        let days = crate::dates::days_between(d, p.as_of);
+                        let number = match pack.meta.day_count {
+                            DayCount::EventDayIsDay1 => days.saturating_add(1),
+                            DayCount::NextDayIsDay1 => days,
+                        };
+                        out.push_str(&number.to_string());
+                    }
+                    _ => out.push_str(sp.unknown_day()),
+                },
+                Piece::Param(id) => out.push_str(
+                    &sp.show_fact(
+                        pack.params
+                            .get(*id)
+                            .map_or(Value::Unknown, |param| param_value(&param.values, p.as_of)),
+                    ),
+                ),
+                Piece::Date(i) => match dates.get(*i).copied().flatten() {
+                    Some(d) => out.push_str(&d.to_string()),
+                    None => out.push_str(sp.date_not_yet()),
+                },
+            }
+        }
+        out
+    }
+}
