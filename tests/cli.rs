@@ -1740,3 +1740,147 @@ fn compact_records_carry_their_source_and_the_summary_puts_overdue_first() {
     assert!(first.contains("overdue since: "), "{first}");
     assert!(!first.contains("next date"), "{first}");
 }
+
+mod ical;
+
+/// Issue 11, item 4: `check --format ics` is a calendar a calendar program
+/// reads, with the coming deadlines of the issue's example worker.
+#[test]
+fn check_ics_holds_the_coming_deadlines() {
+    let run = check_example("KG", "ics");
+    let events = ical::parse(&run.stdout);
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let registration = events
+        .iter()
+        .find(|e| e.summary == "Register if you stay longer than 30 days (by 2026-03-30)")
+        .unwrap_or_else(|| panic!("no registration deadline in {events:#?}"));
+    assert_eq!(registration.start, date("2026-03-30"));
+    assert_eq!(registration.end, date("2026-03-31"));
+    assert_eq!(
+        registration.alarms,
+        [("-P3D".to_owned(), "DISPLAY".to_owned())]
+    );
+    assert!(registration.description.starts_with(
+        "Your stay in Kazakhstan goes beyond the first 30 days from entry, so you must register"
+    ));
+    assert!(registration
+        .description
+        .contains("Source: Treaty on the Eurasian Economic Union, Art. 97(4)"));
+    assert!(registration
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://docs.eaeunion.org/")));
+    // Every event is on or after the assessment date: the host's
+    // notification (due 2026-03-04) has passed and is not a reminder.
+    assert!(events.iter().all(|e| e.start >= date("2026-03-20")));
+    assert!(!events.iter().any(|e| e.summary.contains("notify")));
+    let mut summaries: Vec<&str> = events.iter().map(|e| e.summary.as_str()).collect();
+    summaries.sort_unstable();
+    assert_eq!(
+        summaries,
+        [
+            "No registration for the first 30 days (until 2026-03-30)",
+            "Register if you stay longer than 30 days (by 2026-03-30)",
+            "Stay for the term of your contract (until 2027-03-01)",
+            "Temporary residence permit for the contract term (until 2027-03-01)",
+        ]
+    );
+    // Reproducible: no clock in it, the same bytes every run.
+    assert_eq!(check_example("KG", "ics").stdout, run.stdout);
+    assert!(run.stdout.contains("DTSTAMP:20260320T000000Z\r\n"));
+}
+
+/// A duty the person says is done, or whose date has passed, is no
+/// reminder; the UID names the profile, and a text with `,` `;` `\` comes
+/// back whole from the calendar.
+#[test]
+fn check_ics_leaves_out_what_is_done_or_past() {
+    let registered = Test::new()
+        .args(["check", "--citizenship", "KG", "--registered", "yes"])
+        .args(KG_FLAGS)
+        .arg("ics")
+        .run()
+        .code(0);
+    let events = ical::parse(&registered.stdout);
+    assert!(!events
+        .iter()
+        .any(|e| e.summary.starts_with("Register if you stay")));
+    assert_eq!(events.len(), 3, "{events:#?}");
+
+    let later = Test::new()
+        .args(["check", "--citizenship", "KG", "--id", r"a,b;c\d"])
+        .args(KG_FLAGS.map(|f| if f == "2026-03-20" { "2026-04-05" } else { f }))
+        .arg("ics")
+        .run()
+        .code(0);
+    let events = ical::parse(&later.stdout);
+    assert!(!events.iter().any(|e| e.summary.contains("30 days")));
+    assert_eq!(events.len(), 2, "{events:#?}");
+    for e in &events {
+        assert!(
+            e.description
+                .ends_with(r"From the report for a,b;c\d as of 2026-04-05."),
+            "{e:#?}"
+        );
+        // An id that is not a plain word is hashed into the UID.
+        assert!(
+            e.uid.ends_with("@eaeu-rights") && !e.uid.contains(','),
+            "{e:#?}"
+        );
+    }
+
+    let named = Test::new()
+        .args(["check", "--citizenship", "KG", "--id", "kg-builder-almaty"])
+        .args(KG_FLAGS)
+        .arg("ics")
+        .run()
+        .code(0);
+    let events = ical::parse(&named.stdout);
+    assert!(events
+        .iter()
+        .any(|e| e.uid
+            == "eaeu.registration-required-deadline-2026-03-30-kg-builder-almaty@eaeu-rights"));
+}
+
+/// `check --format markdown`: the report for case notes, with its headings
+/// and the registration deadline; a profile id with Markdown in it stays
+/// plain words.
+#[test]
+fn check_markdown_has_the_headings_and_the_deadline() {
+    let run = check_example("KG", "markdown");
+    let md = &run.stdout;
+    for heading in [
+        "# Rights and obligations in Kazakhstan (KZ) as of 2026-03-20\n",
+        "\n## Status\n",
+        "\n## What you must do, and by when\n",
+        "\n## What you may do\n",
+        "\n## Good to know\n",
+        "\n## What we still need to know\n",
+        "\n## What does not apply\n",
+        "\n## Assumptions (correct any that are wrong)\n",
+    ] {
+        assert!(md.contains(heading), "no {heading:?} in\n{md}");
+    }
+    assert!(md.contains("\n### Register if you stay longer than 30 days — by 2026-03-30\n"));
+    // The host's notification was due before the assessment date.
+    assert!(md.contains(" — by 2026-03-04 (already passed)\n"));
+    assert!(md.contains(
+        "Source: [Treaty on the Eurasian Economic Union, Art. 97(4)](https://docs.eaeunion.org/"
+    ));
+    // Soonest first: the passed notification before the registration.
+    let notify = md.find("by 2026-03-04").unwrap();
+    let register = md.find("by 2026-03-30").unwrap();
+    assert!(notify < register);
+
+    let md_alias = Test::new()
+        .args(["check", "--citizenship", "KG", "--id", "*kg_1* [x](y) <b>"])
+        .args(KG_FLAGS)
+        .arg("md")
+        .run()
+        .code(0)
+        .stdout;
+    assert!(
+        md_alias.contains(r"Profile: \*kg\_1\* \[x\](y) \<b\>"),
+        "{md_alias}"
+    );
+}

@@ -17,6 +17,8 @@
 use std::path::Path;
 use std::process::Command;
 
+mod ical;
+
 /// The fixed "today" of every run; fixtures all give their own `as_of`, so it
 /// shows nowhere unless a fixture loses its `as_of`.
 const TODAY: &str = "2026-11-26";
@@ -99,6 +101,84 @@ fn text_reports() {
             assert!(!line.contains('\x1b'), "{}: escape code", path.display());
         }
         insta::assert_snapshot!(redact_hash(&out));
+    });
+}
+
+/// The Markdown report (issue 11, item 4): a CommonMark parser finds one
+/// title, then the sections, and no raw HTML (every text is escaped).
+#[test]
+fn markdown_reports() {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+    insta::glob!("../fixtures", "*.json", |path| {
+        let out = check(path, "markdown");
+        let mut titles = 0;
+        let mut sections = Vec::new();
+        let mut in_section = false;
+        let mut heading = String::new();
+        for event in Parser::new(&out) {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    titles += usize::from(level == HeadingLevel::H1);
+                    in_section = level == HeadingLevel::H2;
+                    heading.clear();
+                }
+                Event::Text(t) if in_section => heading.push_str(&t),
+                Event::End(pulldown_cmark::TagEnd::Heading(HeadingLevel::H2)) => {
+                    sections.push(std::mem::take(&mut heading));
+                    in_section = false;
+                }
+                Event::Html(h) | Event::InlineHtml(h) => {
+                    panic!("{}: raw HTML {h:?}", path.display())
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(titles, 1, "{}: one title", path.display());
+        assert_eq!(sections.first().map(String::as_str), Some("Status"));
+        assert!(
+            out.contains("\n---\n\nThis report is information, not legal advice"),
+            "{}: the disclaimer",
+            path.display()
+        );
+        insta::assert_snapshot!(redact_hash(&out));
+    });
+}
+
+/// The calendar (issue 11, item 4): an iCalendar parser reads it; every
+/// event is an all-day date on or after the assessment date, with a
+/// reminder. The snapshot shows LF for CRLF (`ical::parse` checks CRLF).
+#[test]
+fn ics_reports() {
+    insta::glob!("../fixtures", "*.json", |path| {
+        let out = check(path, "ics");
+        let events = ical::parse(&out);
+        let profile: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let as_of = profile["as_of"].as_str().unwrap();
+        let as_of = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap();
+        for e in &events {
+            assert!(e.start >= as_of, "{}: {e:#?}", path.display());
+            assert_eq!(e.alarms.len(), 1, "{}: {e:#?}", path.display());
+            // What the date is, and where it comes from.
+            assert!(
+                e.summary.ends_with(&format!(" {})", e.start)),
+                "{}: {e:#?}",
+                path.display()
+            );
+            assert!(e.description.contains("\n\nSource: "), "{e:#?}");
+            assert!(
+                e.url.as_deref().is_none_or(|u| u.starts_with("https://")),
+                "{e:#?}"
+            );
+            assert!(
+                e.uid
+                    .ends_with(&format!("-{}@eaeu-rights", fixture_id(path))),
+                "{}: {}",
+                path.display(),
+                e.uid
+            );
+        }
+        insta::assert_snapshot!(out.replace("\r\n", "\n"));
     });
 }
 

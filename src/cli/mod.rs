@@ -72,8 +72,15 @@ impl PackArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum CheckFormat {
+    /// The report for a person or a terminal.
     Text,
+    /// The report as data (contract 2).
     Json,
+    /// The report for case notes.
+    #[value(alias = "md")]
+    Markdown,
+    /// The coming deadlines as an iCalendar file, each with a reminder.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -398,6 +405,8 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             s
         }
         CheckFormat::Text => report::text::render(&report, use_color(args.color)),
+        CheckFormat::Markdown => report::markdown::render(&report),
+        CheckFormat::Ics => report::ics::render(&report),
     };
     write_stdout(out.as_bytes())?;
     Ok(EXIT_OK)

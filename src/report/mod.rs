@@ -3,6 +3,8 @@
 //! results; renderers (`text`, JSON via serde) only print it.
 
 pub mod compact;
+pub mod ics;
+pub mod markdown;
 pub mod text;
 pub(crate) mod wording;
 

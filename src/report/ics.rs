@@ -1,0 +1,370 @@
+//! The report's coming dates as an iCalendar file (RFC 5545), to import
+//! into a calendar: one all-day event per date to act on, each with a
+//! reminder three days before.
+//!
+//! Which dates: of each finding that applies and is not marked done, the
+//! dates named `deadline` ("by") and `until`, and every other date of an
+//! obligation; never a date that names a past event (`ended`, as in "your
+//! contract ended on"). Only dates on or after the assessment date get an
+//! event: a calendar holds reminders, and a date already past reminds of
+//! nothing (the text, Markdown and JSON reports still show it, marked as
+//! passed). A report with no such date gives a calendar whose one entry
+//! is a journal entry saying so: RFC 5545 allows no empty calendar.
+//!
+//! The file is reproducible: `DTSTAMP` is the assessment date at midnight
+//! UTC, not the clock; each `UID` is built from the rule, the date's name,
+//! the date and the profile id (so importing a later report for the same
+//! person updates its events instead of doubling them). Without a usable
+//! id, a hash of the whole report stands in for it, which changes with any
+//! change of the report.
+//!
+//! Written by hand, not with a calendar crate: the format needs a dozen
+//! properties, and the two details that matter (escaping, and folding that
+//! never splits a UTF-8 character) are tested here.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use super::text::cite;
+use super::{Finding, Report};
+use crate::engine::ir::{Confidence, RuleKind};
+use crate::engine::Outcome;
+
+/// Octets a content line may have before it is folded (RFC 5545, 3.1),
+/// CRLF not counted.
+const LINE_OCTETS: usize = 75;
+
+/// Days before the date at which the reminder goes off.
+const ALARM: &str = "-P3D";
+
+/// One coming date of a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event<'r> {
+    /// The finding the date belongs to.
+    pub finding: &'r Finding,
+    /// The date's name in the finding (`deadline`, `until`, ...).
+    pub name: &'r str,
+    /// The date.
+    pub date: NaiveDate,
+}
+
+/// The dates that get an event, soonest first (and in the pack's order on
+/// one day).
+pub fn events(report: &Report) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
+        .flat_map(|f| {
+            f.dates.iter().map(move |(name, &date)| Event {
+                finding: f,
+                name: name.as_str(),
+                date,
+            })
+        })
+        .filter(|e| e.date >= report.as_of && is_reminder(e.finding.kind, e.name))
+        .collect();
+    // Stable: findings keep the pack's order within a day.
+    out.sort_by_key(|e| e.date);
+    out
+}
+
+/// Whether a date of an applying finding is one to act by.
+fn is_reminder(kind: RuleKind, name: &str) -> bool {
+    match name {
+        "deadline" | "until" => true,
+        // The date of a past event, not one to act by.
+        "ended" => false,
+        _ => kind == RuleKind::Obligation,
+    }
+}
+
+/// Renders the calendar, CRLF line endings and folded lines included.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let who = uid_owner(report);
+    let stamp = format!("{}T000000Z", report.as_of.format("%Y%m%d"));
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(
+        &mut out,
+        "PRODID:-//eaeu-rights//rights and obligations//EN",
+    );
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    let events = events(report);
+    if events.is_empty() {
+        nothing_to_act_on(&mut out, report, &who, &stamp);
+    }
+    for e in events {
+        // The day after, for an all-day event; there is none only at the
+        // end of chrono's calendar, where no deadline falls.
+        let Some(next) = e.date.succ_opt() else {
+            continue;
+        };
+        let f = e.finding;
+        let summary = format!("{} ({} {})", f.title, date_word(e.name), e.date);
+        line(&mut out, "BEGIN:VEVENT");
+        line(
+            &mut out,
+            &format!(
+                "UID:{}",
+                text(&format!(
+                    "{}-{}-{}-{who}@eaeu-rights",
+                    f.rule, e.name, e.date
+                ))
+            ),
+        );
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        line(
+            &mut out,
+            &format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")),
+        );
+        line(
+            &mut out,
+            &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+        );
+        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
+        line(
+            &mut out,
+            &format!("DESCRIPTION:{}", text(&description(report, f))),
+        );
+        if let Some(url) = &f.source.url {
+            line(&mut out, &format!("URL:{}", uri(url)));
+        }
+        // A date to act by, not time taken: it leaves the day free.
+        line(&mut out, "TRANSP:TRANSPARENT");
+        line(&mut out, "BEGIN:VALARM");
+        line(&mut out, "ACTION:DISPLAY");
+        line(&mut out, &format!("TRIGGER:{ALARM}"));
+        line(&mut out, &format!("DESCRIPTION:{}", text(&summary)));
+        line(&mut out, "END:VALARM");
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// RFC 5545 wants at least one component in a calendar: without a date to
+/// act on, a journal entry (which calendars do not show as an event) says
+/// so, on the assessment date.
+fn nothing_to_act_on(out: &mut String, report: &Report, who: &str, stamp: &str) {
+    line(out, "BEGIN:VJOURNAL");
+    line(
+        out,
+        &format!(
+            "UID:{}",
+            text(&format!("no-dates-{}-{who}@eaeu-rights", report.as_of))
+        ),
+    );
+    line(out, &format!("DTSTAMP:{stamp}"));
+    line(
+        out,
+        &format!("DTSTART;VALUE=DATE:{}", report.as_of.format("%Y%m%d")),
+    );
+    line(
+        out,
+        &format!(
+            "SUMMARY:{}",
+            text(&format!(
+                "No deadline or end date on or after {} in this report",
+                report.as_of
+            ))
+        ),
+    );
+    line(out, &format!("DESCRIPTION:{}", text(&from(report))));
+    line(out, "END:VJOURNAL");
+}
+
+/// "From the report for ID as of DATE."
+fn from(report: &Report) -> String {
+    match &report.profile_id {
+        Some(id) => format!("From the report for {id} as of {}.", report.as_of),
+        None => format!("From the report as of {}.", report.as_of),
+    }
+}
+
+/// The summary, how sure the provision is, the source and which report
+/// it comes from.
+fn description(report: &Report, f: &Finding) -> String {
+    let mut d = f.summary.clone();
+    match f.confidence {
+        Some(Confidence::PartlyVerified) => {
+            d.push_str("\n\nPartly verified: check with a lawyer or the migration service.");
+        }
+        Some(Confidence::Unverified) => {
+            d.push_str("\n\nUnverified: check with a lawyer or the migration service.");
+        }
+        Some(Confidence::Verified) | None => {}
+    }
+    let _ = write!(d, "\n\nSource: {} (rule {}).", cite(&f.source), f.rule);
+    d.push('\n');
+    d.push_str(&from(report));
+    d
+}
+
+fn date_word(name: &str) -> &str {
+    match name {
+        "deadline" => "by",
+        other => other,
+    }
+}
+
+/// The person part of a UID: the profile id when it is a plain word, else
+/// a hash (of the id, or of the whole report when there is none).
+fn uid_owner(report: &Report) -> String {
+    match &report.profile_id {
+        Some(id)
+            if !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) =>
+        {
+            id.clone()
+        }
+        Some(id) => hash(id.as_bytes()),
+        // The report serialises to the same bytes for the same input.
+        None => hash(&serde_json::to_vec(report).unwrap_or_default()),
+    }
+}
+
+/// 16 hex digits of SHA-256.
+fn hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(8).fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Escapes a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and
+/// line breaks; other control characters, which TEXT may not hold, become
+/// spaces.
+pub fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                // CRLF is one line break.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URI value: no escaping applies to it, so what a URI cannot hold
+/// (control characters, spaces) is dropped or percent-encoded.
+fn uri(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line, folded at 75 octets (RFC 5545, 3.1): a
+/// continuation starts with a space, which counts, and no UTF-8 character
+/// is split between two lines.
+pub fn line(out: &mut String, content: &str) {
+    let mut octets = 0;
+    for c in content.chars() {
+        let n = c.len_utf8();
+        if octets + n > LINE_OCTETS {
+            out.push_str("\r\n ");
+            octets = 1;
+        }
+        out.push(c);
+        octets += n;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(text(r"a\b;c,d"), r"a\\b\;c\,d");
+        assert_eq!(text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
+        assert_eq!(text("bell\u{7}tab\t"), "bell tab\t");
+        assert_eq!(text("Art. 97(4): \"РВП\""), "Art. 97(4): \"РВП\"");
+    }
+
+    #[test]
+    fn reminders_are_deadlines_ends_and_dates_of_duties() {
+        for kind in [RuleKind::Right, RuleKind::Information, RuleKind::Obligation] {
+            assert!(is_reminder(kind, "deadline"));
+            assert!(is_reminder(kind, "until"));
+            assert!(!is_reminder(kind, "ended"));
+        }
+        assert!(is_reminder(RuleKind::Obligation, "from"));
+        assert!(!is_reminder(RuleKind::Right, "from"));
+        assert!(!is_reminder(RuleKind::Information, "from"));
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        let mut out = String::new();
+        line(&mut out, &"x".repeat(75));
+        assert_eq!(out, format!("{}\r\n", "x".repeat(75)));
+    }
+
+    #[test]
+    fn folds_at_75_octets_with_a_leading_space() {
+        let mut out = String::new();
+        line(&mut out, &"x".repeat(76 + 74));
+        let lines: Vec<&str> = out.split_terminator("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].len(), 75);
+        assert_eq!(lines[1], format!(" {}", "x".repeat(74)));
+        assert_eq!(lines[2], " x");
+    }
+
+    #[test]
+    fn folding_never_splits_a_cyrillic_character() {
+        // Two octets a letter, after an odd number of ASCII octets: a naive
+        // cut at 75 octets would fall inside a letter.
+        let content = format!(
+            "SUMMARY:{}",
+            "Разрешение на временное проживание (РВП) ".repeat(6)
+        );
+        let mut out = String::new();
+        line(&mut out, &content);
+        assert!(out.ends_with("\r\n"));
+        let lines: Vec<&str> = out.split_terminator("\r\n").collect();
+        assert!(lines.len() > 3);
+        for (i, l) in lines.iter().enumerate() {
+            assert!(l.len() <= LINE_OCTETS, "line {i}: {} octets", l.len());
+            if i > 0 {
+                assert!(l.starts_with(' '), "line {i}: {l:?}");
+            }
+            // A line shorter than it could be only where the next letter
+            // would not have fitted.
+            if i + 1 < lines.len() {
+                assert!(l.len() >= LINE_OCTETS - 1, "line {i}: {} octets", l.len());
+            }
+        }
+        // Unfolding gives back the content.
+        assert_eq!(out.replace("\r\n ", "").trim_end_matches("\r\n"), content);
+    }
+}
