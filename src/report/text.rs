@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Finding, Report, Status};
+use super::wording::TextWords;
+use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::{Confidence, RuleKind, Source};
 use crate::engine::Outcome;
 
@@ -38,44 +39,40 @@ const PLAIN: Style = Style {
     reset: "",
 };
 
-/// Renders a report for a terminal or a plain-text file.
+/// Renders a report for a terminal or a plain-text file, in English.
 pub fn render(report: &Report, color: bool) -> String {
+    render_in(report, color, Lang::En)
+}
+
+/// Renders a report for a terminal or a plain-text file, in `lang` (the
+/// report's own sentences are in the language it was built in).
+pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     let s = if color { &COLOR } else { &PLAIN };
+    let w = lang.text_words();
+    let host = lang.country_name(report.host);
     let mut out = String::new();
     let who = report
         .profile_id
         .as_deref()
-        .map_or_else(String::new, |id| format!(" for {id}"));
-    let _ = writeln!(out, "{}Rights and obligations{who}{}", s.bold, s.reset);
+        .map_or_else(String::new, |id| format!("{}{id}", w.title_for));
+    let _ = writeln!(out, "{}{}{who}{}", s.bold, w.title, s.reset);
     let _ = writeln!(
         out,
-        "Host state: {} ({}) · assessed as of {}",
-        report.host.name_en(),
+        "{}{host} ({}){}{}",
+        w.host_state,
         report.host.code(),
+        w.assessed_as_of,
         report.as_of
     );
     out.push('\n');
 
     let (colour, headline) = match report.status {
-        Status::Covered => (
-            s.green,
-            format!(
-                "COVERED: you are a worker of an EAEU Member State in {}.",
-                report.host.name_en()
-            ),
-        ),
+        Status::Covered => (s.green, format!("{}{host}{}", w.covered.0, w.covered.1)),
         Status::NotCovered => (
             s.red,
-            format!(
-                "NOT COVERED: the EAEU worker rules do not apply to you in {}.",
-                report.host.name_en()
-            ),
+            format!("{}{host}{}", w.not_covered.0, w.not_covered.1),
         ),
-        Status::Undetermined => (
-            s.yellow,
-            "UNDETERMINED: we need more facts to say whether the EAEU worker rules apply."
-                .to_owned(),
-        ),
+        Status::Undetermined => (s.yellow, w.undetermined.to_owned()),
     };
     let _ = writeln!(out, "{}{}{headline}{}", s.bold, colour, s.reset);
     for reason in &report.status_reasons {
@@ -91,11 +88,12 @@ pub fn render(report: &Report, color: bool) -> String {
 
     let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
     if !may.is_empty() {
-        section(&mut out, s, "WHAT YOU MAY DO");
+        section(&mut out, s, w.may_do);
         for f in may {
             finding(
                 &mut out,
                 s,
+                w,
                 f,
                 "+",
                 s.green,
@@ -116,11 +114,12 @@ pub fn render(report: &Report, color: bool) -> String {
             .map_or((1, None), |d| (0, Some(d)))
     });
     if !must.is_empty() {
-        section(&mut out, s, "WHAT YOU MUST DO, AND BY WHEN");
+        section(&mut out, s, w.must_do);
         for f in must {
             finding(
                 &mut out,
                 s,
+                w,
                 f,
                 "!",
                 s.yellow,
@@ -131,7 +130,7 @@ pub fn render(report: &Report, color: bool) -> String {
     }
 
     if !done.is_empty() {
-        section(&mut out, s, "ALREADY DONE");
+        section(&mut out, s, w.already_done);
         for f in done {
             let _ = writeln!(out);
             wrap_into(
@@ -140,23 +139,19 @@ pub fn render(report: &Report, color: bool) -> String {
                 "  ",
                 "    ",
             );
-            wrap_into(
-                &mut out,
-                "You told us this is done. Keep the document that shows it.",
-                "    ",
-                "    ",
-            );
-            source_lines(&mut out, s, f);
+            wrap_into(&mut out, w.done_note, "    ", "    ");
+            source_lines(&mut out, s, w, f);
         }
     }
 
     let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
     if !know.is_empty() {
-        section(&mut out, s, "GOOD TO KNOW");
+        section(&mut out, s, w.good_to_know);
         for f in know {
             finding(
                 &mut out,
                 s,
+                w,
                 f,
                 "i",
                 "",
@@ -172,13 +167,13 @@ pub fn render(report: &Report, color: bool) -> String {
         .filter(|f| f.outcome == Outcome::Undetermined)
         .collect();
     if !open.is_empty() || !report.questions.is_empty() {
-        section(&mut out, s, "WHAT WE STILL NEED TO KNOW");
+        section(&mut out, s, w.still_need);
         for q in &report.questions {
             wrap_into(&mut out, &q.question, "  ? ", "    ");
             let affects = q.affects.join(", ");
             wrap_into(
                 &mut out,
-                &format!("{}(decides: {affects}){}", s.dim, s.reset),
+                &format!("{}({}: {affects}){}", s.dim, w.decides, s.reset),
                 "    ",
                 "    ",
             );
@@ -188,24 +183,26 @@ pub fn render(report: &Report, color: bool) -> String {
     listed(
         &mut out,
         s,
+        w,
         report,
         Outcome::DoesNotApply,
-        "WHAT DOES NOT APPLY, AND WHY",
+        w.does_not_apply,
         "  - ",
-        "      because ",
+        &format!("      {}", w.because),
     );
     listed(
         &mut out,
         s,
+        w,
         report,
         Outcome::NotAssessed,
-        "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
+        w.not_assessed,
         "  ? ",
         "      ",
     );
 
     if !report.assumptions.is_empty() {
-        section(&mut out, s, "ASSUMPTIONS (correct any that are wrong)");
+        section(&mut out, s, w.assumptions);
         for a in &report.assumptions {
             wrap_into(&mut out, a, "  - ", "    ");
         }
@@ -213,14 +210,23 @@ pub fn render(report: &Report, color: bool) -> String {
 
     out.push('\n');
     wrap_into(&mut out, &report.disclaimer, "", "");
-    let _ = writeln!(out, "{}Rules: {}{}", s.dim, report.rules_version, s.reset);
+    let _ = writeln!(
+        out,
+        "{}{}{}{}",
+        s.dim, w.rules, report.rules_version, s.reset
+    );
     out
 }
 
 /// The findings with one outcome under a heading: title, id and reasons.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a section is its words, its outcome and its marks"
+)]
 fn listed(
     out: &mut String,
     s: &Style,
+    w: &TextWords,
     report: &Report,
     outcome: Outcome,
     heading: &str,
@@ -238,7 +244,7 @@ fn listed(
     section(out, s, heading);
     for f in found {
         wrap_into(out, &format!("{} [{}]", f.title, f.rule), mark, "    ");
-        for b in reasons(f, &report.status_reasons) {
+        for b in reasons(w, f, &report.status_reasons) {
             wrap_into(out, &b, lead, "      ");
         }
     }
@@ -248,9 +254,14 @@ fn section(out: &mut String, s: &Style, title: &str) {
     let _ = write!(out, "\n{}{title}{}\n", s.bold, s.reset);
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a finding is printed with its look, words, mark and colour"
+)]
 fn finding(
     out: &mut String,
     s: &Style,
+    w: &TextWords,
     f: &Finding,
     mark: &str,
     colour: &str,
@@ -263,11 +274,11 @@ fn finding(
         .map(|(name, d)| {
             // A date that names a past event ("ended") is not a deadline.
             let passed = if *d < as_of && name != "ended" {
-                ", already passed"
+                format!(", {}", w.already_passed)
             } else {
-                ""
+                String::new()
             };
-            format!("{}: {d}{passed}", date_word(name))
+            format!("{}: {d}{passed}", date_word(w, name))
         })
         .collect();
     let head = if dates.is_empty() {
@@ -283,44 +294,42 @@ fn finding(
         "    ",
     );
     wrap_into(out, &f.summary, "    ", "    ");
-    for b in reasons(f, shown) {
-        wrap_into(out, &b, "      because ", "      ");
+    for b in reasons(w, f, shown) {
+        wrap_into(out, &b, &format!("      {}", w.because), "      ");
     }
-    if let Some(link) = hierarchy(f) {
+    if let Some(link) = hierarchy(w, f) {
         wrap_into(out, &format!("{}{link}{}", s.dim, s.reset), "    ", "    ");
     }
     if let Some(t) = &f.tension {
-        wrap_into(out, &format!("Note: {t}"), "    ", "    ");
+        wrap_into(out, &format!("{}{t}", w.note), "    ", "    ");
     }
     if matches!(
         f.confidence,
         Some(Confidence::PartlyVerified | Confidence::Unverified)
     ) {
         let how = if f.confidence == Some(Confidence::Unverified) {
-            "unverified"
+            w.unverified
         } else {
-            "partly verified"
+            w.partly_verified
         };
         wrap_into(
             out,
-            &format!(
-                "{}({how}: check with a lawyer or the migration service){}",
-                s.yellow, s.reset
-            ),
+            &format!("{}({how}){}", s.yellow, s.reset),
             "    ",
             "    ",
         );
     }
-    source_lines(out, s, f);
+    source_lines(out, s, w, f);
 }
 
 /// The source of a finding, and its link when the pack has one.
-fn source_lines(out: &mut String, s: &Style, f: &Finding) {
+fn source_lines(out: &mut String, s: &Style, w: &TextWords, f: &Finding) {
     wrap_into(
         out,
         &format!(
-            "{}Source: {} [{}]{}",
+            "{}{}{} [{}]{}",
             s.dim,
+            w.source,
             cite(&f.source),
             f.rule,
             s.reset
@@ -333,7 +342,7 @@ fn source_lines(out: &mut String, s: &Style, f: &Finding) {
         // of its own, where a long one may pass the 80th column.
         wrap_into(
             out,
-            &format!("{}Read it:{}", s.dim, s.reset),
+            &format!("{}{}{}", s.dim, w.read_it, s.reset),
             "    ",
             "    ",
         );
@@ -349,10 +358,10 @@ fn source_lines(out: &mut String, s: &Style, f: &Finding) {
 /// A finding's reasons, less those the status section already gave (the
 /// text report would otherwise repeat the worker definition under every
 /// rule); a pointer to the status stands in for them.
-fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
+fn reasons(w: &TextWords, f: &Finding, shown: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if f.because.iter().any(|b| shown.contains(b)) {
-        out.push("of the status reasons above".to_owned());
+        out.push(w.status_reasons_above.to_owned());
     }
     out.extend(f.because.iter().filter(|b| !shown.contains(b)).cloned());
     out
@@ -360,22 +369,22 @@ fn reasons(f: &Finding, shown: &[String]) -> Vec<String> {
 
 /// Where a national rule stands under the Treaty: "National rule,
 /// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
-fn hierarchy(f: &Finding) -> Option<String> {
+fn hierarchy(w: &TextWords, f: &Finding) -> Option<String> {
     let mut parts = Vec::new();
     if !f.implements.is_empty() {
-        parts.push(format!("implementing {}", f.implements.join(", ")));
+        parts.push(format!("{} {}", w.implementing, f.implements.join(", ")));
     }
     if !f.limits.is_empty() {
-        parts.push(format!("limiting {}", f.limits.join(", ")));
+        parts.push(format!("{} {}", w.limiting, f.limits.join(", ")));
     }
-    (!parts.is_empty()).then(|| format!("National rule, {}", parts.join("; ")))
+    (!parts.is_empty()).then(|| format!("{}, {}", w.national_rule, parts.join("; ")))
 }
 
-fn date_word(name: &str) -> &str {
+fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
     match name {
-        "until" => "until",
-        "deadline" => "by",
-        "ended" => "ended on",
+        "until" => w.until,
+        "deadline" => w.by,
+        "ended" => w.ended_on,
         other => other,
     }
 }

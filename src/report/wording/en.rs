@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Comparison, Labels, Speech};
+use super::{Comparison, Labels, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
 use crate::engine::ir::{
@@ -21,7 +21,52 @@ use crate::profile::{ContractKind, WorkerProfile};
 /// English.
 pub(crate) struct En;
 
+/// The text report's fixed words in English.
+pub static EN_TEXT: TextWords = TextWords {
+    title: "Rights and obligations",
+    title_for: " for ",
+    host_state: "Host state: ",
+    assessed_as_of: " · assessed as of ",
+    covered: ("COVERED: you are a worker of an EAEU Member State in ", "."),
+    not_covered: (
+        "NOT COVERED: the EAEU worker rules do not apply to you in ",
+        ".",
+    ),
+    undetermined: "UNDETERMINED: we need more facts to say whether the EAEU worker rules apply.",
+    may_do: "WHAT YOU MAY DO",
+    must_do: "WHAT YOU MUST DO, AND BY WHEN",
+    already_done: "ALREADY DONE",
+    done_note: "You told us this is done. Keep the document that shows it.",
+    good_to_know: "GOOD TO KNOW",
+    still_need: "WHAT WE STILL NEED TO KNOW",
+    decides: "decides",
+    does_not_apply: "WHAT DOES NOT APPLY, AND WHY",
+    not_assessed: "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
+    assumptions: "ASSUMPTIONS (correct any that are wrong)",
+    because: "because ",
+    status_reasons_above: "of the status reasons above",
+    until: "until",
+    by: "by",
+    ended_on: "ended on",
+    already_passed: "already passed",
+    national_rule: "National rule",
+    implementing: "implementing",
+    limiting: "limiting",
+    note: "Note: ",
+    partly_verified: "partly verified: check with a lawyer or the migration service",
+    unverified: "unverified: check with a lawyer or the migration service",
+    source: "Source: ",
+    read_it: "Read it:",
+    rules: "Rules: ",
+};
+
 impl Speech for En {
+    fn country_name(&self, c: Country) -> &'static str {
+        c.name_en()
+    }
+    fn text(&self) -> &'static TextWords {
+        &EN_TEXT
+    }
     fn compare(&self, l: &Labels<'_>, c: &Comparison<'_, '_>) -> String {
         cmp_sentence(l.pack, c.op, c.lhs, c.left, c.rhs, c.right, c.truth)
     }

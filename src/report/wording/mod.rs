@@ -41,6 +41,16 @@ impl Lang {
         Lang::En
     }
 
+    /// The fixed words of the text report in this language.
+    pub fn text_words(self) -> &'static TextWords {
+        self.speech().text()
+    }
+
+    /// A country's name in this language.
+    pub fn country_name(self, c: Country) -> &'static str {
+        self.speech().country_name(c)
+    }
+
     fn speech(self) -> &'static dyn Speech {
         match self {
             Lang::En => &en::En,
@@ -142,6 +152,62 @@ pub(crate) trait Speech: Sync {
     fn question(&self, p: &WorkerProfile, m: &Missing) -> String;
     /// The defaults a profile relied on.
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
+    /// A country's name.
+    fn country_name(&self, c: Country) -> &'static str;
+    /// The fixed words of the text report.
+    fn text(&self) -> &'static TextWords;
+}
+
+/// The fixed words of the text report, in one language; a sentence that
+/// holds a value is the words before it and after it.
+pub struct TextWords {
+    /// The report's title.
+    pub title: &'static str,
+    /// Before a profile's id in the title.
+    pub title_for: &'static str,
+    /// Before the host state.
+    pub host_state: &'static str,
+    /// Before the assessment date.
+    pub assessed_as_of: &'static str,
+    /// The status when covered: before and after the host state's name.
+    pub covered: (&'static str, &'static str),
+    /// The status when not covered: before and after the host state's name.
+    pub not_covered: (&'static str, &'static str),
+    /// The status when undetermined.
+    pub undetermined: &'static str,
+    /// Section headings.
+    pub may_do: &'static str,
+    pub must_do: &'static str,
+    pub already_done: &'static str,
+    pub done_note: &'static str,
+    pub good_to_know: &'static str,
+    pub still_need: &'static str,
+    pub decides: &'static str,
+    pub does_not_apply: &'static str,
+    pub not_assessed: &'static str,
+    pub assumptions: &'static str,
+    /// Before each reason.
+    pub because: &'static str,
+    /// Stands for the reasons the status section already gave.
+    pub status_reasons_above: &'static str,
+    /// Date words: until, by, ended on, and a date already passed.
+    pub until: &'static str,
+    pub by: &'static str,
+    pub ended_on: &'static str,
+    pub already_passed: &'static str,
+    /// "National rule", "implementing", "limiting".
+    pub national_rule: &'static str,
+    pub implementing: &'static str,
+    pub limiting: &'static str,
+    /// Before a tension note.
+    pub note: &'static str,
+    /// The check advice for partly verified and unverified findings.
+    pub partly_verified: &'static str,
+    pub unverified: &'static str,
+    /// Before the source, its link, and the rules version.
+    pub source: &'static str,
+    pub read_it: &'static str,
+    pub rules: &'static str,
 }
 
 /// What a sentence may need besides its reason: the pack (labels, sets,
