@@ -23,7 +23,10 @@ use eaeu_rights::rules;
 const CASES: &str = "tests/cases";
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
+    // English whatever the machine's language (`--lang` defaults to `LANG`).
+    cmd.env("LANG", "C");
+    cmd
 }
 
 /// A fresh directory for one test's case files.

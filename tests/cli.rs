@@ -95,6 +95,8 @@ impl Test {
 
     fn run(self) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
+        // English whatever the machine's language (`--lang` defaults to `LANG`).
+        cmd.env("LANG", "C");
         cmd.args(&self.args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(if self.stdin.is_some() {

@@ -26,6 +26,7 @@ const TODAY: &str = "2026-11-26";
 /// Runs `check --profile PATH --format FORMAT` and returns its stdout.
 fn check(path: &Path, format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        .env("LANG", "C")
         .args(["check", "--profile"])
         .arg(path)
         .args(["--format", format])

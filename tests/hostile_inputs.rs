@@ -39,6 +39,8 @@ struct Run {
 
 fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
+    // English whatever the machine's language (`--lang` defaults to `LANG`).
+    cmd.env("LANG", "C");
     cmd.args(args)
         .current_dir(dir)
         .env("EAEU_RIGHTS_TODAY", TODAY)

@@ -29,6 +29,7 @@ const LEAD_INS: [&str; 11] = [
 
 fn run(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        .env("LANG", "C")
         .args(args)
         .env("NO_COLOR", "1")
         .env("EAEU_RIGHTS_TODAY", "2026-11-26")

@@ -130,6 +130,7 @@ pub fn compact_stream<W: std::io::Write + Send>(
     let work = Records {
         pack,
         format: BatchFormat::Compact,
+        lang: crate::report::Lang::En,
         defaults: pack.profile_defaults(today),
         as_of: None,
         side_files: false,

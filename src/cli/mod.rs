@@ -16,7 +16,7 @@ use crate::engine::{self, RulePack};
 use crate::profile::{
     Defaults, InvalidProfile, RawContract, RawFamilyMember, RawProfile, WorkerProfile,
 };
-use crate::report;
+use crate::report::{self, Lang};
 use crate::rules::{self, PackErrors};
 
 /// Exit code: everything went well.
@@ -159,6 +159,9 @@ struct CheckArgs {
     /// Colour in text output (never when NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// The report's language [default: from LANG, else English].
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
     #[command(flatten)]
     pack: PackArgs,
 }
@@ -325,6 +328,11 @@ fn collect_fixtures(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 }
 
 /// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
+/// The report's language: the flag, else the user's `LANG`, else English.
+pub(crate) fn lang_or_env(flag: Option<Lang>) -> Lang {
+    flag.unwrap_or_else(|| Lang::from_env(std::env::var("LANG").ok().as_deref()))
+}
+
 pub(crate) fn today() -> Result<NaiveDate, CliError> {
     match std::env::var("EAEU_RIGHTS_TODAY") {
         Ok(text) => crate::dates::parse_date(&text)
@@ -396,7 +404,8 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
         None => profile_from_flags(&args, pack.profile_defaults(today))?,
     };
     let evaluation = engine::explain(&pack, &profile);
-    let report = report::build(&pack, &profile, &evaluation);
+    let lang = lang_or_env(args.lang);
+    let report = report::build_in(&pack, &profile, &evaluation, lang);
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)
@@ -404,7 +413,7 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             s.push('\n');
             s
         }
-        CheckFormat::Text => report::text::render(&report, use_color(args.color)),
+        CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
         CheckFormat::Markdown => report::markdown::render(&report),
         CheckFormat::Ics => report::ics::render(&report),
     };

@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 /// deadlock against a full stdout pipe.
 pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        .env("LANG", "C")
         .args(args)
         .env("EAEU_RIGHTS_TODAY", "2026-11-26")
         .stdin(Stdio::piped())

@@ -22,7 +22,7 @@ use crate::engine::ir::RuleKind;
 use crate::engine::{self, Decider, Outcome, RulePack};
 use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
-use crate::report::{self, compact, Report, Status};
+use crate::report::{self, compact, Lang, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
 
 /// Output formats of `batch`.
@@ -51,6 +51,9 @@ pub(crate) struct BatchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = BatchFormat::Ndjson)]
     format: BatchFormat,
+    /// The reports' language [default: from LANG, else English].
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
     /// Also write one JSON report per profile into this directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -90,6 +93,7 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     let work = Records {
         pack: &pack,
         format: args.format,
+        lang: super::lang_or_env(args.lang),
         defaults: pack.profile_defaults(today),
         as_of,
         side_files: args.out.is_some(),
@@ -358,6 +362,8 @@ pub struct Records<'p> {
     pub pack: &'p RulePack,
     /// The output format.
     pub format: BatchFormat,
+    /// The reports' language.
+    pub lang: Lang,
     /// The defaults of a profile: today, and the pack's host state.
     pub defaults: Defaults,
     /// `--as-of`.
@@ -509,12 +515,13 @@ impl Records<'_> {
             );
             out.bytes.push(b'\n');
             if self.side_files {
-                let report = report::build(self.pack, p, &engine::explain(self.pack, p));
+                let report =
+                    report::build_in(self.pack, p, &engine::explain(self.pack, p), self.lang);
                 self.side_file(source, &report, out);
             }
             return;
         }
-        let report = report::build(self.pack, p, &engine::explain(self.pack, p));
+        let report = report::build_in(self.pack, p, &engine::explain(self.pack, p), self.lang);
         Self::count(out, report.status);
         let src = source.text();
         match self.format {
