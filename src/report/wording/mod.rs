@@ -4,6 +4,7 @@
 //! (`rules/locales/`), never a change to the engine.
 
 pub(crate) mod en;
+pub(crate) mod ru;
 
 use chrono::NaiveDate;
 
@@ -25,6 +26,8 @@ pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Russian.
+    Ru,
 }
 
 impl Lang {
@@ -32,13 +35,25 @@ impl Lang {
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Ru => "ru",
         }
     }
 
-    /// The language of the user's environment (`LANG`), else English.
+    /// The language of the user's environment, given a `LANG`-style value
+    /// (`ru_RU.UTF-8`, `ru`, `en_US`): Russian when its language part (what
+    /// comes before `_`, `.`, `@` or `-`) is `ru`, English otherwise (and
+    /// when there is no value). `rue_UA` (Rusyn) is not Russian.
     pub fn from_env(lang: Option<&str>) -> Self {
-        let _ = lang;
-        Lang::En
+        let language = lang
+            .unwrap_or_default()
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or_default();
+        if language.eq_ignore_ascii_case("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
     }
 
     /// The fixed words of the text report in this language.
@@ -54,6 +69,7 @@ impl Lang {
     fn speech(self) -> &'static dyn Speech {
         match self {
             Lang::En => &en::En,
+            Lang::Ru => &ru::Ru,
         }
     }
 }
@@ -462,5 +478,44 @@ impl<'a> Words<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn the_language_comes_from_a_lang_value() {
+        for ru in [
+            "ru_RU.UTF-8",
+            "ru_KZ.UTF-8",
+            "ru",
+            "ru_RU",
+            "ru.UTF-8",
+            "RU_ru",
+            "ru-RU",
+        ] {
+            assert_eq!(Lang::from_env(Some(ru)), Lang::Ru, "{ru}");
+        }
+        for en in [
+            "en_US.UTF-8",
+            "kk_KZ.UTF-8",
+            "C",
+            "C.UTF-8",
+            "POSIX",
+            "",
+            "rue_UA",
+            "russian",
+        ] {
+            assert_eq!(Lang::from_env(Some(en)), Lang::En, "{en}");
+        }
+        assert_eq!(Lang::from_env(None), Lang::En);
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(Lang::En.code(), "en");
+        assert_eq!(Lang::Ru.code(), "ru");
     }
 }
