@@ -580,6 +580,22 @@ fn rule_pack_syntax_and_keys() {
 }
 
 #[test]
+fn language_files() {
+    rules(
+        "rules_language_file_unknown_rule",
+        extra("{\"locale\": {\"lang\": \"ru\", \"rules\": {\"mini.nothing\": {\"title\": \"Т\", \"summary\": \"С\"}}}}"),
+    );
+    rules(
+        "rules_language_file_unknown_instrument",
+        extra("{\"locale\": {\"lang\": \"ru\", \"instruments\": {\"Treaty on Nothing\": \"Договор ни о чём\"}}}"),
+    );
+    rules("rules_language_file_two_for_one_language", |pack: &Path| {
+        std::fs::write(pack.join("a.json"), "{\"locale\": {\"lang\": \"ru\"}}").unwrap();
+        std::fs::write(pack.join("b.json"), "{\"locale\": {\"lang\": \"ru\"}}").unwrap();
+    });
+}
+
+#[test]
 fn rule_pack_rules() {
     rules("rules_unknown_kind", |pack: &Path| {
         edit_rule(pack, "rules.json", "mini.notice", |r| {

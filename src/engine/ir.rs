@@ -50,6 +50,10 @@ pub(crate) struct Locale {
     pub rules: Vec<Option<(String, Template)>>,
     /// Per rule: what applied before the years it encodes (`in_force.earlier`).
     pub earlier: Vec<Option<String>>,
+    /// Per rule: where national practice and the Treaty may pull apart.
+    pub tension: Vec<Option<String>>,
+    /// Instruments' names, by their English name.
+    pub instruments: std::collections::HashMap<String, String>,
     /// Per `say` key: its texts for true, false and unknown.
     pub says: std::collections::HashMap<String, (Template, Template, Option<Template>)>,
     /// Labels of sets, dated sets and parameters, and definitions'
@@ -85,10 +89,22 @@ impl RulePack {
                 Some((title, summary)) => (title.clone(), summary.source()),
                 None => (rule.title.clone(), rule.summary.source()),
             };
-            rules.insert(
-                rule.id.clone(),
-                json!({ "title": title, "summary": summary }),
-            );
+            let mut entry = Map::new();
+            entry.insert("title".into(), Value::String(title));
+            entry.insert("summary".into(), Value::String(summary));
+            let own = |texts: Option<&Vec<Option<String>>>, english: &Option<String>| {
+                texts
+                    .and_then(|t| t.get(i))
+                    .and_then(|t| t.clone())
+                    .or_else(|| english.clone())
+            };
+            if let Some(earlier) = own(locale.map(|l| &l.earlier), &rule.earlier) {
+                entry.insert("earlier".into(), Value::String(earlier));
+            }
+            if let Some(tension) = own(locale.map(|l| &l.tension), &rule.tension) {
+                entry.insert("tension".into(), Value::String(tension));
+            }
+            rules.insert(rule.id.clone(), Value::Object(entry));
         }
         let mut says = Map::new();
         for say in &self.says {
@@ -131,6 +147,14 @@ impl RulePack {
         for p in &self.params {
             labels.insert(p.name.clone(), Value::String(label(&p.name, &p.label)));
         }
+        let mut instruments = Map::new();
+        for rule in &self.rules {
+            let english = &rule.source.instrument;
+            let name = locale
+                .and_then(|l| l.instruments.get(english))
+                .unwrap_or(english);
+            instruments.insert(english.clone(), Value::String(name.clone()));
+        }
         json!({ "locale": {
             "lang": lang,
             "title": locale.and_then(|l| l.title.clone()).unwrap_or_else(|| self.meta.title.clone()),
@@ -138,6 +162,7 @@ impl RulePack {
             "rules": rules,
             "says": says,
             "labels": labels,
+            "instruments": instruments,
         }})
     }
 

@@ -210,7 +210,7 @@ pub fn build_in(
             because: words.reasons(&result.why.because),
             missing: result.why.missing.iter().map(missing_path).collect(),
             dates,
-            source: rule.source.clone(),
+            source: words.source(rule),
             see_also: rule.see_also.clone(),
             carried_forward: result
                 .why
@@ -222,7 +222,7 @@ pub fn build_in(
             level: rule.level,
             implements: rule.implements.clone(),
             limits: rule.limits.clone(),
-            tension: rule.tension.clone(),
+            tension: words.tension(index, rule),
             note: rule.note.clone(),
         });
     }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::wording::TextWords;
+use super::wording::{Citation, TextWords};
 use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::{Confidence, RuleKind, Source};
 use crate::engine::Outcome;
@@ -330,7 +330,7 @@ fn source_lines(out: &mut String, s: &Style, w: &TextWords, f: &Finding) {
             "{}{}{} [{}]{}",
             s.dim,
             w.source,
-            cite(&f.source),
+            cite_in(&f.source, w),
             f.rule,
             s.reset
         ),
@@ -391,22 +391,43 @@ fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
 
 /// "Treaty on the Eurasian Economic Union, Art. 97(4)".
 pub fn cite(source: &Source) -> String {
-    let mut c = source.instrument.clone();
-    if let Some(a) = &source.article {
-        let _ = write!(c, ", Art. {a}");
-        if let Some(p) = &source.paragraph {
-            // A range of paragraphs, "1-2", is cited "(1)-(2)".
-            match p.split_once('-') {
-                Some((a, b)) => {
-                    let _ = write!(c, "({a})-({b})");
-                }
-                None => {
-                    let _ = write!(c, "({p})");
-                }
-            }
+    cite_in(source, Lang::En.text_words())
+}
+
+/// A source cited in the words of a language.
+pub fn cite_in(source: &Source, w: &TextWords) -> String {
+    let Citation {
+        article,
+        paragraph,
+        paragraphs,
+        bracketed,
+    } = &w.citation;
+    let paragraph = |p: &str| {
+        if p.contains('-') {
+            *paragraphs
+        } else {
+            *paragraph
         }
-    } else if let Some(p) = &source.paragraph {
-        let _ = write!(c, ", para. {p}");
+    };
+    let mut c = source.instrument.clone();
+    match (&source.article, &source.paragraph) {
+        (Some(a), Some(p)) if *bracketed => {
+            // A range of paragraphs, "1-2", is cited "(1)-(2)".
+            let _ = match p.split_once('-') {
+                Some((a1, b1)) => write!(c, ", {article}{a}({a1})-({b1})"),
+                None => write!(c, ", {article}{a}({p})"),
+            };
+        }
+        (Some(a), Some(p)) => {
+            let _ = write!(c, ", {article}{a}, {}{p}", paragraph(p));
+        }
+        (Some(a), None) => {
+            let _ = write!(c, ", {article}{a}");
+        }
+        (None, Some(p)) => {
+            let _ = write!(c, ", {}{p}", paragraph(p));
+        }
+        (None, None) => {}
     }
     c
 }
@@ -482,5 +503,31 @@ mod tests {
             ..s
         };
         assert_eq!(cite(&range), "Treaty, Art. 97(1)-(2)");
+    }
+
+    #[test]
+    fn cites_in_russian() {
+        let ru = Lang::Ru.text_words();
+        let s = Source {
+            instrument: "Договор".into(),
+            article: Some("97".into()),
+            paragraph: Some("4".into()),
+            url: None,
+            date: None,
+        };
+        assert_eq!(cite_in(&s, ru), "Договор, ст. 97, п. 4");
+        let range = Source {
+            paragraph: Some("1-2".into()),
+            ..s.clone()
+        };
+        assert_eq!(cite_in(&range, ru), "Договор, ст. 97, пп. 1-2");
+        let article_only = Source {
+            paragraph: None,
+            ..s.clone()
+        };
+        assert_eq!(cite_in(&article_only, ru), "Договор, ст. 97");
+        let paragraph_only = Source { article: None, ..s };
+        assert_eq!(cite_in(&paragraph_only, ru), "Договор, п. 4");
+        assert_eq!(cite(&paragraph_only), "Договор, para. 4");
     }
 }

@@ -1873,6 +1873,7 @@ impl<'f> Compiler<'f> {
                 disclaimer: raw.disclaimer.clone(),
                 rules: vec![None; rules.len()],
                 earlier: vec![None; rules.len()],
+                tension: vec![None; rules.len()],
                 ..Locale::default()
             };
             for (id, texts) in &raw.rules {
@@ -1884,6 +1885,9 @@ impl<'f> Compiler<'f> {
                 };
                 if let Some(slot) = locale.earlier.get_mut(index) {
                     slot.clone_from(&texts.earlier);
+                }
+                if let Some(slot) = locale.tension.get_mut(index) {
+                    slot.clone_from(&texts.tension);
                 }
                 let names: Vec<String> = rule.dates.iter().map(|(n, _)| n.clone()).collect();
                 if let Some(t) = self.template(&texts.summary, &rat.key("summary"), 0, &names) {
@@ -1938,6 +1942,17 @@ impl<'f> Compiler<'f> {
                     continue;
                 }
                 locale.labels.insert(name.clone(), label.clone());
+            }
+            for (english, name) in &raw.instruments {
+                if !rules.iter().any(|r| &r.source.instrument == english) {
+                    self.error(
+                        &at.key("instruments").key(english),
+                        format!("no rule cites the instrument `{english}`"),
+                        Some("write the instrument's name as the rules' `source.instrument` spells it".to_owned()),
+                    );
+                    continue;
+                }
+                locale.instruments.insert(english.clone(), name.clone());
             }
             out.push(locale);
         }

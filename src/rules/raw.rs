@@ -216,7 +216,7 @@ pub(crate) struct RawInForce {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`"
+    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`, `instruments`"
 )]
 pub(crate) struct RawLocale {
     pub lang: String,
@@ -231,17 +231,22 @@ pub(crate) struct RawLocale {
     /// Labels of sets, dated sets, parameters and definitions, by name.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// The names of the instruments sources cite, by their English name.
+    #[serde(default)]
+    pub instruments: BTreeMap<String, String>,
 }
 
 /// A rule's texts in another language.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[serde(expecting = "an object with `title`, `summary` and optional `earlier`")]
+#[serde(expecting = "an object with `title`, `summary` and optional `earlier` and `tension`")]
 pub(crate) struct RawLocaleRule {
     pub title: String,
     pub summary: String,
     /// What applied before the years the rule encodes (its `in_force.earlier`).
     pub earlier: Option<String>,
+    /// Where national practice and the Treaty may pull apart (its `tension`).
+    pub tension: Option<String>,
 }
 
 /// A `say` in another language: one text, or one per truth value.

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Comparison, Labels, Speech, TextWords};
+use super::{Citation, Comparison, Labels, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
 use crate::engine::ir::{
@@ -58,6 +58,12 @@ pub static EN_TEXT: TextWords = TextWords {
     source: "Source: ",
     read_it: "Read it:",
     rules: "Rules: ",
+    citation: Citation {
+        article: "Art. ",
+        paragraph: "para. ",
+        paragraphs: "paras. ",
+        bracketed: true,
+    },
 };
 
 impl Speech for En {

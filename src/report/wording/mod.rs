@@ -12,7 +12,8 @@ use crate::country::Country;
 use crate::engine::eval::param_value;
 use crate::engine::fact;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, SetSrc, Template,
+    CmpOp, DatedSet, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, SetSrc, Source,
+    Template,
 };
 use crate::engine::reason::{Guarantee, Reason};
 use crate::engine::template::operands;
@@ -224,6 +225,22 @@ pub struct TextWords {
     pub source: &'static str,
     pub read_it: &'static str,
     pub rules: &'static str,
+    /// How an article and its paragraph are cited: "Art. 97(4)" or
+    /// "ст. 97, п. 4".
+    pub citation: Citation,
+}
+
+/// The words and shape of a citation's article and paragraph.
+pub struct Citation {
+    /// Before an article's number.
+    pub article: &'static str,
+    /// Before a paragraph's number, when the source pins no article.
+    pub paragraph: &'static str,
+    /// Before a range of paragraphs' numbers ("пп. 1-2").
+    pub paragraphs: &'static str,
+    /// Whether a paragraph follows its article in brackets, "97(4)";
+    /// otherwise after a comma and `paragraph`, "97, п. 4".
+    pub bracketed: bool,
 }
 
 /// What a sentence may need besides its reason: the pack (labels, sets,
@@ -375,6 +392,27 @@ impl<'a> Words<'a> {
             .and_then(|l| l.rules.get(index))
             .and_then(|t| t.as_ref())
             .map_or_else(|| rule.title.clone(), |(title, _)| title.clone())
+    }
+
+    /// Where national practice and the Treaty may pull apart, for a rule
+    /// that records it.
+    pub(crate) fn tension(self, index: usize, rule: &Rule) -> Option<String> {
+        self.locale
+            .and_then(|l| l.tension.get(index))
+            .and_then(|t| t.clone())
+            .or_else(|| rule.tension.clone())
+    }
+
+    /// A rule's source, the instrument named in the reader's language.
+    pub(crate) fn source(self, rule: &Rule) -> Source {
+        let mut source = rule.source.clone();
+        if let Some(name) = self
+            .locale
+            .and_then(|l| l.instruments.get(&source.instrument))
+        {
+            source.instrument.clone_from(name);
+        }
+        source
     }
 
     /// The pack's disclaimer.

@@ -16,7 +16,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Comparison, Labels, Speech};
+use super::{Citation, Comparison, Labels, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
 use crate::engine::ir::{
@@ -31,7 +31,61 @@ use crate::profile::{ContractKind, Relation, WorkerProfile};
 /// Russian.
 pub(crate) struct Ru;
 
+/// The text report's fixed words in Russian.
+pub static RU_TEXT: TextWords = TextWords {
+    title: "Права и обязанности",
+    title_for: " — ",
+    host_state: "Государство трудоустройства: ",
+    assessed_as_of: " · дата оценки: ",
+    covered: (
+        "РАСПРОСТРАНЯЕТСЯ: вы — трудящийся государства-члена ЕАЭС; государство трудоустройства — ",
+        ".",
+    ),
+    not_covered: (
+        "НЕ РАСПРОСТРАНЯЕТСЯ: правила ЕАЭС для трудящихся к вам не применяются; государство трудоустройства — ",
+        ".",
+    ),
+    undetermined: "НЕ ОПРЕДЕЛЕНО: чтобы сказать, применяются ли к вам правила ЕАЭС для трудящихся, нужны дополнительные сведения.",
+    may_do: "ЧТО ВЫ МОЖЕТЕ",
+    must_do: "ЧТО ВЫ ДОЛЖНЫ СДЕЛАТЬ И В КАКОЙ СРОК",
+    already_done: "УЖЕ СДЕЛАНО",
+    done_note: "Вы сообщили, что это сделано. Сохраните документ, который это подтверждает.",
+    good_to_know: "ПОЛЕЗНО ЗНАТЬ",
+    still_need: "ЧТО НАМ ЕЩЁ НУЖНО ЗНАТЬ",
+    decides: "от ответа зависит",
+    does_not_apply: "ЧТО К ВАМ НЕ ПРИМЕНЯЕТСЯ И ПОЧЕМУ",
+    not_assessed: "НЕ ОЦЕНЕНО: ПРАВИЛ ТОГО ВРЕМЕНИ НЕТ В ЭТОЙ ПРОГРАММЕ",
+    assumptions: "ДОПУЩЕНИЯ (исправьте то, что неверно)",
+    because: "потому что ",
+    status_reasons_above: "выполнены условия статуса, указанные выше",
+    until: "по",
+    by: "не позднее",
+    ended_on: "окончен",
+    already_passed: "срок уже прошёл",
+    national_rule: "Национальное правило",
+    implementing: "реализует",
+    limiting: "ограничивает",
+    note: "Примечание: ",
+    partly_verified: "проверено частично: уточните у юриста или в миграционной службе",
+    unverified: "не проверено: уточните у юриста или в миграционной службе",
+    source: "Источник: ",
+    read_it: "Текст:",
+    rules: "Правила: ",
+    citation: Citation {
+        article: "ст. ",
+        paragraph: "п. ",
+        paragraphs: "пп. ",
+        bracketed: false,
+    },
+};
+
 impl Speech for Ru {
+    fn country_name(&self, c: Country) -> &'static str {
+        country_name(c)
+    }
+    fn text(&self) -> &'static TextWords {
+        &RU_TEXT
+    }
     fn compare(&self, l: &Labels<'_>, c: &Comparison<'_, '_>) -> String {
         cmp_sentence(l, c.op, c.lhs, c.left, c.rhs, c.right, c.truth)
     }
@@ -937,10 +991,9 @@ mod tests {
         assert_eq!(show_fact(Value::Unknown), "(неизвестно)");
     }
 
-    /// The embedded pack with a Russian language file whose labels are
-    /// all given (the real one is written separately): the language file's
-    /// own labels where it has them, stand-ins elsewhere, so that every
-    /// word left is this module's.
+    /// The embedded pack with its Russian language file's labels replaced
+    /// by stand-ins, so that these tests check this module's words whatever
+    /// the language file says (`tests/translations.rs` checks the file).
     fn pack() -> RulePack {
         let mut pack = crate::rules::embedded_pack().unwrap();
         let names: Vec<String> = pack
@@ -961,8 +1014,7 @@ mod tests {
         for name in names {
             locale
                 .labels
-                .entry(name)
-                .or_insert_with(|| "метка из языкового файла".to_owned());
+                .insert(name, "метка из языкового файла".to_owned());
         }
         for name in dated {
             let label = match name.as_str() {
@@ -970,10 +1022,7 @@ mod tests {
                 "eaeu_observers" => "государством — наблюдателем при ЕАЭС",
                 _ => "государством из перечня",
             };
-            locale
-                .labels
-                .entry(name)
-                .or_insert_with(|| label.to_owned());
+            locale.labels.insert(name, label.to_owned());
         }
         pack
     }
