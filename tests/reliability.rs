@@ -191,3 +191,46 @@ fn a_case_that_expects_nothing_is_refused() {
         "{out}{err}"
     );
 }
+
+/// `--out` used to write through `.ID.json.tmp`, a predictable name: a
+/// symlink planted there had its target overwritten. The temporary file
+/// is now created exclusively under a random name.
+#[cfg(unix)]
+#[test]
+fn out_never_writes_through_a_planted_symlink() {
+    let dir = workdir("out-symlink");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::os::unix::fs::symlink(&victim, out.join(".kg-1.json.tmp")).unwrap();
+    let profile = dir.join("p.json");
+    std::fs::write(
+        &profile,
+        r#"{"id": "kg-1", "citizenship": ["KG"], "as_of": "2026-03-20"}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &[
+            "batch",
+            profile.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "summary",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("kg-1.json")).unwrap()).unwrap();
+    assert_eq!(report["profile_id"], "kg-1");
+    // Nothing is left behind but the planted link and the report.
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".kg-1.json.tmp", "kg-1.json"]);
+}

@@ -709,10 +709,21 @@ impl<W: Write> StreamSink<W> {
         }
         self.written.insert(name.clone());
         let path = dir.join(format!("{name}.json"));
-        // Write beside, then rename: an interrupted run leaves no half report.
-        let tmp = dir.join(format!(".{name}.json.tmp"));
-        std::fs::write(&tmp, &file.text).map_err(|e| CliError::io(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| CliError::io(&path, e))
+        // Write beside, then rename: an interrupted run leaves no half
+        // report. The temporary file is created exclusively under a random
+        // name, so a planted file or symlink is never written through and
+        // two runs on one directory never share one; it is removed if
+        // writing fails.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.json."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| CliError::io(dir, e))?;
+        tmp.write_all(file.text.as_bytes())
+            .map_err(|e| CliError::io(tmp.path(), e))?;
+        tmp.persist(&path)
+            .map(drop)
+            .map_err(|e| CliError::io(&path, e.error))
     }
 }
 
