@@ -13,6 +13,7 @@ pub mod cli;
 pub mod country;
 pub mod dates;
 pub mod engine;
+pub mod files;
 pub mod json;
 pub mod locate;
 pub mod profile;

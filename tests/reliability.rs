@@ -234,3 +234,115 @@ fn out_never_writes_through_a_planted_symlink() {
     names.sort();
     assert_eq!(names, [".kg-1.json.tmp", "kg-1.json"]);
 }
+
+/// In a batch directory, a directory named `x.json`, a FIFO, a dangling and
+/// a looping link used to be skipped without a record (the same path given
+/// directly gave one). Each is now an error record that says what it is.
+#[cfg(unix)]
+#[test]
+fn a_batch_directory_skips_nothing_silently() {
+    let dir = workdir("batch-walk");
+    std::fs::write(
+        dir.join("a.json"),
+        r#"{"citizenship": ["KG"], "as_of": "2026-03-20"}"#,
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("sub.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("dangling.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("loop.json"), dir.join("loop.json")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("fifo.json"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let (code, out, err) = run(&["batch", dir.to_str().unwrap(), "--format", "ndjson"], b"");
+    assert_eq!(code, 1, "{err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let errors: Vec<(String, String)> = records
+        .iter()
+        .filter_map(|r| {
+            let source = r["source"].as_str()?;
+            let name = Path::new(source).file_name()?.to_str()?.to_owned();
+            Some((name, r["error"]["message"].as_str()?.to_owned()))
+        })
+        .collect();
+    assert_eq!(records.len(), 5, "{out}");
+    assert_eq!(
+        errors,
+        [
+            (
+                "dangling.json".to_owned(),
+                "cannot read: a symbolic link to something that does not exist".to_owned()
+            ),
+            (
+                "fifo.json".to_owned(),
+                "cannot read: a named pipe (FIFO), not a regular file: name it on the command line to read it".to_owned()
+            ),
+            (
+                "loop.json".to_owned(),
+                "cannot read: a symbolic link that loops back on itself".to_owned()
+            ),
+            (
+                "sub.json".to_owned(),
+                "cannot read: a directory, not a file: batch reads the files directly inside a directory, not its subdirectories".to_owned()
+            ),
+        ]
+    );
+    assert!(err.contains("5 record(s)"), "{err}");
+    // Named directly, a looping link is not "no such file".
+    let (_, out, _) = run(
+        &[
+            "batch",
+            dir.join("loop.json").to_str().unwrap(),
+            "--format",
+            "ndjson",
+        ],
+        b"",
+    );
+    assert!(
+        out.contains("a symbolic link that loops back on itself"),
+        "{out}"
+    );
+}
+
+/// In a rule pack, a symlinked subdirectory and a file more than 16 levels
+/// deep used to be skipped while `rules check` said ok.
+#[cfg(unix)]
+#[test]
+fn a_rule_pack_walk_refuses_what_it_would_skip() {
+    let dir = workdir("pack-walk");
+    let pack = dir.join("pack");
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(&rules)
+        .arg(&pack)
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let check = || run(&["rules", "check", pack.to_str().unwrap()], b"");
+    let (code, _, err) = check();
+    assert_eq!(code, 0, "{err}");
+
+    std::fs::create_dir(dir.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(dir.join("elsewhere"), pack.join("linked")).unwrap();
+    let (code, _, err) = check();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("linked: a symbolic link to a directory"),
+        "{err}"
+    );
+    std::fs::remove_file(pack.join("linked")).unwrap();
+
+    let mut deep = pack.clone();
+    for level in 0..17 {
+        deep = deep.join(format!("d{level}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    let (code, _, err) = check();
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("more than 16 directory levels deep"), "{err}");
+}

@@ -106,17 +106,42 @@ pub(crate) fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Resul
 }
 
 fn collect_json_at(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+    use crate::files::Entry;
+    let refuse =
+        |path: &Path, why: &str| std::io::Error::other(format!("{}: {why}", path.display()));
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
+        let json = path.extension().is_some_and(|e| e == "json");
         // Only real directories are entered: a symbolic link back to a
-        // parent would otherwise recurse until the stack overflows.
-        if entry.file_type()?.is_dir() {
-            if depth < MAX_DIR_DEPTH {
-                collect_json_at(&path, out, depth.saturating_add(1))?;
+        // parent would otherwise recurse until the stack overflows. Any
+        // other link to a directory is refused rather than skipped.
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            if depth >= MAX_DIR_DEPTH {
+                return Err(refuse(
+                    &path,
+                    &format!("more than {MAX_DIR_DEPTH} directory levels deep: rule files are read at most that deep"),
+                ));
             }
-        } else if path.extension().is_some_and(|e| e == "json") && path.is_file() {
-            out.push(path);
+            collect_json_at(&path, out, depth.saturating_add(1))?;
+            continue;
+        }
+        match crate::files::entry(&path) {
+            Entry::File if json => out.push(path),
+            Entry::File => {}
+            Entry::Dir if kind.is_symlink() => {
+                return Err(refuse(
+                    &path,
+                    "a symbolic link to a directory: only real directories are read, so that no link can loop",
+                ))
+            }
+            Entry::Dir => {}
+            Entry::Special(what) if json => {
+                return Err(refuse(&path, &format!("{what}, not a regular file")))
+            }
+            Entry::Broken(why) if json => return Err(refuse(&path, &why)),
+            Entry::Special(_) | Entry::Broken(_) => {}
         }
     }
     Ok(())

@@ -161,37 +161,60 @@ enum Source {
     Unreadable(String, String),
 }
 
-/// Expands a command-line path into inputs; an unreadable path is an error record.
+/// Expands a command-line path into inputs; an unreadable path is an error
+/// record, and so is every `*.json` entry of a directory that is not a
+/// file to read (a directory, a FIFO, a dangling or looping link).
 fn expand(path: &str) -> Vec<Source> {
+    use crate::files::Entry;
     if path == "-" {
         return vec![Source::Ndjson(path.to_owned())];
     }
     let p = Path::new(path);
-    if p.is_dir() {
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(p) {
-            Ok(entries) => entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
-                .collect(),
-            Err(e) => return vec![Source::Unreadable(path.to_owned(), e.to_string())],
-        };
-        files.sort();
-        return files
-            .into_iter()
-            .map(|f| Source::Json(f.display().to_string()))
-            .collect();
+    match crate::files::entry(p) {
+        Entry::Dir => {}
+        Entry::Broken(why) => return vec![Source::Unreadable(path.to_owned(), why)],
+        // A FIFO named on the command line is read: it is how a shell
+        // passes `<(command)`.
+        Entry::File | Entry::Special(_) => {
+            return match p.extension().and_then(|e| e.to_str()) {
+                Some("ndjson" | "jsonl") => vec![Source::Ndjson(path.to_owned())],
+                _ => vec![Source::Json(path.to_owned())],
+            }
+        }
     }
-    if !p.exists() {
-        return vec![Source::Unreadable(
-            path.to_owned(),
-            "no such file or directory".to_owned(),
-        )];
-    }
-    match p.extension().and_then(|e| e.to_str()) {
-        Some("ndjson" | "jsonl") => vec![Source::Ndjson(path.to_owned())],
-        _ => vec![Source::Json(path.to_owned())],
-    }
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(p) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|f| f.extension().is_some_and(|x| x == "json"))
+            .collect(),
+        Err(e) => {
+            return vec![Source::Unreadable(
+                path.to_owned(),
+                crate::json::io_words(&e),
+            )]
+        }
+    };
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f.display().to_string();
+            match crate::files::entry(&f) {
+                Entry::File => Source::Json(name),
+                Entry::Dir => Source::Unreadable(
+                    name,
+                    "a directory, not a file: batch reads the files directly inside a directory, not its subdirectories".to_owned(),
+                ),
+                // Reading a FIFO nobody writes to would wait for ever.
+                Entry::Special(kind) => Source::Unreadable(
+                    name,
+                    format!("{kind}, not a regular file: name it on the command line to read it"),
+                ),
+                Entry::Broken(why) => Source::Unreadable(name, why),
+            }
+        })
+        .collect()
 }
 
 /// Opens an input lazily, when the reader reaches it (files are opened one

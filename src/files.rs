@@ -1,0 +1,95 @@
+//! What a path met on the file system is, in words a user can act on:
+//! directory walks (batch inputs, rule packs, case files) report every entry
+//! they do not read instead of skipping it.
+
+use std::path::Path;
+
+/// What a path is, following symbolic links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+    /// Something else that exists (a FIFO, a socket, a device), named.
+    Special(&'static str),
+    /// Nothing readable: why, in words (a dangling or looping link...).
+    Broken(String),
+}
+
+/// What `path` is, following symbolic links.
+pub fn entry(path: &Path) -> Entry {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Entry::File,
+        Ok(m) if m.is_dir() => Entry::Dir,
+        Ok(m) => Entry::Special(special_kind(&m)),
+        Err(e) => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            Entry::Broken(if link && e.kind() == std::io::ErrorKind::NotFound {
+                "a symbolic link to something that does not exist".to_owned()
+            } else if link && is_loop(&e) {
+                "a symbolic link that loops back on itself".to_owned()
+            } else {
+                crate::json::io_words(&e)
+            })
+        }
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(m: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = m.file_type();
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::Metadata) -> &'static str {
+    "not a regular file"
+}
+
+/// Whether an error is "too many levels of symbolic links" (ELOOP).
+fn is_loop(e: &std::io::Error) -> bool {
+    // ErrorKind::FilesystemLoop is not stable; ELOOP is 40 on Linux and 62
+    // on the BSDs and macOS.
+    cfg!(unix) && matches!(e.raw_os_error(), Some(40 | 62))
+}
+
+#[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_what_is_not_a_file() {
+        let dir = std::env::temp_dir().join(format!("eaeu-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.json"), "{}").unwrap();
+        std::os::unix::fs::symlink(dir.join("gone"), dir.join("dangling")).unwrap();
+        std::os::unix::fs::symlink(dir.join("loop"), dir.join("loop")).unwrap();
+        assert_eq!(entry(&dir.join("a.json")), Entry::File);
+        assert_eq!(entry(&dir), Entry::Dir);
+        assert_eq!(
+            entry(&dir.join("dangling")),
+            Entry::Broken("a symbolic link to something that does not exist".to_owned())
+        );
+        assert_eq!(
+            entry(&dir.join("loop")),
+            Entry::Broken("a symbolic link that loops back on itself".to_owned())
+        );
+        assert_eq!(
+            entry(&dir.join("nothing")),
+            Entry::Broken("no such file or directory".to_owned())
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
