@@ -346,3 +346,51 @@ fn a_rule_pack_walk_refuses_what_it_would_skip() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("more than 16 directory levels deep"), "{err}");
 }
+
+/// After `| head` the tally used to say "0 record(s)" as if the run had
+/// been empty. It now says the output was closed and how many records
+/// were written before that.
+#[test]
+fn a_closed_output_is_told_not_tallied_as_empty() {
+    use std::io::{Read, Write};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        .args(["batch", "-", "--format", "ndjson", "--jobs", "2"])
+        .env("LANG", "C")
+        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for _ in 0..20_000 {
+            if stdin
+                .write_all(b"{\"citizenship\": [\"KG\"], \"as_of\": \"2026-03-20\"}\n")
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    // Read one line, then close the pipe as `head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("batch: the output was closed, so the run stopped after writing"),
+        "{err}"
+    );
+    assert!(!err.contains("0 record(s): 0 evaluated"), "{err}");
+}

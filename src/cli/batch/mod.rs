@@ -106,6 +106,7 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         ..options_for(args.format)
     };
     let result = pipeline::run(&work, inputs, &mut sink, options);
+    let mut closed = false;
     let tally = match result {
         Ok(tally) => sink.finish(tally)?,
         Err(e) => match sink.failure.take() {
@@ -116,11 +117,27 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
             {
                 return Err(CliError::Usage(e.to_string()))
             }
-            // `| head` closed the pipe: stop quietly, as `check` does.
-            None if e.kind() == std::io::ErrorKind::BrokenPipe => sink.tally,
+            // `| head` closed the pipe: stop, as `check` does, and say how
+            // far the run got instead of tallying records never written.
+            None if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                closed = true;
+                sink.tally
+            }
             None => return Err(CliError::io("<stdout>", e)),
         },
     };
+    if closed {
+        let written = tally.evaluated.saturating_add(tally.invalid);
+        let count = match sink.cut {
+            0 => format!("{written}"),
+            cut => format!("between {written} and {}", written.saturating_add(cut)),
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "batch: the output was closed, so the run stopped after writing {count} record(s); the records after them were not written"
+        );
+        return Ok(EXIT_OK);
+    }
     let _ = writeln!(
         std::io::stderr(),
         "batch: {} record(s): {} evaluated ({} covered, {} not covered, {} undetermined), {} invalid{}",
@@ -658,6 +675,9 @@ pub struct StreamSink<W: Write> {
     written: HashSet<String>,
     /// Totals written so far (for a run cut short by a closed pipe).
     pub tally: Tally,
+    /// The records of the chunk whose writing failed: some of them may
+    /// have reached the reader.
+    pub cut: u64,
     failure: Option<CliError>,
 }
 
@@ -671,6 +691,7 @@ impl<W: Write> StreamSink<W> {
             dir,
             written: HashSet::new(),
             tally: Tally::default(),
+            cut: 0,
             failure: None,
         };
         if format == BatchFormat::Json {
@@ -758,7 +779,10 @@ impl<W: Write> Sink for StreamSink<W> {
             bytes = bytes.get(1..).unwrap_or_default();
             self.first = false;
         }
-        self.out.write_all(bytes)?;
+        if let Err(e) = self.out.write_all(bytes) {
+            self.cut = out.tally.evaluated.saturating_add(out.tally.invalid);
+            return Err(e);
+        }
         self.tally = {
             let mut t = self.tally;
             t.evaluated = t.evaluated.saturating_add(out.tally.evaluated);
