@@ -1886,3 +1886,176 @@ fn check_markdown_has_the_headings_and_the_deadline() {
         "{md_alias}"
     );
 }
+
+/// The Kyrgyz builder in Almaty, `check --lang ru` in `format`.
+fn check_kg_builder_ru(format: &str) -> String {
+    Test::new()
+        .args([
+            "check",
+            "--citizenship",
+            "KG",
+            "--contract",
+            "employment",
+            "--entry",
+            "2026-03-01",
+            "--start",
+            "2026-03-02",
+            "--end",
+            "2027-03-01",
+            "--as-of",
+            "2026-03-20",
+            "--id",
+            "kg-builder-almaty",
+            "--lang",
+            "ru",
+            "--format",
+            format,
+        ])
+        .run()
+        .code(0)
+        .stdout
+}
+
+/// Replaces the pack's content hash (`sha256:` and hex digits) with
+/// `[hash]`, so that a change to a rule shows only where it changes words.
+fn redact_hash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("sha256:") {
+        let (before, after) = rest.split_at(i + "sha256:".len());
+        out.push_str(before);
+        let hex = after
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(after.len());
+        out.push_str("[hash]");
+        rest = &after[hex..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The fixed words of the English reports, none of which may be left in
+/// a Russian one.
+const ENGLISH_WORDS: [&str; 24] = [
+    "What you",
+    "Good to know",
+    "What we still",
+    "What does not",
+    "Not assessed",
+    "Assumptions",
+    "Already done",
+    "This decides",
+    "your status",
+    "Rights and obligations in",
+    "Covered",
+    "Status",
+    "Profile:",
+    "Source:",
+    "Note:",
+    "Rules:",
+    "(rule ",
+    "(by ",
+    "(until ",
+    "already passed",
+    "verified",
+    "From the report",
+    "No deadline",
+    "Art. ",
+];
+
+/// `check --lang ru` gives every format in Russian: the fixed words of the
+/// text, Markdown and calendar reports as well as the rules' own texts.
+#[test]
+fn check_in_russian_has_no_english_fixed_words() {
+    for format in ["text", "markdown", "ics"] {
+        let out = check_kg_builder_ru(format);
+        // A calendar's folded lines may split a word.
+        let out = out.replace("\r\n ", "");
+        for english in ENGLISH_WORDS {
+            assert!(
+                !out.contains(english),
+                "{format}: English `{english}` in:\n{out}"
+            );
+        }
+    }
+}
+
+/// The Russian Markdown report of the Kyrgyz builder, as a caseworker
+/// reads it: headings in sentence case, Russian citations.
+#[test]
+fn check_markdown_in_russian() {
+    let md = check_kg_builder_ru("markdown");
+    for heading in [
+        "# Права и обязанности: Казахстан (KZ), по состоянию на 2026-03-20\n",
+        "\n## Статус\n",
+        "\n## Что вы должны сделать и в какой срок\n",
+        "\n## Что вы можете\n",
+        "\n## Полезно знать\n",
+        "\n## Что нам ещё нужно знать\n",
+        "\n## Что к вам не применяется\n",
+        "\n## Допущения (исправьте то, что неверно)\n",
+    ] {
+        assert!(md.contains(heading), "no {heading:?} in\n{md}");
+    }
+    assert!(md.contains(
+        "\n### Зарегистрируйтесь, если остаётесь дольше 30 дней — не позднее 2026-03-30\n"
+    ));
+    assert!(md.contains(" — не позднее 2026-03-04 (срок уже прошёл)\n"));
+    assert!(md.contains(
+        "Источник: [Договор о Евразийском экономическом союзе, ст. 97, п. 4](https://docs.eaeunion.org/"
+    ));
+    insta::assert_snapshot!("check_kg_builder_ru_markdown", redact_hash(&md));
+}
+
+/// The Russian calendar of the Kyrgyz builder: a calendar reads it, and
+/// its UIDs are the English calendar's, so either updates the same events.
+#[test]
+fn check_ics_in_russian() {
+    let ics = check_kg_builder_ru("ics");
+    let events = ical::parse(&ics);
+    let registration = events
+        .iter()
+        .find(|e| {
+            e.summary == "Зарегистрируйтесь, если остаётесь дольше 30 дней (не позднее 2026-03-30)"
+        })
+        .unwrap_or_else(|| panic!("no registration deadline in {events:#?}"));
+    assert_eq!(
+        registration.uid,
+        "eaeu.registration-required-deadline-2026-03-30-kg-builder-almaty@eaeu-rights"
+    );
+    assert!(registration.description.contains(
+        "\n\nИсточник: Договор о Евразийском экономическом союзе, ст. 97, п. 4 (правило eaeu.registration-required)."
+    ));
+    assert!(registration
+        .description
+        .ends_with("\nИз отчёта «kg-builder-almaty» по состоянию на 2026-03-20."));
+    assert_eq!(events.len(), 4, "{events:#?}");
+    insta::assert_snapshot!("check_kg_builder_ru_ics", ics.replace("\r\n", "\n"));
+}
+
+/// A Russian calendar with no date to act on still says so in Russian.
+#[test]
+fn check_ics_in_russian_without_dates() {
+    let ics = Test::new()
+        .args(["check", "--citizenship", "UZ", "--as-of", "2026-03-20"])
+        .args(["--lang", "ru", "--format", "ics"])
+        .run()
+        .stdout;
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded
+            .contains("SUMMARY:В этом отчёте нет сроков и дат окончания начиная с 2026-03-20\r\n"),
+        "{unfolded}"
+    );
+    assert!(
+        unfolded.contains("DESCRIPTION:Из отчёта по состоянию на 2026-03-20.\r\n"),
+        "{unfolded}"
+    );
+}
+
+/// The Russian text report of the Kyrgyz builder.
+#[test]
+fn check_text_in_russian() {
+    let text = check_kg_builder_ru("text");
+    insta::assert_snapshot!("check_kg_builder_ru_text", redact_hash(&text));
+}

@@ -414,8 +414,8 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             s
         }
         CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
-        CheckFormat::Markdown => report::markdown::render(&report),
-        CheckFormat::Ics => report::ics::render(&report),
+        CheckFormat::Markdown => report::markdown::render_in(&report, lang),
+        CheckFormat::Ics => report::ics::render_in(&report, lang),
     };
     write_stdout(out.as_bytes())?;
     Ok(EXIT_OK)

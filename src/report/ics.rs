@@ -27,9 +27,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use super::text::cite;
-use super::{Finding, Report};
-use crate::engine::ir::{Confidence, RuleKind};
+use super::text::{advice, cite_in, date_word};
+use super::wording::TextWords;
+use super::{Finding, Lang, Report};
+use crate::engine::ir::RuleKind;
 use crate::engine::Outcome;
 
 /// Octets a content line may have before it is folded (RFC 5545, 3.1),
@@ -81,8 +82,17 @@ fn is_reminder(kind: RuleKind, name: &str) -> bool {
     }
 }
 
-/// Renders the calendar, CRLF line endings and folded lines included.
+/// Renders the calendar, CRLF line endings and folded lines included, in
+/// English.
 pub fn render(report: &Report) -> String {
+    render_in(report, Lang::En)
+}
+
+/// Renders the calendar in `lang` (the report's own sentences are in the
+/// language it was built in). The UIDs do not depend on the language, so
+/// importing the other language's calendar updates the same events.
+pub fn render_in(report: &Report, lang: Lang) -> String {
+    let w = lang.text_words();
     let mut out = String::new();
     let who = uid_owner(report);
     let stamp = format!("{}T000000Z", report.as_of.format("%Y%m%d"));
@@ -96,7 +106,7 @@ pub fn render(report: &Report) -> String {
     line(&mut out, "METHOD:PUBLISH");
     let events = events(report);
     if events.is_empty() {
-        nothing_to_act_on(&mut out, report, &who, &stamp);
+        nothing_to_act_on(&mut out, w, report, &who, &stamp);
     }
     for e in events {
         // The day after, for an all-day event; there is none only at the
@@ -105,7 +115,7 @@ pub fn render(report: &Report) -> String {
             continue;
         };
         let f = e.finding;
-        let summary = format!("{} ({} {})", f.title, date_word(e.name), e.date);
+        let summary = format!("{} ({} {})", f.title, date_word(w, e.name), e.date);
         line(&mut out, "BEGIN:VEVENT");
         line(
             &mut out,
@@ -129,7 +139,7 @@ pub fn render(report: &Report) -> String {
         line(&mut out, &format!("SUMMARY:{}", text(&summary)));
         line(
             &mut out,
-            &format!("DESCRIPTION:{}", text(&description(report, f))),
+            &format!("DESCRIPTION:{}", text(&description(w, report, f))),
         );
         if let Some(url) = &f.source.url {
             line(&mut out, &format!("URL:{}", uri(url)));
@@ -150,7 +160,7 @@ pub fn render(report: &Report) -> String {
 /// RFC 5545 wants at least one component in a calendar: without a date to
 /// act on, a journal entry (which calendars do not show as an event) says
 /// so, on the assessment date.
-fn nothing_to_act_on(out: &mut String, report: &Report, who: &str, stamp: &str) {
+fn nothing_to_act_on(out: &mut String, w: &TextWords, report: &Report, who: &str, stamp: &str) {
     line(out, "BEGIN:VJOURNAL");
     line(
         out,
@@ -169,47 +179,47 @@ fn nothing_to_act_on(out: &mut String, report: &Report, who: &str, stamp: &str) 
         &format!(
             "SUMMARY:{}",
             text(&format!(
-                "No deadline or end date on or after {} in this report",
-                report.as_of
+                "{}{}{}",
+                w.ics.no_dates.0, report.as_of, w.ics.no_dates.1
             ))
         ),
     );
-    line(out, &format!("DESCRIPTION:{}", text(&from(report))));
+    line(out, &format!("DESCRIPTION:{}", text(&from(w, report))));
     line(out, "END:VJOURNAL");
 }
 
 /// "From the report for ID as of DATE."
-fn from(report: &Report) -> String {
+fn from(w: &TextWords, report: &Report) -> String {
     match &report.profile_id {
-        Some(id) => format!("From the report for {id} as of {}.", report.as_of),
-        None => format!("From the report as of {}.", report.as_of),
+        Some(id) => {
+            let (before, between, after) = w.ics.from_for;
+            format!("{before}{id}{between}{}{after}", report.as_of)
+        }
+        None => {
+            let (before, after) = w.ics.from;
+            format!("{before}{}{after}", report.as_of)
+        }
     }
 }
 
 /// The summary, how sure the provision is, the source and which report
 /// it comes from.
-fn description(report: &Report, f: &Finding) -> String {
+fn description(w: &TextWords, report: &Report, f: &Finding) -> String {
     let mut d = f.summary.clone();
-    match f.confidence {
-        Some(Confidence::PartlyVerified) => {
-            d.push_str("\n\nPartly verified: check with a lawyer or the migration service.");
-        }
-        Some(Confidence::Unverified) => {
-            d.push_str("\n\nUnverified: check with a lawyer or the migration service.");
-        }
-        Some(Confidence::Verified) | None => {}
+    if let Some(advice) = advice(w, f.confidence) {
+        let _ = write!(d, "\n\n{advice}");
     }
-    let _ = write!(d, "\n\nSource: {} (rule {}).", cite(&f.source), f.rule);
+    let _ = write!(
+        d,
+        "\n\n{}{} ({}{}).",
+        w.source,
+        cite_in(&f.source, w),
+        w.rule,
+        f.rule
+    );
     d.push('\n');
-    d.push_str(&from(report));
+    d.push_str(&from(w, report));
     d
-}
-
-fn date_word(name: &str) -> &str {
-    match name {
-        "deadline" => "by",
-        other => other,
-    }
 }
 
 /// The person part of a UID: the profile id when it is a plain word, else

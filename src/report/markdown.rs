@@ -5,23 +5,33 @@
 //! escaped, so an id or an occupation such as `*a_b* [x]` cannot break the
 //! layout.
 //!
-//! The headings are written here for now; like the text report's, they are
-//! to move into `wording` with the other words.
+//! The fixed words come from the reader's language (`wording`), as the
+//! text report's do.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::text::cite;
-use super::{Finding, Report, Status};
-use crate::engine::ir::{Confidence, RuleKind};
+use super::text::{advice, cite_in, date_word};
+use super::wording::TextWords;
+use super::{Finding, Lang, Report, Status};
+use crate::engine::ir::RuleKind;
 use crate::engine::Outcome;
 
-/// Renders a report as CommonMark.
+/// Renders a report as CommonMark, in English.
 pub fn render(report: &Report) -> String {
+    render_in(report, Lang::En)
+}
+
+/// Renders a report as CommonMark, in `lang` (the report's own sentences
+/// are in the language it was built in).
+pub fn render_in(report: &Report, lang: Lang) -> String {
+    let w = lang.text_words();
+    let m = &w.markdown;
+    let host = lang.country_name(report.host);
     let mut out = String::new();
-    heading(&mut out, report);
-    status(&mut out, report);
+    heading(&mut out, w, host, report);
+    status(&mut out, w, host, report);
 
     let applying = |kinds: &'static [RuleKind]| {
         report
@@ -41,18 +51,19 @@ pub fn render(report: &Report) -> String {
             .map_or((1, None), |d| (0, Some(d)))
     });
     if !must.is_empty() || !done.is_empty() {
-        section(&mut out, "What you must do, and by when");
+        section(&mut out, m.must_do);
         for f in &must {
-            finding(&mut out, f, report.as_of);
+            finding(&mut out, w, f, report.as_of);
         }
         if !done.is_empty() {
-            let _ = writeln!(out, "### Already done\n");
+            let _ = writeln!(out, "### {}\n", m.already_done);
             for f in &done {
                 let _ = writeln!(
                     out,
-                    "- **{}**: you told us this is done; keep the document that shows it. {}",
+                    "- **{}**: {} {}",
                     escape(&f.title),
-                    source(f)
+                    m.done_note,
+                    source(w, f)
                 );
             }
             out.push('\n');
@@ -61,33 +72,33 @@ pub fn render(report: &Report) -> String {
 
     let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
     if !may.is_empty() {
-        section(&mut out, "What you may do");
+        section(&mut out, m.may_do);
         for f in may {
-            finding(&mut out, f, report.as_of);
+            finding(&mut out, w, f, report.as_of);
         }
     }
 
     let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
     if !know.is_empty() {
-        section(&mut out, "Good to know");
+        section(&mut out, m.good_to_know);
         for f in know {
-            finding(&mut out, f, report.as_of);
+            finding(&mut out, w, f, report.as_of);
         }
     }
 
     if !report.questions.is_empty() {
-        section(&mut out, "What we still need to know");
+        section(&mut out, m.still_need);
         for q in &report.questions {
-            let decides: Vec<String> = q.affects.iter().map(|id| affected(report, id)).collect();
+            let decides: Vec<String> = q.affects.iter().map(|id| affected(w, report, id)).collect();
             let _ = writeln!(out, "- {}", escape(&q.question));
-            let _ = writeln!(out, "  - This decides: {}.", decides.join("; "));
+            let _ = writeln!(out, "  - {}{}.", m.decides, decides.join("; "));
         }
         out.push('\n');
     }
 
     let not: Vec<&Finding> = with_outcome(report, Outcome::DoesNotApply).collect();
     if !not.is_empty() {
-        section(&mut out, "What does not apply");
+        section(&mut out, m.does_not_apply);
         for f in not {
             let _ = writeln!(out, "- {} ({})", escape(&f.title), escape(&f.rule));
         }
@@ -96,10 +107,7 @@ pub fn render(report: &Report) -> String {
 
     let unassessed: Vec<&Finding> = with_outcome(report, Outcome::NotAssessed).collect();
     if !unassessed.is_empty() {
-        section(
-            &mut out,
-            "Not assessed: the law of that time is not in this tool",
-        );
+        section(&mut out, m.not_assessed);
         for f in unassessed {
             // The reasons name the act that applied then: the one thing a
             // reader can act on, so they are kept here.
@@ -116,7 +124,7 @@ pub fn render(report: &Report) -> String {
     }
 
     if !report.assumptions.is_empty() {
-        section(&mut out, "Assumptions (correct any that are wrong)");
+        section(&mut out, m.assumptions);
         for a in &report.assumptions {
             let _ = writeln!(out, "- {}", escape(a));
         }
@@ -127,40 +135,35 @@ pub fn render(report: &Report) -> String {
     // make that paragraph a heading.
     let _ = writeln!(out, "---\n");
     let _ = writeln!(out, "{}\n", escape(&report.disclaimer));
-    let _ = writeln!(out, "Rules: {}", escape(&report.rules_version));
+    let _ = writeln!(out, "{}{}", w.rules, escape(&report.rules_version));
     out
 }
 
 /// The title: host state and assessment date, and whose report it is.
-fn heading(out: &mut String, report: &Report) {
+fn heading(out: &mut String, w: &TextWords, host: &str, report: &Report) {
+    let (before, after) = w.markdown.title;
     let _ = writeln!(
         out,
-        "# Rights and obligations in {} ({}) as of {}\n",
-        escape(report.host.name_en()),
+        "# {before}{} ({}){after}{}\n",
+        escape(host),
         escape(report.host.code()),
         report.as_of
     );
     if let Some(id) = &report.profile_id {
-        let _ = writeln!(out, "Profile: {}\n", escape(id));
+        let _ = writeln!(out, "{}{}\n", w.markdown.profile, escape(id));
     }
 }
 
 /// The status in a sentence, then the reasons for it.
-fn status(out: &mut String, report: &Report) {
-    let host = escape(report.host.name_en());
+fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
+    let m = &w.markdown;
+    let host = escape(host);
     let headline = match report.status {
-        Status::Covered => {
-            format!("**Covered:** you are a worker of an EAEU Member State in {host}.")
-        }
-        Status::NotCovered => {
-            format!("**Not covered:** the EAEU worker rules do not apply to you in {host}.")
-        }
-        Status::Undetermined => {
-            "**Undetermined:** we need more facts to say whether the EAEU worker rules apply."
-                .to_owned()
-        }
+        Status::Covered => format!("{}{host}{}", m.covered.0, m.covered.1),
+        Status::NotCovered => format!("{}{host}{}", m.not_covered.0, m.not_covered.1),
+        Status::Undetermined => m.undetermined.to_owned(),
     };
-    section(out, "Status");
+    section(out, m.status);
     let _ = writeln!(out, "{headline}\n");
     if !report.status_reasons.is_empty() {
         for r in &report.status_reasons {
@@ -180,9 +183,9 @@ fn with_outcome(report: &Report, outcome: Outcome) -> impl Iterator<Item = &Find
 
 /// What a question decides, by the finding's title: "your status" for the
 /// status itself.
-fn affected(report: &Report, id: &str) -> String {
+fn affected(w: &TextWords, report: &Report, id: &str) -> String {
     if id == "status" {
-        return "your status".to_owned();
+        return w.markdown.your_status.to_owned();
     }
     match report.findings.iter().find(|f| f.rule == id) {
         Some(f) => format!("{} ({})", escape(&f.title), escape(id)),
@@ -191,8 +194,8 @@ fn affected(report: &Report, id: &str) -> String {
 }
 
 /// An applying finding: its title and dates, summary, caveats and source.
-fn finding(out: &mut String, f: &Finding, as_of: NaiveDate) {
-    let dates = dates(f, as_of);
+fn finding(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
+    let dates = dates(w, f, as_of);
     if dates.is_empty() {
         let _ = writeln!(out, "### {}\n", escape(&f.title));
     } else {
@@ -202,54 +205,40 @@ fn finding(out: &mut String, f: &Finding, as_of: NaiveDate) {
         let _ = writeln!(out, "{}\n", escape(&f.summary));
     }
     if let Some(t) = &f.tension {
-        let _ = writeln!(out, "Note: {}\n", escape(t));
+        let _ = writeln!(out, "{}{}\n", w.note, escape(t));
     }
-    match f.confidence {
-        Some(Confidence::PartlyVerified) => {
-            out.push_str("*Partly verified: check with a lawyer or the migration service.*\n\n");
-        }
-        Some(Confidence::Unverified) => {
-            out.push_str("*Unverified: check with a lawyer or the migration service.*\n\n");
-        }
-        Some(Confidence::Verified) | None => {}
+    if let Some(advice) = advice(w, f.confidence) {
+        let _ = writeln!(out, "*{advice}*\n");
     }
-    let _ = writeln!(out, "{}\n", source(f));
+    let _ = writeln!(out, "{}\n", source(w, f));
 }
 
 /// "by 2026-03-30 (already passed); until 2027-03-01".
-fn dates(f: &Finding, as_of: NaiveDate) -> String {
+fn dates(w: &TextWords, f: &Finding, as_of: NaiveDate) -> String {
     let parts: Vec<String> = f
         .dates
         .iter()
         .map(|(name, d)| {
             // A date that names a past event ("ended") is not a deadline.
             let passed = if *d < as_of && name != "ended" {
-                " (already passed)"
+                format!(" ({})", w.already_passed)
             } else {
-                ""
+                String::new()
             };
-            format!("{} {d}{passed}", escape(date_word(name)))
+            format!("{} {d}{passed}", escape(date_word(w, name)))
         })
         .collect();
     parts.join("; ")
 }
 
-fn date_word(name: &str) -> &str {
-    match name {
-        "until" => "until",
-        "deadline" => "by",
-        "ended" => "ended on",
-        other => other,
-    }
-}
-
 /// "Source: [Treaty ..., Art. 97(4)](https://...) (rule eaeu.x)."
-fn source(f: &Finding) -> String {
-    let citation = escape(&cite(&f.source));
+fn source(w: &TextWords, f: &Finding) -> String {
+    let citation = escape(&cite_in(&f.source, w));
     let rule = escape(&f.rule);
+    let (lead, word) = (w.source, w.rule);
     match &f.source.url {
-        Some(url) => format!("Source: [{citation}]({}) (rule {rule}).", destination(url)),
-        None => format!("Source: {citation} (rule {rule})."),
+        Some(url) => format!("{lead}[{citation}]({}) ({word}{rule}).", destination(url)),
+        None => format!("{lead}{citation} ({word}{rule})."),
     }
 }
 

@@ -380,13 +380,29 @@ fn hierarchy(w: &TextWords, f: &Finding) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}, {}", w.national_rule, parts.join("; ")))
 }
 
-fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
+/// A date's name in words: "until", "by", "ended on" (a name the language
+/// has no word for is shown as it is).
+pub(crate) fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
     match name {
         "until" => w.until,
         "deadline" => w.by,
         "ended" => w.ended_on,
         other => other,
     }
+}
+
+/// The check advice for a finding that is not fully verified, as a
+/// sentence: "Partly verified: check with a lawyer or the migration
+/// service."
+pub(crate) fn advice(w: &TextWords, confidence: Option<Confidence>) -> Option<String> {
+    let how = match confidence {
+        Some(Confidence::PartlyVerified) => w.partly_verified,
+        Some(Confidence::Unverified) => w.unverified,
+        Some(Confidence::Verified) | None => return None,
+    };
+    let mut chars = how.chars();
+    let first = chars.next()?;
+    Some(format!("{}{}.", first.to_uppercase(), chars.as_str()))
 }
 
 /// "Treaty on the Eurasian Economic Union, Art. 97(4)".

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Citation, Comparison, Labels, Speech, TextWords};
+use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
 use crate::engine::ir::{
@@ -58,11 +58,43 @@ pub static EN_TEXT: TextWords = TextWords {
     source: "Source: ",
     read_it: "Read it:",
     rules: "Rules: ",
+    rule: "rule ",
     citation: Citation {
         article: "Art. ",
         paragraph: "para. ",
         paragraphs: "paras. ",
         bracketed: true,
+    },
+    markdown: MarkdownWords {
+        title: ("Rights and obligations in ", " as of "),
+        profile: "Profile: ",
+        status: "Status",
+        must_do: "What you must do, and by when",
+        already_done: "Already done",
+        may_do: "What you may do",
+        good_to_know: "Good to know",
+        still_need: "What we still need to know",
+        does_not_apply: "What does not apply",
+        not_assessed: "Not assessed: the law of that time is not in this tool",
+        assumptions: "Assumptions (correct any that are wrong)",
+        covered: (
+            "**Covered:** you are a worker of an EAEU Member State in ",
+            ".",
+        ),
+        not_covered: (
+            "**Not covered:** the EAEU worker rules do not apply to you in ",
+            ".",
+        ),
+        undetermined:
+            "**Undetermined:** we need more facts to say whether the EAEU worker rules apply.",
+        done_note: "you told us this is done; keep the document that shows it.",
+        decides: "This decides: ",
+        your_status: "your status",
+    },
+    ics: IcsWords {
+        no_dates: ("No deadline or end date on or after ", " in this report"),
+        from_for: ("From the report for ", " as of ", "."),
+        from: ("From the report as of ", "."),
     },
 };
 

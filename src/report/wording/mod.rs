@@ -225,9 +225,62 @@ pub struct TextWords {
     pub source: &'static str,
     pub read_it: &'static str,
     pub rules: &'static str,
+    /// Before a rule's id, after a source: "(rule eaeu.x)".
+    pub rule: &'static str,
     /// How an article and its paragraph are cited: "Art. 97(4)" or
     /// "ст. 97, п. 4".
     pub citation: Citation,
+    /// The words of the Markdown report that the text report says
+    /// otherwise (its headings are in sentence case, for one).
+    pub markdown: MarkdownWords,
+    /// The words of the calendar that the text report does not have.
+    pub ics: IcsWords,
+}
+
+/// The Markdown report's own words; the rest (note, source, rules, the
+/// date words, the check advice) are the text report's.
+pub struct MarkdownWords {
+    /// The title: before the host state's name, and after its code,
+    /// before the assessment date.
+    pub title: (&'static str, &'static str),
+    /// Before the profile's id.
+    pub profile: &'static str,
+    /// Section headings.
+    pub status: &'static str,
+    pub must_do: &'static str,
+    pub already_done: &'static str,
+    pub may_do: &'static str,
+    pub good_to_know: &'static str,
+    pub still_need: &'static str,
+    pub does_not_apply: &'static str,
+    pub not_assessed: &'static str,
+    pub assumptions: &'static str,
+    /// The status when covered: before and after the host state's name.
+    pub covered: (&'static str, &'static str),
+    /// The status when not covered: before and after the host state's name.
+    pub not_covered: (&'static str, &'static str),
+    /// The status when undetermined.
+    pub undetermined: &'static str,
+    /// After a done duty's title, before its source.
+    pub done_note: &'static str,
+    /// Before what a question decides.
+    pub decides: &'static str,
+    /// What a question decides when it is the status itself.
+    pub your_status: &'static str,
+}
+
+/// The calendar's own words; the rest (source, rule, the date words, the
+/// check advice) are the text report's.
+pub struct IcsWords {
+    /// The entry of a calendar with no date to act on: before and after
+    /// the assessment date.
+    pub no_dates: (&'static str, &'static str),
+    /// Which report an event comes from, with a profile id: before the id,
+    /// between it and the date, after the date.
+    pub from_for: (&'static str, &'static str, &'static str),
+    /// Which report an event comes from, without an id: before and after
+    /// the date.
+    pub from: (&'static str, &'static str),
 }
 
 /// The words and shape of a citation's article and paragraph.

@@ -16,7 +16,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Citation, Comparison, Labels, Speech, TextWords};
+use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
 use crate::engine::ir::{
@@ -71,11 +71,45 @@ pub static RU_TEXT: TextWords = TextWords {
     source: "Источник: ",
     read_it: "Текст:",
     rules: "Правила: ",
+    rule: "правило ",
     citation: Citation {
         article: "ст. ",
         paragraph: "п. ",
         paragraphs: "пп. ",
         bracketed: false,
+    },
+    markdown: MarkdownWords {
+        title: ("Права и обязанности: ", ", по состоянию на "),
+        profile: "Профиль: ",
+        status: "Статус",
+        must_do: "Что вы должны сделать и в какой срок",
+        already_done: "Уже сделано",
+        may_do: "Что вы можете",
+        good_to_know: "Полезно знать",
+        still_need: "Что нам ещё нужно знать",
+        does_not_apply: "Что к вам не применяется",
+        not_assessed: "Не оценено: правил того времени нет в этой программе",
+        assumptions: "Допущения (исправьте то, что неверно)",
+        covered: (
+            "**Распространяется:** вы — трудящийся государства-члена ЕАЭС; государство трудоустройства — ",
+            ".",
+        ),
+        not_covered: (
+            "**Не распространяется:** правила ЕАЭС для трудящихся к вам не применяются; государство трудоустройства — ",
+            ".",
+        ),
+        undetermined: "**Не определено:** чтобы сказать, применяются ли к вам правила ЕАЭС для трудящихся, нужны дополнительные сведения.",
+        done_note: "вы сообщили, что это сделано. Сохраните документ, который это подтверждает.",
+        decides: "От ответа зависит: ",
+        your_status: "ваш статус",
+    },
+    ics: IcsWords {
+        no_dates: (
+            "В этом отчёте нет сроков и дат окончания начиная с ",
+            "",
+        ),
+        from_for: ("Из отчёта «", "» по состоянию на ", "."),
+        from: ("Из отчёта по состоянию на ", "."),
     },
 };
 
