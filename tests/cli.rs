@@ -423,7 +423,7 @@ fn check_text_report_is_grouped_for_people() {
         .stdout_has("\nWHAT YOU MAY DO\n")
         .stdout_has("\nWHAT YOU MUST DO, AND BY WHEN\n")
         .stdout_has("\nWHAT DOES NOT APPLY, AND WHY\n")
-        .stdout_has("No registration for the first 30 days (until: 2026-03-30)")
+        .stdout_has("No registration for the first 30 days (until Monday 30 March 2026, in")
         .stdout_has("Rules: eaeu-kz ");
     Test::new()
         .args(["check", "--profile"])
@@ -1863,15 +1863,17 @@ fn check_markdown_has_the_headings_and_the_deadline() {
     ] {
         assert!(md.contains(heading), "no {heading:?} in\n{md}");
     }
-    assert!(md.contains("\n### Register if you stay longer than 30 days — by 2026-03-30\n"));
+    assert!(md.contains(
+        "\n### Register if you stay longer than 30 days — by Monday 30 March 2026, in 10\u{a0}days\n"
+    ));
     // The host's notification was due before the assessment date.
-    assert!(md.contains(" — by 2026-03-04 (already passed)\n"));
+    assert!(md.contains(" — by Wednesday 4 March 2026, already passed 16\u{a0}days ago\n"));
     assert!(md.contains(
         "Source: [Treaty on the Eurasian Economic Union, Art. 97(4)](https://docs.eaeunion.org/"
     ));
     // Soonest first: the passed notification before the registration.
-    let notify = md.find("by 2026-03-04").unwrap();
-    let register = md.find("by 2026-03-30").unwrap();
+    let notify = md.find("by Wednesday 4 March 2026").unwrap();
+    let register = md.find("by Monday 30 March 2026").unwrap();
     assert!(notify < register);
 
     let md_alias = Test::new()
@@ -1936,7 +1938,7 @@ fn redact_hash(text: &str) -> String {
 
 /// The fixed words of the English reports, none of which may be left in
 /// a Russian one.
-const ENGLISH_WORDS: [&str; 24] = [
+const ENGLISH_WORDS: [&str; 28] = [
     "What you",
     "Good to know",
     "What we still",
@@ -1957,6 +1959,10 @@ const ENGLISH_WORDS: [&str; 24] = [
     "(by ",
     "(until ",
     "already passed",
+    "Monday",
+    "Wednesday",
+    "March",
+    "in 10\u{a0}days",
     "verified",
     "From the report",
     "No deadline",
@@ -1998,9 +2004,11 @@ fn check_markdown_in_russian() {
         assert!(md.contains(heading), "no {heading:?} in\n{md}");
     }
     assert!(md.contains(
-        "\n### Зарегистрируйтесь, если остаётесь дольше 30 дней — не позднее 2026-03-30\n"
+        "\n### Зарегистрируйтесь, если остаётесь дольше 30 дней — не позднее 30 марта 2026\u{a0}г., понедельник, через 10\u{a0}дней\n"
     ));
-    assert!(md.contains(" — не позднее 2026-03-04 (срок уже прошёл)\n"));
+    assert!(md.contains(
+        " — не позднее 4 марта 2026\u{a0}г., среда, срок уже прошёл 16\u{a0}дней назад\n"
+    ));
     assert!(md.contains(
         "Источник: [Договор о Евразийском экономическом союзе, ст. 97, п. 4](https://docs.eaeunion.org/"
     ));

@@ -683,7 +683,8 @@ fn rule_pack_symlink_loop_is_not_followed() {
     let run = run_in(&dir, &["rules", "check", "pack"], &[], None);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("pack/loop: a symbolic link to a directory"),
+        run.stderr
+            .contains("pack/loop: a symbolic link to a directory"),
         "{}",
         run.stderr
     );

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::text::{advice, cite_in, date_word};
+use super::text::{advice, cite_in, date_phrase};
 use super::wording::TextWords;
 use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::RuleKind;
@@ -218,15 +218,7 @@ fn dates(w: &TextWords, f: &Finding, as_of: NaiveDate) -> String {
     let parts: Vec<String> = f
         .dates
         .iter()
-        .map(|(name, d)| {
-            // A date that names a past event ("ended") is not a deadline.
-            let passed = if *d < as_of && name != "ended" {
-                format!(" ({})", w.already_passed)
-            } else {
-                String::new()
-            };
-            format!("{} {d}{passed}", escape(date_word(w, name)))
-        })
+        .map(|(name, d)| escape(&date_phrase(w, name, *d, as_of)))
         .collect();
     parts.join("; ")
 }

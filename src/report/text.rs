@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use super::wording::{Citation, TextWords};
 use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::{Confidence, RuleKind, Source};
@@ -271,20 +273,12 @@ fn finding(
     let dates: Vec<String> = f
         .dates
         .iter()
-        .map(|(name, d)| {
-            // A date that names a past event ("ended") is not a deadline.
-            let passed = if *d < as_of && name != "ended" {
-                format!(", {}", w.already_passed)
-            } else {
-                String::new()
-            };
-            format!("{}: {d}{passed}", date_word(w, name))
-        })
+        .map(|(name, d)| date_phrase(w, name, *d, as_of))
         .collect();
     let head = if dates.is_empty() {
         f.title.clone()
     } else {
-        format!("{} ({})", f.title, dates.join(", "))
+        format!("{} ({})", f.title, dates.join("; "))
     };
     let _ = writeln!(out);
     wrap_into(
@@ -391,6 +385,19 @@ pub(crate) fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
     }
 }
 
+/// A finding's date for the reader: "by Monday 30 March 2026, in 10
+/// days"; a deadline or an end gone by "already passed 16 days ago" (a
+/// date that names a past event, "ended", is not a deadline).
+pub(crate) fn date_phrase(w: &TextWords, name: &str, d: NaiveDate, as_of: NaiveDate) -> String {
+    let when = w.dates.relative(d, as_of);
+    let when = if d < as_of && name != "ended" {
+        format!("{} {when}", w.already_passed)
+    } else {
+        when
+    };
+    format!("{} {}, {when}", date_word(w, name), w.dates.long(d))
+}
+
 /// The check advice for a finding that is not fully verified, as a
 /// sentence: "Partly verified: check with a lawyer or the migration
 /// service."
@@ -453,7 +460,12 @@ fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let mut line = String::from(first);
     let mut width = visible_len(first);
     let mut empty = true;
-    for word in text.split_whitespace() {
+    // Only ASCII white space breaks a line: a no-break space keeps "10 days"
+    // and "2026 г." together.
+    for word in text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         let w = visible_len(word);
         if !empty && width + 1 + w > WIDTH {
             out.push_str(line.trim_end());

@@ -59,6 +59,7 @@ pub static EN_TEXT: TextWords = TextWords {
     read_it: "Read it:",
     rules: "Rules: ",
     rule: "rule ",
+    dates: &super::dates::EN,
     citation: Citation {
         article: "Art. ",
         paragraph: "para. ",

@@ -3,6 +3,7 @@
 //! A language is a module here and a language file of the pack
 //! (`rules/locales/`), never a change to the engine.
 
+pub(crate) mod dates;
 pub(crate) mod en;
 pub(crate) mod ru;
 
@@ -230,6 +231,8 @@ pub struct TextWords {
     /// How an article and its paragraph are cited: "Art. 97(4)" or
     /// "ст. 97, п. 4".
     pub citation: Citation,
+    /// Dates for the reader: weekday, month by name, days left.
+    pub dates: &'static dates::DateWords,
     /// The words of the Markdown report that the text report says
     /// otherwise (its headings are in sentence case, for one).
     pub markdown: MarkdownWords,

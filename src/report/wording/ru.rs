@@ -72,6 +72,7 @@ pub static RU_TEXT: TextWords = TextWords {
     read_it: "Текст:",
     rules: "Правила: ",
     rule: "правило ",
+    dates: &super::dates::RU,
     citation: Citation {
         article: "ст. ",
         paragraph: "п. ",

@@ -1,0 +1,201 @@
+//! Dates as a person reads them: with the weekday, the month by its name,
+//! and how many days are left ("Monday 30 March 2026", "in 10 days";
+//! "30 марта 2026 г., понедельник", "через 10 дней"). Reports for scripts
+//! keep ISO dates; these words are for the reader. A no-break space joins
+//! a count to its noun and a year to "г.", so a line never breaks there.
+
+use chrono::{Datelike, NaiveDate};
+
+/// The words a language writes dates and day counts with.
+pub struct DateWords {
+    /// Month names as a date uses them (Russian: the genitive, "марта").
+    pub months: [&'static str; 12],
+    /// Weekdays, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// Puts a date together from its weekday, day, month and year.
+    pub date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
+    /// "today", "tomorrow", "yesterday".
+    pub today: &'static str,
+    pub tomorrow: &'static str,
+    pub yesterday: &'static str,
+    /// "in N days" and "N days ago", given N in words with its noun.
+    pub ahead: fn(days: &str) -> String,
+    pub behind: fn(days: &str) -> String,
+    /// A count of days with the noun in the form the number calls for.
+    pub days: fn(n: u64) -> String,
+}
+
+impl DateWords {
+    /// The date in words, with its weekday.
+    pub fn long(&self, d: NaiveDate) -> String {
+        let weekday = self
+            .weekdays
+            .get(d.weekday().num_days_from_monday() as usize)
+            .copied()
+            .unwrap_or_default();
+        let month = self
+            .months
+            .get(d.month0() as usize)
+            .copied()
+            .unwrap_or_default();
+        (self.date)(weekday, d.day(), month, d.year())
+    }
+
+    /// How far `d` is from `from`: "today", "in 5 days", "3 days ago".
+    pub fn relative(&self, d: NaiveDate, from: NaiveDate) -> String {
+        let n = d.signed_duration_since(from).num_days();
+        match n {
+            0 => self.today.to_owned(),
+            1 => self.tomorrow.to_owned(),
+            -1 => self.yesterday.to_owned(),
+            n if n > 0 => (self.ahead)(&(self.days)(n.unsigned_abs())),
+            n => (self.behind)(&(self.days)(n.unsigned_abs())),
+        }
+    }
+}
+
+/// English dates: "Monday 30 March 2026", "in 5 days".
+pub static EN: DateWords = DateWords {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    date: |weekday, day, month, year| format!("{weekday} {day} {month} {year}"),
+    today: "today",
+    tomorrow: "tomorrow",
+    yesterday: "yesterday",
+    ahead: |days| format!("in {days}"),
+    behind: |days| format!("{days} ago"),
+    days: |n| {
+        if n == 1 {
+            "1\u{a0}day".to_owned()
+        } else {
+            format!("{n}\u{a0}days")
+        }
+    },
+};
+
+/// Russian dates: "30 марта 2026 г., понедельник", "через 5 дней".
+pub static RU: DateWords = DateWords {
+    months: [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    weekdays: [
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+    ],
+    date: |weekday, day, month, year| format!("{day} {month} {year}\u{a0}г., {weekday}"),
+    today: "сегодня",
+    tomorrow: "завтра",
+    yesterday: "вчера",
+    ahead: |days| format!("через {days}"),
+    behind: |days| format!("{days} назад"),
+    days: |n| format!("{n}\u{a0}{}", russian_days(n)),
+};
+
+/// "день", "дня" or "дней", as the number calls for: 1, 21, 101 день;
+/// 2-4, 22-24 дня; 5-20, 11-14, 111-114 дней.
+fn russian_days(n: u64) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => "дней",
+        (1, _) => "день",
+        (2..=4, _) => "дня",
+        _ => "дней",
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn long_dates() {
+        assert_eq!(EN.long(day("2026-03-30")), "Monday 30 March 2026");
+        assert_eq!(EN.long(day("2026-03-01")), "Sunday 1 March 2026");
+        assert_eq!(
+            RU.long(day("2026-03-30")),
+            "30 марта 2026\u{a0}г., понедельник"
+        );
+        assert_eq!(RU.long(day("2027-01-01")), "1 января 2027\u{a0}г., пятница");
+    }
+
+    #[test]
+    fn relative_days() {
+        let from = day("2026-03-20");
+        for (d, en, ru) in [
+            ("2026-03-20", "today", "сегодня"),
+            ("2026-03-21", "tomorrow", "завтра"),
+            ("2026-03-19", "yesterday", "вчера"),
+            ("2026-03-22", "in 2\u{a0}days", "через 2\u{a0}дня"),
+            ("2026-03-30", "in 10\u{a0}days", "через 10\u{a0}дней"),
+            ("2026-04-10", "in 21\u{a0}days", "через 21\u{a0}день"),
+            ("2026-03-04", "16\u{a0}days ago", "16\u{a0}дней назад"),
+            ("2026-02-26", "22\u{a0}days ago", "22\u{a0}дня назад"),
+        ] {
+            assert_eq!(EN.relative(day(d), from), en, "{d}");
+            assert_eq!(RU.relative(day(d), from), ru, "{d}");
+        }
+    }
+
+    #[test]
+    fn russian_plurals() {
+        for (n, word) in [
+            (1, "день"),
+            (2, "дня"),
+            (4, "дня"),
+            (5, "дней"),
+            (11, "дней"),
+            (12, "дней"),
+            (14, "дней"),
+            (21, "день"),
+            (22, "дня"),
+            (25, "дней"),
+            (101, "день"),
+            (111, "дней"),
+            (112, "дней"),
+            (1000, "дней"),
+        ] {
+            assert_eq!(russian_days(n), word, "{n}");
+        }
+    }
+}
