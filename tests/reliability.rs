@@ -394,3 +394,26 @@ fn a_closed_output_is_told_not_tallied_as_empty() {
     );
     assert!(!err.contains("0 record(s): 0 evaluated"), "{err}");
 }
+
+/// `--help > /dev/full` used to exit 0 though nothing was written.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_to_a_full_device_fails() {
+    for args in [["--help"], ["--version"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("<stdout>: no space left on device"), "{err}");
+    }
+    let (code, out, _) = run(&["--help"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: eaeu-rights <COMMAND>"), "{out}");
+}

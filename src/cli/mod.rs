@@ -218,18 +218,25 @@ impl CliError {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
+    let result = match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        // Usage errors go to stderr, which has nowhere else to report to.
+        Err(e) if e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+            return ExitCode::from(EXIT_USAGE);
         }
-    };
-    let result = match cli.command {
-        Command::Check(args) => check(args),
-        Command::Batch(args) => batch::run(args),
-        Command::Rules { command } => rules_cmd::run(command),
-        Command::Test(args) => test_cmd::run(args),
+        // --help and --version are output like any other: a failed write
+        // (`> /dev/full`) is an error, not a success.
+        Err(e) => {
+            use std::io::IsTerminal;
+            let help = e.render();
+            let help = if std::io::stdout().is_terminal() {
+                help.ansi().to_string()
+            } else {
+                help.to_string()
+            };
+            write_stdout(help.as_bytes()).map(|()| EXIT_OK)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -243,6 +250,16 @@ pub fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "{text}");
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// Runs a parsed command line.
+fn run(cli: Cli) -> Result<u8, CliError> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Rules { command } => rules_cmd::run(command),
+        Command::Test(args) => test_cmd::run(args),
     }
 }
 
