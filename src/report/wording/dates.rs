@@ -21,8 +21,19 @@ pub struct DateWords {
     /// "in N days" and "N days ago", given N in words with its noun.
     pub ahead: fn(days: &str) -> String,
     pub behind: fn(days: &str) -> String,
-    /// A count of days with the noun in the form the number calls for.
-    pub days: fn(n: u64) -> String,
+    /// The language whose CLDR plural rules choose the form of "day".
+    pub plural_lang: &'static str,
+    /// "day" in each CLDR plural category the language uses.
+    pub day: PluralNoun,
+}
+
+/// A noun in the CLDR plural categories (English uses `one` and `other`;
+/// Russian `one` "день", `few` "дня", `many` "дней").
+pub struct PluralNoun {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
 }
 
 impl DateWords {
@@ -48,9 +59,30 @@ impl DateWords {
             0 => self.today.to_owned(),
             1 => self.tomorrow.to_owned(),
             -1 => self.yesterday.to_owned(),
-            n if n > 0 => (self.ahead)(&(self.days)(n.unsigned_abs())),
-            n => (self.behind)(&(self.days)(n.unsigned_abs())),
+            n if n > 0 => (self.ahead)(&self.days(n.unsigned_abs())),
+            n => (self.behind)(&self.days(n.unsigned_abs())),
         }
+    }
+
+    /// A count of days with the noun in the form the number calls for, by
+    /// the language's CLDR plural rules: "1 day", "22 дня", "25 дней". A
+    /// no-break space keeps the count with its noun.
+    pub fn days(&self, n: u64) -> String {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let category = self
+            .plural_lang
+            .parse::<unic_langid::LanguageIdentifier>()
+            .ok()
+            .and_then(|lang| PluralRules::create(lang, PluralRuleType::CARDINAL).ok())
+            .and_then(|rules| rules.select(n).ok())
+            .unwrap_or(PluralCategory::OTHER);
+        let noun = match category {
+            PluralCategory::ONE => self.day.one,
+            PluralCategory::FEW => self.day.few,
+            PluralCategory::MANY => self.day.many,
+            _ => self.day.other,
+        };
+        format!("{n}\u{a0}{noun}")
     }
 }
 
@@ -85,12 +117,12 @@ pub static EN: DateWords = DateWords {
     yesterday: "yesterday",
     ahead: |days| format!("in {days}"),
     behind: |days| format!("{days} ago"),
-    days: |n| {
-        if n == 1 {
-            "1\u{a0}day".to_owned()
-        } else {
-            format!("{n}\u{a0}days")
-        }
+    plural_lang: "en",
+    day: PluralNoun {
+        one: "day",
+        few: "days",
+        many: "days",
+        other: "days",
     },
 };
 
@@ -125,19 +157,14 @@ pub static RU: DateWords = DateWords {
     yesterday: "вчера",
     ahead: |days| format!("через {days}"),
     behind: |days| format!("{days} назад"),
-    days: |n| format!("{n}\u{a0}{}", russian_days(n)),
+    plural_lang: "ru",
+    day: PluralNoun {
+        one: "день",
+        few: "дня",
+        many: "дней",
+        other: "дня",
+    },
 };
-
-/// "день", "дня" or "дней", as the number calls for: 1, 21, 101 день;
-/// 2-4, 22-24 дня; 5-20, 11-14, 111-114 дней.
-fn russian_days(n: u64) -> &'static str {
-    match (n % 10, n % 100) {
-        (_, 11..=14) => "дней",
-        (1, _) => "день",
-        (2..=4, _) => "дня",
-        _ => "дней",
-    }
-}
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -195,7 +222,9 @@ mod tests {
             (112, "дней"),
             (1000, "дней"),
         ] {
-            assert_eq!(russian_days(n), word, "{n}");
+            assert_eq!(RU.days(n), format!("{n}\u{a0}{word}"), "{n}");
         }
+        assert_eq!(EN.days(1), "1\u{a0}day");
+        assert_eq!(EN.days(21), "21\u{a0}days");
     }
 }
