@@ -80,6 +80,10 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     for reason in &report.status_reasons {
         wrap_into(&mut out, reason, "  - ", "    ");
     }
+    if report.status == Status::Covered {
+        // Said once here, not after every right it explains.
+        wrap_into(&mut out, w.status_explains_below, "  ", "  ");
+    }
 
     let applying = |kinds: &'static [RuleKind]| {
         report
@@ -353,12 +357,20 @@ fn source_lines(out: &mut String, s: &Style, w: &TextWords, f: &Finding) {
 /// text report would otherwise repeat the worker definition under every
 /// rule); a pointer to the status stands in for them.
 fn reasons(w: &TextWords, f: &Finding, shown: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if f.because.iter().any(|b| shown.contains(b)) {
-        out.push(w.status_reasons_above.to_owned());
+    let own: Vec<String> = f
+        .because
+        .iter()
+        .filter(|b| !shown.contains(b))
+        .cloned()
+        .collect();
+    // A provision that applies for the status alone is covered by the
+    // line under the status; elsewhere the status reasons are pointed to
+    // only when they are all there is.
+    let status_only = own.is_empty() && f.because.iter().any(|b| shown.contains(b));
+    if status_only && f.outcome != Outcome::Applies {
+        return vec![w.status_reasons_above.to_owned()];
     }
-    out.extend(f.because.iter().filter(|b| !shown.contains(b)).cloned());
-    out
+    own
 }
 
 /// Where a national rule stands under the Treaty: "National rule,

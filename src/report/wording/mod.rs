@@ -208,6 +208,8 @@ pub struct TextWords {
     pub because: &'static str,
     /// Stands for the reasons the status section already gave.
     pub status_reasons_above: &'static str,
+    /// Under a covered status: the provisions that apply follow from it.
+    pub status_explains_below: &'static str,
     /// Date words: until, by, ended on, and a date already passed.
     pub until: &'static str,
     pub by: &'static str,

@@ -58,6 +58,7 @@ pub static RU_TEXT: TextWords = TextWords {
     assumptions: "ДОПУЩЕНИЯ (исправьте то, что неверно)",
     because: "потому что ",
     status_reasons_above: "выполнены условия статуса, указанные выше",
+    status_explains_below: "Права и обязанности ниже относятся к вам из-за этого статуса, если у них не указаны другие причины.",
     until: "по",
     by: "не позднее",
     ended_on: "окончен",
