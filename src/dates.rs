@@ -146,21 +146,9 @@ fn no_such_day_reason(text: &str) -> String {
     else {
         return String::new();
     };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(name) = month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
+    // The same month names as the reports' dates.
+    let months = &crate::report::wording::dates::EN.months;
+    let Some(name) = month.checked_sub(1).and_then(|i| months.get(i as usize)) else {
         return format!(": there is no month {month:02}, months run from 01 to 12");
     };
     if day == 0 {
