@@ -76,7 +76,12 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         ),
         Status::Undetermined => (s.yellow, w.undetermined.to_owned()),
     };
-    let _ = writeln!(out, "{}{}{headline}{}", s.bold, colour, s.reset);
+    wrap_into(
+        &mut out,
+        &format!("{}{}{headline}{}", s.bold, colour, s.reset),
+        "",
+        "  ",
+    );
     for reason in &report.status_reasons {
         wrap_into(&mut out, reason, "  - ", "    ");
     }
