@@ -174,7 +174,7 @@ fn the_generator_matches_gen_py_checksums() {
 /// Runs the shared generator itself: it shows the first differing line,
 /// and checks that the recorded checksums are still gen.py's.
 #[test]
-#[ignore = "needs ../shared/bench/gen.py (or EAEU_SHARED_DIR) and python3; .ci/run runs it"]
+#[ignore = "needs ../shared/bench/gen.py (or EAEU_SHARED_DIR) and python3; .ci/run runs it where the script is there"]
 fn the_generator_matches_gen_py_byte_for_byte() {
     let script = shared_gen_py()
         .expect("../shared/bench/gen.py not found (set EAEU_SHARED_DIR to the shared directory)");
