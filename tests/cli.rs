@@ -411,6 +411,53 @@ fn check_reads_the_same_profile_from_flags_a_file_and_stdin() {
     }
 }
 
+/// A worker whose contract was terminated a week ago must first sign a new
+/// contract: the report opens with that deadline, its weekday and the days
+/// left, in English and in Russian.
+#[test]
+fn the_report_opens_with_what_to_do_first() {
+    let profile = fixture("kg-within-new-contract-window.json");
+    for (lang, heading, first) in [
+        (
+            "en",
+            "\nWHAT TO DO FIRST\n",
+            "  1. By Monday 18 May 2026, in 7\u{a0}days\n     15 days to sign a new contract after an early end\n",
+        ),
+        (
+            "ru",
+            "\nЧТО СДЕЛАТЬ В ПЕРВУЮ ОЧЕРЕДЬ\n",
+            "  1. Не позднее 18 мая 2026\u{a0}г., понедельник, через 7\u{a0}дней\n",
+        ),
+    ] {
+        let run = Test::new()
+            .args(["check", "--lang", lang, "--profile"])
+            .arg(&profile)
+            .run()
+            .code(0);
+        let out = &run.stdout;
+        let at = out.find(heading).expect(heading);
+        assert!(out[at..].contains(first), "{lang}: {out}");
+        // The actions come before every other section.
+        let may = if lang == "en" { "\nWHAT YOU MAY DO\n" } else { "\nЧТО ВЫ МОЖЕТЕ\n" };
+        assert!(at < out.find(may).expect(may), "{lang}: {out}");
+    }
+    // A duty already met is not an action.
+    let run = Test::new()
+        .args(["check", "--profile"])
+        .arg(fixture("kg-already-registered.json"))
+        .run()
+        .code(0);
+    let first = run
+        .stdout
+        .split("\nWHAT YOU MAY DO\n")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        !first.contains("Register if you stay longer than 30 days"),
+        "{first}"
+    );
+}
+
 #[test]
 fn check_text_report_is_grouped_for_people() {
     Test::new()

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::text::{advice, cite_in, date_phrase};
+use super::text::{advice, capitalised, cite_in, date_phrase};
 use super::wording::TextWords;
 use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::RuleKind;
@@ -32,6 +32,22 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     heading(&mut out, w, host, report);
     status(&mut out, w, host, report);
+
+    let actions = report.actions();
+    if !actions.is_empty() {
+        section(&mut out, m.first);
+        for (n, (f, d)) in actions.iter().enumerate() {
+            let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
+            let _ = writeln!(
+                out,
+                "{}. **{}**: {}",
+                n.saturating_add(1),
+                escape(&when),
+                escape(&f.title)
+            );
+        }
+        out.push('\n');
+    }
 
     let applying = |kinds: &'static [RuleKind]| {
         report

@@ -163,6 +163,27 @@ pub struct Question {
     pub affects: Vec<String>,
 }
 
+/// At most this many actions open a report.
+pub const MAX_ACTIONS: usize = 6;
+
+impl Report {
+    /// What to do first: the deadlines of provisions that apply and are not
+    /// yet met (a duty, or a right that must be used in time, such as the
+    /// 15 days to sign a new contract), overdue ones first (the longest
+    /// overdue first), then the soonest; at most [`MAX_ACTIONS`].
+    pub fn actions(&self) -> Vec<(&Finding, NaiveDate)> {
+        let mut actions: Vec<(&Finding, NaiveDate)> = self
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
+            .filter_map(|f| f.dates.get("deadline").map(|d| (f, *d)))
+            .collect();
+        actions.sort_by_key(|(f, d)| (*d, f.rule.clone()));
+        actions.truncate(MAX_ACTIONS);
+        actions
+    }
+}
+
 /// Builds the report for a profile from its explained evaluation, in English.
 pub fn build(pack: &RulePack, profile: &WorkerProfile, eval: &Evaluation<Why<'_>>) -> Report {
     build_in(pack, profile, eval, Lang::En)

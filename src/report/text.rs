@@ -90,6 +90,22 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         wrap_into(&mut out, w.status_explains_below, "  ", "  ");
     }
 
+    let actions = report.actions();
+    if !actions.is_empty() {
+        section(&mut out, s, w.first);
+        for (n, (f, d)) in actions.iter().enumerate() {
+            let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
+            let colour = if *d < report.as_of { s.red } else { s.yellow };
+            wrap_into(
+                &mut out,
+                &format!("{colour}{}{when}{}", s.bold, s.reset),
+                &format!("  {}. ", n.saturating_add(1)),
+                "     ",
+            );
+            wrap_into(&mut out, &f.title, "     ", "     ");
+        }
+    }
+
     let applying = |kinds: &'static [RuleKind]| {
         report
             .findings
@@ -415,6 +431,14 @@ pub(crate) fn date_phrase(w: &TextWords, name: &str, d: NaiveDate, as_of: NaiveD
     format!("{} {}, {when}", date_word(w, name), w.dates.long(d))
 }
 
+/// A phrase with its first letter in capitals, to open a line.
+pub(crate) fn capitalised(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The check advice for a finding that is not fully verified, as a
 /// sentence: "Partly verified: check with a lawyer or the migration
 /// service."
@@ -424,9 +448,7 @@ pub(crate) fn advice(w: &TextWords, confidence: Option<Confidence>) -> Option<St
         Some(Confidence::Unverified) => w.unverified,
         Some(Confidence::Verified) | None => return None,
     };
-    let mut chars = how.chars();
-    let first = chars.next()?;
-    Some(format!("{}{}.", first.to_uppercase(), chars.as_str()))
+    Some(format!("{}.", capitalised(how)))
 }
 
 /// "Treaty on the Eurasian Economic Union, Art. 97(4)".

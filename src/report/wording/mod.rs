@@ -193,6 +193,8 @@ pub struct TextWords {
     pub not_covered: (&'static str, &'static str),
     /// The status when undetermined.
     pub undetermined: &'static str,
+    /// The heading of the actions that open the report.
+    pub first: &'static str,
     /// Section headings.
     pub may_do: &'static str,
     pub must_do: &'static str,
@@ -245,6 +247,8 @@ pub struct TextWords {
 /// The Markdown report's own words; the rest (note, source, rules, the
 /// date words, the check advice) are the text report's.
 pub struct MarkdownWords {
+    /// The heading of the actions that open the report.
+    pub first: &'static str,
     /// The title: before the host state's name, and after its code,
     /// before the assessment date.
     pub title: (&'static str, &'static str),
