@@ -269,7 +269,30 @@ fn listed(
         return;
     }
     section(out, s, heading);
-    for f in found {
+    // Provisions that the status alone rules out are one group under one
+    // reason, not each with the same line.
+    let by_status = [w.status_reasons_above.to_owned()];
+    let (grouped, own): (Vec<&Finding>, Vec<&Finding>) = found
+        .into_iter()
+        .partition(|f| reasons(w, f, &report.status_reasons) == by_status);
+    let (grouped, mut own) = if grouped.len() > 1 {
+        (grouped, own)
+    } else {
+        (Vec::new(), [grouped, own].concat())
+    };
+    if !grouped.is_empty() {
+        wrap_into(out, w.ruled_out_by_status, "  ", "  ");
+        for f in grouped {
+            wrap_into(
+                out,
+                &format!("{} [{}]", f.title, f.rule),
+                "    - ",
+                "      ",
+            );
+        }
+    }
+    own.sort_by_key(|f| report.findings.iter().position(|g| std::ptr::eq(g, *f)));
+    for f in own {
         wrap_into(out, &format!("{} [{}]", f.title, f.rule), mark, "    ");
         for b in reasons(w, f, &report.status_reasons) {
             wrap_into(out, &b, lead, "      ");

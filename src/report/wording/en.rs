@@ -46,6 +46,7 @@ pub static EN_TEXT: TextWords = TextWords {
     assumptions: "ASSUMPTIONS (correct any that are wrong)",
     because: "because ",
     status_reasons_above: "of the status reasons above",
+    ruled_out_by_status: "Because of your status (above), none of these apply to you:",
     status_explains_below: "The rights and duties below apply to you because of this status, unless they give other reasons.",
     until: "until",
     by: "by",

@@ -210,6 +210,8 @@ pub struct TextWords {
     pub because: &'static str,
     /// Stands for the reasons the status section already gave.
     pub status_reasons_above: &'static str,
+    /// Before the provisions that the status alone rules out.
+    pub ruled_out_by_status: &'static str,
     /// Under a covered status: the provisions that apply follow from it.
     pub status_explains_below: &'static str,
     /// Date words: until, by, ended on, and a date already passed.
