@@ -197,10 +197,9 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         section(&mut out, s, w.still_need);
         for q in &report.questions {
             wrap_into(&mut out, &q.question, "  ? ", "    ");
-            let affects = q.affects.join(", ");
             wrap_into(
                 &mut out,
-                &format!("{}({}: {affects}){}", s.dim, w.decides, s.reset),
+                &format!("{}({}: {}){}", s.dim, w.decides, decides(w, q), s.reset),
                 "    ",
                 "    ",
             );
@@ -297,6 +296,24 @@ fn listed(
         for b in reasons(w, f, &report.status_reasons) {
             wrap_into(out, &b, lead, "      ");
         }
+    }
+}
+
+/// What an answer decides, counted rather than listed by rule id (the JSON
+/// report lists them): "your status and 16 provisions".
+fn decides(w: &TextWords, q: &super::Question) -> String {
+    let status = q.affects.iter().any(|a| a == "status");
+    let rules = q.affects.iter().filter(|a| *a != "status").count();
+    let rules = u64::try_from(rules).unwrap_or(u64::MAX);
+    match (status, rules) {
+        (true, 0) => w.your_status.to_owned(),
+        (true, n) => format!(
+            "{} {} {}",
+            w.your_status,
+            w.and_more,
+            w.dates.counted(n, &w.provision)
+        ),
+        (false, n) => w.dates.counted(n, &w.provision),
     }
 }
 

@@ -64,10 +64,16 @@ impl DateWords {
         }
     }
 
-    /// A count of days with the noun in the form the number calls for, by
-    /// the language's CLDR plural rules: "1 day", "22 дня", "25 дней". A
-    /// no-break space keeps the count with its noun.
+    /// A count of days with the noun in the form the number calls for:
+    /// "1 day", "22 дня", "25 дней".
     pub fn days(&self, n: u64) -> String {
+        self.counted(n, &self.day)
+    }
+
+    /// A count with its noun in the form the number calls for, by the
+    /// language's CLDR plural rules. A no-break space keeps the count with
+    /// its noun.
+    pub fn counted(&self, n: u64, noun: &PluralNoun) -> String {
         use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
         let category = self
             .plural_lang
@@ -76,13 +82,13 @@ impl DateWords {
             .and_then(|lang| PluralRules::create(lang, PluralRuleType::CARDINAL).ok())
             .and_then(|rules| rules.select(n).ok())
             .unwrap_or(PluralCategory::OTHER);
-        let noun = match category {
-            PluralCategory::ONE => self.day.one,
-            PluralCategory::FEW => self.day.few,
-            PluralCategory::MANY => self.day.many,
-            _ => self.day.other,
+        let word = match category {
+            PluralCategory::ONE => noun.one,
+            PluralCategory::FEW => noun.few,
+            PluralCategory::MANY => noun.many,
+            _ => noun.other,
         };
-        format!("{n}\u{a0}{noun}")
+        format!("{n}\u{a0}{word}")
     }
 }
 

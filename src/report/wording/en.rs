@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::dates::PluralNoun;
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
@@ -41,6 +42,14 @@ pub static EN_TEXT: TextWords = TextWords {
     good_to_know: "GOOD TO KNOW",
     still_need: "WHAT WE STILL NEED TO KNOW",
     decides: "decides",
+    your_status: "your status",
+    and_more: "and",
+    provision: PluralNoun {
+        one: "provision",
+        few: "provisions",
+        many: "provisions",
+        other: "provisions",
+    },
     does_not_apply: "WHAT DOES NOT APPLY, AND WHY",
     not_assessed: "NOT ASSESSED: THE LAW OF THAT TIME IS NOT IN THIS TOOL",
     assumptions: "ASSUMPTIONS (correct any that are wrong)",

@@ -203,6 +203,11 @@ pub struct TextWords {
     pub good_to_know: &'static str,
     pub still_need: &'static str,
     pub decides: &'static str,
+    /// What an answer decides, in words: "your status", "and" ("и ещё"),
+    /// and "provision" with a count ("16 provisions").
+    pub your_status: &'static str,
+    pub and_more: &'static str,
+    pub provision: dates::PluralNoun,
     pub does_not_apply: &'static str,
     pub not_assessed: &'static str,
     pub assumptions: &'static str,

@@ -16,6 +16,7 @@
 
 use chrono::NaiveDate;
 
+use super::dates::PluralNoun;
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::eval::member_on;
@@ -54,6 +55,14 @@ pub static RU_TEXT: TextWords = TextWords {
     good_to_know: "ПОЛЕЗНО ЗНАТЬ",
     still_need: "ЧТО НАМ ЕЩЁ НУЖНО ЗНАТЬ",
     decides: "от ответа зависит",
+    your_status: "ваш статус",
+    and_more: "и ещё",
+    provision: PluralNoun {
+        one: "положение",
+        few: "положения",
+        many: "положений",
+        other: "положения",
+    },
     does_not_apply: "ЧТО К ВАМ НЕ ПРИМЕНЯЕТСЯ И ПОЧЕМУ",
     not_assessed: "НЕ ОЦЕНЕНО: ПРАВИЛ ТОГО ВРЕМЕНИ НЕТ В ЭТОЙ ПРОГРАММЕ",
     assumptions: "ДОПУЩЕНИЯ (исправьте то, что неверно)",
