@@ -117,16 +117,7 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     if !may.is_empty() {
         section(&mut out, s, w.may_do);
         for f in may {
-            finding(
-                &mut out,
-                s,
-                w,
-                f,
-                "+",
-                s.green,
-                &report.status_reasons,
-                report.as_of,
-            );
+            finding(&mut out, s, w, f, "+", s.green, report);
         }
     }
 
@@ -143,16 +134,7 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     if !must.is_empty() {
         section(&mut out, s, w.must_do);
         for f in must {
-            finding(
-                &mut out,
-                s,
-                w,
-                f,
-                "!",
-                s.yellow,
-                &report.status_reasons,
-                report.as_of,
-            );
+            finding(&mut out, s, w, f, "!", s.yellow, report);
         }
     }
 
@@ -175,16 +157,7 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
     if !know.is_empty() {
         section(&mut out, s, w.good_to_know);
         for f in know {
-            finding(
-                &mut out,
-                s,
-                w,
-                f,
-                "i",
-                "",
-                &report.status_reasons,
-                report.as_of,
-            );
+            finding(&mut out, s, w, f, "i", "", report);
         }
     }
 
@@ -321,10 +294,6 @@ fn section(out: &mut String, s: &Style, title: &str) {
     let _ = write!(out, "\n{}{title}{}\n", s.bold, s.reset);
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "a finding is printed with its look, words, mark and colour"
-)]
 fn finding(
     out: &mut String,
     s: &Style,
@@ -332,9 +301,9 @@ fn finding(
     f: &Finding,
     mark: &str,
     colour: &str,
-    shown: &[String],
-    as_of: chrono::NaiveDate,
+    report: &Report,
 ) {
+    let (shown, as_of) = (&report.status_reasons, report.as_of);
     let dates: Vec<String> = f
         .dates
         .iter()
@@ -356,7 +325,7 @@ fn finding(
     for b in reasons(w, f, shown) {
         wrap_into(out, &b, &format!("      {}", w.because), "      ");
     }
-    if let Some(link) = hierarchy(w, f) {
+    if let Some(link) = hierarchy(w, f, report) {
         wrap_into(out, &format!("{}{link}{}", s.dim, s.reset), "    ", "    ");
     }
     if let Some(t) = &f.tension {
@@ -436,13 +405,27 @@ fn reasons(w: &TextWords, f: &Finding, shown: &[String]) -> Vec<String> {
 
 /// Where a national rule stands under the Treaty: "National rule,
 /// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
-fn hierarchy(w: &TextWords, f: &Finding) -> Option<String> {
+fn hierarchy(w: &TextWords, f: &Finding, report: &Report) -> Option<String> {
+    // The Treaty rule by its title, as the reader saw it above.
+    let named = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                let title = report
+                    .findings
+                    .iter()
+                    .find(|g| &g.rule == id)
+                    .map_or(id.as_str(), |g| g.title.as_str());
+                format!("{}{title}{}", w.quotes.0, w.quotes.1)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut parts = Vec::new();
     if !f.implements.is_empty() {
-        parts.push(format!("{} {}", w.implementing, f.implements.join(", ")));
+        parts.push(format!("{} {}", w.implementing, named(&f.implements)));
     }
     if !f.limits.is_empty() {
-        parts.push(format!("{} {}", w.limiting, f.limits.join(", ")));
+        parts.push(format!("{} {}", w.limiting, named(&f.limits)));
     }
     (!parts.is_empty()).then(|| format!("{}, {}", w.national_rule, parts.join("; ")))
 }

@@ -64,6 +64,7 @@ pub static EN_TEXT: TextWords = TextWords {
     national_rule: "National rule",
     implementing: "implementing",
     limiting: "limiting",
+    quotes: ("“", "”"),
     note: "Note: ",
     partly_verified: "partly verified: check with a lawyer or the migration service",
     unverified: "unverified: check with a lawyer or the migration service",

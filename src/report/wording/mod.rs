@@ -228,6 +228,8 @@ pub struct TextWords {
     pub national_rule: &'static str,
     pub implementing: &'static str,
     pub limiting: &'static str,
+    /// Quotation marks around a title.
+    pub quotes: (&'static str, &'static str),
     /// Before a tension note.
     pub note: &'static str,
     /// The check advice for partly verified and unverified findings.

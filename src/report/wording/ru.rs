@@ -77,6 +77,7 @@ pub static RU_TEXT: TextWords = TextWords {
     national_rule: "Национальное правило",
     implementing: "реализует",
     limiting: "ограничивает",
+    quotes: ("«", "»"),
     note: "Примечание: ",
     partly_verified: "проверено частично: уточните у юриста или в миграционной службе",
     unverified: "не проверено: уточните у юриста или в миграционной службе",
