@@ -417,3 +417,33 @@ fn help_to_a_full_device_fails() {
     assert_eq!(code, 0);
     assert!(out.contains("Usage: eaeu-rights <COMMAND>"), "{out}");
 }
+
+/// A number in a profile used to be said back as parsed: `-0` as `-0.0`,
+/// a 30-digit integer as `1.2345678901234568e+29`. It is now said back as
+/// written, for a single profile and for an element of an array file.
+#[test]
+fn numbers_are_said_back_as_written() {
+    let (code, _, err) = run(&["check", "--profile", "-"], br#"{"citizenship": -0}"#);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("found the number `-0`"), "{err}");
+    let (_, _, err) = run(
+        &["check", "--profile", "-"],
+        br#"{"citizenship": ["KG"], "id": 123456789012345678901234567890}"#,
+    );
+    assert!(
+        err.contains("found the number `123456789012345678901234567890`"),
+        "{err}"
+    );
+    let dir = workdir("numbers");
+    let file = dir.join("a.json");
+    std::fs::write(
+        &file,
+        "[\n  {\"citizenship\": [\"KG\"]},\n  {\"citizenship\": [\"KG\"], \"registered\": 1.50E+3}\n]\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(
+        &["batch", file.to_str().unwrap(), "--format", "ndjson"],
+        b"",
+    );
+    assert!(out.contains("found the number `1.50E+3`"), "{out}");
+}

@@ -294,6 +294,7 @@ impl InvalidProfile {
                 let mut full = base.clone();
                 full.0.extend(p.path.0.iter().cloned());
                 p.location = locator.locate(&full);
+                echo_number_as_written(&mut p.message, text, || locator.offset(&full));
             }
         }
         self
@@ -307,9 +308,40 @@ impl InvalidProfile {
         for p in &mut self.problems {
             if p.location.is_none() && !p.message.starts_with(MORE_PROBLEMS) {
                 p.location = locator.locate(&p.path).map(|l| l.within(start));
+                echo_number_as_written(&mut p.message, text, || locator.offset(&p.path));
             }
         }
         self
+    }
+}
+
+/// Says a number back as the profile wrote it: a parsed number prints
+/// `-0` as `-0.0` and a 30-digit integer as `1.2345678901234568e+29`.
+/// `offset` finds where the value starts in `text`; it is asked only when
+/// the message echoes a number.
+fn echo_number_as_written(
+    message: &mut String,
+    text: &str,
+    offset: impl FnOnce() -> Option<usize>,
+) {
+    const ECHO: &str = "the number `";
+    let Some(at) = message.find(ECHO).map(|i| i.saturating_add(ECHO.len())) else {
+        return;
+    };
+    let Some(end) = message.get(at..).and_then(|rest| rest.find('`')) else {
+        return;
+    };
+    let Some(written) = offset().and_then(|o| text.get(o..)).map(|rest| {
+        let len = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')))
+            .unwrap_or(rest.len());
+        rest.get(..len).unwrap_or_default()
+    }) else {
+        return;
+    };
+    // Only a number token replaces the echo, and only a short one.
+    if !written.is_empty() && written.len() <= 64 {
+        message.replace_range(at..at.saturating_add(end), written);
     }
 }
 
