@@ -59,8 +59,15 @@ fn special_kind(_: &std::fs::Metadata) -> &'static str {
 /// Whether an error is "too many levels of symbolic links" (ELOOP).
 fn is_loop(e: &std::io::Error) -> bool {
     // ErrorKind::FilesystemLoop is not stable; ELOOP is 40 on Linux and 62
-    // on the BSDs and macOS.
-    cfg!(unix) && matches!(e.raw_os_error(), Some(40 | 62))
+    // on the BSDs and macOS (where 40 is another error, and the reverse).
+    let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else if cfg!(unix) {
+        62
+    } else {
+        return false;
+    };
+    e.raw_os_error() == Some(eloop)
 }
 
 #[cfg(all(test, unix))]
