@@ -244,30 +244,23 @@ fn listed(
     // Provisions that the status alone rules out are one group under one
     // reason, not each with the same line.
     let by_status = [w.status_reasons_above.to_owned()];
-    let (grouped, own): (Vec<&Finding>, Vec<&Finding>) = found
-        .into_iter()
-        .partition(|f| reasons(w, f, &report.status_reasons) == by_status);
-    let (grouped, mut own) = if grouped.len() > 1 {
-        (grouped, own)
-    } else {
-        (Vec::new(), [grouped, own].concat())
-    };
-    if !grouped.is_empty() {
+    let all_reasons: Vec<Vec<String>> = found
+        .iter()
+        .map(|f| reasons(w, f, &report.status_reasons))
+        .collect();
+    let grouped = all_reasons.iter().filter(|r| **r == by_status).count() > 1;
+    if grouped {
         wrap_into(out, w.ruled_out_by_status, "  ", "  ");
-        for f in grouped {
-            wrap_into(
-                out,
-                &format!("{} [{}]", f.title, f.rule),
-                "    - ",
-                "      ",
-            );
-        }
     }
-    own.sort_by_key(|f| report.findings.iter().position(|g| std::ptr::eq(g, *f)));
-    for f in own {
+    let entries = found.iter().zip(&all_reasons);
+    for (f, _) in entries.clone().filter(|(_, r)| grouped && **r == by_status) {
+        let line = format!("{} [{}]", f.title, f.rule);
+        wrap_into(out, &line, "    - ", "      ");
+    }
+    for (f, because) in entries.filter(|(_, r)| !grouped || **r != by_status) {
         wrap_into(out, &format!("{} [{}]", f.title, f.rule), mark, "    ");
-        for b in reasons(w, f, &report.status_reasons) {
-            wrap_into(out, &b, lead, "      ");
+        for b in because {
+            wrap_into(out, b, lead, "      ");
         }
     }
 }
