@@ -178,7 +178,7 @@ impl Report {
             .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
             .filter_map(|f| f.dates.get("deadline").map(|d| (f, *d)))
             .collect();
-        actions.sort_by_key(|(f, d)| (*d, f.rule.clone()));
+        actions.sort_by(|(f, d), (g, e)| d.cmp(e).then_with(|| f.rule.cmp(&g.rule)));
         actions.truncate(MAX_ACTIONS);
         actions
     }

@@ -397,7 +397,8 @@ fn reasons(w: &TextWords, f: &Finding, shown: &[String]) -> Vec<String> {
 }
 
 /// Where a national rule stands under the Treaty: "National rule,
-/// implementing eaeu.x; limiting eaeu.y", so a reader can follow the link.
+/// implementing “Stay for the term of your contract”", by the titles the
+/// reader saw above.
 fn hierarchy(w: &TextWords, f: &Finding, report: &Report) -> Option<String> {
     // The Treaty rule by its title, as the reader saw it above.
     let named = |ids: &[String]| {
