@@ -201,7 +201,7 @@ fn with_outcome(report: &Report, outcome: Outcome) -> impl Iterator<Item = &Find
 /// status itself.
 fn affected(w: &TextWords, report: &Report, id: &str) -> String {
     if id == "status" {
-        return w.markdown.your_status.to_owned();
+        return w.your_status.to_owned();
     }
     match report.findings.iter().find(|f| f.rule == id) {
         Some(f) => format!("{} ({})", escape(&f.title), escape(id)),

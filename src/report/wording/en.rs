@@ -104,7 +104,6 @@ pub static EN_TEXT: TextWords = TextWords {
             "**Undetermined:** we need more facts to say whether the EAEU worker rules apply.",
         done_note: "you told us this is done; keep the document that shows it.",
         decides: "This decides: ",
-        your_status: "your status",
     },
     ics: IcsWords {
         no_dates: ("No deadline or end date on or after ", " in this report"),

@@ -283,8 +283,6 @@ pub struct MarkdownWords {
     pub done_note: &'static str,
     /// Before what a question decides.
     pub decides: &'static str,
-    /// What a question decides when it is the status itself.
-    pub your_status: &'static str,
 }
 
 /// The calendar's own words; the rest (source, rule, the date words, the
