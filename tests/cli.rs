@@ -1280,6 +1280,23 @@ fn rules_show_unknown_id_exits_2() {
 }
 
 #[test]
+fn rules_operators_lists_every_operator_the_compiler_knows() {
+    let names = [
+        "all",
+        "member",
+        "add_working_days",
+        "last_day",
+        "count",
+        "is_null",
+    ];
+    let out = Test::new().args(["rules", "operators"]).run().code(0);
+    names
+        .iter()
+        .fold(out, |out, name| out.stdout_has(&format!("| `{name}` |")))
+        .stdout_has("#### Dates");
+}
+
+#[test]
 fn rules_check_accepts_the_embedded_pack_and_a_good_dir() {
     Test::new()
         .args(["rules", "check"])

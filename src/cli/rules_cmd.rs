@@ -1,4 +1,4 @@
-//! `rules list | show ID | check [DIR] | coverage [DIR]`.
+//! `rules list | show ID | operators | check [DIR] | texts | coverage [DIR]`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -28,6 +28,9 @@ pub(crate) enum RulesCommand {
         #[command(flatten)]
         pack: PackArgs,
     },
+    /// Print the rule language's operators: how each is written, what it
+    /// gives and what it means (a Markdown table per kind of operator).
+    Operators,
     /// Check a rule pack (the embedded one without DIR) and report every problem.
     Check {
         /// The pack directory.
@@ -58,6 +61,10 @@ pub(crate) enum RulesCommand {
 
 pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
     match command {
+        RulesCommand::Operators => {
+            write_stdout(rules::operators_markdown().as_bytes())?;
+            Ok(EXIT_OK)
+        }
         RulesCommand::Texts { lang, pack } => {
             let pack = pack.load()?;
             let mut text = serde_json::to_string_pretty(&pack.language_file(&lang))

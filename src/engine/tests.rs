@@ -1382,3 +1382,35 @@ mod monotonicity {
         }
     }
 }
+
+/// Every operator of the table is one the compiler lowers: written with a
+/// wrong argument, it is refused for its argument, never as unknown.
+#[test]
+fn every_operator_in_the_table_is_known_to_the_compiler() {
+    for op in crate::rules::OPERATORS {
+        let mut module = base_module("event_day_is_day_1");
+        module["definitions"]["probe"] = json!({ "expr": { op.name: null } });
+        // `{"is_null": null}` is a fine expression; every other is refused
+        // for its argument.
+        if let Err(e) = compile(&[SourceFile {
+            path: "t.json".to_owned(),
+            text: serde_json::to_string_pretty(&module).unwrap(),
+        }]) {
+            let e = e.to_string();
+            assert!(!e.contains("unknown operator"), "{}: {e}", op.name);
+            assert!(e.contains("definitions.probe"), "{}: {e}", op.name);
+        }
+    }
+    let mut module = base_module("event_day_is_day_1");
+    module["definitions"]["probe"] = json!({ "expr": { "alll": [] } });
+    let e = compile(&[SourceFile {
+        path: "t.json".to_owned(),
+        text: serde_json::to_string_pretty(&module).unwrap(),
+    }])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("unknown operator `alll`") && e.contains("did you mean `all`?"),
+        "{e}"
+    );
+}

@@ -13,7 +13,10 @@ mod raw;
 
 use std::path::{Path, PathBuf};
 
-pub use compile::{did_you_mean, field_path, member_field_name, MAX_NESTING, MAX_QUANTIFIERS};
+pub use compile::{
+    did_you_mean, field_path, member_field_name, operators_markdown, Operator, Section,
+    MAX_NESTING, MAX_QUANTIFIERS, OPERATORS,
+};
 pub use error::{PackError, PackErrors};
 
 use crate::engine::RulePack;

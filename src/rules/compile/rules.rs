@@ -1,0 +1,330 @@
+//! Definitions and rules: each compiled once, in dependency order, with
+//! its period, event date, dates, links and nesting checked.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::types::Ty;
+use super::{At, Compiler, DefState, Scope, MAX_NESTING};
+use crate::engine::ir::*;
+use crate::locate::JsonPath;
+use crate::rules::raw::RawModule;
+
+/// `when` and the test that the rule's event (`on`) falls in its period,
+/// each comparison explained in words of its own (`Say::EventFrom`,
+/// `Say::EventTo`). An unknown entry date is still bounded by the
+/// assessment date: `engine::bounds` settles the test when the assessment
+/// date alone decides it.
+pub(super) fn with_event_period(
+    when: Node,
+    on: &Node,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Node {
+    let compare = |op: CmpOp, day: NaiveDate, say: Say| Node {
+        op: Op::Cmp(
+            op,
+            Box::new(on.clone()),
+            Box::new(Node {
+                op: Op::Lit(Lit::Date(day)),
+                say: None,
+            }),
+        ),
+        say: Some(Box::new(say)),
+    };
+    let mut tests = vec![compare(CmpOp::Ge, from, Say::EventFrom)];
+    if let Some(to) = to {
+        tests.push(compare(CmpOp::Lt, to, Say::EventTo));
+    }
+    match when {
+        Node {
+            op: Op::All(mut items),
+            say: None,
+        } => {
+            items.extend(tests);
+            Node {
+                op: Op::All(items),
+                say: None,
+            }
+        }
+        other => {
+            tests.insert(0, other);
+            Node {
+                op: Op::All(tests),
+                say: None,
+            }
+        }
+    }
+}
+
+/// How many levels evaluating a node recurses, a definition counting as
+/// its own depth (`defs`, already computed: definitions compile before use).
+pub(super) fn node_depth(node: &Node, defs: &[usize]) -> usize {
+    let d = |n: &Node| node_depth(n, defs);
+    let children = match &node.op {
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Param { on: None, .. } => 0,
+        Op::Def(id) => defs.get(*id).copied().unwrap_or(0),
+        Op::Param { on: Some(n), .. } | Op::Not(n) | Op::IsNull(n) => d(n),
+        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+            items.iter().map(d).max().unwrap_or(0)
+        }
+        Op::Cmp(_, a, b)
+        | Op::Shift(_, a, b)
+        | Op::DaysBetween(a, b)
+        | Op::Age(a, b)
+        | Op::LastDay(a, b) => d(a).max(d(b)),
+        Op::In(item, set) => match set {
+            SetSrc::List(list) => d(item).max(d(list)),
+            SetSrc::Literal(_) | SetSrc::Named(_) => d(item),
+        },
+        Op::Member { value, on, .. } => d(value).max(d(on)),
+        Op::Quant { list, body, .. } => d(list).max(d(body)),
+        Op::AddWorkingDays { from, days, .. } => d(from).max(d(days)),
+    };
+    children.saturating_add(1)
+}
+
+impl<'f> Compiler<'f> {
+    pub(super) fn compile_def(&mut self, id: usize) -> Option<Ty> {
+        match self.def_state.get(id)? {
+            DefState::Done(ty) => return Some(*ty),
+            DefState::Failed => return None,
+            DefState::InProgress => return None,
+            DefState::Pending => {}
+        }
+        if let Some(s) = self.def_state.get_mut(id) {
+            *s = DefState::InProgress;
+        }
+        let (at, expr, _) = self.def_src.get(id)?.clone();
+        let mut scope = Scope { vars: Vec::new() };
+        let result = self.expr(expr, &at.key("expr"), &mut scope);
+        let state = match result {
+            Some((node, ty)) => {
+                let depth = node_depth(&node, &self.def_depth);
+                if let Some(d) = self.def_depth.get_mut(id) {
+                    *d = depth;
+                }
+                if let Some(slot) = self.def_nodes.get_mut(id) {
+                    *slot = Some(node);
+                }
+                if depth > MAX_NESTING {
+                    self.nesting_error(&at.key("expr"), depth);
+                    DefState::Failed
+                } else {
+                    DefState::Done(ty)
+                }
+            }
+            None => DefState::Failed,
+        };
+        let ty = if let DefState::Done(t) = state {
+            Some(t)
+        } else {
+            None
+        };
+        if let Some(s) = self.def_state.get_mut(id) {
+            *s = state;
+        }
+        ty
+    }
+
+    pub(super) fn compile_rules(&mut self, modules: &[(usize, RawModule)]) -> Vec<Rule> {
+        let mut ids: HashMap<String, At> = HashMap::new();
+        let mut rules = Vec::new();
+        let mut links: Vec<(At, String)> = Vec::new();
+        for (file, m) in modules {
+            let host = m.host.as_deref().and_then(|h| {
+                let at = At {
+                    file: *file,
+                    path: JsonPath::root().key("host"),
+                };
+                self.literal_of(&Value::String(h.to_owned()), Ty::Country, &at)
+            });
+            let host = match host {
+                Some(Lit::Country(c)) => Some(c),
+                _ => None,
+            };
+            for (i, raw) in m.rules.iter().enumerate() {
+                let at = At {
+                    file: *file,
+                    path: JsonPath::root().key("rules").index(i),
+                };
+                if host.is_some() && raw.level == Some(Level::Treaty) {
+                    self.error(&at.key("level"), format!("rule `{}` is in a national module (`host`), so it cannot be a Treaty-level rule", raw.id), Some("give it `\"level\": \"national\"`, or move it to a module without `host`".to_owned()));
+                }
+                if !valid_id(&raw.id) {
+                    self.error(&at.key("id"), format!("`{}` is not a valid rule id: expected lower-case, dotted words of a-z, 0-9 and -, e.g. `eaeu.work-permit-exemption`", raw.id), None);
+                }
+                if let Some(prev) = ids.get(&raw.id) {
+                    let first = self.describe_at(prev);
+                    self.error(
+                        &at.key("id"),
+                        format!("duplicate rule id `{}`", raw.id),
+                        Some(format!("the first is in {first}")),
+                    );
+                } else {
+                    ids.insert(raw.id.clone(), at.clone());
+                }
+                let source = match &raw.source {
+                    Some(s) => {
+                        self.check_source(&at.key("source"), s);
+                        Some(s.clone())
+                    }
+                    None => {
+                        self.error(&at, format!("rule `{}` has no `source`", raw.id), Some("every rule cites its source: `\"source\": {\"instrument\": ..., \"article\": ...}`".to_owned()));
+                        None
+                    }
+                };
+                let (from, to) = match &raw.in_force {
+                    Some(f) => {
+                        let from = self.date(&f.from, &at.key("in_force").key("from"));
+                        let to =
+                            f.to.as_deref()
+                                .and_then(|t| self.date(t, &at.key("in_force").key("to")));
+                        if let (Some(a), Some(b)) = (from, to) {
+                            if b <= a {
+                                self.error(&at.key("in_force").key("to"), format!("the rule stops being in force ({b}) on or before it starts ({a})"), None);
+                            }
+                        }
+                        (from, to)
+                    }
+                    None => {
+                        self.error(
+                            &at,
+                            format!("rule `{}` has no `in_force` period", raw.id),
+                            Some("add `\"in_force\": {\"from\": \"YYYY-MM-DD\"}`".to_owned()),
+                        );
+                        (None, None)
+                    }
+                };
+                let mut scope = Scope { vars: Vec::new() };
+                let when = self.expect_ty(&raw.when, &at.key("when"), &mut scope, Ty::Bool);
+                let in_force_on = match raw.in_force.as_ref().and_then(|f| f.on.as_ref()) {
+                    Some(on) => {
+                        let on_at = at.key("in_force").key("on");
+                        self.expect_ty(on, &on_at, &mut scope, Ty::Date)
+                    }
+                    None => None,
+                };
+                let earlier = raw.in_force.as_ref().and_then(|f| f.earlier.clone());
+                if earlier.is_some() && in_force_on.is_some() {
+                    self.error(&at.key("in_force").key("earlier"), "`earlier` is for rules dated by the assessment date: a rule dated by an event (`on`) does not apply to earlier events".to_owned(), None);
+                }
+                // A rule dated by its event tests its period on the event's
+                // date as part of `when`, so both evaluators need nothing more.
+                let when = match (when, &in_force_on, from) {
+                    (Some(when), Some(on), Some(from)) => {
+                        Some(with_event_period(when, on, from, to))
+                    }
+                    (when, _, _) => when,
+                };
+                let met = raw
+                    .met_when
+                    .as_ref()
+                    .and_then(|m| self.expect_ty(m, &at.key("met_when"), &mut scope, Ty::Bool));
+                let unless = raw
+                    .unless
+                    .as_ref()
+                    .map(|u| self.expect_ty(u, &at.key("unless"), &mut scope, Ty::Bool));
+                let mut dates = Vec::new();
+                for (name, expr) in &raw.dates {
+                    if let Some(node) =
+                        self.expect_ty(expr, &at.key("dates").key(name), &mut scope, Ty::Date)
+                    {
+                        dates.push((name.clone(), node));
+                    }
+                }
+                for (key, node) in [
+                    ("when", when.as_ref()),
+                    ("unless", unless.as_ref().and_then(|u| u.as_ref())),
+                ]
+                .into_iter()
+                .filter_map(|(k, n)| n.map(|n| (k, n)))
+                .chain(dates.iter().map(|(_, n)| ("dates", n)))
+                {
+                    let depth = node_depth(node, &self.def_depth);
+                    if depth > MAX_NESTING {
+                        self.nesting_error(&at.key(key), depth);
+                    }
+                }
+                let date_names: Vec<String> = raw.dates.keys().cloned().collect();
+                let summary = self.template(&raw.summary, &at.key("summary"), 0, &date_names);
+                for (j, target) in raw.implements.iter().chain(&raw.limits).enumerate() {
+                    let key = if j < raw.implements.len() {
+                        "implements"
+                    } else {
+                        "limits"
+                    };
+                    let index = if j < raw.implements.len() {
+                        j
+                    } else {
+                        j - raw.implements.len()
+                    };
+                    links.push((at.key(key).index(index), target.clone()));
+                }
+                for (j, target) in raw.excludes.iter().enumerate() {
+                    if *target == raw.id {
+                        self.error(
+                            &at.key("excludes").index(j),
+                            format!("rule `{}` cannot exclude itself", raw.id),
+                            None,
+                        );
+                    }
+                    links.push((at.key("excludes").index(j), target.clone()));
+                }
+                if let (Some(source), Some(from), Some(when), Some(summary)) =
+                    (source, from, when, summary)
+                {
+                    if unless.as_ref().is_some_and(|u| u.is_none()) {
+                        continue;
+                    }
+                    rules.push(Rule {
+                        id: raw.id.clone(),
+                        kind: raw.kind,
+                        title: raw.title.clone(),
+                        summary,
+                        source,
+                        in_force_from: from,
+                        in_force_to: to,
+                        in_force_on,
+                        earlier,
+                        host,
+                        when,
+                        unless: unless.flatten(),
+                        dates,
+                        met,
+                        see_also: raw.see_also.clone(),
+                        note: raw.note.clone(),
+                        confidence: raw.confidence,
+                        level: raw.level,
+                        implements: raw.implements.clone(),
+                        limits: raw.limits.clone(),
+                        excludes: raw.excludes.clone(),
+                        tension: raw.tension.clone(),
+                        file: self.file_name(*file),
+                        index_in_file: i,
+                    });
+                }
+            }
+        }
+        for (at, target) in links {
+            if !ids.contains_key(&target) && !self.unparsed.contains(&target) {
+                let help = self.suggest(&target, ids.keys());
+                self.error(&at, format!("no rule has the id `{target}`"), help);
+            }
+        }
+        rules
+    }
+}
+
+pub(super) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.contains('.')
+        && id.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
