@@ -566,6 +566,39 @@ pub(crate) struct Node {
     pub say: Option<Box<Say>>,
 }
 
+impl Node {
+    /// The nodes this one evaluates, in order: the one traversal of the IR
+    /// that depth limits, cost estimates and reference walks share. A
+    /// quantifier's body comes last, after its list.
+    pub(crate) fn children(&self) -> impl Iterator<Item = &Node> {
+        let (pair, items): ([Option<&Node>; 2], &[Node]) = match &self.op {
+            Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) => ([None, None], &[]),
+            Op::Param { on, .. } => ([on.as_deref(), None], &[]),
+            Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
+                ([None, None], items)
+            }
+            Op::Not(a) | Op::IsNull(a) => ([Some(a), None], &[]),
+            Op::In(item, SetSrc::List(list)) => ([Some(item), Some(list)], &[]),
+            Op::In(item, SetSrc::Literal(_) | SetSrc::Named(_)) => ([Some(item), None], &[]),
+            Op::Cmp(_, a, b)
+            | Op::Shift(_, a, b)
+            | Op::DaysBetween(a, b)
+            | Op::Age(a, b)
+            | Op::LastDay(a, b)
+            | Op::Member {
+                value: a, on: b, ..
+            }
+            | Op::Quant {
+                list: a, body: b, ..
+            }
+            | Op::AddWorkingDays {
+                from: a, days: b, ..
+            } => ([Some(a), Some(b)], &[]),
+        };
+        pair.into_iter().flatten().chain(items)
+    }
+}
+
 /// The operation of a node.
 #[derive(Debug, Clone)]
 pub(crate) enum Op {

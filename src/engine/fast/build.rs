@@ -255,44 +255,13 @@ struct Builder<'p> {
 /// leave its slot as it is: nothing reads it afterwards.
 fn shared_defs(pack: &RulePack) -> Vec<bool> {
     fn refs(node: &Node, inside: bool, out: &mut Vec<(usize, bool)>) {
-        let mut walk = |n: &Node, inside: bool| refs(n, inside, out);
         match &node.op {
             Op::Def(id) => out.push((*id, inside)),
-            Op::Lit(_) | Op::Field(_) | Op::Var { .. } => {}
-            Op::Param { on, .. } => {
-                if let Some(on) = on {
-                    walk(on, inside);
-                }
-            }
-            Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
-                items.iter().for_each(|n| walk(n, inside))
-            }
-            Op::Not(a) | Op::IsNull(a) => walk(a, inside),
-            Op::Cmp(_, a, b)
-            | Op::Shift(_, a, b)
-            | Op::DaysBetween(a, b)
-            | Op::Age(a, b)
-            | Op::LastDay(a, b)
-            | Op::AddWorkingDays {
-                from: a, days: b, ..
-            } => {
-                walk(a, inside);
-                walk(b, inside);
-            }
-            Op::In(item, set) => {
-                walk(item, inside);
-                if let SetSrc::List(list) = set {
-                    walk(list, inside);
-                }
-            }
-            Op::Member { value, on, .. } => {
-                walk(value, inside);
-                walk(on, inside);
-            }
             Op::Quant { list, body, .. } => {
-                walk(list, inside);
-                walk(body, true);
+                refs(list, inside, out);
+                refs(body, true, out);
             }
+            _ => node.children().for_each(|n| refs(n, inside, out)),
         }
     }
     let mut found = Vec::new();
@@ -678,26 +647,22 @@ fn cheapest_first(items: &[Node]) -> Vec<&Node> {
 
 /// A rough measure of the work a node takes, to order a junction's items.
 fn cost(node: &Node) -> u32 {
-    let sum = |nodes: &[&Node]| {
-        nodes
-            .iter()
-            .fold(1u32, |acc, n| acc.saturating_add(cost(n)))
-    };
-    match &node.op {
-        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) => 1,
-        Op::Param { on, .. } => 4u32.saturating_add(on.as_deref().map_or(0, cost)),
-        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
-            sum(&items.iter().collect::<Vec<_>>())
+    let own: u32 = match &node.op {
+        // Each item of the list runs the body.
+        Op::Quant { list, body, .. } => {
+            return 8u32.saturating_mul(cost(body)).saturating_add(cost(list))
         }
-        Op::Not(a) | Op::IsNull(a) => sum(&[a]),
-        Op::Cmp(_, a, b) | Op::DaysBetween(a, b) => sum(&[a, b]),
-        Op::Shift(_, a, b) | Op::Age(a, b) | Op::LastDay(a, b) => 4u32.saturating_add(sum(&[a, b])),
-        Op::In(item, SetSrc::List(list)) => 2u32.saturating_add(sum(&[item, list])),
-        Op::In(item, _) => 2u32.saturating_add(cost(item)),
-        Op::Member { value, on, .. } => 2u32.saturating_add(sum(&[value, on])),
-        Op::Quant { list, body, .. } => 8u32.saturating_mul(cost(body)).saturating_add(cost(list)),
-        Op::AddWorkingDays { from, days, .. } => 40u32.saturating_add(sum(&[from, days])),
-    }
+        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Def(_) => 1,
+        Op::All(_) | Op::Any(_) | Op::Earliest(_) | Op::Latest(_) => 1,
+        Op::Not(_) | Op::IsNull(_) | Op::Cmp(..) | Op::DaysBetween(..) => 1,
+        Op::In(_, SetSrc::Literal(_) | SetSrc::Named(_)) => 2,
+        Op::In(_, SetSrc::List(_)) | Op::Member { .. } => 3,
+        Op::Param { .. } => 4,
+        Op::Shift(..) | Op::Age(..) | Op::LastDay(..) => 5,
+        Op::AddWorkingDays { .. } => 41,
+    };
+    node.children()
+        .fold(own, |acc, n| acc.saturating_add(cost(n)))
 }
 
 fn is_def(node: &Node) -> bool {

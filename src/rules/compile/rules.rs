@@ -62,28 +62,12 @@ pub(super) fn with_event_period(
 /// How many levels evaluating a node recurses, a definition counting as
 /// its own depth (`defs`, already computed: definitions compile before use).
 pub(super) fn node_depth(node: &Node, defs: &[usize]) -> usize {
-    let d = |n: &Node| node_depth(n, defs);
-    let children = match &node.op {
-        Op::Lit(_) | Op::Field(_) | Op::Var { .. } | Op::Param { on: None, .. } => 0,
-        Op::Def(id) => defs.get(*id).copied().unwrap_or(0),
-        Op::Param { on: Some(n), .. } | Op::Not(n) | Op::IsNull(n) => d(n),
-        Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
-            items.iter().map(d).max().unwrap_or(0)
-        }
-        Op::Cmp(_, a, b)
-        | Op::Shift(_, a, b)
-        | Op::DaysBetween(a, b)
-        | Op::Age(a, b)
-        | Op::LastDay(a, b) => d(a).max(d(b)),
-        Op::In(item, set) => match set {
-            SetSrc::List(list) => d(item).max(d(list)),
-            SetSrc::Literal(_) | SetSrc::Named(_) => d(item),
-        },
-        Op::Member { value, on, .. } => d(value).max(d(on)),
-        Op::Quant { list, body, .. } => d(list).max(d(body)),
-        Op::AddWorkingDays { from, days, .. } => d(from).max(d(days)),
+    let own = match node.op {
+        Op::Def(id) => defs.get(id).copied().unwrap_or(0),
+        _ => 0,
     };
-    children.saturating_add(1)
+    let children = node.children().map(|n| node_depth(n, defs)).max();
+    children.unwrap_or(0).max(own).saturating_add(1)
 }
 
 impl<'f> Compiler<'f> {
