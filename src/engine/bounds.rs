@@ -14,9 +14,9 @@
 
 use chrono::NaiveDate;
 
-use super::eval::{last_day_value, param_value, shift_value};
 use super::ir::{CmpOp, DayCount, Field, Lit, Node, Op, RulePack, Unit};
 use super::reason::Guarantee;
+use super::semantics::{last_day_value, param_value, shift_value};
 use super::value::Value;
 use crate::profile::WorkerProfile;
 

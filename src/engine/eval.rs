@@ -1,23 +1,27 @@
 //! The evaluator: Kleene three-valued logic over a compiled pack.
 //!
 //! The explained path's walk over the pack's nodes, recording why (see
-//! `trace`). The fast path runs its own compiled form of the
-//! pack (`fast`), sharing the value helpers at the end of this file.
+//! `trace`). The fast path runs its own compiled form of the pack
+//! (`fast`). What each operation gives is in `semantics`, which both read;
+//! they differ in what they record on the way.
 //! Definitions are evaluated at most once per profile and cached, since
 //! nearly every rule starts from the same `eaeu_worker`.
 
 use chrono::NaiveDate;
 
 use super::bounds;
-use super::ir::{
-    CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit,
-};
+use super::ir::{CmpOp, DayCount, Field, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit};
 use super::reason::{Reason, SAY_OPERANDS};
+use super::semantics::{
+    category_value, classify, compare, extreme_value, field_value, last_day_value,
+    member_field_value, member_on, param_value, shift_value, two_dates, working_days_value,
+    Junction,
+};
 use super::template::operands as operand_nodes;
 use super::trace::{FieldKey, Missing, Why};
-use super::value::{lit_is, same, Truth, Value};
+use super::value::{lit_is, Truth, Value};
 use crate::dates;
-use crate::profile::{FamilyMember, WorkerProfile};
+use crate::profile::WorkerProfile;
 
 /// Evaluation state for one profile.
 pub(crate) struct Env<'a> {
@@ -353,38 +357,40 @@ impl<'a> Env<'a> {
 
     /// `all` (`any_of = false`) and `any` (`any_of = true`).
     fn junction(&mut self, items: &'a [Node], any_of: bool) -> (Value<'a>, Why<'a>) {
-        // The value that decides the junction: false for `all`, true for `any`.
-        let decisive = if any_of { Truth::True } else { Truth::False };
+        let mut junction = if any_of {
+            Junction::any()
+        } else {
+            Junction::all()
+        };
         let (mut decided, mut unknown, mut other) =
             (Why::default(), Why::default(), Why::default());
-        let (mut is_decided, mut is_unknown) = (false, false);
         for item in items {
             let (v, t) = self.eval(item);
-            match v.truth() {
-                t_ if t_ == decisive => {
-                    // The first decisive item is the reason, as a reader of
-                    // "A and B" stops at the first A that fails; items after it
-                    // may only make sense when it holds (null guards).
-                    is_decided = true;
-                    decided = t;
-                    break;
-                }
-                Truth::Unknown => {
-                    is_unknown = true;
-                    unknown.join(t);
-                }
-                _ => other.join(t),
+            let truth = v.truth();
+            if junction.take(truth) {
+                // The first decisive item is the reason, as a reader of
+                // "A and B" stops at the first A that fails; items after it
+                // may only make sense when it holds (null guards).
+                decided = t;
+                break;
+            }
+            if truth == Truth::Unknown {
+                unknown.join(t);
+            } else {
+                other.join(t);
             }
         }
-        if is_decided {
-            decided.forget_missing();
-            let value = decisive == Truth::True;
-            (Value::Bool(value), decided)
-        } else if is_unknown {
-            other.join(unknown);
-            (Value::Unknown, other)
-        } else {
-            (Value::Bool(!any_of), other)
+        match junction.truth() {
+            Truth::Unknown => {
+                other.join(unknown);
+                (Value::Unknown, other)
+            }
+            // Decided: `true` for `any`, `false` for `all`.
+            t if t == Truth::from(any_of) => {
+                decided.forget_missing();
+                (Value::Bool(any_of), decided)
+            }
+            _ => (Value::Bool(!any_of), other),
         }
     }
 
@@ -456,22 +462,25 @@ impl<'a> Env<'a> {
         }
         let saved = self.vars.get(slot).copied();
         let (mut yes, mut no, mut unknown) = (Why::default(), Why::default(), Why::default());
-        let (mut n_yes, mut n_no, mut n_unknown) = (0i64, 0i64, 0i64);
+        let (mut n_yes, mut n_unknown) = (0i64, 0i64);
+        // Every item is read, so that the reason names each one that holds.
+        let mut junction = match q {
+            Quant::Every => Junction::all(),
+            Quant::Some | Quant::Count => Junction::any(),
+        };
         for index in 0..len {
             let Some(item) = item(index) else { break };
             if let Some(var) = self.vars.get_mut(slot) {
                 *var = (item, index);
             }
             let (v, t) = self.eval(body);
+            junction.take(v.truth());
             match v.truth() {
                 Truth::True => {
                     n_yes += 1;
                     yes.join(t);
                 }
-                Truth::False => {
-                    n_no += 1;
-                    no.join(t);
-                }
+                Truth::False => no.join(t),
                 Truth::Unknown => {
                     n_unknown += 1;
                     unknown.join(t);
@@ -482,21 +491,23 @@ impl<'a> Env<'a> {
             *var = saved;
         }
         let _ = tl;
-        match q {
-            Quant::Some if n_yes > 0 => (Value::Bool(true), finish(yes)),
-            Quant::Every if n_no > 0 => (Value::Bool(false), finish(no)),
-            Quant::Some | Quant::Every if n_unknown > 0 => {
+        match (q, junction.truth()) {
+            (Quant::Count, _) if n_unknown > 0 => (Value::Unknown, unknown),
+            (Quant::Count, _) => {
+                yes.join(no);
+                (Value::Int(n_yes), yes)
+            }
+            (_, Truth::Unknown) => {
                 let mut t = if q == Quant::Some { no } else { yes };
                 t.join(unknown);
                 (Value::Unknown, t)
             }
-            Quant::Some => (Value::Bool(false), no),
-            Quant::Every => (Value::Bool(true), yes),
-            Quant::Count if n_unknown > 0 => (Value::Unknown, unknown),
-            Quant::Count => {
-                yes.join(no);
-                (Value::Int(n_yes), yes)
-            }
+            // Decided by an item: the items that decide it are the reason.
+            (Quant::Some, Truth::True) => (Value::Bool(true), finish(yes)),
+            (Quant::Every, Truth::False) => (Value::Bool(false), finish(no)),
+            // Every item gave the other value.
+            (_, Truth::True) => (Value::Bool(true), yes),
+            (_, Truth::False) => (Value::Bool(false), no),
         }
     }
 
@@ -557,226 +568,4 @@ fn finish(mut t: Why<'_>) -> Why<'_> {
 pub(crate) fn joined<'a>(mut a: Why<'a>, b: Why<'a>) -> Why<'a> {
     a.join(b);
     a
-}
-
-/// Date arithmetic on a null (an open-ended contract's end) stays null.
-pub(crate) fn unknown_unless_null(v: Value<'_>) -> Value<'_> {
-    if matches!(v, Value::Null) {
-        Value::Null
-    } else {
-        Value::Unknown
-    }
-}
-
-/// The current value of a field the profile gives. A derived field
-/// (`occupation_category`) needs the pack and is read through the
-/// evaluators' own state, which classify once per profile (`Env::field`,
-/// the fast path's `Ctx::occupation_category`); here it is unknown.
-#[inline(always)]
-pub(crate) fn field_value(p: &WorkerProfile, field: Field) -> Value<'_> {
-    let date = |d: Option<NaiveDate>| d.map_or(Value::Unknown, Value::Date);
-    match field {
-        Field::Citizenship => Value::Countries(&p.citizenship),
-        Field::Host => Value::Country(p.host),
-        Field::EntryDate => date(p.entry_date),
-        Field::AsOf => Value::Date(p.as_of),
-        Field::ContractKind => p.contract.kind.map_or(Value::Unknown, Value::Kind),
-        Field::ContractStart => date(p.contract.start),
-        Field::ContractEnd => match p.contract.end {
-            None => Value::Unknown,
-            Some(None) => Value::Null,
-            Some(Some(d)) => Value::Date(d),
-        },
-        Field::TerminatedOn => p.contract.terminated_on.map_or(Value::Null, Value::Date),
-        // The profile guarantees start <= terminated_on <= end, so an early
-        // termination is the contract's end whatever `end` says.
-        // (Not by recursion into `ContractEnd`: this function must inline.)
-        Field::EffectiveEnd => match (p.contract.terminated_on, p.contract.end) {
-            (Some(t), _) => Value::Date(t),
-            (None, None) => Value::Unknown,
-            (None, Some(None)) => Value::Null,
-            (None, Some(Some(d))) => Value::Date(d),
-        },
-        Field::Occupation => p.occupation.as_ref().map_or(Value::Unknown, Value::Text),
-        Field::OccupationCategory => Value::Unknown,
-        Field::Registered => p.registered.map_or(Value::Unknown, Value::Bool),
-        Field::PermanentResident => Value::Bool(p.permanent_resident),
-        Field::Family => p.family.as_ref().map_or(Value::Unknown, Value::Family),
-    }
-}
-
-/// The category of the profile's occupation by the pack's table, as its
-/// index; `None` when the occupation is not given, the pack has no table,
-/// or the table cannot place it.
-pub(crate) fn classify(pack: &RulePack, p: &WorkerProfile) -> Option<usize> {
-    pack.occupations
-        .as_ref()?
-        .classify(p.occupation.as_deref()?)
-}
-
-/// The value of `occupation_category` for a classification.
-pub(crate) fn category_value(pack: &RulePack, category: Option<usize>) -> Value<'_> {
-    category
-        .and_then(|i| pack.occupations.as_ref()?.category(i))
-        .map_or(Value::Unknown, Value::Text)
-}
-
-/// A family member's field.
-#[inline(always)]
-pub(crate) fn member_field_value(m: &FamilyMember, field: MemberField) -> Value<'_> {
-    match field {
-        MemberField::Relation => m.relation.map_or(Value::Unknown, Value::Relation),
-        MemberField::BirthDate => m.birth_date.map_or(Value::Unknown, Value::Date),
-        MemberField::Citizenship => m
-            .citizenship
-            .as_ref()
-            .map_or(Value::Unknown, Value::Countries),
-    }
-}
-
-/// Whether `v` is in a dated set on `day`.
-pub(crate) fn member_on(set: &DatedSet, v: Value<'_>, day: NaiveDate) -> bool {
-    set.members.iter().any(|m| {
-        same(Value::of_lit(&m.value), v) && m.from <= day && m.to.is_none_or(|to| day < to)
-    })
-}
-
-/// A parameter's value on a date, from its values sorted by date.
-pub(crate) fn param_value(values: &[(NaiveDate, Lit)], on: NaiveDate) -> Value<'_> {
-    values
-        .iter()
-        .rev()
-        .find(|(from, _)| *from <= on)
-        .map_or(Value::Unknown, |(_, lit)| Value::of_lit(lit))
-}
-
-/// A date shifted by a number of units.
-pub(crate) fn shift_value(unit: Unit, d: Value<'_>, n: Value<'_>) -> Value<'static> {
-    let (Value::Date(d), Value::Int(n)) = (d, n) else {
-        return if matches!(d, Value::Null) {
-            Value::Null
-        } else {
-            Value::Unknown
-        };
-    };
-    let shifted = match unit {
-        Unit::Days => dates::add_days(d, n),
-        Unit::Months => dates::add_months(d, n),
-        Unit::Years => dates::add_years(d, n),
-    };
-    shifted.map_or(Value::Unknown, Value::Date)
-}
-
-/// The last day of `n` days from `s` (`last_day`), by the pack's count.
-pub(crate) fn last_day_value(
-    next_day_is_day_1: bool,
-    s: Value<'_>,
-    n: Value<'_>,
-) -> Value<'static> {
-    let (Value::Date(s), Value::Int(n)) = (s, n) else {
-        return if matches!(s, Value::Null) {
-            Value::Null
-        } else {
-            Value::Unknown
-        };
-    };
-    let offset = if next_day_is_day_1 {
-        n
-    } else {
-        n.saturating_sub(1)
-    };
-    dates::add_days(s, offset).map_or(Value::Unknown, Value::Date)
-}
-
-/// `add_working_days`.
-pub(crate) fn working_days_value(
-    d: Value<'_>,
-    n: Value<'_>,
-    holidays: &[NaiveDate],
-) -> Value<'static> {
-    let (Value::Date(d), Value::Int(n)) = (d, n) else {
-        return if matches!(d, Value::Null) {
-            Value::Null
-        } else {
-            Value::Unknown
-        };
-    };
-    // No cap: a literal or parameter count is bounded at load
-    // (`rules::arith`), a computed one by the range of dates.
-    dates::add_working_days(d, n, holidays).map_or(Value::Unknown, Value::Date)
-}
-
-/// A function of two dates; null when either is null, else unknown when
-/// either is not a date.
-#[inline]
-pub(crate) fn two_dates<'a>(
-    x: Value<'_>,
-    y: Value<'_>,
-    f: impl Fn(NaiveDate, NaiveDate) -> Value<'a>,
-) -> Value<'a> {
-    match (x, y) {
-        (Value::Date(x), Value::Date(y)) => f(x, y),
-        (Value::Null, _) | (_, Value::Null) => Value::Null,
-        _ => Value::Unknown,
-    }
-}
-
-/// `earliest` (`latest = false`) or `latest` of some values: unknown when
-/// any is neither a date nor null, null when none is a date. Reads every
-/// value, so that the explained path hears of every missing fact.
-pub(crate) fn extreme_value<'a>(
-    latest: bool,
-    values: impl Iterator<Item = Value<'a>>,
-) -> Value<'static> {
-    let mut best: Option<NaiveDate> = None;
-    let mut unknown = false;
-    for v in values {
-        match v {
-            Value::Date(d) => {
-                best = Some(match best {
-                    Some(b) if latest => b.max(d),
-                    Some(b) => b.min(d),
-                    None => d,
-                })
-            }
-            Value::Null => {}
-            _ => unknown = true,
-        }
-    }
-    if unknown {
-        return Value::Unknown;
-    }
-    best.map_or(Value::Null, Value::Date)
-}
-
-/// Compares two values; `None` when either is unknown.
-///
-/// A null (known absence) equals only null and is neither before nor after
-/// anything: ordering comparisons with it are false.
-pub(crate) fn compare(op: CmpOp, a: Value<'_>, b: Value<'_>) -> Option<bool> {
-    if a.is_unknown() || b.is_unknown() {
-        return None;
-    }
-    if matches!(a, Value::Null) || matches!(b, Value::Null) {
-        let both = matches!(a, Value::Null) && matches!(b, Value::Null);
-        return Some(match op {
-            CmpOp::Eq => both,
-            CmpOp::Ne => !both,
-            _ => false,
-        });
-    }
-    let ordering = match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
-        (Value::Date(x), Value::Date(y)) => Some(x.cmp(&y)),
-        _ => None,
-    };
-    Some(match (op, ordering) {
-        (CmpOp::Eq, _) => same(a, b),
-        (CmpOp::Ne, _) => !same(a, b),
-        (CmpOp::Lt, Some(o)) => o.is_lt(),
-        (CmpOp::Le, Some(o)) => o.is_le(),
-        (CmpOp::Gt, Some(o)) => o.is_gt(),
-        (CmpOp::Ge, Some(o)) => o.is_ge(),
-        (_, None) => false,
-    })
 }

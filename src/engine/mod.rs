@@ -10,6 +10,7 @@ mod fast;
 pub mod ir;
 pub(crate) mod occupations;
 pub(crate) mod reason;
+pub(crate) mod semantics;
 pub(crate) mod template;
 pub mod trace;
 pub(crate) mod value;
@@ -312,8 +313,10 @@ pub(crate) fn fact<'a>(
     field: ir::Field,
 ) -> Value<'a> {
     match field {
-        ir::Field::OccupationCategory => eval::category_value(pack, eval::classify(pack, profile)),
-        _ => eval::field_value(profile, field),
+        ir::Field::OccupationCategory => {
+            semantics::category_value(pack, semantics::classify(pack, profile))
+        }
+        _ => semantics::field_value(profile, field),
     }
 }
 

@@ -34,6 +34,19 @@ pub(crate) enum Value<'a> {
     Member(&'a FamilyMember),
 }
 
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    /// Kleene negation: unknown stays unknown.
+    fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+}
+
 impl From<bool> for Truth {
     fn from(b: bool) -> Self {
         if b {

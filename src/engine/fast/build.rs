@@ -10,13 +10,15 @@ use super::lookup::{CountryPeriods, LitSet};
 use super::{Body, Ctx, DefFn, FastRule, Group, Program, TruthFn, ValueFn};
 use crate::dates;
 use crate::engine::bounds;
-use crate::engine::eval::{
-    compare, extreme_value, field_value, is_boolean, last_day_value, member_field_value, member_on,
-    param_value, shift_value, two_dates, unknown_unless_null, working_days_value,
-};
+use crate::engine::eval::is_boolean;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, Rule, RulePack, SetSrc,
     Unit,
+};
+use crate::engine::semantics::{
+    compare, extreme_value, field_value, last_day_value, member_field_value, member_on, ordered,
+    param_value, shift_value, two_dates, unknown_unless_null, unordered, working_days_value,
+    Junction,
 };
 use crate::engine::value::{Truth, Value};
 
@@ -346,13 +348,13 @@ impl<'p> Builder<'p> {
             [one] => self.truth(one),
             [a, b] if !is_def(a) && !is_def(b) => {
                 let (a, b) = (self.truth(a), self.truth(b));
-                tf(move |c| match a(c) {
-                    Truth::False => Truth::False,
-                    Truth::True => b(c),
-                    Truth::Unknown => match b(c) {
-                        Truth::False => Truth::False,
-                        _ => Truth::Unknown,
-                    },
+                tf(move |c| {
+                    let mut junction = Junction::all();
+                    if junction.take(a(c)) {
+                        return Truth::False;
+                    }
+                    junction.take(b(c));
+                    junction.truth()
                 })
             }
             _ => self.junction(items, Truth::False),
@@ -377,26 +379,18 @@ impl<'p> Builder<'p> {
             .map(|n| self.truth(n))
             .collect();
         tf(move |c| {
-            let mut unknown = false;
+            let mut junction = Junction::decided_by(decisive);
             for id in &defs {
-                match c.def_truth(*id) {
-                    Truth::Unknown => unknown = true,
-                    t if t == decisive => return decisive,
-                    _ => {}
+                if junction.take(c.def_truth(*id)) {
+                    return decisive;
                 }
             }
             for item in &rest {
-                match item(c) {
-                    Truth::Unknown => unknown = true,
-                    t if t == decisive => return decisive,
-                    _ => {}
+                if junction.take(item(c)) {
+                    return decisive;
                 }
             }
-            if unknown {
-                Truth::Unknown
-            } else {
-                negate(decisive)
-            }
+            junction.truth()
         })
     }
 
@@ -494,15 +488,15 @@ impl<'p> Builder<'p> {
             }
             Op::Def(id) => {
                 let id = *id;
-                tf(move |c| negate(c.def_truth(id)))
+                tf(move |c| !(c.def_truth(id)))
             }
             Op::Field(f) if *f != Field::OccupationCategory => {
                 let f = *f;
-                tf(move |c| negate(field_value(c.profile, f).truth()))
+                tf(move |c| !(field_value(c.profile, f).truth()))
             }
             _ => {
                 let f = self.truth(inner);
-                tf(move |c| negate(f(c)))
+                tf(move |c| !(f(c)))
             }
         }
     }
@@ -669,14 +663,6 @@ fn is_def(node: &Node) -> bool {
     matches!(node.op, Op::Def(_))
 }
 
-fn negate(t: Truth) -> Truth {
-    match t {
-        Truth::True => Truth::False,
-        Truth::False => Truth::True,
-        Truth::Unknown => Truth::Unknown,
-    }
-}
-
 /// A variable's field: of a family member, or the value itself otherwise.
 #[inline]
 fn member_field(v: Value<'_>, m: MemberField) -> Value<'_> {
@@ -701,30 +687,13 @@ fn cmp<'p>(
             (Value::Date(x), Value::Date(y)) => x.cmp(&y),
             (Value::Int(x), Value::Int(y)) => x.cmp(&y),
             // Unordered: equal or not, and never before or after.
-            (Value::Country(a), Value::Country(b)) => return unordered(op, a == b),
-            (Value::Kind(a), Value::Kind(b)) => return unordered(op, a == b),
-            (Value::Relation(a), Value::Relation(b)) => return unordered(op, a == b),
-            (Value::Bool(a), Value::Bool(b)) => return unordered(op, a == b),
+            (Value::Country(a), Value::Country(b)) => return Truth::from(unordered(op, a == b)),
+            (Value::Kind(a), Value::Kind(b)) => return Truth::from(unordered(op, a == b)),
+            (Value::Relation(a), Value::Relation(b)) => return Truth::from(unordered(op, a == b)),
+            (Value::Bool(a), Value::Bool(b)) => return Truth::from(unordered(op, a == b)),
             _ => return compare_cold(op, x, y, c, lhs, rhs),
         };
-        Truth::from(match op {
-            CmpOp::Eq => ordering.is_eq(),
-            CmpOp::Ne => ordering.is_ne(),
-            CmpOp::Lt => ordering.is_lt(),
-            CmpOp::Le => ordering.is_le(),
-            CmpOp::Gt => ordering.is_gt(),
-            CmpOp::Ge => ordering.is_ge(),
-        })
-    })
-}
-
-/// A comparison of two values that are equal or not but not ordered.
-#[inline(always)]
-fn unordered(op: CmpOp, equal: bool) -> Truth {
-    Truth::from(match op {
-        CmpOp::Eq => equal,
-        CmpOp::Ne => !equal,
-        _ => false,
+        Truth::from(ordered(op, ordering))
     })
 }
 
@@ -822,23 +791,17 @@ fn quantify<'p>(
 ) -> TruthFn<'p> {
     // What settles the quantifier at once: a true item for `some`, a false
     // one for `every`.
-    let decisive = if every { Truth::False } else { Truth::True };
     tf(move |c| {
         let l = list.get(c);
-        let (mut decided, mut unknown) = (false, false);
-        let seen = c.each(l, slot, keep, &body, |t| {
-            if t == decisive {
-                decided = true;
-            } else if t == Truth::Unknown {
-                unknown = true;
-            }
-            decided
-        });
+        let mut junction = if every {
+            Junction::all()
+        } else {
+            Junction::any()
+        };
+        let seen = c.each(l, slot, keep, &body, |t| junction.take(t));
         match seen {
             None => Truth::Unknown,
-            Some(_) if decided => decisive,
-            Some(_) if unknown => Truth::Unknown,
-            Some(_) => negate(decisive),
+            Some(_) => junction.truth(),
         }
     })
 }

@@ -211,8 +211,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
-    use crate::engine::eval::member_on;
     use crate::engine::ir::DatedMember;
+    use crate::engine::semantics::member_on;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

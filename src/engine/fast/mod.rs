@@ -10,18 +10,24 @@
 //! definitions, bound variables) borrows nothing, so it lives in the decider
 //! and is reset by bumping a generation rather than by clearing.
 //!
-//! Both paths give the same values: the operations share their arithmetic
-//! with `eval` (the `*_value` helpers there), and the differential tests
-//! (`tests/decide_explain.rs`, `tests/bench_pack.rs`, the engine's table
-//! tests) compare them.
+//! Why two evaluators rather than one walk generic over a tracer that does
+//! nothing when deciding: such a walk is still a tree walk, paying the
+//! dispatch and the call frame above at every node, where the closures pay
+//! neither; measured, the tree walk ran at about 0.4 of the closures'
+//! speed (docs/performance.md), far outside the 5 % a single program may
+//! cost. So the two are kept, and kept honest: what each operation gives
+//! (comparison, membership on a date, parameters, date arithmetic, Kleene's
+//! connectives) is in `semantics`, which both call, and the differential
+//! tests (`tests/decide_explain.rs`, `tests/bench_pack.rs`, the engine's
+//! table tests) compare their answers.
 
 mod build;
 mod lookup;
 
 use chrono::NaiveDate;
 
-use super::eval::{category_value, classify};
 use super::ir::RulePack;
+use super::semantics::{category_value, classify};
 use super::value::{Truth, Value};
 use super::Outcome;
 use crate::country::Country;
@@ -194,7 +200,7 @@ pub(crate) struct Ctx<'x> {
     generation: u32,
     vars: &'x mut [(Item, usize)],
     /// The occupation's category once first read (see
-    /// `eval::classify`): most packs never read it, so it costs a profile
+    /// `semantics::classify`): most packs never read it, so it costs a profile
     /// nothing unless a rule asks, and then one classification.
     category: Option<Option<usize>>,
 }

@@ -10,13 +10,13 @@ pub(crate) mod ru;
 use chrono::NaiveDate;
 
 use crate::country::Country;
-use crate::engine::eval::param_value;
 use crate::engine::fact;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, SetSrc, Source,
     Template,
 };
 use crate::engine::reason::{Guarantee, Reason};
+use crate::engine::semantics::param_value;
 use crate::engine::template::operands;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;

@@ -19,11 +19,11 @@ use chrono::NaiveDate;
 use super::dates::PluralNoun;
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
-use crate::engine::eval::member_on;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, SetSrc, Unit,
 };
 use crate::engine::reason::Guarantee;
+use crate::engine::semantics::member_on;
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{same, Truth, Value};
 use crate::engine::Missing;
