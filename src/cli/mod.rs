@@ -156,7 +156,7 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
-    /// Colour in text output (never when NO_COLOR is set).
+    /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set; `always` colours even then; `never` does not.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// The report's language [default: from LANG, else English].
@@ -184,6 +184,10 @@ pub(crate) enum CliError {
     /// Flags that do not fit together.
     #[error("{0}")]
     Usage(String),
+    /// Facts given as flags that are not valid: a usage error, like any
+    /// other bad flag value (each problem names its flag).
+    #[error("{}", flag_problems(.0))]
+    Flags(InvalidProfile),
 }
 
 /// One problem on the same line; several, one per line.
@@ -200,11 +204,32 @@ fn problem_lines(error: &InvalidProfile) -> String {
     }
 }
 
+/// The problems of facts given as flags: one on its own line, several
+/// listed; each already starts with its flag.
+fn flag_problems(error: &InvalidProfile) -> String {
+    match error.problems.as_slice() {
+        [one] => one.to_string(),
+        many => {
+            let mut out = "invalid flags:".to_owned();
+            for p in many {
+                out.push_str(&format!("\n  - {p}"));
+            }
+            out
+        }
+    }
+}
+
 impl CliError {
+    /// One rule for every bad value: what was typed on the command line
+    /// (a flag, its value, a file that cannot be read) is a usage error,
+    /// 2, as clap's own refusals are; an input record that is not a valid
+    /// profile is 1.
     fn exit_code(&self) -> u8 {
         match self {
             CliError::Profile { .. } => EXIT_INVALID_INPUT,
-            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) => EXIT_USAGE,
+            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(_) => {
+                EXIT_USAGE
+            }
         }
     }
 
@@ -334,7 +359,12 @@ fn collect_fixtures(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        match entry.file_type() {
+        let file_type = entry.file_type();
+        let is_dir = file_type.as_ref().is_ok_and(std::fs::FileType::is_dir);
+        if crate::files::skipped_in_walks(&entry.file_name(), is_dir) {
+            continue;
+        }
+        match file_type {
             Ok(t) if t.is_dir() && depth < 8 => {
                 collect_fixtures(&path, out, depth.saturating_add(1))
             }
@@ -439,12 +469,22 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
 }
 
 fn use_color(choice: ColorChoice) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    color_wanted(
+        choice,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        || std::io::stdout().is_terminal(),
+    )
+}
+
+/// Whether to colour: a flag the user typed wins over the environment
+/// (`--color always` colours even with NO_COLOR set, as no-color.org asks);
+/// without one, NO_COLOR turns colour off, and otherwise only a terminal
+/// gets it.
+fn color_wanted(choice: ColorChoice, no_color: bool, terminal: impl FnOnce() -> bool) -> bool {
     match choice {
-        _ if no_color => false,
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal(),
+        ColorChoice::Auto => !no_color && terminal(),
     }
 }
 
@@ -521,10 +561,7 @@ fn profile_from_flags(args: &CheckArgs, defaults: Defaults) -> Result<WorkerProf
             p.message = format!("{}: {}", flag_for(&p.path.to_string()), p.message);
             p.path = crate::locate::JsonPath::root();
         }
-        CliError::Profile {
-            origin: None,
-            error,
-        }
+        CliError::Flags(error)
     })
 }
 
@@ -544,5 +581,28 @@ fn flag_for(path: &str) -> &'static str {
         ("family", _) => "--child-born",
         ("id", _) => "--id",
         _ => "profile",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{color_wanted, ColorChoice};
+
+    #[test]
+    fn a_colour_flag_wins_over_no_color_and_the_terminal() {
+        for no_color in [false, true] {
+            for terminal in [false, true] {
+                assert!(color_wanted(ColorChoice::Always, no_color, || terminal));
+                assert!(!color_wanted(ColorChoice::Never, no_color, || terminal));
+            }
+        }
+    }
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set() {
+        assert!(color_wanted(ColorChoice::Auto, false, || true));
+        assert!(!color_wanted(ColorChoice::Auto, false, || false));
+        assert!(!color_wanted(ColorChoice::Auto, true, || true));
+        assert!(!color_wanted(ColorChoice::Auto, true, || false));
     }
 }
