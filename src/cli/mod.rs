@@ -2,6 +2,7 @@
 //! module that touches the file system, the clock or the terminal.
 
 pub(crate) mod batch;
+mod meta;
 mod rules_cmd;
 mod test_cmd;
 
@@ -30,7 +31,18 @@ pub const EXIT_USAGE: u8 = 2;
 #[command(
     name = "eaeu-rights",
     version,
-    about = "Rights and obligations of EAEU labour migrants, with reasons, sources and dates"
+    about = "Rights and obligations of EAEU labour migrants, with reasons, sources and dates",
+    after_long_help = "Exit status:
+  0  success
+  1  some input records (profiles, batch records) or test cases were invalid
+     or failed; the rest were still processed
+  2  a usage error (a bad flag or flag value, a file that cannot be read) or
+     an invalid rule pack
+
+Environment:
+  LANG               the report's language when --lang is not given
+  NO_COLOR           when not empty: no colour, unless --color always is given
+  EAEU_RIGHTS_TODAY  YYYY-MM-DD: the date taken as today, for reproducible runs"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -51,6 +63,12 @@ enum Command {
     /// Run test cases (a profile and its expected outcomes) from case files;
     /// exit 1 if any fails, 2 if a case file or the pack is invalid.
     Test(test_cmd::TestArgs),
+    /// Print the JSON Schema of a profile, a report, a batch record or a compact line.
+    Schema(meta::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(meta::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a directory.
+    Man(meta::ManArgs),
 }
 
 /// Where the rules come from.
@@ -285,6 +303,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Batch(args) => batch::run(args),
         Command::Rules { command } => rules_cmd::run(command),
         Command::Test(args) => test_cmd::run(args),
+        Command::Schema(args) => meta::schema(args),
+        Command::Completions(args) => meta::completions(args),
+        Command::Man(args) => meta::man(args),
     }
 }
 
