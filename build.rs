@@ -1,4 +1,5 @@
-//! Embeds the default rule pack (`rules/**/*.json`) in the binary.
+//! Embeds the default rule pack (`rules/**/*.json`) and its case files
+//! (`tests/cases/**/*.json`) in the binary.
 
 use std::path::{Path, PathBuf};
 
@@ -16,13 +17,15 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("rules");
-    println!("cargo:rerun-if-changed=rules");
+/// Writes `OUT_DIR/{out}`: a `FILES` table of (path relative to `dir`,
+/// text) of every `*.json` below `dir`, included at compile time.
+fn embed(dir: &str, doc: &str, out: &str) {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join(dir);
+    println!("cargo:rerun-if-changed={dir}");
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut code = String::from("/// (path relative to rules/, text) of every embedded rule file.\npub(super) static FILES: &[(&str, &str)] = &[\n");
+    let mut code = format!("/// {doc}\npub(super) static FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f);
@@ -37,9 +40,24 @@ fn main() {
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_rules.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join(out);
     if let Err(e) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {e}", out.display());
         std::process::exit(1);
     }
+}
+
+fn main() {
+    embed(
+        "rules",
+        "(path relative to rules/, text) of every embedded rule file.",
+        "embedded_rules.rs",
+    );
+    // The pack's own case files, so `test` and `rules coverage` work from
+    // any directory, as `check` does.
+    embed(
+        "tests/cases",
+        "(path relative to tests/cases/, text) of every embedded case file.",
+        "embedded_cases.rs",
+    );
 }

@@ -185,6 +185,34 @@ impl RuleCoverage {
     }
 }
 
+mod embedded_files {
+    include!(concat!(env!("OUT_DIR"), "/embedded_cases.rs"));
+}
+
+/// How an embedded case file is named in output: not a path to read, so
+/// that nobody looks for it in the current directory.
+pub const EMBEDDED_PREFIX: &str = "<embedded>/";
+
+/// The case files written for the embedded pack (`tests/cases/`), as
+/// embedded at build time: `test` and `rules coverage` run them when no
+/// case path is given, from any directory.
+pub fn embedded(pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in embedded_files::FILES {
+        match parse(&format!("{EMBEDDED_PREFIX}{path}"), text, pack) {
+            Ok(found) => cases.extend(found),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    errors.extend(duplicate_names(&cases));
+    if errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(PackErrors(errors))
+    }
+}
+
 /// Loads every case below `path` (a case file, or a directory searched
 /// recursively for `*.json`, in sorted order), checked against `pack`.
 pub fn load(path: &Path, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {

@@ -552,6 +552,24 @@ impl fmt::Debug for Country {
     }
 }
 
+impl schemars::JsonSchema for Country {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CountryCode".into()
+    }
+
+    /// As reports write it: the ISO 3166-1 alpha-2 code, upper case.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = serde_json::Map::new();
+        schema.insert("type".to_owned(), "string".into());
+        schema.insert("pattern".to_owned(), "^[A-Z]{2}$".into());
+        schema.insert(
+            "description".to_owned(),
+            "An ISO 3166-1 alpha-2 country code, upper case.".into(),
+        );
+        schemars::Schema::from(schema)
+    }
+}
+
 impl Serialize for Country {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())

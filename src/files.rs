@@ -2,7 +2,29 @@
 //! directory walks (batch inputs, rule packs, case files) report every entry
 //! they do not read instead of skipping it.
 
+use std::ffi::OsStr;
 use std::path::Path;
+
+/// Directories of build output that a walk never enters (besides hidden
+/// ones): `target` and `target-*` (cargo), `node_modules` (npm).
+pub const SKIPPED_DIRS: &[&str] = &["target", "target-*", "node_modules"];
+
+/// Whether a directory walk (rule packs, case files, the profiles `rules
+/// check` looks for conflicts on) passes over an entry below its root
+/// without reading it: anything hidden (`.git`, an editor's `.#x.json`
+/// lock file), and directories of build output ([`SKIPPED_DIRS`]), which
+/// can hold thousands of unrelated `*.json` files.
+pub fn skipped_in_walks(name: &OsStr, is_dir: bool) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || (is_dir
+            && SKIPPED_DIRS
+                .iter()
+                .any(|skip| match skip.strip_suffix('*') {
+                    Some(prefix) => name.starts_with(prefix),
+                    None => name == *skip,
+                }))
+}
 
 /// What a path is, following symbolic links.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,5 +120,26 @@ mod tests {
             Entry::Broken("no such file or directory".to_owned())
         );
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn walks_skip_hidden_entries_and_build_output() {
+        let skipped = |name: &str, dir: bool| skipped_in_walks(OsStr::new(name), dir);
+        for dir in [
+            "target",
+            "target-conventions",
+            "node_modules",
+            ".git",
+            ".cache",
+        ] {
+            assert!(skipped(dir, true), "{dir}");
+        }
+        assert!(skipped(".#pack.json", false));
+        for dir in ["rules", "kz", "targets", "my-target"] {
+            assert!(!skipped(dir, true), "{dir}");
+        }
+        // A file is only skipped when hidden: `target.json` is a rule file.
+        assert!(!skipped("target.json", false));
+        assert!(!skipped("target", false));
     }
 }

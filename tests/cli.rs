@@ -572,8 +572,9 @@ fn strip_escapes(text: &str) -> String {
 #[test]
 fn no_color_and_color_never_give_no_escape_codes() {
     let profile = fixture("kg-builder-almaty.json");
-    // NO_COLOR wins even over `--color always`.
-    for color in ["never", "always", "auto"] {
+    // With NO_COLOR set, no colour unless the user asks for it by flag:
+    // `--color always` wins (issue 12), as no-color.org asks.
+    for color in ["never", "auto"] {
         let run = Test::new()
             .args(["check", "--color", color, "--profile"])
             .arg(&profile)
@@ -581,6 +582,18 @@ fn no_color_and_color_never_give_no_escape_codes() {
             .code(0);
         assert!(!run.stdout.contains('\x1b'), "NO_COLOR, --color {color}");
     }
+    let run = Test::new()
+        .args(["check", "--profile"])
+        .arg(&profile)
+        .run()
+        .code(0);
+    assert!(!run.stdout.contains('\x1b'), "NO_COLOR, no --color");
+    let run = Test::new()
+        .args(["check", "--color", "always", "--profile"])
+        .arg(&profile)
+        .run()
+        .code(0);
+    assert!(run.stdout.contains("\x1b["), "NO_COLOR, --color always");
     // Without NO_COLOR: never, and auto on a pipe, give none either.
     for color in ["never", "auto"] {
         let run = Test::new()
@@ -659,25 +672,26 @@ fn text_report_lines_fit_80_columns() {
 // ------------------------------------------------- invalid input: exit 1
 
 #[test]
-fn invalid_flags_are_an_invalid_profile_naming_the_flag() {
+fn invalid_flags_are_a_usage_error_naming_the_flag() {
+    // A bad value typed on the command line is a usage error (2), whether
+    // clap or the profile's checks refuse it (issue 12).
     Test::new()
         .args(["check", "--citizenship", "KG,XX"])
         .run()
-        .code(1)
-        .stderr_has("invalid profile")
+        .code(2)
         .stderr_has("--citizenship")
         .stderr_has("`XX`");
     Test::new()
         .args(["check", "--citizenship", "KG", "--entry", "2026-02-30"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("--entry")
         .stderr_has("`2026-02-30` is not a real calendar date");
     Test::new()
         .args(["check", "--citizenship", "KG", "--contract", "employment"])
         .args(["--start", "2026-03-02", "--end", "2026-03-01"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("--end");
 }
 
@@ -1704,17 +1718,17 @@ fn a_misspelt_country_or_a_one_digit_day_is_refused_saying_what_would_do() {
     Test::new()
         .args(["check", "--citizenship", "Kyrgyzstn"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("`Kyrgyzstn` is not a country code or name: expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`; did you mean `Kyrgyzstan` (KG)?");
     Test::new()
         .args(["check", "--citizenship", "KG", "--entry", "1.3.2026"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("--entry: `1.3.2026` is not a date: write the day and the month with two digits, as in `01.03.2026`, or write `2026-03-01`");
     Test::new()
         .args(["check", "--citizenship", "KG", "--as-of", "31.02.2026"])
         .run()
-        .code(1)
+        .code(2)
         .stderr_has("`31.02.2026` is not a real calendar date: February 2026 has 28 days");
     Test::new()
         .args(["check", "--profile", "-", "--format", "json"])
@@ -1748,7 +1762,7 @@ fn the_default_host_state_is_the_packs() {
         .args(["--as-of", "2026-03-20", "--rules"])
         .arg(&dir)
         .run()
-        .code(1);
+        .code(2);
     assert!(
         run.stderr
             .contains("this rule pack names no default host state"),

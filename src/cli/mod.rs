@@ -2,6 +2,7 @@
 //! module that touches the file system, the clock or the terminal.
 
 pub(crate) mod batch;
+mod meta;
 mod rules_cmd;
 mod test_cmd;
 
@@ -30,7 +31,18 @@ pub const EXIT_USAGE: u8 = 2;
 #[command(
     name = "eaeu-rights",
     version,
-    about = "Rights and obligations of EAEU labour migrants, with reasons, sources and dates"
+    about = "Rights and obligations of EAEU labour migrants, with reasons, sources and dates",
+    after_long_help = "Exit status:
+  0  success
+  1  some input records (profiles, batch records) or test cases were invalid
+     or failed; the rest were still processed
+  2  a usage error (a bad flag or flag value, a file that cannot be read) or
+     an invalid rule pack
+
+Environment:
+  LANG               the report's language when --lang is not given
+  NO_COLOR           when not empty: no colour, unless --color always is given
+  EAEU_RIGHTS_TODAY  YYYY-MM-DD: the date taken as today, for reproducible runs"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -51,6 +63,12 @@ enum Command {
     /// Run test cases (a profile and its expected outcomes) from case files;
     /// exit 1 if any fails, 2 if a case file or the pack is invalid.
     Test(test_cmd::TestArgs),
+    /// Print the JSON Schema of a profile, a report, a batch record or a compact line.
+    Schema(meta::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(meta::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command into a directory.
+    Man(meta::ManArgs),
 }
 
 /// Where the rules come from.
@@ -156,7 +174,7 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
-    /// Colour in text output (never when NO_COLOR is set).
+    /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set; `always` colours even then; `never` does not.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// The report's language [default: from LANG, else English].
@@ -184,6 +202,10 @@ pub(crate) enum CliError {
     /// Flags that do not fit together.
     #[error("{0}")]
     Usage(String),
+    /// Facts given as flags that are not valid: a usage error, like any
+    /// other bad flag value (each problem names its flag).
+    #[error("{}", flag_problems(.0))]
+    Flags(InvalidProfile),
 }
 
 /// One problem on the same line; several, one per line.
@@ -200,11 +222,32 @@ fn problem_lines(error: &InvalidProfile) -> String {
     }
 }
 
+/// The problems of facts given as flags: one on its own line, several
+/// listed; each already starts with its flag.
+fn flag_problems(error: &InvalidProfile) -> String {
+    match error.problems.as_slice() {
+        [one] => one.to_string(),
+        many => {
+            let mut out = "invalid flags:".to_owned();
+            for p in many {
+                out.push_str(&format!("\n  - {p}"));
+            }
+            out
+        }
+    }
+}
+
 impl CliError {
+    /// One rule for every bad value: what was typed on the command line
+    /// (a flag, its value, a file that cannot be read) is a usage error,
+    /// 2, as clap's own refusals are; an input record that is not a valid
+    /// profile is 1.
     fn exit_code(&self) -> u8 {
         match self {
             CliError::Profile { .. } => EXIT_INVALID_INPUT,
-            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) => EXIT_USAGE,
+            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(_) => {
+                EXIT_USAGE
+            }
         }
     }
 
@@ -260,6 +303,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Batch(args) => batch::run(args),
         Command::Rules { command } => rules_cmd::run(command),
         Command::Test(args) => test_cmd::run(args),
+        Command::Schema(args) => meta::schema(args),
+        Command::Completions(args) => meta::completions(args),
+        Command::Man(args) => meta::man(args),
     }
 }
 
@@ -334,7 +380,12 @@ fn collect_fixtures(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        match entry.file_type() {
+        let file_type = entry.file_type();
+        let is_dir = file_type.as_ref().is_ok_and(std::fs::FileType::is_dir);
+        if crate::files::skipped_in_walks(&entry.file_name(), is_dir) {
+            continue;
+        }
+        match file_type {
             Ok(t) if t.is_dir() && depth < 8 => {
                 collect_fixtures(&path, out, depth.saturating_add(1))
             }
@@ -439,12 +490,22 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
 }
 
 fn use_color(choice: ColorChoice) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    color_wanted(
+        choice,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        || std::io::stdout().is_terminal(),
+    )
+}
+
+/// Whether to colour: a flag the user typed wins over the environment
+/// (`--color always` colours even with NO_COLOR set, as no-color.org asks);
+/// without one, NO_COLOR turns colour off, and otherwise only a terminal
+/// gets it.
+fn color_wanted(choice: ColorChoice, no_color: bool, terminal: impl FnOnce() -> bool) -> bool {
     match choice {
-        _ if no_color => false,
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal(),
+        ColorChoice::Auto => !no_color && terminal(),
     }
 }
 
@@ -521,10 +582,7 @@ fn profile_from_flags(args: &CheckArgs, defaults: Defaults) -> Result<WorkerProf
             p.message = format!("{}: {}", flag_for(&p.path.to_string()), p.message);
             p.path = crate::locate::JsonPath::root();
         }
-        CliError::Profile {
-            origin: None,
-            error,
-        }
+        CliError::Flags(error)
     })
 }
 
@@ -544,5 +602,28 @@ fn flag_for(path: &str) -> &'static str {
         ("family", _) => "--child-born",
         ("id", _) => "--id",
         _ => "profile",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{color_wanted, ColorChoice};
+
+    #[test]
+    fn a_colour_flag_wins_over_no_color_and_the_terminal() {
+        for no_color in [false, true] {
+            for terminal in [false, true] {
+                assert!(color_wanted(ColorChoice::Always, no_color, || terminal));
+                assert!(!color_wanted(ColorChoice::Never, no_color, || terminal));
+            }
+        }
+    }
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set() {
+        assert!(color_wanted(ColorChoice::Auto, false, || true));
+        assert!(!color_wanted(ColorChoice::Auto, false, || false));
+        assert!(!color_wanted(ColorChoice::Auto, true, || true));
+        assert!(!color_wanted(ColorChoice::Auto, true, || false));
     }
 }

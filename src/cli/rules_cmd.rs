@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::test_cmd::DEFAULT_CASES_DIR;
+use super::test_cmd::load_cases;
 use super::{write_stdout, CliError, PackArgs, EXIT_OK};
 use crate::cases;
 use crate::report::text::cite;
@@ -51,9 +51,9 @@ pub(crate) enum RulesCommand {
     /// Count, per rule, the test cases in which it applies, does not apply or
     /// is undetermined; exit 1 if a rule lacks an applies or a does_not_apply case.
     Coverage {
-        /// A case file, or a directory of case files.
-        #[arg(value_name = "DIR", default_value = DEFAULT_CASES_DIR)]
-        dir: PathBuf,
+        /// A case file, or a directory of case files [default: the embedded pack's own cases].
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
         #[command(flatten)]
         pack: PackArgs,
     },
@@ -176,7 +176,7 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
         }
         RulesCommand::Coverage { dir, pack } => {
             let pack = pack.load()?;
-            let cases = cases::load(&dir, &pack)?;
+            let (cases, from) = load_cases(dir.as_deref(), &pack)?;
             let coverage = cases::coverage(&pack, &cases);
             let mut out = String::new();
             let _ = writeln!(
@@ -206,7 +206,7 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
                 "\n{} rules · {} cases from {} · {}",
                 coverage.len(),
                 cases.len(),
-                dir.display(),
+                from,
                 if gaps.is_empty() {
                     "every rule has an applies and a does_not_apply case".to_owned()
                 } else {

@@ -6,6 +6,7 @@
 //! recorded in [`Assumed`] so the report can list it as an assumption.
 
 mod one_pass;
+pub mod schema;
 mod strict;
 mod validate;
 

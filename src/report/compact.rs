@@ -214,6 +214,66 @@ pub fn write_error_line(out: &mut Vec<u8>, id: Option<&str>, source: &str, messa
     out.push(b'}');
 }
 
+/// One line of `batch --format compact`. The lines are written by hand
+/// ([`Compact::write_line`], [`write_error_line`]); this mirrors them for
+/// the schema, and `tests/schema.rs` validates real lines against it.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[schemars(
+    title = "eaeu-rights compact line",
+    description = "One line of `batch --format compact`: a profile's status, the rules that apply and their dates, or why the record could not be read."
+)]
+#[allow(dead_code)] // read by the derive only
+enum CompactLineShape {
+    /// An evaluated profile.
+    Evaluated(EvaluatedLine),
+    /// A record that could not be read.
+    Refused(RefusedLine),
+}
+
+/// An evaluated profile's compact line.
+#[derive(schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)] // read by the derive only
+struct EvaluatedLine {
+    /// The profile's `id`, or `null`.
+    id: Option<String>,
+    /// Where the profile came from (`file.ndjson:12`).
+    source: String,
+    /// covered, not_covered or undetermined.
+    status: Status,
+    /// The ids of the rules that apply.
+    applies: Vec<String>,
+    /// The dates of the rules that apply, by rule id, then by date name.
+    dates: std::collections::BTreeMap<String, std::collections::BTreeMap<String, NaiveDate>>,
+    /// The ids of the undetermined rules, when any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    undetermined: Vec<String>,
+}
+
+/// A refused record's compact line.
+#[derive(schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)] // read by the derive only
+struct RefusedLine {
+    /// The record's `id` if it could be read, or `null`.
+    id: Option<String>,
+    /// Where the record came from.
+    source: String,
+    /// What was wrong.
+    error: String,
+}
+
+/// The JSON Schema (draft 2020-12) of one line of `batch --format
+/// compact`, as `schema compact` prints it.
+pub fn json_schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<CompactLineShape>()
+        .to_value()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {

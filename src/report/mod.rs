@@ -5,6 +5,7 @@
 pub mod compact;
 pub mod ics;
 pub mod markdown;
+pub mod schema;
 pub mod text;
 pub(crate) mod wording;
 
@@ -13,6 +14,7 @@ pub use wording::Lang;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::country::Country;
@@ -23,7 +25,7 @@ use crate::profile::WorkerProfile;
 use crate::rules::{field_path, member_field_name};
 
 /// Whether the EAEU worker regime applies to the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The person is a worker of a Member State in the host state.
@@ -72,9 +74,16 @@ impl Outcome {
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// A rights-and-obligations report (contract 2 of design.md).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(
+    description = "What a person may do, must do and by when, what does not apply and why, and what is still unknown (contract 2)."
+)]
 pub struct Report {
     /// The version of this shape ([`SCHEMA_VERSION`]).
+    #[schemars(
+        description = "The version of the report's shape; a reader should check it.",
+        extend("const" = SCHEMA_VERSION)
+    )]
     pub schema_version: u32,
     /// The profile's `id`, if it had one.
     pub profile_id: Option<String>,
@@ -99,13 +108,15 @@ pub struct Report {
 }
 
 /// One provision's outcome for the person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Finding {
     /// The rule id.
     pub rule: String,
     /// right, obligation, exemption or information.
+    #[schemars(with = "schema::RuleKindShape")]
     pub kind: RuleKind,
-    /// applies, does_not_apply or undetermined.
+    /// applies, does_not_apply, undetermined or not_assessed.
+    #[schemars(with = "schema::OutcomeShape")]
     pub outcome: Outcome,
     /// The provision's title.
     pub title: String,
@@ -124,6 +135,7 @@ pub struct Finding {
     /// Dates that matter, by name.
     pub dates: BTreeMap<String, NaiveDate>,
     /// Where the provision comes from (its official publication, where known).
+    #[schemars(with = "schema::SourceShape")]
     pub source: Source,
     /// Secondary texts (news, guides) that explain the provision.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -134,9 +146,11 @@ pub struct Finding {
     pub carried_forward: Vec<String>,
     /// How sure the pack's authors are of the provision.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<schema::ConfidenceShape>")]
     pub confidence: Option<Confidence>,
     /// Treaty-level or national.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<schema::LevelShape>")]
     pub level: Option<Level>,
     /// Treaty rules this national rule implements.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -153,7 +167,7 @@ pub struct Finding {
 }
 
 /// A fact the report still needs, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Question {
     /// The profile field, e.g. `contract.kind` or `family[0].birth_date`.
     pub field: String,

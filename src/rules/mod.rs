@@ -103,7 +103,8 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, PackErrors> {
 const MAX_DIR_DEPTH: usize = 16;
 
 /// Every `*.json` file below `dir`, recursively, unsorted (rule packs and
-/// case directories are both read this way).
+/// case directories are both read this way); hidden entries and build
+/// output below `dir` are skipped ([`crate::files::skipped_in_walks`]).
 pub(crate) fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     collect_json_at(dir, out, 0)
 }
@@ -116,10 +117,15 @@ fn collect_json_at(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io:
         let entry = entry?;
         let path = entry.path();
         let json = path.extension().is_some_and(|e| e == "json");
+        let kind = entry.file_type()?;
+        // A link named `target` is passed over like the directory it stands for.
+        let dir_like = kind.is_dir() || kind.is_symlink();
+        if crate::files::skipped_in_walks(&entry.file_name(), dir_like) {
+            continue;
+        }
         // Only real directories are entered: a symbolic link back to a
         // parent would otherwise recurse until the stack overflows. Any
         // other link to a directory is refused rather than skipped.
-        let kind = entry.file_type()?;
         if kind.is_dir() {
             if depth >= MAX_DIR_DEPTH {
                 return Err(refuse(

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -349,29 +350,58 @@ fn array_element(
 }
 
 /// One output record of the `ndjson` and `json` formats.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    title = "eaeu-rights batch record",
+    description = "One record of `batch --format ndjson` (one per line) or `--format json` (an array of them): the report of a profile, or why it could not be read.",
+    deny_unknown_fields,
+    extend("oneOf" = [{"required": ["report"]}, {"required": ["error"]}])
+)]
 struct OutRecord<'a> {
+    /// Where the profile came from: `file`, `file[3]` (an array element) or `file.ndjson:12` (a line).
     source: &'a str,
+    /// The report, for a valid profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
+    /// Why the profile was refused, for an invalid one.
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorRecord>,
 }
 
-#[derive(Serialize)]
+/// Why a record was refused.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct ErrorRecord {
+    /// Every problem, in one text.
     message: String,
+    /// Each problem on its own.
     problems: Vec<ProblemRecord>,
 }
 
-#[derive(Serialize)]
+/// One problem of a refused record.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct ProblemRecord {
+    /// The JSON path of the offending value in the profile; empty for the whole record.
     path: String,
+    /// The line in the input, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
+    /// The column in the input, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
+    /// What was wrong and what was expected.
     message: String,
+}
+
+/// The JSON Schema (draft 2020-12) of one record of `batch --format ndjson`
+/// (and of each element of `--format json`), as `schema batch` prints it.
+pub(crate) fn record_schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<OutRecord<'static>>()
+        .to_value()
 }
 
 impl ErrorRecord {
