@@ -163,7 +163,7 @@ fn range_of(
 fn constant_int(pack: &RulePack, p: &WorkerProfile, node: &Node) -> Option<i64> {
     let v = match &node.op {
         Op::Lit(Lit::Int(i)) => return Some(*i),
-        Op::Param { id, on: None } => param_value(&pack.params.get(*id)?.values, p.as_of),
+        Op::Param { id, on: None } => param_value(&pack.param(*id).values, p.as_of),
         _ => return None,
     };
     match v {

@@ -10,7 +10,10 @@
 use chrono::NaiveDate;
 
 use super::bounds;
-use super::ir::{CmpOp, DayCount, Field, MemberField, Node, Op, Quant, RulePack, SetSrc, Unit};
+use super::ir::{
+    CmpOp, DatedSetId, DayCount, DefId, Field, MemberField, Node, Op, ParamId, Quant, RulePack,
+    SetId, SetSrc, Unit,
+};
 use super::reason::{Reason, SAY_OPERANDS};
 use super::semantics::{
     category_value, classify, compare, extreme_value, field_value, last_day_value,
@@ -48,16 +51,13 @@ impl<'a> Env<'a> {
     }
 
     /// The value of a definition, computed once per profile.
-    pub fn def(&mut self, id: usize) -> (Value<'a>, Why<'a>) {
-        if let Some(Some(hit)) = self.defs.get(id) {
+    pub fn def(&mut self, id: DefId) -> (Value<'a>, Why<'a>) {
+        if let Some(Some(hit)) = self.defs.get(id.index()) {
             return hit.clone();
         }
         let pack = self.pack;
-        let Some(def) = pack.defs.get(id) else {
-            return (Value::Unknown, Why::default());
-        };
-        let result = self.eval(&def.expr);
-        if let Some(slot) = self.defs.get_mut(id) {
+        let result = self.eval(&pack.def(id).expr);
+        if let Some(slot) = self.defs.get_mut(id.index()) {
             *slot = Some(result.clone());
         }
         result
@@ -100,7 +100,7 @@ impl<'a> Env<'a> {
             Op::Lit(lit) => Value::of_lit(lit),
             Op::Field(f) => self.field(*f),
             Op::Var { slot, member } => self.var(*slot, *member).0,
-            Op::Def(id) => match self.defs.get(*id) {
+            Op::Def(id) => match self.defs.get(id.index()) {
                 Some(Some((v, _))) => *v,
                 _ => self.def(*id).0,
             },
@@ -121,11 +121,8 @@ impl<'a> Env<'a> {
     }
 
     /// The value of a parameter on a date.
-    pub fn param_on(&self, id: usize, on: NaiveDate) -> Value<'a> {
-        self.pack
-            .params
-            .get(id)
-            .map_or(Value::Unknown, |p| param_value(&p.values, on))
+    pub fn param_on(&self, id: ParamId, on: NaiveDate) -> Value<'a> {
+        param_value(&self.pack.param(id).values, on)
     }
 
     #[inline]
@@ -227,7 +224,7 @@ impl<'a> Env<'a> {
     }
 
     #[inline(never)]
-    fn eval_param(&mut self, id: usize, on: Option<&'a Node>) -> (Value<'a>, Why<'a>) {
+    fn eval_param(&mut self, id: ParamId, on: Option<&'a Node>) -> (Value<'a>, Why<'a>) {
         let (on, mut trace) = match on {
             Some(node) => self.eval(node),
             None => (Value::Date(self.profile.as_of), Why::default()),
@@ -238,9 +235,8 @@ impl<'a> Env<'a> {
                 let value = self.param_on(id, d);
                 let stale = self
                     .pack
-                    .params
-                    .get(id)
-                    .and_then(|p| p.known_until)
+                    .param(id)
+                    .known_until
                     .is_some_and(|until| d >= until);
                 if stale {
                     // The rule says so in a sentence of its own (a `say` on
@@ -293,16 +289,18 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn eval_member(&mut self, set: usize, value: &'a Node, on: &'a Node) -> (Value<'a>, Why<'a>) {
+    fn eval_member(
+        &mut self,
+        set: DatedSetId,
+        value: &'a Node,
+        on: &'a Node,
+    ) -> (Value<'a>, Why<'a>) {
         let (v, tv) = self.eval(value);
         let (d, td) = self.eval(on);
         let (Value::Date(day), false) = (d, v.is_unknown()) else {
             return (Value::Unknown, joined(tv, td));
         };
-        let Some(dated) = self.pack.dated_sets.get(set) else {
-            return (Value::Unknown, joined(tv, td));
-        };
-        let result = member_on(dated, v, day);
+        let result = member_on(self.pack.dated_set(set), v, day);
         (
             Value::Bool(result),
             Why::reason(Reason::Member {
@@ -343,15 +341,11 @@ impl<'a> Env<'a> {
         &mut self,
         from: &'a Node,
         days: &'a Node,
-        holidays: usize,
+        holidays: SetId,
     ) -> (Value<'a>, Why<'a>) {
         let (d, td) = self.eval(from);
         let (n, tn) = self.eval(days);
-        let holidays = self
-            .pack
-            .sets
-            .get(holidays)
-            .map_or(&[][..], |s| s.dates.as_slice());
+        let holidays = self.pack.set(holidays).dates.as_slice();
         (working_days_value(d, n, holidays), joined(td, tn))
     }
 
@@ -399,11 +393,7 @@ impl<'a> Env<'a> {
         let (found, tl) = match set {
             SetSrc::Literal(lits) => (lits.iter().any(|l| lit_is(l, v)), Why::default()),
             SetSrc::Named(id) => {
-                let found = self
-                    .pack
-                    .sets
-                    .get(*id)
-                    .is_some_and(|s| s.values.iter().any(|l| lit_is(l, v)));
+                let found = self.pack.set(*id).values.iter().any(|l| lit_is(l, v));
                 (found, Why::default())
             }
             SetSrc::List(list) => {

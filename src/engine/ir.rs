@@ -61,6 +61,139 @@ pub(crate) struct Locale {
     pub labels: std::collections::HashMap<String, String>,
 }
 
+/// An id of one part of a pack (a definition, a set, ...): the part's
+/// index in the pack that the compiler built it for. The compiler is the
+/// only maker of ids, and it checks every id of a pack against the pack
+/// before handing it out ([`RulePack::check_ids`]), so the pack's
+/// accessors ([`RulePack::def`], ...) read them without a fallback.
+macro_rules! pack_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The id of the part at `index`, for the compiler of the pack.
+            pub(crate) const fn new(index: usize) -> Self {
+                $name(index)
+            }
+
+            /// The part's index in its list.
+            pub(crate) const fn index(self) -> usize {
+                self.0
+            }
+        }
+    };
+}
+
+pack_id!(
+    /// A definition of the pack.
+    DefId
+);
+pack_id!(
+    /// A named set of the pack.
+    SetId
+);
+pack_id!(
+    /// A dated set of the pack.
+    DatedSetId
+);
+pack_id!(
+    /// A parameter of the pack.
+    ParamId
+);
+
+/// The part `index` of a pack's list of `what`s. A miss is a bug in this
+/// program, never a property of the input: every id was checked against
+/// its pack when the pack was built. Answering "unknown" instead would
+/// give a person a wrong report without a word, so it stops and says so.
+#[allow(
+    clippy::panic,
+    reason = "an id out of range is an internal error, checked impossible by RulePack::check_ids"
+)]
+pub(crate) fn part<'p, T>(parts: &'p [T], index: usize, what: &str) -> &'p T {
+    match parts.get(index) {
+        Some(part) => part,
+        None => panic!(
+            "internal error: {what} #{index} is not in the rule pack, which has {}; please report this",
+            parts.len()
+        ),
+    }
+}
+
+impl RulePack {
+    /// The definition `id`.
+    pub(crate) fn def(&self, id: DefId) -> &Def {
+        part(&self.defs, id.index(), "definition")
+    }
+
+    /// The named set `id`.
+    pub(crate) fn set(&self, id: SetId) -> &NamedSet {
+        part(&self.sets, id.index(), "set")
+    }
+
+    /// The dated set `id`.
+    pub(crate) fn dated_set(&self, id: DatedSetId) -> &DatedSet {
+        part(&self.dated_sets, id.index(), "dated set")
+    }
+
+    /// The parameter `id`.
+    pub(crate) fn param(&self, id: ParamId) -> &Param {
+        part(&self.params, id.index(), "parameter")
+    }
+
+    /// Checks every id the pack holds against its lists: the one place an
+    /// id's range is proved, so that the accessors above need no fallback.
+    /// `Err` names the first id out of range.
+    pub(crate) fn check_ids(&self) -> Result<(), String> {
+        fn within(index: usize, len: usize, what: &str) -> Result<(), String> {
+            if index < len {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} #{index} is out of range: the pack has {len}"
+                ))
+            }
+        }
+        fn node(pack: &RulePack, n: &Node) -> Result<(), String> {
+            match &n.op {
+                Op::Def(id) => within(id.0, pack.defs.len(), "definition")?,
+                Op::Param { id, .. } => within(id.0, pack.params.len(), "parameter")?,
+                Op::In(_, SetSrc::Named(id)) => within(id.0, pack.sets.len(), "set")?,
+                Op::Member { set, .. } => within(set.0, pack.dated_sets.len(), "dated set")?,
+                Op::AddWorkingDays { holidays, .. } => within(holidays.0, pack.sets.len(), "set")?,
+                _ => {}
+            }
+            n.children().try_for_each(|c| node(pack, c))
+        }
+        within(self.meta.status_def.0, self.defs.len(), "definition")?;
+        for set in &self.dated_sets {
+            for other in &set.otherwise_mention {
+                within(other.0, self.dated_sets.len(), "dated set")?;
+            }
+        }
+        for def in &self.defs {
+            node(self, &def.expr)?;
+        }
+        for rule in &self.rules {
+            let nodes = [
+                Some(&rule.when),
+                rule.unless.as_ref(),
+                rule.met.as_ref(),
+                rule.in_force_on.as_ref(),
+            ];
+            for n in nodes
+                .into_iter()
+                .flatten()
+                .chain(rule.dates.iter().map(|(_, d)| d))
+            {
+                node(self, n)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl RulePack {
     /// Pack name, version and content hash, e.g. `eaeu-kz 0.1.0+sha256:0123abcd...`.
     pub fn version(&self) -> String {
@@ -193,7 +326,7 @@ pub(crate) struct PackMeta {
     pub name: String,
     pub version: String,
     pub title: String,
-    pub status_def: usize,
+    pub status_def: DefId,
     pub day_count: DayCount,
     pub disclaimer: String,
     /// The host state a profile that names none works in.
@@ -372,7 +505,7 @@ pub(crate) struct DatedSet {
     pub members: Vec<DatedMember>,
     /// Dated sets whose membership explains a value's absence from this one
     /// (an observer state is not a member state, and that is worth saying).
-    pub otherwise_mention: Vec<usize>,
+    pub otherwise_mention: Vec<DatedSetId>,
 }
 
 /// One membership period.
@@ -555,7 +688,7 @@ pub(crate) enum Unit {
 #[derive(Debug, Clone)]
 pub(crate) enum SetSrc {
     Literal(Vec<Lit>),
-    Named(usize),
+    Named(SetId),
     List(Box<Node>),
 }
 
@@ -608,9 +741,9 @@ pub(crate) enum Op {
         slot: usize,
         member: Option<MemberField>,
     },
-    Def(usize),
+    Def(DefId),
     Param {
-        id: usize,
+        id: ParamId,
         on: Option<Box<Node>>,
     },
     All(Vec<Node>),
@@ -619,7 +752,7 @@ pub(crate) enum Op {
     Cmp(CmpOp, Box<Node>, Box<Node>),
     In(Box<Node>, SetSrc),
     Member {
-        set: usize,
+        set: DatedSetId,
         value: Box<Node>,
         on: Box<Node>,
     },
@@ -639,7 +772,7 @@ pub(crate) enum Op {
     AddWorkingDays {
         from: Box<Node>,
         days: Box<Node>,
-        holidays: usize,
+        holidays: SetId,
     },
 }
 

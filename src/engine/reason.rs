@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::ir::{CmpOp, Field, Node, Rule, SetSrc};
+use super::ir::{CmpOp, DatedSetId, Field, Node, ParamId, Rule, SetSrc};
 use super::value::{Truth, Value};
 use crate::country::Country;
 
@@ -46,7 +46,7 @@ pub(crate) enum Reason<'a> {
     },
     /// Whether a value belongs to a dated set on a day.
     Member {
-        set: usize,
+        set: DatedSetId,
         value: Value<'a>,
         on: NaiveDate,
         truth: bool,
@@ -80,7 +80,7 @@ pub(crate) enum Reason<'a> {
     /// A national rule of another host state.
     ForeignHost { host: Country, own: Country },
     /// A parameter's latest value was used past the period it is known for.
-    CarriedForward { param: usize },
+    CarriedForward { param: ParamId },
 }
 
 /// What the profile guarantees about a date it does not give, and so why

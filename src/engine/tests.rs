@@ -129,8 +129,8 @@ fn is(v: Value<'_>, e: E) -> bool {
     }
 }
 
-fn def_id(pack: &RulePack, name: &str) -> usize {
-    pack.defs.iter().position(|d| d.name == name).unwrap()
+fn def_id(pack: &RulePack, name: &str) -> super::ir::DefId {
+    super::ir::DefId::new(pack.defs.iter().position(|d| d.name == name).unwrap())
 }
 
 /// Evaluates every row; fails listing every row that went wrong.
@@ -1413,4 +1413,19 @@ fn every_operator_in_the_table_is_known_to_the_compiler() {
         e.contains("unknown operator `alll`") && e.contains("did you mean `all`?"),
         "{e}"
     );
+}
+
+/// An id out of range is caught when the pack is built, by name, never
+/// read as "unknown" later: `check_ids` is what the accessors rely on.
+#[test]
+fn an_id_out_of_range_is_an_internal_error_with_its_name() {
+    let mut pack = build_pack("event_day_is_day_1", json!({ "x": true }), json!([]));
+    assert_eq!(pack.check_ids(), Ok(()));
+    let x = def_id(&pack, "x");
+    pack.defs[x.index()].expr = super::ir::Node {
+        op: super::ir::Op::Def(super::ir::DefId::new(99)),
+        say: None,
+    };
+    let e = pack.check_ids().unwrap_err();
+    assert!(e.contains("definition #99") && e.contains("has 2"), "{e}");
 }

@@ -3,7 +3,7 @@
 //! remembers nothing; a differential test checks that both give the same
 //! outcomes.
 
-use super::ir::{Field, MemberField};
+use super::ir::{Field, MemberField, ParamId};
 use super::reason::Reason;
 
 /// A profile fact that is missing: a field, or a field of one family member.
@@ -34,7 +34,7 @@ pub struct Why<'a> {
     pub missing: Vec<Missing>,
     /// Parameters read past the last day their value is known to hold,
     /// whose latest value was carried forward (indices, sorted).
-    pub carried_forward: Vec<usize>,
+    pub carried_forward: Vec<ParamId>,
     /// The node was settled by what the profile guarantees about an
     /// unknown date (`bounds`): its own reason says how, and a `say`
     /// written for known operands must not replace it.

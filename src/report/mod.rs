@@ -251,7 +251,7 @@ pub fn build_in(
                 .why
                 .carried_forward
                 .iter()
-                .filter_map(|&id| pack.params.get(id).map(|p| p.name.clone()))
+                .map(|&id| pack.param(id).name.clone())
                 .collect(),
             confidence: rule.confidence,
             level: rule.level,

@@ -38,7 +38,7 @@ pub(crate) fn refused_count(op: &str, n: &Node, params: &[Param]) -> Option<Stri
     let (value, whose) = match &n.op {
         Op::Lit(Lit::Int(v)) => (*v, String::new()),
         Op::Param { id, .. } => {
-            let param = params.get(*id)?;
+            let param = params.get(id.index())?;
             let bad = param.values.iter().find_map(|(from, lit)| match lit {
                 Lit::Int(v) if !range.contains(v) => Some((*v, *from)),
                 _ => None,

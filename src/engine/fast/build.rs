@@ -12,8 +12,8 @@ use crate::dates;
 use crate::engine::bounds;
 use crate::engine::eval::is_boolean;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, Lit, MemberField, Node, Op, Quant, Rule, RulePack, SetSrc,
-    Unit,
+    CmpOp, DatedSet, DayCount, DefId, Field, Lit, MemberField, Node, Op, Quant, Rule, RulePack,
+    SetSrc, Unit,
 };
 use crate::engine::semantics::{
     compare, extreme_value, field_value, last_day_value, member_field_value, member_on, ordered,
@@ -72,7 +72,7 @@ impl Get for F {
 }
 
 /// A definition.
-struct D(usize);
+struct D(DefId);
 impl Get for D {
     #[inline(always)]
     fn get<'x>(&self, c: &mut Ctx<'x>) -> Value<'x> {
@@ -113,7 +113,7 @@ enum Operand<'p> {
     AsOf,
     Host,
     F(Field),
-    D(usize),
+    D(DefId),
     Var(usize),
     VarField(usize, MemberField),
     Dyn(ValueFn<'p>),
@@ -168,7 +168,7 @@ fn static_lit(lit: &Lit) -> Option<Value<'static>> {
 /// The definition a rule's `when` starts with (`{"def": d}` or `{"all":
 /// [{"def": d}, ...]}`), and the rest of `when`: `when` is the Kleene
 /// conjunction of the two, so a false guard decides `does_not_apply`.
-fn split_guard(when: &Node) -> Option<(usize, &[Node])> {
+fn split_guard(when: &Node) -> Option<(DefId, &[Node])> {
     match &when.op {
         Op::Def(id) => Some((*id, &[])),
         Op::All(items) => match items.split_first() {
@@ -258,7 +258,7 @@ struct Builder<'p> {
 fn shared_defs(pack: &RulePack) -> Vec<bool> {
     fn refs(node: &Node, inside: bool, out: &mut Vec<(usize, bool)>) {
         match &node.op {
-            Op::Def(id) => out.push((*id, inside)),
+            Op::Def(id) => out.push((id.index(), inside)),
             Op::Quant { list, body, .. } => {
                 refs(list, inside, out);
                 refs(body, true, out);
@@ -366,7 +366,7 @@ impl<'p> Builder<'p> {
     /// cheapest first: the value of a junction does not depend on the order
     /// of its items, and the first decisive one ends it.
     fn junction(&mut self, items: &'p [Node], decisive: Truth) -> TruthFn<'p> {
-        let defs: Vec<usize> = items
+        let defs: Vec<DefId> = items
             .iter()
             .filter_map(|n| match n.op {
                 Op::Def(id) => Some(id),
@@ -421,18 +421,16 @@ impl<'p> Builder<'p> {
             Op::IsNull(inner) => {
                 with_operand!(self.operand(inner), x => is_null(x, false))
             }
-            Op::Member { set, value, on } => match self.pack.dated_sets.get(*set) {
-                Some(dated) => {
-                    let on = self.operand(on);
-                    let value = self.operand(value);
-                    with_operand!(value, v => with_operand!(on, on => member(dated, v, on)))
-                }
-                None => tf(|_| Truth::Unknown),
-            },
+            Op::Member { set, value, on } => {
+                let dated = self.pack.dated_set(*set);
+                let on = self.operand(on);
+                let value = self.operand(value);
+                with_operand!(value, v => with_operand!(on, on => member(dated, v, on)))
+            }
             Op::In(item, set) => {
                 let lits: &'p [Lit] = match set {
                     SetSrc::Literal(lits) => lits,
-                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::Named(id) => &self.pack.set(*id).values,
                     SetSrc::List(list) => {
                         let item = self.operand(item);
                         let list = self.operand(list);
@@ -476,7 +474,7 @@ impl<'p> Builder<'p> {
             Op::In(item, set @ (SetSrc::Literal(_) | SetSrc::Named(_))) => {
                 let lits: &'p [Lit] = match set {
                     SetSrc::Literal(lits) => lits,
-                    SetSrc::Named(id) => self.pack.sets.get(*id).map_or(&[], |s| &s.values),
+                    SetSrc::Named(id) => &self.pack.set(*id).values,
                     SetSrc::List(_) => &[],
                 };
                 with_operand!(self.operand(item), v => in_set(v, LitSet::new(lits), true))
@@ -550,8 +548,10 @@ impl<'p> Builder<'p> {
                         Some(f) => f(c),
                         None => Value::Date(c.profile.as_of),
                     };
-                    match (on, c.pack.params.get(id)) {
-                        (Value::Date(d), Some(p)) => param_value(&p.values, d),
+                    match on {
+                        // Read through the profile's pack: a value borrows
+                        // from the profile's lifetime, not the builder's.
+                        Value::Date(d) => param_value(&c.pack.param(id).values, d),
                         _ => Value::Unknown,
                     }
                 })
@@ -609,11 +609,7 @@ impl<'p> Builder<'p> {
                 days,
                 holidays,
             } => {
-                let holidays: &'p [NaiveDate] = self
-                    .pack
-                    .sets
-                    .get(*holidays)
-                    .map_or(&[], |s| s.dates.as_slice());
+                let holidays: &'p [NaiveDate] = &self.pack.set(*holidays).dates;
                 let (d, n) = self.pair(from, days);
                 vf(move |c| {
                     let d = d(c);

@@ -26,7 +26,7 @@ mod lookup;
 
 use chrono::NaiveDate;
 
-use super::ir::RulePack;
+use super::ir::{part, DefId, RulePack};
 use super::semantics::{category_value, classify};
 use super::value::{Truth, Value};
 use super::Outcome;
@@ -48,7 +48,7 @@ pub(crate) struct Program<'p> {
     /// The pack's text literals that are values (not set members), which
     /// a value must borrow for as long as the profile.
     texts: Vec<&'p String>,
-    status_def: usize,
+    status_def: DefId,
     var_slots: usize,
 }
 
@@ -96,7 +96,7 @@ enum DefFn<'p> {
 /// Rules with the same guard: the definition their `when` starts with, if
 /// any, whose falsity alone decides that none of them applies.
 struct Group<'p> {
-    guard: Option<usize>,
+    guard: Option<DefId>,
     /// The pack index of the first rule; the others follow it.
     start: usize,
     /// A period in which every rule of the group is in force, so that a
@@ -117,7 +117,7 @@ struct FastRule<'p> {
     earlier_not_encoded: bool,
     /// The host state of a national rule: elsewhere it does not apply.
     host: Option<Country>,
-    guard: Option<usize>,
+    guard: Option<DefId>,
     /// `when` without its guard; `None` when nothing is left of it.
     when: Option<TruthFn<'p>>,
     unless: Option<TruthFn<'p>>,
@@ -300,8 +300,8 @@ impl<'p> Program<'p> {
 impl<'x> Ctx<'x> {
     /// The value of a definition, computed once per profile.
     #[inline]
-    fn def(&mut self, id: usize) -> Value<'x> {
-        match self.defs.get(id) {
+    fn def(&mut self, id: DefId) -> Value<'x> {
+        match self.defs.get(id.index()) {
             Some(s) if s.generation == self.generation => {
                 if s.is_truth {
                     Value::of_truth(s.truth)
@@ -315,8 +315,8 @@ impl<'x> Ctx<'x> {
 
     /// The truth of a definition, computed once per profile.
     #[inline]
-    fn def_truth(&mut self, id: usize) -> Truth {
-        match self.defs.get(id) {
+    fn def_truth(&mut self, id: DefId) -> Truth {
+        match self.defs.get(id.index()) {
             Some(s) if s.generation == self.generation => {
                 if s.is_truth {
                     s.truth
@@ -329,29 +329,29 @@ impl<'x> Ctx<'x> {
     }
 
     #[inline(never)]
-    fn compute_def(&mut self, id: usize) -> Value<'x> {
+    fn compute_def(&mut self, id: DefId) -> Value<'x> {
         let code = self.defs_code;
         let generation = self.generation;
-        match code.get(id) {
-            Some(DefFn::Truth(f)) => {
+        // One compiled definition per definition of the pack.
+        match part(code, id.index(), "definition") {
+            DefFn::Truth(f) => {
                 let t = f(self);
-                if let Some(slot) = self.defs.get_mut(id) {
+                if let Some(slot) = self.defs.get_mut(id.index()) {
                     slot.generation = generation;
                     slot.is_truth = true;
                     slot.truth = t;
                 }
                 Value::of_truth(t)
             }
-            Some(DefFn::Value(f)) => {
+            DefFn::Value(f) => {
                 let v = f(self);
-                if let (Some(owned), Some(slot)) = (owned(v), self.defs.get_mut(id)) {
+                if let (Some(owned), Some(slot)) = (owned(v), self.defs.get_mut(id.index())) {
                     slot.generation = generation;
                     slot.is_truth = false;
                     slot.value = owned;
                 }
                 v
             }
-            None => Value::Unknown,
         }
     }
 
@@ -477,7 +477,7 @@ pub(crate) fn def_value<'a>(
     program: &'a Program<'a>,
     st: &'a mut State,
     profile: &'a WorkerProfile,
-    id: usize,
+    id: DefId,
 ) -> Value<'a> {
     // The same set-up as `Program::decide`'s. Sharing it through a method
     // returning the context was measured: the decide loop got 9% slower.

@@ -10,7 +10,7 @@ use super::dates::PluralNoun;
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, RulePack, SetSrc, Unit,
+    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, ParamId, Rule, RulePack, SetSrc, Unit,
 };
 use crate::engine::reason::Guarantee;
 use crate::engine::semantics::member_on;
@@ -180,10 +180,9 @@ impl Speech for En {
             own.name_en()
         )
     }
-    fn carried(&self, l: &Labels<'_>, param: usize) -> String {
-        l.pack.params.get(param).map_or_else(String::new, |p| {
-            carried_sentence(l.of(&p.name, &p.label), p)
-        })
+    fn carried(&self, l: &Labels<'_>, param: ParamId) -> String {
+        let p = l.pack.param(param);
+        carried_sentence(l.of(&p.name, &p.label), p)
     }
     fn event(
         &self,
@@ -348,12 +347,15 @@ fn describe(pack: &RulePack, node: &Node) -> Option<String> {
         Op::Var {
             member: Some(m), ..
         } => Some(format!("the family member's {}", member_label(*m))),
-        Op::Def(id) => pack.defs.get(*id).map(|d| {
-            d.description
-                .clone()
-                .unwrap_or_else(|| d.name.replace('_', " "))
-        }),
-        Op::Param { id, .. } => pack.params.get(*id).map(|p| p.label.clone()),
+        Op::Def(id) => {
+            let d = pack.def(*id);
+            Some(
+                d.description
+                    .clone()
+                    .unwrap_or_else(|| d.name.replace('_', " ")),
+            )
+        }
+        Op::Param { id, .. } => Some(pack.param(*id).label.clone()),
         Op::Shift(unit, date, n) => {
             let base = describe(pack, date)?;
             let n = match &n.op {
@@ -473,10 +475,7 @@ fn in_sentence(pack: &RulePack, item: &Node, v: Value<'_>, set: &SetSrc, found: 
             .map(|l| show(Value::of_lit(l)))
             .collect::<Vec<_>>()
             .join(", "),
-        SetSrc::Named(id) => pack
-            .sets
-            .get(*id)
-            .map_or_else(String::new, |s| s.label.clone()),
+        SetSrc::Named(id) => pack.set(*id).label.clone(),
         SetSrc::List(list) => describe(pack, list).unwrap_or_else(|| "the list".to_owned()),
     };
     let verb = if found { "is one of" } else { "is not one of" };
@@ -503,7 +502,7 @@ fn member_sentence(
     let also: Vec<String> = set
         .otherwise_mention
         .iter()
-        .filter_map(|id| pack.dated_sets.get(*id))
+        .map(|id| pack.dated_set(*id))
         .filter(|other| member_on(other, v, day))
         .map(|other| membership(other, "it", v, day, true))
         .collect();

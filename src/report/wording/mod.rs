@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use crate::country::Country;
 use crate::engine::fact;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, SetSrc, Source,
-    Template,
+    CmpOp, DatedSet, DayCount, Field, Locale, Node, ParamId, Piece, Rule, RulePack, Say, SetSrc,
+    Source, Template,
 };
 use crate::engine::reason::{Guarantee, Reason};
 use crate::engine::semantics::param_value;
@@ -148,7 +148,7 @@ pub(crate) trait Speech: Sync {
     /// Another host state's national rule.
     fn foreign_host(&self, host: Country, own: Country) -> String;
     /// A parameter's latest value used past its period.
-    fn carried(&self, l: &Labels<'_>, param: usize) -> String;
+    fn carried(&self, l: &Labels<'_>, param: ParamId) -> String;
     /// The test that a rule's event falls in its period (`from`: its start).
     fn event(
         &self,
@@ -397,13 +397,7 @@ impl<'a> Words<'a> {
                 value,
                 on,
                 truth,
-            } => self
-                .pack
-                .dated_sets
-                .get(*set)
-                .map_or_else(String::new, |dated| {
-                    sp.member(l, dated, *value, *on, *truth)
-                }),
+            } => sp.member(l, self.pack.dated_set(*set), *value, *on, *truth),
             Reason::IsNull { node, value } => sp.is_null(node, *value),
             Reason::EmptyList { list } => sp.empty_list(list),
             Reason::Fact { field, value } => sp.fact(*field, *value),

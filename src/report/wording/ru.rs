@@ -20,7 +20,7 @@ use super::dates::PluralNoun;
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, SetSrc, Unit,
+    CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, ParamId, Rule, SetSrc, Unit,
 };
 use crate::engine::reason::Guarantee;
 use crate::engine::semantics::member_on;
@@ -195,10 +195,9 @@ impl Speech for Ru {
             country_name(own)
         )
     }
-    fn carried(&self, l: &Labels<'_>, param: usize) -> String {
-        l.pack.params.get(param).map_or_else(String::new, |p| {
-            carried_sentence(l.of(&p.name, &p.label), p)
-        })
+    fn carried(&self, l: &Labels<'_>, param: ParamId) -> String {
+        let p = l.pack.param(param);
+        carried_sentence(l.of(&p.name, &p.label), p)
     }
     fn event(
         &self,
@@ -385,14 +384,17 @@ fn describe(l: &Labels<'_>, node: &Node) -> Option<String> {
         Op::Var {
             member: Some(m), ..
         } => Some(format!("{} члена семьи", member_label(*m))),
-        Op::Def(id) => pack.defs.get(*id).map(|d| {
-            l.of(&d.name, d.description.as_deref().unwrap_or(&d.name))
-                .to_owned()
-        }),
-        Op::Param { id, .. } => pack
-            .params
-            .get(*id)
-            .map(|p| l.of(&p.name, &p.label).to_owned()),
+        Op::Def(id) => {
+            let d = pack.def(*id);
+            Some(
+                l.of(&d.name, d.description.as_deref().unwrap_or(&d.name))
+                    .to_owned(),
+            )
+        }
+        Op::Param { id, .. } => {
+            let p = pack.param(*id);
+            Some(l.of(&p.name, &p.label).to_owned())
+        }
         Op::Shift(unit, date, n) => {
             let base = describe(l, date)?;
             match &n.op {
@@ -574,7 +576,8 @@ fn in_sentence(l: &Labels<'_>, item: &Node, v: Value<'_>, set: &SetSrc, found: b
             format!("{who} {verb} в перечень: {what}")
         }
         SetSrc::Named(id) => {
-            let label = l.pack.sets.get(*id).map_or("", |s| l.of(&s.name, &s.label));
+            let s = l.pack.set(*id);
+            let label = l.of(&s.name, &s.label);
             format!("{label}: {who} {verb} в этот перечень")
         }
         SetSrc::List(list) => {
@@ -606,7 +609,7 @@ fn member_sentence(
     let also: Vec<String> = set
         .otherwise_mention
         .iter()
-        .filter_map(|id| l.pack.dated_sets.get(*id))
+        .map(|id| l.pack.dated_set(*id))
         .filter(|other| member_on(other, v, day))
         .map(|other| membership(l, other, v, day, true))
         .collect();
@@ -1091,8 +1094,8 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn param(pack: &RulePack, name: &str) -> usize {
-        pack.params.iter().position(|p| p.name == name).unwrap()
+    fn param(pack: &RulePack, name: &str) -> ParamId {
+        ParamId::new(pack.params.iter().position(|p| p.name == name).unwrap())
     }
 
     /// The sentences of this module on nodes the cases' profiles do not
@@ -1238,10 +1241,6 @@ mod tests {
                 Ru.foreign_host(Country::RU, Country::KZ),
                 "государство трудоустройства — Россия, а не Казахстан: национальные нормы, которые устанавливает Казахстан, применяются только к работе в этом государстве",
             ),
-            (
-                Ru.carried(&l, usize::MAX),
-                "",
-            ),
         ];
         // Descriptions of computed dates.
         let minus = node(Op::Shift(
@@ -1252,7 +1251,7 @@ mod tests {
         let working = node(Op::AddWorkingDays {
             from: Box::new(minus.clone()),
             days: Box::new(lit(Lit::Int(3))),
-            holidays: 0,
+            holidays: crate::engine::ir::SetId::new(0),
         });
         let years = node(Op::Shift(
             Unit::Years,
@@ -1274,7 +1273,10 @@ mod tests {
                 &between,
                 "число дней между событиями «дата въезда» и «дата оценки»",
             ),
-            (&node(Op::Def(0)), "метка из языкового файла"),
+            (
+                &node(Op::Def(crate::engine::ir::DefId::new(0))),
+                "метка из языкового файла",
+            ),
             (
                 &node(Op::Param { id: reg, on: None }),
                 "метка из языкового файла",

@@ -213,7 +213,7 @@ impl<'f> Compiler<'f> {
                     };
                     match c.dated_sets.get(other).copied() {
                         Some((other_id, other_ty)) if other_ty == ty && other_id != id => {
-                            mention.push(other_id)
+                            mention.push(DatedSetId::new(other_id))
                         }
                         Some(_) => c.error(
                             &at,
@@ -284,7 +284,7 @@ impl<'f> Compiler<'f> {
                 name: header.name.clone(),
                 version: header.version.clone(),
                 title: header.title.clone(),
-                status_def,
+                status_def: DefId::new(status_def),
                 day_count: match header.day_count {
                     RawDayCount::EventDayIsDay1 => DayCount::EventDayIsDay1,
                     RawDayCount::NextDayIsDay1 => DayCount::NextDayIsDay1,

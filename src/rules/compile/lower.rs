@@ -59,7 +59,7 @@ impl<'f> Compiler<'f> {
                     return None;
                 }
                 let ty = self.compile_def(id)?;
-                Some((Op::Def(id), ty))
+                Some((Op::Def(DefId::new(id)), ty))
             }
             NameOp::Param => {
                 let Some((id, ty)) = self.params.get(name).copied() else {
@@ -76,7 +76,13 @@ impl<'f> Compiler<'f> {
                     )?)),
                     None => None,
                 };
-                Some((Op::Param { id, on }, ty))
+                Some((
+                    Op::Param {
+                        id: ParamId::new(id),
+                        on,
+                    },
+                    ty,
+                ))
             }
             NameOp::Set => {
                 self.error(
@@ -340,7 +346,7 @@ impl<'f> Compiler<'f> {
                     );
                     return None;
                 }
-                SetSrc::Named(id)
+                SetSrc::Named(SetId::new(id))
             }
             other => {
                 let (list, list_ty) = self.expr(other, &set_at, scope)?;
@@ -426,7 +432,7 @@ impl<'f> Compiler<'f> {
         let on = self.expect_ty(on, &at.key("on"), scope, Ty::Date)?;
         Some((
             Op::Member {
-                set,
+                set: DatedSetId::new(set),
                 value: Box::new(vn),
                 on: Box::new(on),
             },
@@ -528,7 +534,7 @@ impl<'f> Compiler<'f> {
             Op::AddWorkingDays {
                 from: Box::new(from?),
                 days: Box::new(days),
-                holidays,
+                holidays: SetId::new(holidays),
             },
             Ty::Date,
         ))

@@ -213,7 +213,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
             }),
         })
         .collect();
-    Ok(RulePack {
+    let pack = RulePack {
         meta,
         rules,
         defs,
@@ -224,7 +224,18 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         var_slots: c.max_depth,
         says: c.out_says,
         locales,
-    })
+    };
+    // The proof the pack's accessors rely on: no id out of range leaves here.
+    match pack.check_ids() {
+        Ok(()) => Ok(pack),
+        Err(why) => Err(PackErrors(vec![PackError {
+            file: String::new(),
+            location: None,
+            path: JsonPath::root(),
+            message: format!("internal error in the rule compiler: {why}; please report this"),
+            help: None,
+        }])),
+    }
 }
 
 impl<'f> Compiler<'f> {

@@ -63,7 +63,8 @@ pub(super) fn with_event_period(
 /// its own depth (`defs`, already computed: definitions compile before use).
 pub(super) fn node_depth(node: &Node, defs: &[usize]) -> usize {
     let own = match node.op {
-        Op::Def(id) => defs.get(id).copied().unwrap_or(0),
+        // Compiled before use: `defs` has its depth.
+        Op::Def(id) => defs.get(id.index()).copied().unwrap_or(0),
         _ => 0,
     };
     let children = node.children().map(|n| node_depth(n, defs)).max();
