@@ -654,6 +654,7 @@ impl<'p> Interview<'p> {
         console.say(&offer);
         let format = loop {
             let Some(line) = console.read(w.prompt)? else {
+                console.say(&format!("{}\n", w.not_saved));
                 return Ok(());
             };
             // Enter, "no" or "I don't know": nothing to save.

@@ -145,8 +145,9 @@ impl Questions {
     /// The question that settles a missing fact. A derived fact
     /// (`occupation_category`, `contract.effective_end`) is asked for by
     /// the question of the fact it comes from while that fact is not
-    /// given; once it is, by its own question, if the pack has one (an
-    /// occupation the table cannot place is settled by the kind of work).
+    /// given; a fact given but still missing (an occupation the table
+    /// cannot place) by the question of a fact derived from it, if the
+    /// pack has one (the kind of work).
     pub fn for_missing(
         &self,
         pack: &RulePack,
@@ -157,10 +158,16 @@ impl Questions {
             FieldKey::Member(_) => self.for_fact(m.field),
             FieldKey::Profile(field) => {
                 let asked = field.asked();
-                let source_given =
-                    !matches!(crate::engine::fact(pack, profile, asked), Value::Unknown);
-                if asked != field && source_given {
-                    if let Some(own) = self.for_fact(m.field) {
+                // Given, and still missing: the fact cannot settle it (an
+                // occupation the table cannot place), a fact derived from
+                // it can (the kind of work).
+                let given = !matches!(crate::engine::fact(pack, profile, asked), Value::Unknown);
+                if given {
+                    let derived = Field::ALL
+                        .into_iter()
+                        .filter(|d| *d != asked && d.asked() == asked)
+                        .find_map(|d| self.for_fact(FieldKey::Profile(d)));
+                    if let Some(own) = derived {
                         return Some(own);
                     }
                 }
@@ -582,6 +589,15 @@ mod tests {
         let q = pack.questions.for_missing(&pack, &given, &m).unwrap();
         assert_eq!(q.fact, FieldKey::Profile(Field::OccupationCategory));
         assert_eq!(q.answer, AnswerKind::Choice);
+        // The engine may name the occupation itself as missing.
+        let own = Missing {
+            field: FieldKey::Profile(Field::Occupation),
+            member: None,
+        };
+        let q = pack.questions.for_missing(&pack, &given, &own).unwrap();
+        assert_eq!(q.fact, FieldKey::Profile(Field::OccupationCategory));
+        let q = pack.questions.for_missing(&pack, &none, &own).unwrap();
+        assert_eq!(q.fact, FieldKey::Profile(Field::Occupation));
     }
 
     #[test]
