@@ -311,7 +311,7 @@ fn question(
     let Some(fact) = parse_fact(&raw.fact) else {
         let names: Vec<String> = Field::ALL
             .into_iter()
-            .map(|f| FieldKey::Profile(f))
+            .map(FieldKey::Profile)
             .chain(MemberField::ALL.into_iter().map(FieldKey::Member))
             .map(fact_name)
             .collect();
@@ -524,7 +524,12 @@ pub(crate) fn fill(text: &str, host: &str, member: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
     use crate::rules::{compile as compile_pack, embedded_files, SourceFile};
