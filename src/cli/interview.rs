@@ -49,7 +49,7 @@ pub(crate) struct InterviewArgs {
     /// The language of the questions and the plan [default: from LANG, else English].
     #[arg(long, value_enum, value_name = "LANG")]
     lang: Option<Lang>,
-    /// Colour in the plan (never when NO_COLOR is set).
+    /// Colour in the plan: `auto` colours on a terminal unless NO_COLOR is set; `always` colours even then; `never` does not.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     #[command(flatten)]
