@@ -35,6 +35,14 @@ pub struct Country([u8; 2]);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct UnknownCountry(pub String);
 
+impl UnknownCountry {
+    /// The name meant, when one is close enough to be a likely
+    /// misspelling: the name as the table writes it, and its country.
+    pub fn meant(&self) -> Option<(&'static str, Country)> {
+        names::closest(&self.0).map(|name| (name.written, name.country))
+    }
+}
+
 impl fmt::Display for UnknownCountry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.trim().is_empty() {

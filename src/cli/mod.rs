@@ -2,6 +2,7 @@
 //! module that touches the file system, the clock or the terminal.
 
 pub(crate) mod batch;
+mod interview;
 mod meta;
 mod rules_cmd;
 mod test_cmd;
@@ -60,6 +61,9 @@ enum Command {
         #[command(subcommand)]
         command: rules_cmd::RulesCommand,
     },
+    /// Ask one question at a time, only what can change an outcome, and end
+    /// with the plan.
+    Interview(interview::InterviewArgs),
     /// Run test cases (a profile and its expected outcomes) from case files;
     /// exit 1 if any fails, 2 if a case file or the pack is invalid.
     Test(test_cmd::TestArgs),
@@ -306,6 +310,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Schema(args) => meta::schema(args),
         Command::Completions(args) => meta::completions(args),
         Command::Man(args) => meta::man(args),
+        Command::Interview(args) => interview::run(args),
     }
 }
 

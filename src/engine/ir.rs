@@ -26,6 +26,8 @@ pub struct RulePack {
     pub(crate) says: Vec<SayText>,
     /// The pack's texts in other languages.
     pub(crate) locales: Vec<Locale>,
+    /// The questions that ask a person for facts, with their answer types.
+    pub(crate) questions: crate::rules::questions::Questions,
 }
 
 /// A `say` of the pack as written (English), for translators.
@@ -296,6 +298,7 @@ impl RulePack {
             "says": says,
             "labels": labels,
             "instruments": instruments,
+            "questions": self.questions.language_file(lang),
         }})
     }
 

@@ -409,6 +409,20 @@ impl RawFamilyMember {
             citizenship: None,
         }
     }
+
+    /// A member with each fact given or not (`None`: unknown; an empty
+    /// citizenship list: stateless).
+    pub fn new(
+        relation: Option<String>,
+        birth_date: Option<String>,
+        citizenship: Option<Vec<String>>,
+    ) -> Self {
+        RawFamilyMember {
+            relation,
+            birth_date,
+            citizenship,
+        }
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for RawProfile {

@@ -212,18 +212,8 @@ pub fn build_in(
 ) -> Report {
     let words = wording::Words::new(pack, profile, lang);
     let mut findings = Vec::with_capacity(pack.rules.len());
-    let mut asked: BTreeMap<Missing, Vec<String>> = BTreeMap::new();
-    if eval.status == Truth::Unknown {
-        for m in &eval.status_why.missing {
-            asked.entry(*m).or_default().push("status".to_owned());
-        }
-    }
+    let asked = missing_facts(pack, eval);
     for (index, (rule, result)) in pack.rules.iter().zip(&eval.results).enumerate() {
-        // An undetermined outcome, or an applying rule whose date needs a
-        // missing fact: either way the answer would settle something.
-        for m in &result.why.missing {
-            asked.entry(*m).or_default().push(rule.id.clone());
-        }
         let dates = rule
             .dates
             .iter()
@@ -282,6 +272,29 @@ pub fn build_in(
         rules_version: pack.version(),
         disclaimer: words.disclaimer(),
     }
+}
+
+/// Every missing fact whose answer would settle something, and what it
+/// would settle: `status` (when the status is undetermined) and the ids of
+/// the rules it leaves undetermined or whose dates wait for it.
+pub fn missing_facts(
+    pack: &RulePack,
+    eval: &Evaluation<Why<'_>>,
+) -> BTreeMap<Missing, Vec<String>> {
+    let mut asked: BTreeMap<Missing, Vec<String>> = BTreeMap::new();
+    if eval.status == Truth::Unknown {
+        for m in &eval.status_why.missing {
+            asked.entry(*m).or_default().push("status".to_owned());
+        }
+    }
+    for (rule, result) in pack.rules.iter().zip(&eval.results) {
+        // An undetermined outcome, or an applying rule whose date needs a
+        // missing fact: either way the answer would settle something.
+        for m in &result.why.missing {
+            asked.entry(*m).or_default().push(rule.id.clone());
+        }
+    }
+    asked
 }
 
 /// The path of a missing fact, e.g. `family[1].birth_date`.

@@ -512,7 +512,7 @@ pub fn cite_in(source: &Source, w: &TextWords) -> String {
 }
 
 /// Appends `text` word-wrapped to 80 columns; escape codes take no width.
-fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+pub(crate) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let mut line = String::from(first);
     let mut width = visible_len(first);
     let mut empty = true;

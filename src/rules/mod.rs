@@ -9,6 +9,7 @@ mod compile;
 pub mod conflicts;
 pub mod error;
 mod occupations;
+pub mod questions;
 mod raw;
 
 use std::path::{Path, PathBuf};

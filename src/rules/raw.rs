@@ -16,7 +16,7 @@ use crate::engine::ir::{Confidence, Level, RuleKind, Source};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations` or `rules`"
+    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations`, `questions` or `rules`"
 )]
 pub(crate) struct RawModule {
     pub pack: Option<RawPackMeta>,
@@ -35,8 +35,39 @@ pub(crate) struct RawModule {
     pub host: Option<String>,
     /// The pack's texts in another language (a language file).
     pub locale: Option<RawLocale>,
+    /// The questions that ask a person for facts, with their answer types.
+    #[serde(default)]
+    pub questions: Vec<RawQuestion>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
+}
+
+/// A question for one fact: its text and what kind of answer it takes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(
+    expecting = "a question: an object with `fact`, `answer`, `text` and, for `choice`, `choices`"
+)]
+pub(crate) struct RawQuestion {
+    /// The fact asked for, as rules name it (`entry_date`, `family.birth_date`).
+    pub fact: String,
+    /// The kind of answer (`date`, `country`, `choice`...).
+    pub answer: String,
+    pub text: String,
+    /// For `choice`: the values a person can pick, in the order shown.
+    #[serde(default)]
+    pub choices: Vec<RawChoice>,
+}
+
+/// One answer a `choice` question offers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "a choice: an object with `value` and `label`")]
+pub(crate) struct RawChoice {
+    /// The value the profile takes (`employment`).
+    pub value: String,
+    /// How a person reads it (`an employment contract`).
+    pub label: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -216,7 +247,7 @@ pub(crate) struct RawInForce {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`, `instruments`"
+    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`, `instruments`, `questions`"
 )]
 pub(crate) struct RawLocale {
     pub lang: String,
@@ -234,6 +265,19 @@ pub(crate) struct RawLocale {
     /// The names of the instruments sources cite, by their English name.
     #[serde(default)]
     pub instruments: BTreeMap<String, String>,
+    /// Questions' texts and choice labels, by the fact they ask for.
+    #[serde(default)]
+    pub questions: BTreeMap<String, RawLocaleQuestion>,
+}
+
+/// A question's text in another language, and its choices' labels by value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "an object with `text` and, for a `choice` question, `choices`")]
+pub(crate) struct RawLocaleQuestion {
+    pub text: String,
+    #[serde(default)]
+    pub choices: BTreeMap<String, String>,
 }
 
 /// A rule's texts in another language.

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
+use super::interview::{AnswerProblem, InterviewWords};
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::ir::{
@@ -17,7 +18,7 @@ use crate::engine::semantics::member_on;
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{same, Truth, Value};
 use crate::engine::Missing;
-use crate::profile::{ContractKind, WorkerProfile};
+use crate::profile::{ContractKind, Relation, WorkerProfile};
 
 /// English.
 pub(crate) struct En;
@@ -215,8 +216,37 @@ impl Speech for En {
     fn unknown_day(&self) -> &'static str {
         "an unknown day"
     }
-    fn question(&self, p: &WorkerProfile, m: &Missing) -> String {
-        question(p, m)
+    fn member_words(&self, number: usize, relation: Option<Relation>) -> String {
+        match relation {
+            Some(r) => format!("family member {number} ({})", r.as_str()),
+            None => format!("family member {number}"),
+        }
+    }
+    fn question_fallback(&self, m: &Missing) -> String {
+        let label = match m.field {
+            FieldKey::Profile(f) => field_label(f),
+            FieldKey::Member(f) => member_label(f),
+        };
+        match m.member {
+            Some(i) => format!(
+                "Please give {label} of {}.",
+                self.member_words(i.saturating_add(1), None)
+            ),
+            None => format!("Please give {label}."),
+        }
+    }
+    fn interview(&self) -> &'static InterviewWords {
+        &EN_INTERVIEW
+    }
+    fn answer_problem(&self, p: &AnswerProblem) -> String {
+        answer_problem(p)
+    }
+    fn progress(&self, number: usize, left: Option<usize>) -> String {
+        match left {
+            None => format!("Question {number}"),
+            Some(0) => format!("Question {number}, probably the last"),
+            Some(left) => format!("Question {number}, about {left} left"),
+        }
     }
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String> {
         assumptions(p)
@@ -734,52 +764,70 @@ fn assumptions(p: &WorkerProfile) -> Vec<String> {
     out
 }
 
-/// The question that would settle a missing fact.
-fn question(p: &WorkerProfile, m: &Missing) -> String {
-    use crate::engine::ir::{Field, MemberField};
-    let host = p.host.name_en();
-    if let (FieldKey::Member(f), Some(i)) = (m.field, m.member) {
-        let who = p
-            .family
-            .as_ref()
-            .and_then(|f| f.get(i))
-            .and_then(|m| m.relation)
-            .map_or_else(
-                || format!("family member {}", i + 1),
-                |r| format!("family member {} ({})", i + 1, r.as_str()),
-            );
-        return match f {
-            MemberField::BirthDate => format!("When was {who} born?"),
-            MemberField::Relation => format!(
-                "How is {who} related to you (child, spouse, parent, sibling, dependant or other)?"
-            ),
-            MemberField::Citizenship => {
-                format!("Which citizenship(s) does {who} hold?")
-            }
-        };
-    }
-    let FieldKey::Profile(field) = m.field else {
-        return "Please complete the profile.".to_owned();
-    };
-    match field {
-        Field::EntryDate => format!("On what date did you enter {host}?"),
-        Field::ContractKind => "Do you work under an employment contract, a civil-law contract (for works or services), or no contract yet?".to_owned(),
-        Field::ContractStart => "On what date does (or did) your contract start?".to_owned(),
-        Field::ContractEnd => "On what date does your contract end, or is it open-ended?".to_owned(),
-        // The occupation is asked for when it is not given, and when it is
-        // given but the pack's table cannot tell what kind of work it is
-        // (the missing fact of `occupation_category`): then asking for it
-        // again would not help, asking for the kind of work does.
-        Field::Occupation | Field::OccupationCategory if p.occupation.is_some() => "Is your work teaching, legal, medical or pharmaceutical? (These need their diplomas recognised.)".to_owned(),
-        Field::Occupation | Field::OccupationCategory => "What is your occupation? (Teaching, legal, medical and pharmaceutical work need their diplomas recognised.)".to_owned(),
-        Field::Registered => format!("Are you already registered with the migration authority of {host}?"),
-        Field::Family => "Do family members live with you? For each: the relation, date of birth and citizenship.".to_owned(),
-        Field::Citizenship => "Which citizenship(s) do you hold?".to_owned(),
-        Field::Host => "In which state do you work?".to_owned(),
-        Field::AsOf => "On what date should the assessment be made?".to_owned(),
-        Field::TerminatedOn => "Was your contract terminated early, and on what date?".to_owned(),
-        Field::EffectiveEnd => "On what date does your contract end, or is it open-ended? If it was terminated early, on what date?".to_owned(),
-        Field::PermanentResident => format!("Do you hold a permanent residence permit of {host}?"),
+/// The interview's fixed words in English.
+static EN_INTERVIEW: InterviewWords = InterviewWords {
+    intro: &[
+        "We will ask only what can change your rights and duties.",
+        "Answer each question on one line. If you do not know, type ? and we go on.",
+        "Type back to change your last answer.",
+    ],
+    prompt: "> ",
+    unknown: &["?", "i don't know", "i do not know", "don't know", "dont know", "not known", "unknown"],
+    back: &["back"],
+    yes: &["yes", "y"],
+    no: &["no", "n"],
+    open: &["open", "open-ended", "open ended", "no end"],
+    stateless: &["none", "stateless"],
+    hint_country: "A country, by name or code: Kazakhstan or KZ.",
+    hint_countries: "A country, by name or code: Kyrgyzstan or KG. Several: separate them with commas. No citizenship: none.",
+    hint_date: "A date: 2026-03-01 or 01.03.2026.",
+    hint_date_or_open: "A date: 2026-03-01 or 01.03.2026. No end date: open.",
+    hint_choice: "Type the number or the words.",
+    hint_yes_no: "yes or no",
+    hint_text: "A few words, such as builder or nurse.",
+    hint_count: "A number: 0 if nobody.",
+    hint_always: "? if you do not know · back to change your last answer",
+    left_unknown: "Left unknown: the plan will say what it would change.",
+    undone: "Your last answer is undone.",
+    done: "That is all we need to ask. Here is your plan.",
+    ran_out: "No more answers to read: what was not answered is left unknown. Here is your plan.",
+    save: "Save this plan to a file? Type the number of a format, or press Enter to finish.",
+    formats: [
+        "text",
+        "Markdown, for case notes",
+        "JSON, as data",
+        "calendar (iCalendar), to import the dates",
+    ],
+    file_name: ("File name (press Enter for ", "):"),
+    saved: ("The plan is saved in ", "."),
+    not_saved: "The plan is not saved.",
+};
+
+/// Why an answer was not taken, in English.
+fn answer_problem(p: &AnswerProblem) -> String {
+    let q = |t: &str| crate::json::quote(t);
+    match p {
+        AnswerProblem::Empty => "Please type an answer, or ? if you do not know.".to_owned(),
+        AnswerProblem::NotADate(t) => format!("\"{}\" is not a date. Write it as 2026-03-01 or 01.03.2026 (day first).", q(t)),
+        AnswerProblem::Unpadded { text, dotted, iso } => format!("\"{}\" is not clear. Write the day and the month with two digits: {dotted}, or {iso}.", q(text)),
+        AnswerProblem::NoSuchDay(t) => format!("\"{}\" is not a day of the calendar. Check the day and the month.", q(t)),
+        AnswerProblem::OutOfRange(t) => format!("\"{}\" is too far in the past or the future: years {} to {} are accepted.", q(t), crate::dates::MIN_YEAR, crate::dates::MAX_YEAR),
+        AnswerProblem::NotACountry { text, meant: Some((name, code)) } => format!("\"{}\" is not a country we know. Did you mean {name} ({code})?", q(text)),
+        AnswerProblem::NotACountry { text, meant: None } => format!("\"{}\" is not a country we know. Type its name in English or Russian, or its two-letter code, such as KG.", q(text)),
+        AnswerProblem::TooManyCountries(max) => format!("That is more than {max} countries. Type at most {max}."),
+        AnswerProblem::NotAChoice { text, count } => format!("\"{}\" is not one of the answers. Type a number from 1 to {count}, or the words.", q(text)),
+        AnswerProblem::NotYesNo(t) => format!("\"{}\" is not yes or no.", q(t)),
+        AnswerProblem::NotACount { text, max } => format!("\"{}\" is not a number from 0 to {max}.", q(text)),
+        AnswerProblem::TooLong => "That is too long. Please say it in fewer words.".to_owned(),
+        AnswerProblem::AfterAsOf { date, as_of } => format!("{date} is after the date of this assessment, {as_of}. Check the date."),
+        AnswerProblem::EndBeforeStart { end, start } => format!("{end} is before the start of your contract, {start}. Check the date."),
+        AnswerProblem::StartAfterEnd { start, end } => format!("{start} is after the end of your contract, {end}. Check the date."),
+        AnswerProblem::CitizenshipNeeded => "We need your citizenship to say anything about your rights. If you hold none, type none.".to_owned(),
+        AnswerProblem::NothingToUndo => "This is the first question: there is no answer to change yet.".to_owned(),
+        AnswerProblem::NotAFormat(t) => format!("\"{}\" is not one of the formats. Type its number, or press Enter to finish without saving.", q(t)),
+        AnswerProblem::FileExists(path) => format!("{path} already exists, and we do not replace it. Type another name."),
+        AnswerProblem::CannotWrite { path, why } => format!("We could not write {path}: {why}. Type another name."),
+        AnswerProblem::Other(why) => format!("That answer does not fit your other answers: {why}."),
     }
 }
 

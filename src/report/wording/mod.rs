@@ -5,6 +5,7 @@
 
 pub(crate) mod dates;
 pub(crate) mod en;
+pub(crate) mod interview;
 pub(crate) mod ru;
 
 use chrono::NaiveDate;
@@ -20,7 +21,8 @@ use crate::engine::semantics::param_value;
 use crate::engine::template::operands;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;
-use crate::profile::WorkerProfile;
+use crate::profile::{Relation, WorkerProfile};
+use interview::{AnswerProblem, InterviewWords};
 
 /// A language of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -33,6 +35,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
     /// The language's code, as language files name it.
     pub fn code(self) -> &'static str {
         match self {
@@ -66,6 +71,22 @@ impl Lang {
     /// A country's name in this language.
     pub fn country_name(self, c: Country) -> &'static str {
         self.speech().country_name(c)
+    }
+
+    /// The interview's fixed words in this language.
+    pub(crate) fn interview_words(self) -> &'static InterviewWords {
+        self.speech().interview()
+    }
+
+    /// Why an answer was not taken, in this language.
+    pub(crate) fn answer_problem(self, problem: &AnswerProblem) -> String {
+        self.speech().answer_problem(problem)
+    }
+
+    /// Where the interview is: "Question 3, about 4 left" (`None`: not
+    /// known yet, "Question 1").
+    pub(crate) fn progress(self, number: usize, left: Option<usize>) -> String {
+        self.speech().progress(number, left)
     }
 
     fn speech(self) -> &'static dyn Speech {
@@ -166,8 +187,17 @@ pub(crate) trait Speech: Sync {
     fn unknown_days(&self) -> &'static str;
     /// `{day_number.F}` when F is unknown.
     fn unknown_day(&self) -> &'static str;
-    /// The question that would settle a missing fact.
-    fn question(&self, p: &WorkerProfile, m: &Missing) -> String;
+    /// A family member in a question: "family member 1 (child)".
+    fn member_words(&self, number: usize, relation: Option<Relation>) -> String;
+    /// The question for a missing fact when the pack has none for it.
+    fn question_fallback(&self, m: &Missing) -> String;
+    /// The interview's fixed words.
+    fn interview(&self) -> &'static InterviewWords;
+    /// Why an answer was not taken.
+    fn answer_problem(&self, p: &AnswerProblem) -> String;
+    /// Where the interview is: the question's number and about how many
+    /// are left after it, when that can be told.
+    fn progress(&self, number: usize, left: Option<usize>) -> String;
     /// The defaults a profile relied on.
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
     /// A country's name.
@@ -320,6 +350,8 @@ pub(crate) struct Words<'a> {
     pub pack: &'a RulePack,
     pub profile: &'a WorkerProfile,
     speech: &'static dyn Speech,
+    /// The reader's language.
+    lang: Lang,
     /// The pack's texts in the reader's language, when it has them (else
     /// the pack's own, English, texts are used).
     locale: Option<&'a Locale>,
@@ -333,6 +365,7 @@ impl<'a> Words<'a> {
             pack,
             profile,
             speech: lang.speech(),
+            lang,
             locale,
         }
     }
@@ -485,9 +518,34 @@ impl<'a> Words<'a> {
             .unwrap_or_else(|| self.pack.meta.disclaimer.clone())
     }
 
-    /// The question that would settle a missing fact.
+    /// The question that would settle a missing fact: the pack's, in the
+    /// reader's language, with the host state and the family member named.
     pub(crate) fn question(self, m: &Missing) -> String {
-        self.speech.question(self.profile, m)
+        match self.pack.questions.for_missing(self.pack, self.profile, m) {
+            Some(q) => self.question_text(q, m.member),
+            None => self.speech.question_fallback(m),
+        }
+    }
+
+    /// A question of the pack in the reader's language, its placeholders
+    /// filled for this profile (`member`: the family member asked about).
+    pub(crate) fn question_text(
+        self,
+        q: &crate::rules::questions::FactQuestion,
+        member: Option<usize>,
+    ) -> String {
+        let lang = self.lang.code();
+        let host = self.speech.country_name(self.profile.host);
+        let who = member.map_or_else(String::new, |i| {
+            let relation = self
+                .profile
+                .family
+                .as_ref()
+                .and_then(|f| f.get(i))
+                .and_then(|m| m.relation);
+            self.speech.member_words(i.saturating_add(1), relation)
+        });
+        crate::rules::questions::fill(q.text(lang), host, &who)
     }
 
     /// The defaults the profile relied on.

@@ -17,6 +17,7 @@
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
+use super::interview::{AnswerProblem, InterviewWords};
 use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
 use crate::country::Country;
 use crate::engine::ir::{
@@ -230,8 +231,37 @@ impl Speech for Ru {
     fn unknown_day(&self) -> &'static str {
         "(номер неизвестен)"
     }
-    fn question(&self, p: &WorkerProfile, m: &Missing) -> String {
-        question(p, m)
+    fn member_words(&self, number: usize, relation: Option<Relation>) -> String {
+        match relation {
+            Some(r) => format!("член семьи {number} ({})", relation_words(r)),
+            None => format!("член семьи {number}"),
+        }
+    }
+    fn question_fallback(&self, m: &Missing) -> String {
+        let label = match m.field {
+            FieldKey::Profile(f) => field_label(f),
+            FieldKey::Member(f) => member_label(f),
+        };
+        match m.member {
+            Some(i) => format!(
+                "Укажите: {label} ({}).",
+                self.member_words(i.saturating_add(1), None)
+            ),
+            None => format!("Укажите: {label}."),
+        }
+    }
+    fn interview(&self) -> &'static InterviewWords {
+        &RU_INTERVIEW
+    }
+    fn answer_problem(&self, p: &AnswerProblem) -> String {
+        answer_problem(p)
+    }
+    fn progress(&self, number: usize, left: Option<usize>) -> String {
+        match left {
+            None => format!("Вопрос {number}"),
+            Some(0) => format!("Вопрос {number}, вероятно, последний"),
+            Some(left) => format!("Вопрос {number}, осталось около {left}"),
+        }
     }
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String> {
         assumptions(p)
@@ -883,51 +913,70 @@ fn assumptions(p: &WorkerProfile) -> Vec<String> {
     out
 }
 
-/// The question that would settle a missing fact. A country's name stays
-/// in the nominative, in parentheses after «государство трудоустройства».
-fn question(p: &WorkerProfile, m: &Missing) -> String {
-    let host = country_name(p.host);
-    if let (FieldKey::Member(f), Some(i)) = (m.field, m.member) {
-        let number = i.saturating_add(1);
-        let relation = p
-            .family
-            .as_ref()
-            .and_then(|f| f.get(i))
-            .and_then(|m| m.relation)
-            .map_or_else(String::new, |r| format!(" ({})", relation_words(r)));
-        return match f {
-            MemberField::BirthDate => {
-                format!("Когда родился член семьи {number}{relation}?")
-            }
-            MemberField::Relation => format!(
-                "Кем вам приходится член семьи {number}{relation}: ребёнок, супруг(а), родитель, брат или сестра, иждивенец или другой родственник?"
-            ),
-            MemberField::Citizenship => {
-                format!("Гражданином какого государства (или каких государств) является член семьи {number}{relation}?")
-            }
-        };
-    }
-    let FieldKey::Profile(field) = m.field else {
-        return "Пожалуйста, заполните профиль.".to_owned();
-    };
-    match field {
-        Field::EntryDate => format!("Когда вы въехали в государство трудоустройства ({host})?"),
-        Field::ContractKind => "Вы работаете по трудовому договору, по гражданско-правовому договору (о выполнении работ или оказании услуг) или договора у вас пока нет?".to_owned(),
-        Field::ContractStart => "С какой даты действует (или действовал) ваш договор?".to_owned(),
-        Field::ContractEnd => "До какой даты действует ваш договор? Или он бессрочный?".to_owned(),
-        // The occupation is asked for when it is not given, and when it is
-        // given but the pack's table cannot tell what kind of work it is
-        // (as in English).
-        Field::Occupation | Field::OccupationCategory if p.occupation.is_some() => "Относится ли ваша работа к педагогической, юридической, медицинской или фармацевтической деятельности? (Для неё нужно признание документов об образовании.)".to_owned(),
-        Field::Occupation | Field::OccupationCategory => "Кем вы работаете? (Для педагогической, юридической, медицинской и фармацевтической деятельности нужно признание документов об образовании.)".to_owned(),
-        Field::Registered => format!("Вы уже зарегистрированы в миграционном органе государства трудоустройства ({host})?"),
-        Field::Family => "Живут ли с вами члены семьи? Для каждого укажите: кем он вам приходится, дату рождения и гражданство.".to_owned(),
-        Field::Citizenship => "Гражданином какого государства (или каких государств) вы являетесь?".to_owned(),
-        Field::Host => "В каком государстве вы работаете?".to_owned(),
-        Field::AsOf => "На какую дату провести оценку?".to_owned(),
-        Field::TerminatedOn => "Был ли ваш договор расторгнут досрочно? Если да, то когда?".to_owned(),
-        Field::EffectiveEnd => "До какой даты действует ваш договор? Или он бессрочный? Если он был расторгнут досрочно, то когда?".to_owned(),
-        Field::PermanentResident => format!("Есть ли у вас вид на жительство государства трудоустройства ({host})?"),
+/// The interview's fixed words in Russian.
+static RU_INTERVIEW: InterviewWords = InterviewWords {
+    intro: &[
+        "Мы спросим только о том, что может изменить ваши права и обязанности.",
+        "Отвечайте на каждый вопрос одной строкой. Если не знаете ответа, введите ? — и мы пойдём дальше.",
+        "Чтобы изменить последний ответ, введите «назад».",
+    ],
+    prompt: "> ",
+    unknown: &["?", "не знаю", "неизвестно", "нет данных"],
+    back: &["назад"],
+    yes: &["да", "д"],
+    no: &["нет", "н"],
+    open: &["бессрочный", "бессрочно", "без срока"],
+    stateless: &["нет", "без гражданства"],
+    hint_country: "Государство: название или код, например Казахстан или KZ.",
+    hint_countries: "Государство: название или код, например Кыргызстан или KG. Если их несколько, перечислите через запятую. Если гражданства нет, введите «нет».",
+    hint_date: "Дата: 01.03.2026 или 2026-03-01.",
+    hint_date_or_open: "Дата: 01.03.2026 или 2026-03-01. Если срок не установлен, введите «бессрочный».",
+    hint_choice: "Введите номер или слова ответа.",
+    hint_yes_no: "да или нет",
+    hint_text: "Несколько слов, например строитель или медсестра.",
+    hint_count: "Число: 0, если никого.",
+    hint_always: "? — если не знаете · назад — изменить последний ответ",
+    left_unknown: "Оставляем неизвестным: в плане будет сказано, что от этого зависит.",
+    undone: "Последний ответ отменён.",
+    done: "Больше вопросов нет. Вот ваш план.",
+    ran_out: "Ответов больше нет: то, на что вы не ответили, остаётся неизвестным. Вот ваш план.",
+    save: "Сохранить план в файл? Введите номер формата или нажмите Enter, чтобы закончить.",
+    formats: [
+        "текст",
+        "Markdown — для записей по делу",
+        "JSON — данные",
+        "календарь (iCalendar) — чтобы добавить даты в свой календарь",
+    ],
+    file_name: ("Имя файла (Enter — ", "):"),
+    saved: ("План сохранён в файле ", "."),
+    not_saved: "План не сохранён.",
+};
+
+/// Why an answer was not taken, in Russian.
+fn answer_problem(p: &AnswerProblem) -> String {
+    let q = |t: &str| crate::json::quote(t);
+    match p {
+        AnswerProblem::Empty => "Введите ответ или ?, если не знаете.".to_owned(),
+        AnswerProblem::NotADate(t) => format!("«{}» — не дата. Напишите дату так: 01.03.2026 (день, месяц, год) или 2026-03-01.", q(t)),
+        AnswerProblem::Unpadded { text, dotted, iso } => format!("«{}» — неясная дата. Напишите день и месяц двумя цифрами: {dotted} или {iso}.", q(text)),
+        AnswerProblem::NoSuchDay(t) => format!("«{}» — такого дня нет в календаре. Проверьте день и месяц.", q(t)),
+        AnswerProblem::OutOfRange(t) => format!("«{}» — слишком далёкая дата: принимаются годы с {} по {}.", q(t), crate::dates::MIN_YEAR, crate::dates::MAX_YEAR),
+        AnswerProblem::NotACountry { text, meant: Some((name, code)) } => format!("«{}» — такого государства мы не знаем. Может быть, вы имели в виду {name} ({code})?", q(text)),
+        AnswerProblem::NotACountry { text, meant: None } => format!("«{}» — такого государства мы не знаем. Введите название по-русски или по-английски либо двухбуквенный код, например KG.", q(text)),
+        AnswerProblem::TooManyCountries(max) => format!("Это больше {max} государств. Укажите не больше {max}."),
+        AnswerProblem::NotAChoice { text, count } => format!("«{}» — такого ответа нет среди вариантов. Введите номер от 1 до {count} или слова ответа.", q(text)),
+        AnswerProblem::NotYesNo(t) => format!("«{}» — это не «да» и не «нет».", q(t)),
+        AnswerProblem::NotACount { text, max } => format!("«{}» — не число от 0 до {max}.", q(text)),
+        AnswerProblem::TooLong => "Слишком длинный ответ. Напишите короче.".to_owned(),
+        AnswerProblem::AfterAsOf { date, as_of } => format!("{date} — позже даты этой оценки ({as_of}). Проверьте дату."),
+        AnswerProblem::EndBeforeStart { end, start } => format!("{end} — раньше начала вашего договора ({start}). Проверьте дату."),
+        AnswerProblem::StartAfterEnd { start, end } => format!("{start} — позже окончания вашего договора ({end}). Проверьте дату."),
+        AnswerProblem::CitizenshipNeeded => "Чтобы сказать что-то о ваших правах, нам нужно знать ваше гражданство. Если гражданства у вас нет, введите «нет».".to_owned(),
+        AnswerProblem::NothingToUndo => "Это первый вопрос: менять пока нечего.".to_owned(),
+        AnswerProblem::NotAFormat(t) => format!("«{}» — такого формата нет. Введите его номер или нажмите Enter, чтобы закончить без сохранения.", q(t)),
+        AnswerProblem::FileExists(path) => format!("Файл {path} уже есть, и мы его не заменяем. Введите другое имя."),
+        AnswerProblem::CannotWrite { path, why } => format!("Не удалось записать файл {path}: {why}. Введите другое имя."),
+        AnswerProblem::Other(why) => format!("Этот ответ не сходится с другими вашими ответами: {why}."),
     }
 }
 
@@ -1344,14 +1393,15 @@ mod tests {
             defaults,
         )
         .unwrap();
+        // The embedded pack's questions, with its Russian language file.
+        let pack = crate::rules::embedded_pack().unwrap();
+        let words = Words::new(&pack, &p, Lang::Ru);
+        let question = |m: &Missing| words.question(m);
         let ask = |field| {
-            question(
-                &p,
-                &Missing {
-                    field,
-                    member: None,
-                },
-            )
+            question(&Missing {
+                field,
+                member: None,
+            })
         };
         assert_eq!(
             ask(FieldKey::Profile(Field::EntryDate)),
@@ -1362,28 +1412,29 @@ mod tests {
             "Есть ли у вас вид на жительство государства трудоустройства (Казахстан)?"
         );
         assert_eq!(
-            question(
-                &p,
-                &Missing {
-                    field: FieldKey::Member(MemberField::BirthDate),
-                    member: Some(0),
-                }
-            ),
+            question(&Missing {
+                field: FieldKey::Member(MemberField::BirthDate),
+                member: Some(0),
+            }),
             "Когда родился член семьи 1 (супруг(а))?"
         );
         for field in Field::ALL {
             assert_russian(&ask(FieldKey::Profile(field)));
+            // A pack without a question for a fact still asks in Russian.
+            assert_russian(&Ru.question_fallback(&Missing {
+                field: FieldKey::Profile(field),
+                member: None,
+            }));
         }
         for field in MemberField::ALL {
             assert_russian(&ask(FieldKey::Member(field)));
             for member in [Some(0), Some(5)] {
-                assert_russian(&question(
-                    &p,
-                    &Missing {
-                        field: FieldKey::Member(field),
-                        member,
-                    },
-                ));
+                let m = Missing {
+                    field: FieldKey::Member(field),
+                    member,
+                };
+                assert_russian(&question(&m));
+                assert_russian(&Ru.question_fallback(&m));
             }
         }
         let mut all = p.clone();

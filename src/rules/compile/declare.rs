@@ -345,4 +345,23 @@ impl<'f> Compiler<'f> {
         self.check_source_opt(&at, raw.source.as_ref());
         table
     }
+
+    /// The pack's questions, checked against the profile's facts and the
+    /// occupations table's categories (`rules::questions`).
+    pub(super) fn questions(
+        &mut self,
+        modules: &[(usize, RawModule)],
+    ) -> crate::rules::questions::Questions {
+        let categories = modules
+            .iter()
+            .find_map(|(_, m)| m.occupations.as_ref())
+            .map(|o| o.categories.clone())
+            .unwrap_or_default();
+        let mut problems = Vec::new();
+        let questions = crate::rules::questions::compile(modules, &categories, &mut problems);
+        for (file, path, message, help) in problems {
+            self.error(&At { file, path }, message, help);
+        }
+        questions
+    }
 }

@@ -189,6 +189,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     let meta = c.pack_meta(&modules);
     let rules = c.compile_rules(&modules);
     let locales = c.compile_locales(&modules, &rules);
+    let questions = c.questions(&modules);
 
     if !c.errors.is_empty() {
         let mut errors = c.errors;
@@ -224,6 +225,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         var_slots: c.max_depth,
         says: c.out_says,
         locales,
+        questions,
     };
     // The proof the pack's accessors rely on: no id out of range leaves here.
     match pack.check_ids() {

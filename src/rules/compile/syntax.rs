@@ -51,7 +51,7 @@ pub(super) fn parse_module(file: &SourceFile) -> Result<RawModule, Unparsed> {
 
 /// What a rule file is, for messages.
 const MODULE: &str =
-    "a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations` or `rules`";
+    "a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations`, `questions` or `rules`";
 
 /// The names a module defines and its rule ids, read from its JSON.
 pub(super) fn names_in(module: &Value, out: &mut HashSet<String>) {
