@@ -7,7 +7,9 @@
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
-use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
+use super::{
+    Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
+};
 use crate::country::Country;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, RulePack, SetSrc, Unit,
@@ -17,7 +19,7 @@ use crate::engine::semantics::member_on;
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{same, Truth, Value};
 use crate::engine::Missing;
-use crate::profile::{ContractKind, WorkerProfile};
+use crate::profile::{ContractKind, Relation, WorkerProfile};
 
 /// English.
 pub(crate) struct En;
@@ -109,6 +111,63 @@ pub static EN_TEXT: TextWords = TextWords {
         no_dates: ("No deadline or end date on or after ", " in this report"),
         from_for: ("From the report for ", " as of ", "."),
         from: ("From the report as of ", "."),
+    },
+    html: HtmlWords {
+        details: "Your details",
+        details_note: "This report is based on these facts. If one of them is wrong, the report may be wrong too.",
+        covered: (
+            "Covered",
+            "you are a worker of an EAEU Member State in ",
+            ".",
+        ),
+        not_covered: (
+            "Not covered",
+            "the EAEU worker rules do not apply to you in ",
+            ".",
+        ),
+        undetermined: (
+            "Undetermined",
+            "we need more facts to say whether the EAEU worker rules apply.",
+        ),
+        facts: FactWords {
+            citizenship: "Citizenship",
+            host: "Host state",
+            entry: "Date of entry",
+            contract: "Contract",
+            contract_start: "Contract starts",
+            contract_end: "Contract ends",
+            terminated: "Contract terminated early on",
+            occupation: "Occupation",
+            registered: "Registered with the migration authority",
+            permanent_resident: "Permanent residence permit",
+            family: "Family members",
+            member: "Family member",
+            as_of: "Assessed as of",
+            not_known: "not known",
+            yes: "yes",
+            no: "no",
+            has: "yes",
+            has_not: "no",
+            no_family: "none",
+            stateless: "none (stateless)",
+            open_ended: "open-ended",
+            kind: |k| match k {
+                ContractKind::Employment => "employment contract",
+                ContractKind::CivilLaw => "civil-law contract (for works or services)",
+                ContractKind::None => "no contract",
+            },
+            relation: |r| match r {
+                Relation::Child => "child",
+                Relation::Spouse => "husband or wife",
+                Relation::Parent => "parent",
+                Relation::Sibling => "brother or sister",
+                Relation::Dependant => "dependant",
+                Relation::Other => "other relative",
+            },
+            relative: "relation not known",
+            born: "date of birth: ",
+            member_citizenship: "citizenship: ",
+        },
     },
 };
 

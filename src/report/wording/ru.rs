@@ -17,7 +17,9 @@
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
-use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
+use super::{
+    Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
+};
 use crate::country::Country;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, Rule, SetSrc, Unit,
@@ -124,6 +126,58 @@ pub static RU_TEXT: TextWords = TextWords {
         ),
         from_for: ("Из отчёта «", "» по состоянию на ", "."),
         from: ("Из отчёта по состоянию на ", "."),
+    },
+    html: HtmlWords {
+        details: "Сведения о вас",
+        details_note: "Отчёт основан на этих сведениях. Если какие-то из них неверны, отчёт тоже может быть неверным.",
+        covered: (
+            "Распространяется",
+            "вы — трудящийся государства-члена ЕАЭС; государство трудоустройства — ",
+            ".",
+        ),
+        not_covered: (
+            "Не распространяется",
+            "правила ЕАЭС для трудящихся к вам не применяются; государство трудоустройства — ",
+            ".",
+        ),
+        undetermined: (
+            "Не определено",
+            "чтобы сказать, применяются ли к вам правила ЕАЭС для трудящихся, нужны дополнительные сведения.",
+        ),
+        facts: FactWords {
+            citizenship: "Гражданство",
+            host: "Государство трудоустройства",
+            entry: "Дата въезда",
+            contract: "Договор",
+            contract_start: "Дата начала договора",
+            contract_end: "Дата окончания договора",
+            terminated: "Дата досрочного расторжения договора",
+            occupation: "Род занятий",
+            registered: "Регистрация в миграционном органе",
+            permanent_resident: "Вид на жительство",
+            family: "Члены семьи",
+            member: "Член семьи",
+            as_of: "Дата оценки",
+            not_known: "нет сведений",
+            yes: "есть",
+            no: "нет",
+            has: "есть",
+            has_not: "нет",
+            no_family: "нет",
+            stateless: "нет (лицо без гражданства)",
+            open_ended: "бессрочный",
+            kind: |k| match k {
+                ContractKind::Employment => "трудовой договор",
+                ContractKind::CivilLaw => {
+                    "гражданско-правовой договор (о выполнении работ или оказании услуг)"
+                }
+                ContractKind::None => "нет договора",
+            },
+            relation: relation_words,
+            relative: "кем приходится — нет сведений",
+            born: "дата рождения: ",
+            member_citizenship: "гражданство: ",
+        },
     },
 };
 
@@ -1401,6 +1455,23 @@ mod tests {
                 "предполагается, что у вас нет вида на жительство государства трудоустройства (KZ)",
             ]
         );
+    }
+
+    /// The facts of every test profile are Russian words, but for the
+    /// occupation, which is the person's own text.
+    #[test]
+    fn facts_are_russian() {
+        let occupation = RU_TEXT.html.facts.occupation;
+        for p in profiles() {
+            let facts = Lang::Ru.facts(&p);
+            assert!(facts.len() >= 9, "{facts:?}");
+            for f in facts {
+                assert_russian(&f.label);
+                if f.label != occupation {
+                    assert_russian(&f.value);
+                }
+            }
+        }
     }
 
     /// Every profile of the test cases (`tests/cases/*.json`).
