@@ -391,6 +391,9 @@ fn not_applying(out: &mut String, w: &TextWords, report: &Report) {
     }
     let rest: Vec<&&Finding> = found.iter().filter(|f| !grouped || !by_status(f)).collect();
     if !rest.is_empty() {
+        if grouped {
+            let _ = writeln!(out, "<p>{}</p>", escape(w.html.other_reasons));
+        }
         list(out, rest);
     }
     out.push_str("</section>\n");

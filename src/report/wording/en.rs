@@ -129,6 +129,7 @@ pub static EN_TEXT: TextWords = TextWords {
             "Undetermined",
             "we need more facts to say whether the EAEU worker rules apply.",
         ),
+        other_reasons: "These do not apply to you for other reasons:",
         facts: FactWords {
             citizenship: "Citizenship",
             host: "Host state",
@@ -167,6 +168,7 @@ pub static EN_TEXT: TextWords = TextWords {
             relative: "relation not known",
             born: "date of birth: ",
             member_citizenship: "citizenship: ",
+            date: |day, month, year| format!("{day} {month} {year}"),
         },
     },
 };
@@ -174,6 +176,10 @@ pub static EN_TEXT: TextWords = TextWords {
 impl Speech for En {
     fn country_name(&self, c: Country) -> &'static str {
         c.name_en()
+    }
+    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
+        // The pack's names are English words.
+        name
     }
     fn text(&self) -> &'static TextWords {
         &EN_TEXT

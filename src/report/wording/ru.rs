@@ -144,6 +144,7 @@ pub static RU_TEXT: TextWords = TextWords {
             "Не определено",
             "чтобы сказать, применяются ли к вам правила ЕАЭС для трудящихся, нужны дополнительные сведения.",
         ),
+        other_reasons: "По другим причинам к вам не применяются:",
         facts: FactWords {
             citizenship: "Гражданство",
             host: "Государство трудоустройства",
@@ -177,6 +178,7 @@ pub static RU_TEXT: TextWords = TextWords {
             relative: "кем приходится — нет сведений",
             born: "дата рождения: ",
             member_citizenship: "гражданство: ",
+            date: |day, month, year| format!("{day} {month} {year}\u{a0}г."),
         },
     },
 };
@@ -184,6 +186,9 @@ pub static RU_TEXT: TextWords = TextWords {
 impl Speech for Ru {
     fn country_name(&self, c: Country) -> &'static str {
         country_name(c)
+    }
+    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
+        kind_of_work(name)
     }
     fn text(&self) -> &'static TextWords {
         &RU_TEXT
@@ -821,6 +826,20 @@ pub(crate) fn show(value: Value<'_>) -> String {
             )
         }
         Value::Member(m) => m.relation.map_or("член семьи", relation_words).to_owned(),
+    }
+}
+
+/// A kind of work of the pack's occupations table, as the feminine
+/// adjective that goes with «деятельность» (the Treaty's word in Art.
+/// 97(3)): «медицинская деятельность».
+fn kind_of_work(name: &str) -> &str {
+    match name {
+        "pedagogical" => "педагогическая",
+        "legal" => "юридическая",
+        "medical" => "медицинская",
+        "pharmaceutical" => "фармацевтическая",
+        "other" => "другая",
+        other => other,
     }
 }
 
@@ -1472,6 +1491,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every kind of work the embedded pack's occupations table names has
+    /// Russian words, so a summary never says «medical деятельность».
+    #[test]
+    fn every_kind_of_work_is_russian() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let table = pack.occupations.as_ref().unwrap();
+        let mut i = 0;
+        while let Some(name) = table.category(i) {
+            assert_russian(kind_of_work(name));
+            i += 1;
+        }
+        assert!(i >= 5, "{i} kinds of work");
     }
 
     /// Every profile of the test cases (`tests/cases/*.json`).
