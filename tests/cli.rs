@@ -1967,6 +1967,131 @@ fn check_markdown_has_the_headings_and_the_deadline() {
     );
 }
 
+/// `check --format html` (issue 11, item 4), read with an HTML parser, in
+/// both languages: the page's language, the action plan first with the
+/// registration deadline of the issue's worker (weekday and days left),
+/// every source as a link, and a profile id and an occupation full of
+/// markup that stay plain text.
+#[test]
+fn check_html_opens_with_the_action_plan_and_escapes_what_the_user_wrote() {
+    use scraper::{Html, Selector};
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let id = r#"<script>alert("x")</script> &"' <b>id</b>"#;
+    let occupation = "<i>Builder</i> & 'co'";
+    let treaty_art_97 = check_example("KG", "json").json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "eaeu.registration-required")
+        .unwrap()["source"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (lang, first, overdue, deadline, profile, source) in [
+        (
+            "en",
+            "What to do first",
+            "By Wednesday 4 March 2026, already passed 16\u{a0}days ago",
+            "By Monday 30 March 2026, in 10\u{a0}days",
+            "Profile: ",
+            "Treaty on the Eurasian Economic Union, Art. 97(4)",
+        ),
+        (
+            "ru",
+            "Что сделать в первую очередь",
+            "Не позднее 4 марта 2026\u{a0}г., среда, срок уже прошёл 16\u{a0}дней назад",
+            "Не позднее 30 марта 2026\u{a0}г., понедельник, через 10\u{a0}дней",
+            "Профиль: ",
+            "Договор о Евразийском экономическом союзе, ст. 97, п. 4",
+        ),
+    ] {
+        let page = Test::new()
+            .args(["check", "--citizenship", "KG", "--id", id])
+            .args(["--occupation", occupation, "--lang", lang])
+            .args(KG_FLAGS)
+            .arg("html")
+            .run()
+            .code(0)
+            .stdout;
+        assert!(page.starts_with("<!DOCTYPE html>\n"), "{page}");
+        // What the user wrote is never markup.
+        assert!(!page.contains("<script") && !page.contains("<b>") && !page.contains("<i>"));
+        let doc = Html::parse_document(&page);
+        let html = doc.select(&sel("html")).next().unwrap();
+        assert_eq!(html.value().attr("lang"), Some(lang));
+        assert_eq!(doc.select(&sel("script, b, i")).count(), 0);
+        let meta: String = doc
+            .select(&sel("header .meta"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert_eq!(meta, format!("{profile}{id}"));
+        let dds: Vec<String> = doc
+            .select(&sel("#details dd"))
+            .map(|dd| dd.text().collect())
+            .collect();
+        assert!(dds.contains(&occupation.to_lowercase()), "{dds:?}");
+
+        // The action plan opens the page: the host's notification, overdue,
+        // then the registration deadline, each with its weekday and days.
+        let section = doc.select(&sel("main > section")).next().unwrap();
+        assert_eq!(section.value().id(), Some("first"));
+        let heading: String = section.select(&sel("h2")).next().unwrap().text().collect();
+        assert_eq!(heading, first);
+        let items: Vec<_> = section.select(&sel("li")).collect();
+        assert_eq!(items.len(), 2);
+        let when = |i: usize| -> String {
+            items[i]
+                .select(&sel(".when"))
+                .next()
+                .unwrap()
+                .text()
+                .collect()
+        };
+        assert_eq!(when(0), overdue);
+        assert_eq!(items[0].value().attr("class"), Some("overdue"));
+        assert_eq!(when(1), deadline);
+        assert_eq!(items[1].value().attr("class"), None);
+
+        // Sources are links to the official texts.
+        let links: Vec<(String, String)> = doc
+            .select(&sel("a"))
+            .map(|a| {
+                (
+                    a.value().attr("href").unwrap().to_owned(),
+                    a.text().collect(),
+                )
+            })
+            .collect();
+        assert!(links.len() >= 10, "{links:?}");
+        assert!(links.iter().all(|(href, _)| href.starts_with("https://")));
+        assert!(
+            links.contains(&(treaty_art_97.clone(), source.to_owned())),
+            "{links:?}"
+        );
+    }
+}
+
+/// The Russian page has no English word a reader sees.
+#[test]
+fn check_html_in_russian_has_no_english_fixed_words() {
+    use scraper::{Html, Selector};
+    let page = check_kg_builder_ru("html");
+    let doc = Html::parse_document(&page);
+    let text: String = doc
+        .select(&Selector::parse("title, body").unwrap())
+        .flat_map(|e| e.text())
+        .collect();
+    for english in ENGLISH_WORDS {
+        assert!(!text.contains(english), "English `{english}` in:\n{text}");
+    }
+    for english in ["Your details", "Citizenship", "not known", "Date of entry"] {
+        assert!(!text.contains(english), "English `{english}` in:\n{text}");
+    }
+    assert!(text.contains("Сведения о вас"));
+}
+
 /// The issue's Kyrgyz builder in Almaty, `check --lang ru` in `format`.
 fn check_kg_builder_ru(format: &str) -> String {
     Test::new()

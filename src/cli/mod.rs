@@ -103,6 +103,8 @@ enum CheckFormat {
     Markdown,
     /// The coming deadlines as an iCalendar file, each with a reminder.
     Ics,
+    /// One printable HTML page (A4), to hand over or turn into PDF.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -489,6 +491,7 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
         CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
         CheckFormat::Markdown => report::markdown::render_in(&report, lang),
         CheckFormat::Ics => report::ics::render_in(&report, lang),
+        CheckFormat::Html => report::html::render_in(&report, &profile, lang),
     };
     write_stdout(out.as_bytes())?;
     Ok(EXIT_OK)

@@ -3,6 +3,7 @@
 //! results; renderers (`text`, JSON via serde) only print it.
 
 pub mod compact;
+pub mod html;
 pub mod ics;
 pub mod markdown;
 pub mod schema;

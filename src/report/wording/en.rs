@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
 use super::interview::{AnswerProblem, InterviewWords};
-use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
+use super::{
+    Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
+};
 use crate::country::Country;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, ParamId, Rule, RulePack, SetSrc, Unit,
@@ -111,11 +113,74 @@ pub static EN_TEXT: TextWords = TextWords {
         from_for: ("From the report for ", " as of ", "."),
         from: ("From the report as of ", "."),
     },
+    html: HtmlWords {
+        details: "Your details",
+        details_note: "This report is based on these facts. If one of them is wrong, the report may be wrong too.",
+        covered: (
+            "Covered",
+            "you are a worker of an EAEU Member State in ",
+            ".",
+        ),
+        not_covered: (
+            "Not covered",
+            "the EAEU worker rules do not apply to you in ",
+            ".",
+        ),
+        undetermined: (
+            "Undetermined",
+            "we need more facts to say whether the EAEU worker rules apply.",
+        ),
+        other_reasons: "These do not apply to you for other reasons:",
+        facts: FactWords {
+            citizenship: "Citizenship",
+            host: "Host state",
+            entry: "Date of entry",
+            contract: "Contract",
+            contract_start: "Contract starts",
+            contract_end: "Contract ends",
+            terminated: "Contract terminated early on",
+            occupation: "Occupation",
+            registered: "Registered with the migration authority",
+            permanent_resident: "Permanent residence permit",
+            family: "Family members",
+            member: "Family member",
+            as_of: "Assessed as of",
+            not_known: "not known",
+            yes: "yes",
+            no: "no",
+            has: "yes",
+            has_not: "no",
+            no_family: "none",
+            stateless: "none (stateless)",
+            open_ended: "open-ended",
+            kind: |k| match k {
+                ContractKind::Employment => "employment contract",
+                ContractKind::CivilLaw => "civil-law contract (for works or services)",
+                ContractKind::None => "no contract",
+            },
+            relation: |r| match r {
+                Relation::Child => "child",
+                Relation::Spouse => "husband or wife",
+                Relation::Parent => "parent",
+                Relation::Sibling => "brother or sister",
+                Relation::Dependant => "dependant",
+                Relation::Other => "other relative",
+            },
+            relative: "relation not known",
+            born: "date of birth: ",
+            member_citizenship: "citizenship: ",
+            date: |day, month, year| format!("{day} {month} {year}"),
+        },
+    },
 };
 
 impl Speech for En {
     fn country_name(&self, c: Country) -> &'static str {
         c.name_en()
+    }
+    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
+        // The pack's names are English words.
+        name
     }
     fn text(&self) -> &'static TextWords {
         &EN_TEXT

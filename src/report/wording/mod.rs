@@ -89,6 +89,12 @@ impl Lang {
         self.speech().progress(number, left)
     }
 
+    /// The facts of a profile that a report rests on, in this language,
+    /// each known or said to be unknown.
+    pub fn facts(self, p: &WorkerProfile) -> Vec<Fact> {
+        facts(self, p)
+    }
+
     fn speech(self) -> &'static dyn Speech {
         match self {
             Lang::En => &en::En,
@@ -181,6 +187,10 @@ pub(crate) trait Speech: Sync {
     ) -> String;
     /// A value in running text (a placeholder).
     fn show_fact(&self, v: Value<'_>) -> String;
+    /// A kind of work of the pack's occupations table ("medical"), as an
+    /// adjective in running text; a name the language does not know is
+    /// shown as it is.
+    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str;
     /// A summary's date that needs a fact the report asks for.
     fn date_not_yet(&self) -> &'static str;
     /// `{days_since.F}` when F is unknown.
@@ -281,6 +291,87 @@ pub struct TextWords {
     pub markdown: MarkdownWords,
     /// The words of the calendar that the text report does not have.
     pub ics: IcsWords,
+    /// The words of the printable page that the other reports do not have.
+    pub html: HtmlWords,
+}
+
+/// The printable page's own words; the rest (headings, date words, the
+/// check advice, source, rules) are the Markdown and text reports'.
+pub struct HtmlWords {
+    /// The heading of the person's facts.
+    pub details: &'static str,
+    /// Under the facts: the report is only as right as they are.
+    pub details_note: &'static str,
+    /// The status when covered: its name, and the words before and after
+    /// the host state's name.
+    pub covered: (&'static str, &'static str, &'static str),
+    /// The status when not covered: its name, and the words before and
+    /// after the host state's name.
+    pub not_covered: (&'static str, &'static str, &'static str),
+    /// The status when undetermined: its name and the sentence.
+    pub undetermined: (&'static str, &'static str),
+    /// Before the provisions that do not apply for reasons other than the
+    /// status, when those the status rules out are listed above them.
+    pub other_reasons: &'static str,
+    /// The names and values of the person's facts.
+    pub facts: FactWords,
+}
+
+/// The words of a profile's facts: the name of each, and the words of
+/// their values.
+pub struct FactWords {
+    /// The names of the facts.
+    pub citizenship: &'static str,
+    pub host: &'static str,
+    pub entry: &'static str,
+    pub contract: &'static str,
+    pub contract_start: &'static str,
+    pub contract_end: &'static str,
+    pub terminated: &'static str,
+    pub occupation: &'static str,
+    pub registered: &'static str,
+    pub permanent_resident: &'static str,
+    /// "Family members", when there are none or it is not known.
+    pub family: &'static str,
+    /// "Family member", before a member's number.
+    pub member: &'static str,
+    pub as_of: &'static str,
+    /// The value of a fact the profile does not give.
+    pub not_known: &'static str,
+    /// Yes and no, for "registered".
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// Has one and has none, for a permit.
+    pub has: &'static str,
+    pub has_not: &'static str,
+    /// No family members.
+    pub no_family: &'static str,
+    /// No citizenship.
+    pub stateless: &'static str,
+    /// A contract without an end date.
+    pub open_ended: &'static str,
+    /// A contract kind, as a noun: "employment contract".
+    pub kind: fn(crate::profile::ContractKind) -> &'static str,
+    /// How a family member is related to the worker: "child".
+    pub relation: fn(crate::profile::Relation) -> &'static str,
+    /// A member whose relation is not known.
+    pub relative: &'static str,
+    /// Before a member's date of birth and citizenship.
+    pub born: &'static str,
+    pub member_citizenship: &'static str,
+    /// A date as a fact, without its weekday: "1 March 2026", from its
+    /// day, its month's name (`DateWords::months`) and its year.
+    pub date: fn(day: u32, month: &str, year: i32) -> String,
+}
+
+/// One fact of the person's profile, for the reader: "Date of entry",
+/// "Sunday 1 March 2026".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// What the fact is.
+    pub label: String,
+    /// Its value in words ("not known" when the profile does not say).
+    pub value: String,
 }
 
 /// The Markdown report's own words; the rest (note, source, rules, the
@@ -313,6 +404,99 @@ pub struct MarkdownWords {
     pub done_note: &'static str,
     /// Before what a question decides.
     pub decides: &'static str,
+}
+
+/// The facts of a profile, for the reader, in `lang`: every fact the
+/// engine reads, each known or said to be unknown; the contract's dates
+/// only when there is a contract, the early end only when there was one.
+fn facts(lang: Lang, p: &WorkerProfile) -> Vec<Fact> {
+    use crate::profile::ContractKind;
+    let text = lang.text_words();
+    let (w, dates) = (&text.html.facts, text.dates);
+    let country = |c: Country| format!("{} ({})", lang.country_name(c), c.code());
+    let countries = |cs: &[Country]| {
+        if cs.is_empty() {
+            w.stateless.to_owned()
+        } else {
+            cs.iter()
+                .map(|c| country(*c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    // A fact's date needs no weekday: the title gives the assessment
+    // date's, and the report's dates to act on have theirs.
+    let plain = |d: NaiveDate| {
+        use chrono::Datelike;
+        let month = dates.months.get(d.month0() as usize).copied();
+        (w.date)(d.day(), month.unwrap_or_default(), d.year())
+    };
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| w.not_known.to_owned(), plain);
+    let fact = |label: &'static str, value: String| Fact {
+        label: label.to_owned(),
+        value,
+    };
+    let mut out = vec![
+        fact(w.citizenship, countries(&p.citizenship)),
+        fact(w.host, country(p.host)),
+        fact(w.entry, date(p.entry_date)),
+    ];
+    let kind = p.contract.kind.map_or(w.not_known, w.kind);
+    out.push(fact(w.contract, kind.to_owned()));
+    if p.contract.kind != Some(ContractKind::None) {
+        out.push(fact(w.contract_start, date(p.contract.start)));
+        let end = match p.contract.end {
+            None => w.not_known.to_owned(),
+            Some(None) => w.open_ended.to_owned(),
+            Some(Some(d)) => plain(d),
+        };
+        out.push(fact(w.contract_end, end));
+        if let Some(d) = p.contract.terminated_on {
+            out.push(fact(w.terminated, plain(d)));
+        }
+    }
+    out.push(fact(
+        w.occupation,
+        p.occupation
+            .clone()
+            .unwrap_or_else(|| w.not_known.to_owned()),
+    ));
+    let registered = match p.registered {
+        Some(true) => w.yes,
+        Some(false) => w.no,
+        None => w.not_known,
+    };
+    out.push(fact(w.registered, registered.to_owned()));
+    let permit = if p.permanent_resident {
+        w.has
+    } else {
+        w.has_not
+    };
+    out.push(fact(w.permanent_resident, permit.to_owned()));
+    match &p.family {
+        None => out.push(fact(w.family, w.not_known.to_owned())),
+        Some(family) if family.is_empty() => out.push(fact(w.family, w.no_family.to_owned())),
+        Some(family) => {
+            for (i, m) in family.iter().enumerate() {
+                let relation = m.relation.map_or(w.relative, w.relation);
+                let citizenship = m
+                    .citizenship
+                    .as_deref()
+                    .map_or_else(|| w.not_known.to_owned(), countries);
+                out.push(Fact {
+                    label: format!("{} {}", w.member, i.saturating_add(1)),
+                    value: format!(
+                        "{relation}; {}{}; {}{citizenship}",
+                        w.born,
+                        date(m.birth_date),
+                        w.member_citizenship
+                    ),
+                });
+            }
+        }
+    }
+    out.push(fact(w.as_of, plain(p.as_of)));
+    out
 }
 
 /// The calendar's own words; the rest (source, rule, the date words, the
@@ -599,6 +783,14 @@ impl<'a> Words<'a> {
         for piece in &template.0 {
             match piece {
                 Piece::Text(t) => out.push_str(t),
+                // A kind of work is a name of the pack's ("medical"): the
+                // reader's language says it in its own words.
+                Piece::Field(Field::OccupationCategory) => {
+                    match fact(pack, p, Field::OccupationCategory) {
+                        Value::Text(name) => out.push_str(sp.kind_of_work(name)),
+                        other => out.push_str(&sp.show_fact(other)),
+                    }
+                }
                 Piece::Field(f) => out.push_str(&sp.show_fact(fact(pack, p, *f))),
                 Piece::Operand(i) => out.push_str(
                     &values
@@ -641,8 +833,96 @@ impl<'a> Words<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::Lang;
+    use crate::country::Country;
+    use crate::profile::{Defaults, WorkerProfile};
+
+    fn profile(json: &str) -> WorkerProfile {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+        WorkerProfile::from_json(json, Defaults::new(today, Some(Country::KZ))).unwrap()
+    }
+
+    fn facts(lang: Lang, json: &str) -> Vec<(String, String)> {
+        lang.facts(&profile(json))
+            .into_iter()
+            .map(|f| (f.label, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn facts_say_what_is_known_and_what_is_not() {
+        let all = facts(
+            Lang::En,
+            r#"{"citizenship": ["KG", "RU"], "entry_date": "2026-03-01",
+                "contract": {"kind": "civil_law", "start": "2026-03-02", "end": null,
+                             "terminated_on": "2026-05-04"},
+                "registered": true, "as_of": "2026-05-10",
+                "family": [{"relation": "child", "birth_date": "2022-05-01", "citizenship": ["KG"]},
+                           {}]}"#,
+        );
+        let want = [
+            ("Citizenship", "Kyrgyzstan (KG), Russia (RU)"),
+            ("Host state", "Kazakhstan (KZ)"),
+            ("Date of entry", "1 March 2026"),
+            ("Contract", "civil-law contract (for works or services)"),
+            ("Contract starts", "2 March 2026"),
+            ("Contract ends", "open-ended"),
+            ("Contract terminated early on", "4 May 2026"),
+            ("Occupation", "not known"),
+            ("Registered with the migration authority", "yes"),
+            ("Permanent residence permit", "no"),
+            (
+                "Family member 1",
+                "child; date of birth: 1 May 2022; citizenship: Kyrgyzstan (KG)",
+            ),
+            (
+                "Family member 2",
+                "relation not known; date of birth: not known; citizenship: not known",
+            ),
+            ("Assessed as of", "10 May 2026"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(l, v)| ((*l).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(all, want);
+
+        // Without a contract, no contract dates; unknown facts say so.
+        let few = facts(
+            Lang::En,
+            r#"{"citizenship": [], "contract": {"kind": "none"}}"#,
+        );
+        let value = |label: &str| few.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone());
+        assert_eq!(value("Citizenship").unwrap(), "none (stateless)");
+        assert_eq!(value("Contract").unwrap(), "no contract");
+        assert_eq!(value("Contract starts"), None);
+        assert_eq!(value("Contract terminated early on"), None);
+        assert_eq!(value("Date of entry").unwrap(), "not known");
+        assert_eq!(value("Family members").unwrap(), "not known");
+        assert_eq!(
+            value("Registered with the migration authority").unwrap(),
+            "not known"
+        );
+    }
+
+    #[test]
+    fn facts_in_russian() {
+        let ru = facts(
+            Lang::Ru,
+            r#"{"citizenship": "KG", "entry_date": "2026-03-01",
+                "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"},
+                "registered": false, "family": []}"#,
+        );
+        let value = |label: &str| ru.iter().find(|(l, _)| l == label).map(|(_, v)| v.as_str());
+        assert_eq!(value("Гражданство"), Some("Кыргызстан (KG)"));
+        assert_eq!(value("Дата въезда"), Some("1 марта 2026\u{a0}г."));
+        assert_eq!(value("Договор"), Some("трудовой договор"));
+        assert_eq!(value("Регистрация в миграционном органе"), Some("нет"));
+        assert_eq!(value("Члены семьи"), Some("нет"));
+        assert_eq!(value("Род занятий"), Some("нет сведений"));
+    }
 
     #[test]
     fn the_language_comes_from_a_lang_value() {

@@ -18,7 +18,9 @@ use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
 use super::interview::{AnswerProblem, InterviewWords};
-use super::{Citation, Comparison, IcsWords, Labels, MarkdownWords, Speech, TextWords};
+use super::{
+    Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
+};
 use crate::country::Country;
 use crate::engine::ir::{
     CmpOp, DatedSet, DayCount, Field, MemberField, Node, Op, ParamId, Rule, SetSrc, Unit,
@@ -126,11 +128,68 @@ pub static RU_TEXT: TextWords = TextWords {
         from_for: ("Из отчёта «", "» по состоянию на ", "."),
         from: ("Из отчёта по состоянию на ", "."),
     },
+    html: HtmlWords {
+        details: "Сведения о вас",
+        details_note: "Отчёт основан на этих сведениях. Если какие-то из них неверны, отчёт тоже может быть неверным.",
+        covered: (
+            "Распространяется",
+            "вы — трудящийся государства-члена ЕАЭС; государство трудоустройства — ",
+            ".",
+        ),
+        not_covered: (
+            "Не распространяется",
+            "правила ЕАЭС для трудящихся к вам не применяются; государство трудоустройства — ",
+            ".",
+        ),
+        undetermined: (
+            "Не определено",
+            "чтобы сказать, применяются ли к вам правила ЕАЭС для трудящихся, нужны дополнительные сведения.",
+        ),
+        other_reasons: "По другим причинам к вам не применяются:",
+        facts: FactWords {
+            citizenship: "Гражданство",
+            host: "Государство трудоустройства",
+            entry: "Дата въезда",
+            contract: "Договор",
+            contract_start: "Дата начала договора",
+            contract_end: "Дата окончания договора",
+            terminated: "Дата досрочного расторжения договора",
+            occupation: "Род занятий",
+            registered: "Регистрация в миграционном органе",
+            permanent_resident: "Вид на жительство",
+            family: "Члены семьи",
+            member: "Член семьи",
+            as_of: "Дата оценки",
+            not_known: "нет сведений",
+            yes: "есть",
+            no: "нет",
+            has: "есть",
+            has_not: "нет",
+            no_family: "нет",
+            stateless: "нет (лицо без гражданства)",
+            open_ended: "бессрочный",
+            kind: |k| match k {
+                ContractKind::Employment => "трудовой договор",
+                ContractKind::CivilLaw => {
+                    "гражданско-правовой договор (о выполнении работ или оказании услуг)"
+                }
+                ContractKind::None => "нет договора",
+            },
+            relation: relation_words,
+            relative: "кем приходится — нет сведений",
+            born: "дата рождения: ",
+            member_citizenship: "гражданство: ",
+            date: |day, month, year| format!("{day} {month} {year}\u{a0}г."),
+        },
+    },
 };
 
 impl Speech for Ru {
     fn country_name(&self, c: Country) -> &'static str {
         country_name(c)
+    }
+    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
+        kind_of_work(name)
     }
     fn text(&self) -> &'static TextWords {
         &RU_TEXT
@@ -803,6 +862,20 @@ pub(crate) fn show(value: Value<'_>) -> String {
     }
 }
 
+/// A kind of work of the pack's occupations table, as the feminine
+/// adjective that goes with «деятельность» (the Treaty's word in Art.
+/// 97(3)): «медицинская деятельность».
+fn kind_of_work(name: &str) -> &str {
+    match name {
+        "pedagogical" => "педагогическая",
+        "legal" => "юридическая",
+        "medical" => "медицинская",
+        "pharmaceutical" => "фармацевтическая",
+        "other" => "другая",
+        other => other,
+    }
+}
+
 /// A contract kind in words, in the nominative.
 pub(crate) fn kind_words(kind: ContractKind) -> &'static str {
     match kind {
@@ -1454,6 +1527,37 @@ mod tests {
                 "предполагается, что у вас нет вида на жительство государства трудоустройства (KZ)",
             ]
         );
+    }
+
+    /// The facts of every test profile are Russian words, but for the
+    /// occupation, which is the person's own text.
+    #[test]
+    fn facts_are_russian() {
+        let occupation = RU_TEXT.html.facts.occupation;
+        for p in profiles() {
+            let facts = Lang::Ru.facts(&p);
+            assert!(facts.len() >= 9, "{facts:?}");
+            for f in facts {
+                assert_russian(&f.label);
+                if f.label != occupation {
+                    assert_russian(&f.value);
+                }
+            }
+        }
+    }
+
+    /// Every kind of work the embedded pack's occupations table names has
+    /// Russian words, so a summary never says «medical деятельность».
+    #[test]
+    fn every_kind_of_work_is_russian() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let table = pack.occupations.as_ref().unwrap();
+        let mut i = 0;
+        while let Some(name) = table.category(i) {
+            assert_russian(kind_of_work(name));
+            i += 1;
+        }
+        assert!(i >= 5, "{i} kinds of work");
     }
 
     /// Every profile of the test cases (`tests/cases/*.json`).
