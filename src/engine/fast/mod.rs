@@ -21,8 +21,11 @@
 //! tests (`tests/decide_explain.rs`, `tests/bench_pack.rs`, the engine's
 //! table tests) compare their answers.
 
+#[macro_use]
+mod operand;
 mod build;
 mod lookup;
+mod ops;
 
 use chrono::NaiveDate;
 
