@@ -608,7 +608,6 @@ impl<'de> Deserialize<'de> for Country {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use std::collections::HashSet;

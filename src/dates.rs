@@ -225,7 +225,6 @@ pub fn add_working_days(from: NaiveDate, n: i64, holidays: &[NaiveDate]) -> Opti
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

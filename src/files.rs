@@ -93,7 +93,6 @@ fn is_loop(e: &std::io::Error) -> bool {
 }
 
 #[cfg(all(test, unix))]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -392,7 +392,6 @@ fn io_error(path: &Path, e: &std::io::Error) -> CaseErrors {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -260,7 +260,6 @@ pub(crate) fn settle(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

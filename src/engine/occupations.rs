@@ -261,7 +261,6 @@ pub(crate) fn entry_text(words: &[Word]) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -236,7 +236,6 @@ impl JsonSchema for ContractKindText {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::profile::strict::{CONTRACT_KEYS, MEMBER_KEYS, PROFILE_KEYS};

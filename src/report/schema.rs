@@ -110,7 +110,6 @@ pub(crate) struct SourceShape {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
     use crate::engine::ir::{Confidence, Level, RuleKind, Source};

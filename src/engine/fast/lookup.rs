@@ -208,7 +208,6 @@ impl CountryPeriods {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
     use crate::engine::ir::DatedMember;

@@ -173,7 +173,6 @@ pub static RU: DateWords = DateWords {
 };
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

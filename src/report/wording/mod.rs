@@ -833,7 +833,6 @@ impl<'a> Words<'a> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::Lang;
     use crate::country::Country;
