@@ -1,0 +1,628 @@
+//! The Russian wording's tests.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::engine::ir::{Locale, RulePack, Say};
+use crate::engine::reason::Reason;
+use crate::report::wording::{Lang, Words};
+
+/// What is left of a sentence once what may be Latin is taken out:
+/// ISO country codes (a word of two capital letters: `(KG)`,
+/// `KG, RU`), rule ids (`eaeu.work-permit-exemption`) and ISO dates.
+fn latin_left(sentence: &str) -> String {
+    let mut left = String::new();
+    for word in
+        sentence.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_'))
+    {
+        let word = word.trim_matches(|c| c == '.' || c == '-');
+        let code = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        let rule_id = word.contains('.')
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-')
+            && word.split('.').all(|part| !part.is_empty());
+        if !code && !rule_id && word.bytes().any(|b| b.is_ascii_alphabetic()) {
+            left.push_str(word);
+            left.push(' ');
+        }
+    }
+    left
+}
+
+fn assert_russian(sentence: &str) {
+    assert!(!sentence.is_empty(), "an empty sentence");
+    let left = latin_left(sentence);
+    assert!(left.is_empty(), "Latin words «{left}» in: {sentence}");
+}
+
+#[test]
+fn the_checker_lets_codes_ids_and_dates_through_and_nothing_else() {
+    assert!(latin_left("Кыргызстан (KG) является членом с 2015-08-12").is_empty());
+    assert!(latin_left("гражданство (KG, RU); норма eaeu.work-permit-exemption.").is_empty());
+    assert!(!latin_left("дата въезда is unknown").is_empty());
+    assert!(!latin_left("the host state (KZ)").is_empty());
+    assert!(!latin_left("N рабочих дней").is_empty());
+}
+
+#[test]
+fn groups_thousands_with_non_breaking_spaces() {
+    assert_eq!(grouped(0), "0");
+    assert_eq!(grouped(999), "999");
+    assert_eq!(grouped(8500), "8\u{a0}500");
+    assert_eq!(grouped(36_762_500), "36\u{a0}762\u{a0}500");
+    assert_eq!(grouped(-1234), "-1\u{a0}234");
+    assert_eq!(show_fact(Value::Int(4325)), "4\u{a0}325");
+}
+
+#[test]
+fn nouns_agree_with_numbers() {
+    let days = |n| unit_words(Unit::Days, n);
+    assert_eq!(
+        [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 90, 101, 111].map(days),
+        [
+            "дней", "день", "дня", "дня", "дней", "дней", "дней", "дней", "день", "дня", "дней",
+            "дней", "день", "дней"
+        ]
+    );
+    assert_eq!(unit_words(Unit::Years, 5), "лет");
+    assert_eq!(unit_words(Unit::Months, 3), "месяца");
+}
+
+#[test]
+fn values_in_russian() {
+    assert_eq!(
+        show_fact(Value::Kind(ContractKind::Employment)),
+        "трудовой договор"
+    );
+    assert_eq!(
+        show_fact(Value::Kind(ContractKind::CivilLaw)),
+        "гражданско-правовой договор"
+    );
+    assert_eq!(show_fact(Value::Kind(ContractKind::None)), "нет договора");
+    assert_eq!(show_fact(Value::Country(Country::KG)), "Кыргызстан");
+    assert_eq!(show_fact(Value::Country(Country::KZ)), "Казахстан");
+    assert_eq!(country_words(Country::BY), "Беларусь (BY)");
+    let two = vec![Country::KG, Country::RU];
+    assert_eq!(show_fact(Value::Countries(&two)), "Кыргызстан и Россия");
+    let three = vec![Country::AM, Country::BY, Country::RU];
+    assert_eq!(
+        show_fact(Value::Countries(&three)),
+        "Армения, Беларусь и Россия"
+    );
+    let none = Vec::new();
+    assert_eq!(
+        show_fact(Value::Countries(&none)),
+        "нет (лицо без гражданства)"
+    );
+    for r in Relation::ALL {
+        assert_russian(&show(Value::Relation(r)));
+    }
+    let text = "учитель".to_owned();
+    assert_eq!(show_fact(Value::Text(&text)), "учитель");
+    assert_eq!(show_fact(Value::Unknown), "(неизвестно)");
+}
+
+/// The embedded pack with its Russian language file's labels replaced
+/// by stand-ins, so that these tests check this module's words whatever
+/// the language file says (`tests/translations.rs` checks the file).
+fn pack() -> RulePack {
+    let mut pack = crate::rules::embedded_pack().unwrap();
+    let names: Vec<String> = pack
+        .sets
+        .iter()
+        .map(|s| s.name.clone())
+        .chain(pack.params.iter().map(|p| p.name.clone()))
+        .chain(pack.defs.iter().map(|d| d.name.clone()))
+        .collect();
+    let dated: Vec<String> = pack.dated_sets.iter().map(|s| s.name.clone()).collect();
+    if !pack.locales.iter().any(|l| l.lang == "ru") {
+        pack.locales.push(Locale {
+            lang: "ru".to_owned(),
+            ..Locale::default()
+        });
+    }
+    let locale = pack.locales.iter_mut().find(|l| l.lang == "ru").unwrap();
+    for name in names {
+        locale
+            .labels
+            .insert(name, "метка из языкового файла".to_owned());
+    }
+    for name in dated {
+        let label = match name.as_str() {
+            "eaeu_members" => "государством — членом ЕАЭС",
+            "eaeu_observers" => "государством — наблюдателем при ЕАЭС",
+            _ => "государством из перечня",
+        };
+        locale.labels.insert(name, label.to_owned());
+    }
+    pack
+}
+
+fn node(op: Op) -> Node {
+    Node { op, say: None }
+}
+
+fn field(f: Field) -> Node {
+    node(Op::Field(f))
+}
+
+fn lit(l: crate::engine::ir::Lit) -> Node {
+    node(Op::Lit(l))
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn param(pack: &RulePack, name: &str) -> ParamId {
+    ParamId::new(pack.params.iter().position(|p| p.name == name).unwrap())
+}
+
+/// The sentences of this module on nodes the cases' profiles do not
+/// reach (the pack's own `say` texts speak for them there), each
+/// checked word for word, and all of them for Latin letters.
+#[test]
+fn sentences_on_constructed_nodes() {
+    use crate::engine::ir::Lit;
+    let pack = pack();
+    let l = Labels {
+        pack: &pack,
+        locale: pack.locales.iter().find(|l| l.lang == "ru"),
+    };
+    let reg = param(&pack, "registration_free_days");
+    let last = node(Op::LastDay(
+        Box::new(field(Field::EntryDate)),
+        Box::new(node(Op::Param { id: reg, on: None })),
+    ));
+    let thirty = node(Op::LastDay(
+        Box::new(field(Field::EntryDate)),
+        Box::new(lit(Lit::Int(30))),
+    ));
+    let cmp = |op, lhs: &Node, a, rhs: &Node, b, truth| {
+        Ru.compare(
+            &l,
+            &Comparison {
+                op,
+                lhs,
+                left: a,
+                rhs,
+                right: b,
+                truth,
+            },
+        )
+    };
+    let (as_of, end) = (
+        Value::Date(day("2026-03-20")),
+        Value::Date(day("2026-03-30")),
+    );
+    let mut all = vec![
+        (
+            cmp(CmpOp::Le, &field(Field::AsOf), as_of, &last, end, true),
+            "дата оценки (2026-03-20) не позже, чем последний день срока, считая от события «дата въезда» (2026-03-30)",
+        ),
+        (
+            cmp(CmpOp::Gt, &field(Field::AsOf), as_of, &thirty, end, false),
+            "дата оценки (2026-03-20) не позже, чем последний из 30 дней, считая от события «дата въезда» (2026-03-30)",
+        ),
+        (
+            cmp(CmpOp::Lt, &field(Field::AsOf), end, &field(Field::ContractStart), as_of, false),
+            "дата оценки (2026-03-30) не раньше, чем дата начала договора (2026-03-20)",
+        ),
+        (
+            cmp(CmpOp::Ge, &lit(Lit::Int(8500)), Value::Int(8500), &lit(Lit::Int(10_000)), Value::Int(10_000), false),
+            "8\u{a0}500 меньше, чем 10\u{a0}000",
+        ),
+        (
+            cmp(CmpOp::Eq, &field(Field::Host), Value::Country(Country::KZ), &lit(Lit::Country(Country::KG)), Value::Country(Country::KG), false),
+            "государство трудоустройства: KZ, а не KG",
+        ),
+        (
+            cmp(CmpOp::Ne, &lit(Lit::Country(Country::KZ)), Value::Country(Country::KZ), &field(Field::Host), Value::Country(Country::KZ), false),
+            "Казахстан (KZ) и государство трудоустройства (KZ) совпадают",
+        ),
+        (
+            cmp(
+                CmpOp::Eq,
+                &field(Field::ContractKind),
+                Value::Kind(ContractKind::CivilLaw),
+                &lit(Lit::Kind(ContractKind::Employment)),
+                Value::Kind(ContractKind::Employment),
+                false,
+            ),
+            "вид договора: гражданско-правовой договор, а не трудовой договор",
+        ),
+        (
+            Ru.within(
+                &l,
+                &field(Field::ContractKind),
+                Value::Kind(ContractKind::None),
+                &SetSrc::Literal(vec![Lit::Kind(ContractKind::Employment), Lit::Kind(ContractKind::CivilLaw)]),
+                false,
+            ),
+            "вид договора (нет договора) не входит в перечень: трудовой договор, гражданско-правовой договор",
+        ),
+        (
+            Ru.within(
+                &l,
+                &field(Field::Host),
+                Value::Country(Country::KZ),
+                &SetSrc::List(Box::new(field(Field::Citizenship))),
+                false,
+            ),
+            "государство трудоустройства (KZ) не входит в перечень «гражданство»",
+        ),
+        (Ru.is_null(&field(Field::ContractEnd), Value::Null), "договор бессрочный"),
+        (
+            Ru.is_null(&field(Field::ContractEnd), Value::Date(day("2026-12-31"))),
+            "срок договора истекает 2026-12-31",
+        ),
+        (Ru.is_null(&field(Field::TerminatedOn), Value::Null), "договор не расторгнут досрочно"),
+        (
+            Ru.is_null(&field(Field::TerminatedOn), Value::Date(day("2026-04-10"))),
+            "договор расторгнут досрочно 2026-04-10",
+        ),
+        (
+            Ru.is_null(&field(Field::EffectiveEnd), Value::Date(day("2026-04-10"))),
+            "договор прекращается (или прекратился) 2026-04-10",
+        ),
+        (Ru.is_null(&field(Field::EntryDate), Value::Null), "дата въезда: не указано"),
+        (Ru.is_null(&thirty, Value::Null), "такой даты нет"),
+        (Ru.is_null(&thirty, end), "дата: 2026-03-30"),
+        (
+            Ru.empty_list(&node(Op::Var { slot: 0, member: Some(MemberField::Citizenship) })),
+            "у члена семьи нет гражданства ни одного государства",
+        ),
+        (Ru.empty_list(&field(Field::Family)), "вы не указали ни одного члена семьи"),
+        (
+            Ru.fact(Field::Registered, Value::Bool(true)),
+            "вы уже зарегистрированы в миграционном органе",
+        ),
+        (
+            Ru.fact(Field::Registered, Value::Bool(false)),
+            "вы ещё не зарегистрированы в миграционном органе",
+        ),
+        (
+            Ru.fact(Field::PermanentResident, Value::Bool(true)),
+            "у вас есть вид на жительство государства трудоустройства",
+        ),
+        (
+            Ru.fact(Field::PermanentResident, Value::Bool(false)),
+            "у вас нет вида на жительство государства трудоустройства",
+        ),
+        (
+            Ru.event(Some(&field(Field::EntryDate)), Value::Unknown, Value::Date(day("2026-07-01")), true, Truth::Unknown),
+            "дата въезда: нет сведений, поэтому нельзя сказать, применяется ли к вам эта норма, действующая с 2026-07-01",
+        ),
+        (
+            Ru.event(None, Value::Unknown, Value::Date(day("2026-07-01")), false, Truth::Unknown),
+            "дата события: нет сведений, поэтому нельзя сказать, применяется ли к вам эта норма, которую заменили 2026-07-01",
+        ),
+        (
+            Ru.foreign_host(Country::RU, Country::KZ),
+            "государство трудоустройства — Россия, а не Казахстан: национальные нормы, которые устанавливает Казахстан, применяются только к работе в этом государстве",
+        ),
+    ];
+    // Descriptions of computed dates.
+    let minus = node(Op::Shift(
+        Unit::Days,
+        Box::new(field(Field::EntryDate)),
+        Box::new(lit(Lit::Int(-1))),
+    ));
+    let working = node(Op::AddWorkingDays {
+        from: Box::new(minus.clone()),
+        days: Box::new(lit(Lit::Int(3))),
+        holidays: crate::engine::ir::SetId::new(0),
+    });
+    let years = node(Op::Shift(
+        Unit::Years,
+        Box::new(node(Op::Var {
+            slot: 0,
+            member: Some(MemberField::BirthDate),
+        })),
+        Box::new(lit(Lit::Int(18))),
+    ));
+    let between = node(Op::DaysBetween(
+        Box::new(field(Field::EntryDate)),
+        Box::new(field(Field::AsOf)),
+    ));
+    for (n, words) in [
+        (&minus, "дата въезда − 1 день"),
+        (&working, "дата въезда − 1 день + 3 рабочих дня"),
+        (&years, "дата рождения члена семьи + 18 лет"),
+        (
+            &between,
+            "число дней между событиями «дата въезда» и «дата оценки»",
+        ),
+        (
+            &node(Op::Def(crate::engine::ir::DefId::new(0))),
+            "метка из языкового файла",
+        ),
+        (
+            &node(Op::Param { id: reg, on: None }),
+            "метка из языкового файла",
+        ),
+    ] {
+        assert_eq!(describe(&l, n).as_deref(), Some(words));
+    }
+    // A rule replaced before the assessment date.
+    let mut rule = pack.rules[0].clone();
+    rule.in_force_from = day("2015-01-01");
+    rule.in_force_to = Some(day("2021-01-01"));
+    all.push((
+        Ru.not_in_force(&rule, day("2026-03-20")),
+        "эта норма действовала с 2015-01-01 по 2020-12-31; дата оценки 2026-03-20 — позже",
+    ));
+    all.push((
+        Ru.not_in_force(&rule, day("2014-03-20")),
+        "эта норма действует с 2015-01-01 по 2020-12-31; дата оценки 2014-03-20 — раньше",
+    ));
+    for (sentence, expected) in &all {
+        assert_eq!(sentence, expected);
+        if !expected.is_empty() {
+            assert_russian(sentence);
+        }
+    }
+    for s in [Ru.date_not_yet(), Ru.unknown_days(), Ru.unknown_day()] {
+        assert_russian(s);
+    }
+}
+
+/// Membership reads as the brief's example, the label in the
+/// instrumental after «является».
+#[test]
+fn membership_follows_является() {
+    let pack = pack();
+    let l = Labels {
+        pack: &pack,
+        locale: pack.locales.iter().find(|l| l.lang == "ru"),
+    };
+    let members = pack
+        .dated_sets
+        .iter()
+        .find(|s| s.name == "eaeu_members")
+        .unwrap();
+    let kg = Value::Country(Country::KG);
+    assert_eq!(
+        Ru.member(&l, members, kg, day("2026-03-20"), true),
+        "Кыргызстан (KG) является государством — членом ЕАЭС с 2015-08-12"
+    );
+    assert_eq!(
+        Ru.member(&l, members, kg, day("2015-08-11"), false),
+        "Кыргызстан (KG) на 2015-08-11 ещё не является государством — членом ЕАЭС: это так только с 2015-08-12"
+    );
+    assert_eq!(
+        Ru.member(&l, members, Value::Country(Country::UZ), day("2026-03-20"), false),
+        "Узбекистан (UZ) не является государством — членом ЕАЭС, но является государством — наблюдателем при ЕАЭС с 2020-12-11"
+    );
+}
+
+#[test]
+fn questions_keep_names_in_the_nominative() {
+    let defaults = crate::profile::Defaults::new(day("2026-03-20"), Some(Country::KZ));
+    let p = WorkerProfile::from_json(
+        r#"{"citizenship": "KG", "family": [{"relation": "spouse"}]}"#,
+        defaults,
+    )
+    .unwrap();
+    // The embedded pack's questions, with its Russian language file.
+    let pack = crate::rules::embedded_pack().unwrap();
+    let words = Words::new(&pack, &p, Lang::Ru);
+    let question = |m: &Missing| words.question(m);
+    let ask = |field| {
+        question(&Missing {
+            field,
+            member: None,
+        })
+    };
+    assert_eq!(
+        ask(FieldKey::Profile(Field::EntryDate)),
+        "Когда вы въехали в государство трудоустройства (Казахстан)?"
+    );
+    assert_eq!(
+        ask(FieldKey::Profile(Field::PermanentResident)),
+        "Есть ли у вас вид на жительство государства трудоустройства (Казахстан)?"
+    );
+    assert_eq!(
+        question(&Missing {
+            field: FieldKey::Member(MemberField::BirthDate),
+            member: Some(0),
+        }),
+        "Когда родился член семьи 1 (супруг(а))?"
+    );
+    for field in Field::ALL {
+        assert_russian(&ask(FieldKey::Profile(field)));
+        // A pack without a question for a fact still asks in Russian.
+        assert_russian(&Ru.question_fallback(&Missing {
+            field: FieldKey::Profile(field),
+            member: None,
+        }));
+    }
+    for field in MemberField::ALL {
+        assert_russian(&ask(FieldKey::Member(field)));
+        for member in [Some(0), Some(5)] {
+            let m = Missing {
+                field: FieldKey::Member(field),
+                member,
+            };
+            assert_russian(&question(&m));
+            assert_russian(&Ru.question_fallback(&m));
+        }
+    }
+    let mut all = p.clone();
+    all.assumed = crate::profile::Assumed {
+        host: true,
+        as_of: true,
+        terminated_on: true,
+        permanent_resident: true,
+    };
+    let said = assumptions(&all);
+    assert_eq!(
+        said,
+        [
+            "оценка проведена на сегодняшний день, 2026-03-20",
+            "предполагается, что государство трудоустройства — Казахстан (KZ)",
+            "предполагается, что договор не был расторгнут досрочно",
+            "предполагается, что у вас нет вида на жительство государства трудоустройства (KZ)",
+        ]
+    );
+}
+
+/// The facts of every test profile are Russian words, but for the
+/// occupation, which is the person's own text.
+#[test]
+fn facts_are_russian() {
+    let occupation = RU_TEXT.html.facts.occupation;
+    for p in profiles() {
+        let facts = Lang::Ru.facts(&p);
+        assert!(facts.len() >= 9, "{facts:?}");
+        for f in facts {
+            assert_russian(&f.label);
+            if f.label != occupation {
+                assert_russian(&f.value);
+            }
+        }
+    }
+}
+
+/// Every kind of work the embedded pack's occupations table names has
+/// Russian words, so a summary never says «medical деятельность».
+#[test]
+fn every_kind_of_work_is_russian() {
+    let pack = crate::rules::embedded_pack().unwrap();
+    let table = pack.occupations.as_ref().unwrap();
+    let mut i = 0;
+    while let Some(name) = table.category(i) {
+        assert_russian(kind_of_work(name));
+        i += 1;
+    }
+    assert!(i >= 5, "{i} kinds of work");
+}
+
+/// Every profile of the test cases (`tests/cases/*.json`).
+fn profiles() -> Vec<WorkerProfile> {
+    let files = [
+        include_str!("../../../../tests/cases/contracts.json"),
+        include_str!("../../../../tests/cases/family.json"),
+        include_str!("../../../../tests/cases/membership-dates.json"),
+        include_str!("../../../../tests/cases/non-eaeu.json"),
+        include_str!("../../../../tests/cases/occupations.json"),
+        include_str!("../../../../tests/cases/pensions.json"),
+        include_str!("../../../../tests/cases/registration.json"),
+        include_str!("../../../../tests/cases/situations.json"),
+        include_str!("../../../../tests/cases/tax-and-social.json"),
+        include_str!("../../../../tests/cases/termination.json"),
+        include_str!("../../../../tests/cases/worker-definition.json"),
+    ];
+    let defaults = crate::profile::Defaults::new(
+        NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        Some(Country::KZ),
+    );
+    let mut out = Vec::new();
+    for file in files {
+        let cases: serde_json::Value = serde_json::from_str(file).unwrap();
+        for case in cases.as_array().unwrap() {
+            let text = case["profile"].to_string();
+            if let Ok(p) = WorkerProfile::from_json(&text, defaults) {
+                out.push(p);
+            }
+        }
+    }
+    // Facts left out, for the questions and the assumptions.
+    for text in [
+        r#"{"citizenship": []}"#,
+        r#"{"citizenship": "KG"}"#,
+        r#"{"citizenship": ["KG", "RU"], "contract": {"kind": "employment"}, "occupation": "astronaut"}"#,
+        r#"{"citizenship": "KG", "family": [{"relation": "child"}, {}]}"#,
+    ] {
+        out.push(
+            WorkerProfile::from_json(text, defaults).unwrap_or_else(|e| panic!("{text}: {e}")),
+        );
+    }
+    out
+}
+
+/// The sentence this module writes for a reason, if it writes it all
+/// (not the pack's own `say` texts).
+fn own_sentence(words: Words<'_>, r: &Reason<'_>) -> Option<String> {
+    match r {
+        Reason::Say { node, .. } => match node.say.as_deref() {
+            Some(Say::EventFrom | Say::EventTo) => Some(words.reason(r)),
+            _ => None,
+        },
+        Reason::NotEncoded { rule, as_of } => Some(Ru.not_encoded(rule.in_force_from, *as_of, "")),
+        _ => Some(words.reason(r)),
+    }
+}
+
+fn kind(r: &Reason<'_>) -> &'static str {
+    match r {
+        Reason::Compare { .. } => "compare",
+        Reason::Settled { .. } => "settled",
+        Reason::In { .. } => "in",
+        Reason::Member { .. } => "member",
+        Reason::IsNull { .. } => "is_null",
+        Reason::EmptyList { .. } => "empty_list",
+        Reason::Fact { .. } => "fact",
+        Reason::LastDay { .. } => "last_day",
+        Reason::Say { .. } => "say",
+        Reason::NotInForce { .. } => "not_in_force",
+        Reason::NotEncoded { .. } => "not_encoded",
+        Reason::ForeignHost { .. } => "foreign_host",
+        Reason::CarriedForward { .. } => "carried",
+    }
+}
+
+/// Every sentence this module writes for the test cases' profiles.
+fn sentences() -> (BTreeSet<String>, BTreeSet<&'static str>) {
+    let pack = pack();
+    let mut out = BTreeSet::new();
+    let mut kinds = BTreeSet::new();
+    for p in profiles() {
+        let eval = crate::engine::explain(&pack, &p);
+        let words = Words::new(&pack, &p, Lang::Ru);
+        let reasons = eval
+            .status_why
+            .because
+            .iter()
+            .chain(eval.results.iter().flat_map(|r| r.why.because.iter()));
+        for r in reasons {
+            if let Some(s) = own_sentence(words, r) {
+                kinds.insert(kind(r));
+                out.insert(s);
+            }
+        }
+        let report = crate::report::build_in(&pack, &p, &eval, Lang::Ru);
+        for q in &report.questions {
+            out.insert(q.question.clone());
+        }
+        out.extend(report.assumptions);
+    }
+    (out, kinds)
+}
+
+#[test]
+fn every_sentence_of_this_module_is_russian() {
+    let (sentences, kinds) = sentences();
+    for s in &sentences {
+        assert_russian(s);
+    }
+    // The cases reach the sentences that matter.
+    for kind in [
+        "settled",
+        "in",
+        "member",
+        "empty_list",
+        "last_day",
+        "say",
+        "not_in_force",
+        "foreign_host",
+    ] {
+        assert!(kinds.contains(kind), "no {kind} reason in {kinds:?}");
+    }
+    if std::env::var_os("RU_SENTENCES").is_some() {
+        for s in &sentences {
+            println!("{s}");
+        }
+    }
+}
