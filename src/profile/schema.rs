@@ -4,7 +4,7 @@
 //! Profiles are read by a hand-written strict reader ([`super::strict`]),
 //! not by serde, so the schema cannot be derived from the reader's types.
 //! The types here mirror the shape that reader accepts, key by key, and
-//! exist only to generate the schema; `tests/schema.rs` checks that the two
+//! exist only to generate the schema; `tests/it/schema.rs` checks that the two
 //! agree (every fixture and case profile validates; profiles the reader
 //! refuses for their shape fail the schema). What a schema cannot say is
 //! left to the reader: duplicate keys, the 1 MiB limit, real calendar dates

@@ -216,7 +216,7 @@ pub fn write_error_line(out: &mut Vec<u8>, id: Option<&str>, source: &str, messa
 
 /// One line of `batch --format compact`. The lines are written by hand
 /// ([`Compact::write_line`], [`write_error_line`]); this mirrors them for
-/// the schema, and `tests/schema.rs` validates real lines against it.
+/// the schema, and `tests/it/schema.rs` validates real lines against it.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
 #[schemars(

@@ -5,7 +5,7 @@
 //! confidence, level) are described here through schemars' `remote`
 //! mirrors, so the engine stays free of schema concerns; the tests below
 //! check each mirror against the engine's own serialisation, and
-//! `tests/schema.rs` validates every fixture's report against the schema.
+//! `tests/it/schema.rs` validates every fixture's report against the schema.
 
 use schemars::JsonSchema;
 use serde_json::Value;

@@ -18,7 +18,7 @@
 //! cost. So the two are kept, and kept honest: what each operation gives
 //! (comparison, membership on a date, parameters, date arithmetic, Kleene's
 //! connectives) is in `semantics`, which both call, and the differential
-//! tests (`tests/decide_explain.rs`, `tests/bench_pack.rs`, the engine's
+//! tests (`tests/it/decide_explain.rs`, `tests/it/bench_pack.rs`, the engine's
 //! table tests) compare their answers.
 
 #[macro_use]

@@ -105,7 +105,7 @@ fn values_in_russian() {
 
 /// The embedded pack with its Russian language file's labels replaced
 /// by stand-ins, so that these tests check this module's words whatever
-/// the language file says (`tests/translations.rs` checks the file).
+/// the language file says (`tests/it/translations.rs` checks the file).
 fn pack() -> RulePack {
     let mut pack = crate::rules::embedded_pack().unwrap();
     let names: Vec<String> = pack
