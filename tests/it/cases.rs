@@ -23,10 +23,7 @@ use eaeu_rights::rules;
 const CASES: &str = "tests/cases";
 
 fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
-    // English whatever the machine's language (`--lang` defaults to `LANG`).
-    cmd.env("LANG", "C");
-    cmd
+    crate::common::binary()
 }
 
 /// A fresh directory for one test's case files.

@@ -13,12 +13,11 @@
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
-/// The "today" of every run unless a test says otherwise.
-const TODAY: &str = "2026-11-26";
+use crate::common::TODAY;
 
 /// The example worker, as flags.
 const KG_FLAGS: [&str; 11] = [
@@ -94,9 +93,7 @@ impl Test {
     }
 
     fn run(self) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
-        // English whatever the machine's language (`--lang` defaults to `LANG`).
-        cmd.env("LANG", "C");
+        let mut cmd = crate::common::binary();
         cmd.args(&self.args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(if self.stdin.is_some() {

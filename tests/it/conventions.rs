@@ -22,12 +22,9 @@ struct Run {
 
 /// Runs the binary with `args` in `dir`, in English, with a fixed today.
 fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+    let out = crate::common::binary()
         .args(args)
         .current_dir(dir)
-        .env("LANG", "C")
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
-        .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .output()
         .unwrap();

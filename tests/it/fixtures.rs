@@ -18,13 +18,8 @@
 )]
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::ical;
-
-/// The fixed "today" of every run; fixtures all give their own `as_of`, so it
-/// shows nowhere unless a fixture loses its `as_of`.
-const TODAY: &str = "2026-11-26";
 
 /// The languages every report is snapshotted in.
 const LANGS: [&str; 2] = ["en", "ru"];
@@ -52,13 +47,10 @@ fn disclaimer_start(lang: &str) -> &'static str {
 /// Runs `check --profile PATH --format FORMAT --lang LANG` and returns its
 /// stdout.
 fn check(path: &Path, format: &str, lang: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .env("LANG", "C")
+    let out = crate::common::binary()
         .args(["check", "--profile"])
         .arg(path)
         .args(["--format", format, "--lang", lang])
-        .env("NO_COLOR", "1")
-        .env("EAEU_RIGHTS_TODAY", TODAY)
         .output()
         .expect("run eaeu-rights");
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -13,10 +13,8 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-const TODAY: &str = "2026-11-26";
 
 /// A fresh, empty working directory for one case.
 fn workdir(name: &str) -> PathBuf {
@@ -38,13 +36,9 @@ struct Run {
 }
 
 fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
-    // English whatever the machine's language (`--lang` defaults to `LANG`).
-    cmd.env("LANG", "C");
+    let mut cmd = crate::common::binary();
     cmd.args(args)
         .current_dir(dir)
-        .env("EAEU_RIGHTS_TODAY", TODAY)
-        .env("NO_COLOR", "1")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {

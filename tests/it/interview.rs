@@ -11,7 +11,7 @@ use crate::common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::{json, Value};
 
@@ -26,10 +26,8 @@ fn interview(args: &[&str], answers: &[&str]) -> (i32, String, String) {
 fn interview_in(dir: &Path, args: &[&str], answers: &[&str]) -> (i32, String, String) {
     let mut input = answers.join("\n");
     input.push('\n');
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+    let mut child = crate::common::binary()
         .current_dir(dir)
-        .env("LANG", "C")
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
         .arg("interview")
         .args(args)
         .stdin(Stdio::piped())

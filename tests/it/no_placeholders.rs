@@ -8,7 +8,6 @@
 //! something that is not so. This test is the net under that rule.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Texts that only ever come from a value the sentence did not have.
 const PLACEHOLDERS: [&str; 5] = [
@@ -27,11 +26,8 @@ const LEAD_INS: [&str; 11] = [
 ];
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .env("LANG", "C")
+    let out = crate::common::binary()
         .args(args)
-        .env("NO_COLOR", "1")
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
         .output()
         .expect("run eaeu-rights");
     assert!(

@@ -353,10 +353,8 @@ fn a_rule_pack_walk_refuses_what_it_would_skip() {
 #[test]
 fn a_closed_output_is_told_not_tallied_as_empty() {
     use std::io::{Read, Write};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+    let mut child = crate::common::binary()
         .args(["batch", "-", "--format", "ndjson", "--jobs", "2"])
-        .env("LANG", "C")
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -404,7 +402,7 @@ fn help_to_a_full_device_fails() {
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        let out = crate::common::binary()
             .args(args)
             .stdout(full)
             .output()

@@ -13,24 +13,20 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use chrono::NaiveDate;
 use eaeu_rights::profile::{Defaults, WorkerProfile};
 use jsonschema::Validator;
 use serde_json::{json, Value};
 
-const TODAY: &str = "2026-11-26";
-
 /// Runs the binary with `args` (and `stdin`), in English and with a fixed
 /// today; returns (exit code, stdout).
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String) {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+    let mut child = crate::common::binary()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C")
-        .env("EAEU_RIGHTS_TODAY", TODAY)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -3,14 +3,27 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// The fixed "today" of every run, so that reports do not change with the
+/// calendar.
+pub const TODAY: &str = "2026-11-26";
+
+/// The binary as every test runs it: in the C locale (English, whatever
+/// the machine's language: `--lang` defaults to `LANG`), on a fixed today,
+/// without colour. A test changes what it needs on the returned command.
+pub fn binary() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"));
+    cmd.env("LANG", "C")
+        .env("EAEU_RIGHTS_TODAY", TODAY)
+        .env("NO_COLOR", "1");
+    cmd
+}
+
 /// Runs `eaeu-rights ARGS` with `stdin` and a fixed "today"; returns (exit
 /// code, stdout, stderr). Stdin is fed from a thread so a large input cannot
 /// deadlock against a full stdout pipe.
 pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .env("LANG", "C")
+    let mut child = binary()
         .args(args)
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
