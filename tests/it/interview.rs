@@ -443,6 +443,28 @@ fn the_plan_is_saved_in_the_format_chosen_and_never_over_a_file() {
     let saved = std::fs::read_to_string(dir.path().join("план.md")).unwrap();
     assert!(saved.starts_with("# Права и обязанности"), "{saved}");
     assert!(err.contains("План сохранён в файле план.md."), "{err}");
+
+    // The fifth format: the printable page, in the interview's language.
+    let (code, _, err) = interview_in(
+        dir.path(),
+        &["--as-of", "2026-03-20", "--lang", "ru"],
+        &[
+            "KG",
+            "KZ",
+            "1",
+            "2026-03-02",
+            "open",
+            "2026-03-01",
+            "строитель",
+            "0",
+            "5",
+            "",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(dir.path().join("eaeu-rights-plan.html")).unwrap();
+    assert!(page.contains("<html lang=\"ru\""), "{page}");
+    assert!(page.contains("30 марта 2026"), "{page}");
 }
 
 #[test]

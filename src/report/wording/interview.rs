@@ -44,7 +44,7 @@ pub struct InterviewWords {
     /// The offer to save the plan, and the formats it offers, in order:
     /// text, Markdown, JSON, calendar.
     pub save: &'static str,
-    pub formats: [&'static str; 4],
+    pub formats: [&'static str; 5],
     /// Asks for the file's name: before and after the default name.
     pub file_name: (&'static str, &'static str),
     /// After saving: before and after the file's name.

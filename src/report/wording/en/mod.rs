@@ -524,6 +524,7 @@ static EN_INTERVIEW: InterviewWords = InterviewWords {
         "Markdown, for case notes",
         "JSON, as data",
         "calendar (iCalendar), to import the dates",
+        "web page (HTML), to print or to turn into a PDF",
     ],
     file_name: ("File name (press Enter for ", "):"),
     saved: ("The plan is saved in ", "."),

@@ -577,6 +577,7 @@ static RU_INTERVIEW: InterviewWords = InterviewWords {
         "Markdown — для записей по делу",
         "JSON — данные",
         "календарь (iCalendar) — чтобы добавить даты в свой календарь",
+        "веб-страница (HTML) — чтобы распечатать или сохранить в PDF",
     ],
     file_name: ("Имя файла (Enter — ", "):"),
     saved: ("План сохранён в файле ", "."),
