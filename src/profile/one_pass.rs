@@ -248,12 +248,6 @@ impl<'de> Visitor<'de> for MemberVisitor {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use chrono::NaiveDate;
 

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use super::text::{advice, capitalised, cite_in, date_phrase};
 use super::wording::TextWords;
-use super::{Finding, Lang, Question, Report, Status};
+use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::{Confidence, RuleKind};
 use crate::engine::Outcome;
 use crate::profile::WorkerProfile;
@@ -412,27 +412,10 @@ fn questions(out: &mut String, w: &TextWords, report: &Report) {
             "<li>{} <span class=\"small\">({}: {})</span></li>",
             escape(&q.question),
             escape(w.decides),
-            escape(&decides(w, q))
+            escape(&w.decides(q))
         );
     }
     out.push_str("</ul>\n</section>\n");
-}
-
-/// What an answer decides, counted: "your status and 16 provisions".
-fn decides(w: &TextWords, q: &Question) -> String {
-    let status = q.affects.iter().any(|a| a == "status");
-    let rules = q.affects.iter().filter(|a| *a != "status").count();
-    let rules = u64::try_from(rules).unwrap_or(u64::MAX);
-    match (status, rules) {
-        (true, 0) => w.your_status.to_owned(),
-        (true, n) => format!(
-            "{} {} {}",
-            w.your_status,
-            w.and_more,
-            w.dates.counted(n, &w.provision)
-        ),
-        (false, n) => w.dates.counted(n, &w.provision),
-    }
 }
 
 /// Provisions of years the pack does not encode, with the reasons that
@@ -521,12 +504,6 @@ pub fn escape(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
 

@@ -172,7 +172,7 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
             wrap_into(&mut out, &q.question, "  ? ", "    ");
             wrap_into(
                 &mut out,
-                &format!("{}({}: {}){}", s.dim, w.decides, decides(w, q), s.reset),
+                &format!("{}({}: {}){}", s.dim, w.decides, w.decides(q), s.reset),
                 "    ",
                 "    ",
             );
@@ -262,24 +262,6 @@ fn listed(
         for b in because {
             wrap_into(out, b, lead, "      ");
         }
-    }
-}
-
-/// What an answer decides, counted rather than listed by rule id (the JSON
-/// report lists them): "your status and 16 provisions".
-fn decides(w: &TextWords, q: &super::Question) -> String {
-    let status = q.affects.iter().any(|a| a == "status");
-    let rules = q.affects.iter().filter(|a| *a != "status").count();
-    let rules = u64::try_from(rules).unwrap_or(u64::MAX);
-    match (status, rules) {
-        (true, 0) => w.your_status.to_owned(),
-        (true, n) => format!(
-            "{} {} {}",
-            w.your_status,
-            w.and_more,
-            w.dates.counted(n, &w.provision)
-        ),
-        (false, n) => w.dates.counted(n, &w.provision),
     }
 }
 

@@ -320,12 +320,6 @@ fn one_profile(rng: &mut SplitMix) -> WorkerProfile {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
 

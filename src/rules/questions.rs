@@ -524,12 +524,6 @@ pub(crate) fn fill(text: &str, host: &str, member: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
     use crate::rules::{compile as compile_pack, embedded_files, SourceFile};

@@ -2,13 +2,6 @@
 //! record (blank lines excepted and counted), in input order, the broken ones
 //! marked invalid, and exit code 1 when any was.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::common;
 use common::run;
 

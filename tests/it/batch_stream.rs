@@ -2,13 +2,6 @@
 //! length limit, and the bench pack's compact output against the
 //! hand-written baseline, all through the real binary.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use eaeu_rights::bench_support::{compact_to_spec, gen, handwritten};
 
 use crate::common;

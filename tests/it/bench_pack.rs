@@ -3,12 +3,6 @@
 //! bench-spec's output line built from `batch --format compact`.
 //!
 //! Speed is measured by `cargo bench --bench batch`, never here.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 

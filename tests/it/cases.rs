@@ -4,13 +4,6 @@
 //! Also the seed study's check (issue 3, item 8) and the runner's own
 //! behaviour on failing and invalid case files.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -3,12 +3,6 @@
 //!
 //! Each test reads in a few lines thanks to a small builder, in the manner of
 //! casey/just's tests: `Test::new().args([...]).run().code(0).json()`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -25,12 +25,6 @@
 //! the other missing facts over a few spread-out candidates. The witnesses
 //! are re-checked on the explained path and read back through the profile
 //! reader, so a reported completion is a real, valid profile.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

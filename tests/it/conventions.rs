@@ -3,12 +3,6 @@
 //! for every bad value, and commands that work from any directory and do
 //! not wander into build output. The JSON Schemas have their own suite,
 //! tests/schema.rs; colour is tested in tests/cli.rs and beside the code.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

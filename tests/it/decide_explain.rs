@@ -5,12 +5,6 @@
 //! bench pack (whose fast path leans most on the operand specialisations);
 //! one in three has a fact removed, so that undetermined outcomes are
 //! covered too.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use eaeu_rights::bench_support::gen;
 use eaeu_rights::engine::{self, Decider, RulePack};

@@ -10,12 +10,6 @@
 //! fixtures`, or `cargo insta review`). The pack's content hash is redacted
 //! from `rules_version`, so a change to one rule shows up only in the
 //! snapshots whose wording it changes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::Path;
 

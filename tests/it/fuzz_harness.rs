@@ -3,12 +3,6 @@
 //! (`tests/regressions/TARGET/`), and over a bounded number of random and
 //! mutated inputs. `cargo +nightly fuzz run TARGET` explores further; see
 //! docs/fuzzing.md.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 #[path = "../../fuzz/src/targets.rs"]
 mod targets;

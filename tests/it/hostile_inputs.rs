@@ -5,12 +5,6 @@
 //! Profiles go through `check --profile`, flags through `check`, rule packs
 //! through `rules check DIR` (a copy of the embedded pack with one file
 //! added or changed), NDJSON through `batch`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;

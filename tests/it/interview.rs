@@ -1,11 +1,5 @@
 //! `interview` driven end to end: answers piped one per line, the
 //! transcript read from stderr and the plan from stdout.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

@@ -1,12 +1,6 @@
 //! Reproducers of issue 14 (reliability II): each test here failed, hung or
 //! passed for the wrong reason before the fix it names. Hostile inputs
 //! whose exact message matters are snapshotted in `hostile_inputs.rs`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 

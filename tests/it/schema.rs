@@ -5,12 +5,6 @@
 //! their shape fail the schema; every fixture's report, every batch record
 //! and every compact line validates against its schema. The validator is
 //! the `jsonschema` crate, with formats (`date`) checked.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;

@@ -2,12 +2,6 @@
 //! show (rule titles, summaries, tension notes, texts for years not encoded,
 //! `say` texts, labels, instrument names, title and disclaimer) has its own
 //! Russian wording, not the English fallback.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

@@ -295,6 +295,26 @@ pub struct TextWords {
     pub html: HtmlWords,
 }
 
+impl TextWords {
+    /// What an answer decides, counted rather than listed by rule id (the
+    /// JSON report lists them): "your status and 16 provisions".
+    pub(crate) fn decides(&self, q: &crate::report::Question) -> String {
+        let status = q.affects.iter().any(|a| a == "status");
+        let rules = q.affects.iter().filter(|a| *a != "status").count();
+        let rules = u64::try_from(rules).unwrap_or(u64::MAX);
+        match (status, rules) {
+            (true, 0) => self.your_status.to_owned(),
+            (true, n) => format!(
+                "{} {} {}",
+                self.your_status,
+                self.and_more,
+                self.dates.counted(n, &self.provision)
+            ),
+            (false, n) => self.dates.counted(n, &self.provision),
+        }
+    }
+}
+
 /// The printable page's own words; the rest (headings, date words, the
 /// check advice, source, rules) are the Markdown and text reports'.
 pub struct HtmlWords {
