@@ -259,6 +259,48 @@ pub(crate) fn settle(
     })
 }
 
+/// The assessment dates on which a comparison with an unknown entry date
+/// may become settled or open again. The guarantee on an unknown entry
+/// moves with the assessment date (entry <= as_of), so a bound `as_of + k`
+/// of one side meets a fixed bound `y` of the other on `y - k`; the day
+/// itself and the day after are returned for each such meeting, as a
+/// comparison may turn on either (`<` or `<=`). Empty when neither side
+/// is an unknown entry date.
+pub(crate) fn moving_bounds(
+    pack: &RulePack,
+    p: &WorkerProfile,
+    lhs: &Node,
+    a: Value<'_>,
+    rhs: &Node,
+    b: Value<'_>,
+) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    if !(a.is_unknown() || b.is_unknown()) {
+        return out;
+    }
+    let (Some((ra, ga)), Some((rb, gb))) = (range_of(pack, p, lhs, a), range_of(pack, p, rhs, b))
+    else {
+        return out;
+    };
+    let moves = |g: Option<Guarantee>| matches!(g, Some(Guarantee::EntryNotAfter(_)));
+    for ((moving, gm), (fixed, gf)) in [((ra, ga), (rb, gb)), ((rb, gb), (ra, ga))] {
+        if !moves(gm) || moves(gf) {
+            continue;
+        }
+        let (Some((_, Some(hi))), Some((lo, up))) = (moving.dates, fixed.dates) else {
+            continue;
+        };
+        let k = crate::dates::days_between(p.as_of, hi);
+        for y in [lo, up].into_iter().flatten() {
+            if let Some(day) = crate::dates::add_days(y, k.saturating_neg()) {
+                out.push(day);
+                out.extend(day.succ_opt());
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,6 +108,21 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Binds a quantifier's variable to an item and its index, returning
+    /// what the slot held, for [`Env::restore`]: lets a walk over the pack
+    /// read a quantifier's body item by item, as `quantify` does.
+    pub fn bind(&mut self, slot: usize, item: Value<'a>, index: usize) -> Option<(Value<'a>, usize)> {
+        let var = self.vars.get_mut(slot)?;
+        Some(std::mem::replace(var, (item, index)))
+    }
+
+    /// Puts back what [`Env::bind`] returned.
+    pub fn restore(&mut self, slot: usize, saved: Option<(Value<'a>, usize)>) {
+        if let (Some(var), Some(saved)) = (self.vars.get_mut(slot), saved) {
+            *var = saved;
+        }
+    }
+
     /// The current value of a profile field, derived ones included.
     pub fn field(&mut self, field: Field) -> Value<'a> {
         match field {

@@ -5,6 +5,7 @@
 //! (`reason::Reason`). Wording for people lives in `report::wording`.
 
 pub(crate) mod bounds;
+pub mod candidates;
 pub(crate) mod eval;
 mod fast;
 pub mod ir;
