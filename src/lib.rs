@@ -19,3 +19,4 @@ pub mod locate;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod timeline;

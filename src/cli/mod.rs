@@ -6,6 +6,7 @@ mod interview;
 mod meta;
 mod rules_cmd;
 mod test_cmd;
+mod timeline_cmd;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -73,6 +74,9 @@ enum Command {
     Completions(meta::CompletionsArgs),
     /// Print the manual page (roff), or write one per command into a directory.
     Man(meta::ManArgs),
+    /// List the days on which what applies to one person changes over the
+    /// stay, from the same flags or profile file as `check`.
+    Timeline(CheckArgs<timeline_cmd::TimelineFormat>),
 }
 
 /// Where the rules come from.
@@ -128,8 +132,10 @@ enum KindArg {
     None,
 }
 
+/// The flags of `check`, and of `timeline`, whose output formats (`F`)
+/// are its own.
 #[derive(Debug, Args)]
-struct CheckArgs {
+struct CheckArgs<F: ValueEnum + Clone + Send + Sync + 'static = CheckFormat> {
     /// Read the profile from a JSON file (`-` for stdin) instead of flags. Limits: 1 MiB of JSON, 10 citizenships, 100 family members, 200 bytes of `id` or `occupation`, 127 levels of nesting (docs/limits.md).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["citizenship", "entry", "contract", "start", "end", "terminated", "occupation", "child_born", "registered", "permanent_resident", "host", "id"])]
     profile: Option<String>,
@@ -178,8 +184,8 @@ struct CheckArgs {
     #[arg(long = "as-of", value_name = "DATE")]
     as_of: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    format: CheckFormat,
+    #[arg(long, value_enum, default_value = "text")]
+    format: F,
     /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set; `always` colours even then; `never` does not.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -313,6 +319,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Completions(args) => meta::completions(args),
         Command::Man(args) => meta::man(args),
         Command::Interview(args) => interview::run(args),
+        Command::Timeline(args) => timeline_cmd::run(args),
     }
 }
 
@@ -442,8 +449,34 @@ pub(crate) fn read_input(path: &str) -> Result<String, CliError> {
 
 fn check(args: CheckArgs) -> Result<u8, CliError> {
     let pack = args.pack.load()?;
+    let profile = read_profile(&args, &pack)?;
+    let evaluation = engine::explain(&pack, &profile);
+    let lang = lang_or_env(args.lang);
+    let report = report::build_in(&pack, &profile, &evaluation, lang);
+    let out = match args.format {
+        CheckFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report)
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
+        CheckFormat::Markdown => report::markdown::render_in(&report, lang),
+        CheckFormat::Ics => report::ics::render_in(&report, lang),
+        CheckFormat::Html => report::html::render_in(&report, &profile, lang),
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// The profile `check`'s flags give: from the profile file, `--as-of`
+/// overriding its date, or from the flags.
+fn read_profile<F: ValueEnum + Clone + Send + Sync + 'static>(
+    args: &CheckArgs<F>,
+    pack: &RulePack,
+) -> Result<WorkerProfile, CliError> {
     let today = today()?;
-    let profile = match &args.profile {
+    match &args.profile {
         Some(path) => {
             // `--as-of` overrides the file: a bad one is the flag's fault.
             if let Some(as_of) = &args.as_of {
@@ -463,38 +496,20 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             if let Some(as_of) = &args.as_of {
                 raw.as_of = Some(as_of.clone());
             }
-            raw.validate(pack.profile_defaults(today))
-                .map_err(|error| {
-                    let text = String::from_utf8_lossy(&bytes);
-                    let error = error.locate_in(
-                        text.strip_prefix('\u{feff}').unwrap_or(&text),
-                        &crate::locate::JsonPath::root(),
-                    );
-                    CliError::Profile {
-                        origin: Some(source),
-                        error,
-                    }
-                })?
+            raw.validate(pack.profile_defaults(today)).map_err(|error| {
+                let text = String::from_utf8_lossy(&bytes);
+                let error = error.locate_in(
+                    text.strip_prefix('\u{feff}').unwrap_or(&text),
+                    &crate::locate::JsonPath::root(),
+                );
+                CliError::Profile {
+                    origin: Some(source),
+                    error,
+                }
+            })
         }
-        None => profile_from_flags(&args, pack.profile_defaults(today))?,
-    };
-    let evaluation = engine::explain(&pack, &profile);
-    let lang = lang_or_env(args.lang);
-    let report = report::build_in(&pack, &profile, &evaluation, lang);
-    let out = match args.format {
-        CheckFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report)
-                .map_err(|e| CliError::Usage(e.to_string()))?;
-            s.push('\n');
-            s
-        }
-        CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
-        CheckFormat::Markdown => report::markdown::render_in(&report, lang),
-        CheckFormat::Ics => report::ics::render_in(&report, lang),
-        CheckFormat::Html => report::html::render_in(&report, &profile, lang),
-    };
-    write_stdout(out.as_bytes())?;
-    Ok(EXIT_OK)
+        None => profile_from_flags(args, pack.profile_defaults(today)),
+    }
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -528,7 +543,10 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
 
 /// Builds the same raw profile a JSON file would give, so flags and files
 /// share one validation; errors then name the flag.
-fn profile_from_flags(args: &CheckArgs, defaults: Defaults) -> Result<WorkerProfile, CliError> {
+fn profile_from_flags<F: ValueEnum + Clone + Send + Sync + 'static>(
+    args: &CheckArgs<F>,
+    defaults: Defaults,
+) -> Result<WorkerProfile, CliError> {
     let mut raw = RawProfile::default();
     raw.id = args.id.clone();
     raw.host = args.host.clone();

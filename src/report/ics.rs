@@ -38,7 +38,7 @@ use crate::engine::Outcome;
 const LINE_OCTETS: usize = 75;
 
 /// Days before the date at which the reminder goes off.
-const ALARM: &str = "-P3D";
+pub(crate) const ALARM: &str = "-P3D";
 
 /// One coming date of a finding.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +73,7 @@ pub fn events(report: &Report) -> Vec<Event<'_>> {
 }
 
 /// Whether a date of an applying finding is one to act by.
-fn is_reminder(kind: RuleKind, name: &str) -> bool {
+pub(crate) fn is_reminder(kind: RuleKind, name: &str) -> bool {
     match name {
         "deadline" | "until" => true,
         // The date of a past event, not one to act by.
@@ -241,7 +241,7 @@ fn uid_owner(report: &Report) -> String {
 }
 
 /// 16 hex digits of SHA-256.
-fn hash(bytes: &[u8]) -> String {
+pub(crate) fn hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().take(8).fold(String::new(), |mut s, b| {
         let _ = write!(s, "{b:02x}");

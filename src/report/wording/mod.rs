@@ -293,6 +293,8 @@ pub struct TextWords {
     pub ics: IcsWords,
     /// The words of the printable page that the other reports do not have.
     pub html: HtmlWords,
+    /// The words of the timeline of a stay.
+    pub timeline: TimelineWords,
 }
 
 impl TextWords {
@@ -392,6 +394,64 @@ pub struct Fact {
     pub label: String,
     /// Its value in words ("not known" when the profile does not say).
     pub value: String,
+}
+
+/// The timeline's own words; the rest (the host state line, the date words
+/// and names, the rules version) are the text report's.
+pub struct TimelineWords {
+    /// The title.
+    pub title: &'static str,
+    /// The days covered: before the first day, between it and the last,
+    /// after the last.
+    pub span: (&'static str, &'static str, &'static str),
+    /// Where the timeline stops, given the years after the later of the
+    /// assessment date and the contract's end, and the most years after
+    /// the assessment date, each with its noun.
+    pub bound: fn(tail: &str, cap: &str) -> String,
+    /// "year" in each plural category the language uses.
+    pub year: dates::PluralNoun,
+    /// The day of the stay: before and after its number.
+    pub day_of_stay: (&'static str, &'static str),
+    /// Before the status on the first day, and before a new status.
+    pub status_is: &'static str,
+    pub status_becomes: &'static str,
+    /// The status in running text: covered and not covered (before and
+    /// after the host state's name), undetermined.
+    pub covered: (&'static str, &'static str),
+    pub not_covered: (&'static str, &'static str),
+    pub undetermined: &'static str,
+    /// Headings: on the first day, what applies and what a missing fact
+    /// decides.
+    pub apply_at_start: &'static str,
+    pub open_at_start: &'static str,
+    /// Headings: what starts to apply, stops applying, is ruled out after
+    /// a missing fact decided it, comes to depend on a missing fact, and
+    /// is not assessed.
+    pub starts: &'static str,
+    pub stops: &'static str,
+    pub ruled_out: &'static str,
+    pub open: &'static str,
+    pub not_assessed: &'static str,
+    /// Headings: the last day of a provision's date, an overdue duty, a
+    /// date gone by, a date that moves.
+    pub due: &'static str,
+    pub overdue: &'static str,
+    pub passed: &'static str,
+    pub moved: &'static str,
+    /// The 90/180 count: the host state's name, the days present, the
+    /// period (a count of days with its noun), the limit.
+    pub count: fn(host: &str, days: i64, window: &str, limit: i64) -> String,
+    /// The calendar's entry when no change is to come: before and after
+    /// the assessment date.
+    pub ics_nothing: (&'static str, &'static str),
+    /// Which timeline an event comes from, with a profile id: before the
+    /// id, between it and the date, after the date.
+    pub ics_from_for: (&'static str, &'static str, &'static str),
+    /// Which timeline an event comes from, without an id.
+    pub ics_from: (&'static str, &'static str),
+    /// After the first change of a day in an event's title, when there are
+    /// more, given how many more.
+    pub more: fn(n: usize) -> String,
 }
 
 /// The Markdown report's own words; the rest (note, source, rules, the

@@ -12,6 +12,7 @@ use super::dates::PluralNoun;
 use super::interview::{AnswerProblem, InterviewWords};
 use super::{
     Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
+    TimelineWords,
 };
 use crate::country::Country;
 use crate::engine::ir::{
@@ -115,6 +116,47 @@ pub static EN_TEXT: TextWords = TextWords {
         no_dates: ("No deadline or end date on or after ", " in this report"),
         from_for: ("From the report for ", " as of ", "."),
         from: ("From the report as of ", "."),
+    },
+    timeline: TimelineWords {
+        title: "Timeline of your stay",
+        span: (
+            "The days from ",
+            " to ",
+            " on which your rights and duties change, if the facts you gave stay the same.",
+        ),
+        bound: |tail, cap| {
+            format!("It ends {tail} after the later of the assessment date and the end of your contract, and no later than {cap} after the assessment date.")
+        },
+        year: PluralNoun {
+            one: "year",
+            few: "years",
+            many: "years",
+            other: "years",
+        },
+        day_of_stay: ("day ", " of your stay"),
+        status_is: "Your status: ",
+        status_becomes: "Your status changes: ",
+        covered: ("you are a worker of an EAEU Member State in ", "."),
+        not_covered: ("the EAEU worker rules do not apply to you in ", "."),
+        undetermined: "we need more facts to say whether the EAEU worker rules apply.",
+        apply_at_start: "On this day, these apply to you:",
+        open_at_start: "On this day, these may apply to you, depending on facts you did not give:",
+        starts: "From this day, these apply to you:",
+        stops: "From this day, these no longer apply to you:",
+        ruled_out: "From this day, these do not apply to you:",
+        open: "From this day, these may apply to you, depending on facts you did not give:",
+        not_assessed: "Not assessed: the rules of that time are not in this tool:",
+        due: "This is the last day for:",
+        overdue: "The deadline has passed for:",
+        passed: "This date has passed:",
+        moved: "New dates from this day:",
+        count: |host, days, window, limit| {
+            format!("If you hold no temporary residence permit or visa: you have been in {host} {days} of the last {window}, if you have stayed every day since you entered (the day of entry counts). The limit is {limit}.")
+        },
+        ics_nothing: ("This timeline shows no change after ", "."),
+        ics_from_for: ("From the timeline for ", " as of ", "."),
+        ics_from: ("From the timeline as of ", "."),
+        more: |n| format!("and {n} more"),
     },
     html: HtmlWords {
         details: "Your details",
