@@ -27,4 +27,5 @@ mod no_placeholders;
 mod properties;
 mod reliability;
 mod schema;
+mod timeline;
 mod translations;
