@@ -80,13 +80,16 @@ fn field_range(p: &WorkerProfile, field: Field) -> Option<(Range, Guarantee)> {
         _ => None,
     };
     let (range, guarantee) = match field {
-        Field::EntryDate => (
-            Range {
-                dates: Some((None, Some(p.as_of))),
-                null: false,
-            },
-            Guarantee::EntryNotAfter(p.as_of),
-        ),
+        Field::EntryDate => {
+            let by = p.entry_by.map_or(p.as_of, |d| d.min(p.as_of));
+            (
+                Range {
+                    dates: Some((None, Some(by))),
+                    null: false,
+                },
+                Guarantee::EntryNotAfter(by),
+            )
+        }
         Field::ContractStart => {
             let hi = match (p.contract.terminated_on, end_date) {
                 (Some(t), Some(e)) => Some(t.min(e)),

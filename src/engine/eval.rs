@@ -111,7 +111,12 @@ impl<'a> Env<'a> {
     /// Binds a quantifier's variable to an item and its index, returning
     /// what the slot held, for [`Env::restore`]: lets a walk over the pack
     /// read a quantifier's body item by item, as `quantify` does.
-    pub fn bind(&mut self, slot: usize, item: Value<'a>, index: usize) -> Option<(Value<'a>, usize)> {
+    pub fn bind(
+        &mut self,
+        slot: usize,
+        item: Value<'a>,
+        index: usize,
+    ) -> Option<(Value<'a>, usize)> {
         let var = self.vars.get_mut(slot)?;
         Some(std::mem::replace(var, (item, index)))
     }

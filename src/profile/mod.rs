@@ -174,6 +174,12 @@ pub struct WorkerProfile {
     pub host: Country,
     /// Date of entry into the host state; `None` = unknown.
     pub entry_date: Option<NaiveDate>,
+    /// A day before `as_of` that an unknown entry is known not to be after:
+    /// set when a profile given for one day is evaluated on a later one (a
+    /// timeline), as the person had entered by the day it was given for.
+    /// `None` (what a profile read from JSON or flags has): `as_of` bounds
+    /// an unknown entry, as the profile contract says.
+    pub entry_by: Option<NaiveDate>,
     /// Date of the assessment.
     pub as_of: NaiveDate,
     /// The contract.
@@ -569,6 +575,7 @@ impl WorkerProfile {
             citizenship: Vec::new(),
             host: defaults.host.unwrap_or(Country::SLOT),
             entry_date: None,
+            entry_by: None,
             as_of: defaults.today,
             contract: Contract::default(),
             occupation: None,

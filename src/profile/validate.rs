@@ -172,6 +172,7 @@ impl<S: AsRef<str>> RawProfile<S> {
             });
         }
         out.entry_date = entry_date;
+        out.entry_by = None;
         out.as_of = as_of;
         out.contract.kind = kind;
         out.contract.start = start;

@@ -304,6 +304,7 @@ fn one_profile(rng: &mut SplitMix) -> WorkerProfile {
         citizenship,
         host,
         entry_date,
+        entry_by: None,
         as_of,
         contract: Contract {
             kind,

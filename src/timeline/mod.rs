@@ -16,8 +16,11 @@
 //! profile with the facts that the profile contract puts on or before the
 //! assessment date and that had not yet happened removed: a contract
 //! terminated on a later day had not been terminated yet, a child born on
-//! a later day is not yet a family member. Everything else is taken to
-//! stay as given.
+//! a later day is not yet a family member. On a later day, an unknown entry
+//! is still known to be no later than the day the profile was given for
+//! (`WorkerProfile::entry_by`), as the engine would otherwise only know it
+//! to be no later than the later day. Everything else is taken to stay as
+//! given.
 
 pub mod ics;
 pub mod text;
@@ -203,9 +206,15 @@ pub fn window(profile: &WorkerProfile) -> (NaiveDate, NaiveDate) {
 }
 
 /// The profile as it stands on `day`: assessed on that day, without the
-/// events the profile puts on a later day (an early termination, a birth).
+/// events the profile puts on a later day (an early termination, a birth),
+/// and, on a later day than the one it was given for, with an unknown
+/// entry still no later than that day (`entry_by`).
 pub fn profile_on(profile: &WorkerProfile, day: NaiveDate) -> WorkerProfile {
     let mut p = profile.clone();
+    if day > p.as_of && p.entry_date.is_none() {
+        // The person had entered by the day the profile was given for.
+        p.entry_by = Some(p.entry_by.map_or(p.as_of, |by| by.min(p.as_of)));
+    }
     p.as_of = day;
     if p.contract.terminated_on.is_some_and(|t| t > day) {
         p.contract.terminated_on = None;
@@ -491,6 +500,49 @@ mod tests {
         let late = profile_on(&p, d("2026-05-20"));
         assert_eq!(late.contract.terminated_on, Some(d("2026-05-20")));
         assert_eq!(late.family.as_ref().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_unknown_entry_stays_no_later_than_the_day_the_profile_was_given_for() {
+        let p = profile(
+            r#"{"citizenship": ["KG"], "as_of": "2026-03-10",
+                "contract": {"kind": "employment", "start": "2026-03-02", "end": "2027-03-01"}}"#,
+        );
+        assert_eq!(profile_on(&p, d("2026-03-10")).entry_by, None);
+        assert_eq!(
+            profile_on(&p, d("2027-01-31")).entry_by,
+            Some(d("2026-03-10"))
+        );
+        let pack = crate::rules::embedded_pack().unwrap();
+        let t = build(&pack, &p);
+        // Later days know no less than the first: the registration duty
+        // stays settled, and the order for stays that began on or after
+        // 1 July 2026 never comes to depend on the entry.
+        for m in &t.moments[1..] {
+            for c in &m.changes {
+                assert!(
+                    !matches!(
+                        c.what,
+                        What::Outcome {
+                            after: Outcome::Undetermined,
+                            ..
+                        }
+                    ),
+                    "{m:#?}"
+                );
+            }
+        }
+        // The registration-free period ended by 8 April at the latest.
+        let ruled_out = What::Outcome {
+            before: Some(Outcome::Undetermined),
+            after: Outcome::DoesNotApply,
+            dates: BTreeMap::new(),
+        };
+        assert!(has(
+            moment(&t, "2026-04-09"),
+            "eaeu.registration-exemption",
+            &ruled_out
+        ));
     }
 
     fn moment<'t>(t: &'t Timeline, day: &str) -> &'t Moment {

@@ -90,6 +90,7 @@ pub fn full_profile() -> impl Strategy<Value = WorkerProfile> {
                 citizenship: cit,
                 host: host.parse().unwrap(),
                 entry_date: Some(before(as_of, entry_back)),
+                entry_by: None,
                 as_of,
                 contract: Contract {
                     kind: Some(kind),
