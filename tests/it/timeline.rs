@@ -366,7 +366,9 @@ fn pack() -> &'static RulePack {
 
 /// What the engine says on a day, as the property compares it: the status,
 /// and each rule's outcome and (when it applies) dates.
-fn answer(p: &WorkerProfile, day: NaiveDate) -> (String, Vec<(Outcome, Vec<Option<NaiveDate>>)>) {
+type Answer = (String, Vec<(Outcome, Vec<Option<NaiveDate>>)>);
+
+fn answer(p: &WorkerProfile, day: NaiveDate) -> Answer {
     let e = engine::decide(pack(), &timeline::profile_on(p, day));
     (
         format!("{:?}", e.status),
