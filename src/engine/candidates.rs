@@ -97,16 +97,44 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// A node's candidates, then its operands' (a quantifier's body once
+    /// per item, with the item bound, as the evaluator reads it).
     fn node(&mut self, node: &'a Node) {
+        self.own(node);
+        if let Op::Quant {
+            list, slot, body, ..
+        } = &node.op
+        {
+            self.node(list);
+            let items: Vec<Value<'a>> = match self.env.value_of(list) {
+                Value::Countries(cs) => cs.iter().map(|c| Value::Country(*c)).collect(),
+                Value::Family(f) => f.iter().map(Value::Member).collect(),
+                _ => Vec::new(),
+            };
+            for (index, item) in items.into_iter().enumerate() {
+                let saved = self.env.bind(*slot, item, index);
+                self.node(body);
+                self.env.restore(*slot, saved);
+            }
+            return;
+        }
+        for child in node.children() {
+            self.node(child);
+        }
+    }
+
+    /// The candidates of one node, not of its operands.
+    fn own(&mut self, node: &'a Node) {
         match &node.op {
             Op::Lit(Lit::Date(d)) => self.day(*d),
-            Op::Lit(_) | Op::Def(_) => {}
-            Op::Field(_) | Op::Var { .. } => {
-                if let Some(d) = self.date_of(node) {
-                    self.day(d);
-                }
-            }
-            Op::Param { id, on } => {
+            Op::Field(_)
+            | Op::Var { .. }
+            | Op::Shift(..)
+            | Op::LastDay(..)
+            | Op::AddWorkingDays { .. }
+            | Op::Earliest(_)
+            | Op::Latest(_) => self.value(node),
+            Op::Param { id, .. } => {
                 if let Some(param) = self.pack.params.get(*id) {
                     for (d, _) in &param.values {
                         self.day(*d);
@@ -115,22 +143,8 @@ impl<'a> Walk<'a> {
                         self.day(d);
                     }
                 }
-                if let Some(on) = on {
-                    self.node(on);
-                }
             }
-            Op::All(items) | Op::Any(items) | Op::Earliest(items) | Op::Latest(items) => {
-                if matches!(node.op, Op::Earliest(_) | Op::Latest(_)) {
-                    self.value(node);
-                }
-                for item in items {
-                    self.node(item);
-                }
-            }
-            Op::Not(inner) | Op::IsNull(inner) => self.node(inner),
             Op::Cmp(_, lhs, rhs) => {
-                self.node(lhs);
-                self.node(rhs);
                 let (a, b) = (self.env.value_of(lhs), self.env.value_of(rhs));
                 for d in bounds::moving_bounds(self.pack, self.profile, lhs, a, rhs, b) {
                     self.day(d);
@@ -149,26 +163,20 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
-            Op::In(item, set) => {
-                self.node(item);
-                match set {
-                    SetSrc::Literal(lits) => {
-                        for lit in lits {
-                            if let Lit::Date(d) = lit {
-                                self.day(*d);
-                            }
-                        }
+            Op::In(_, SetSrc::Literal(lits)) => {
+                for lit in lits {
+                    if let Lit::Date(d) = lit {
+                        self.day(*d);
                     }
-                    SetSrc::Named(id) => {
-                        let days = self.pack.sets.get(*id).map(|s| s.dates.as_slice());
-                        for d in days.unwrap_or_default() {
-                            self.day(*d);
-                        }
-                    }
-                    SetSrc::List(list) => self.node(list),
                 }
             }
-            Op::Member { set, value, on } => {
+            Op::In(_, SetSrc::Named(id)) => {
+                let days = self.pack.sets.get(*id).map(|s| s.dates.as_slice());
+                for d in days.unwrap_or_default() {
+                    self.day(*d);
+                }
+            }
+            Op::Member { set, .. } => {
                 if let Some(dated) = self.pack.dated_sets.get(*set) {
                     for m in &dated.members {
                         self.day(m.from);
@@ -177,47 +185,21 @@ impl<'a> Walk<'a> {
                         }
                     }
                 }
-                self.node(value);
-                self.node(on);
             }
-            Op::Quant {
-                list, slot, body, ..
-            } => {
-                self.node(list);
-                // The body once per item, with the item bound, as the
-                // evaluator reads it.
-                let items: Vec<Value<'a>> = match self.env.value_of(list) {
-                    Value::Countries(cs) => cs.iter().map(|c| Value::Country(*c)).collect(),
-                    Value::Family(f) => f.iter().map(Value::Member).collect(),
-                    _ => Vec::new(),
-                };
-                for (index, item) in items.into_iter().enumerate() {
-                    let saved = self.env.bind(*slot, item, index);
-                    self.node(body);
-                    self.env.restore(*slot, saved);
-                }
-            }
-            Op::Shift(_, a, b) | Op::LastDay(a, b) => {
-                self.value(node);
-                self.node(a);
-                self.node(b);
-            }
-            Op::AddWorkingDays { from, days, .. } => {
-                self.value(node);
-                self.node(from);
-                self.node(days);
-            }
-            Op::DaysBetween(a, b) => {
-                self.node(a);
-                self.node(b);
-            }
-            Op::Age(birth, on) => {
-                self.node(birth);
-                self.node(on);
+            Op::Age(birth, _) => {
                 if let Some(b) = self.date_of(birth) {
                     self.birthdays(b);
                 }
             }
+            Op::Lit(_)
+            | Op::Def(_)
+            | Op::All(_)
+            | Op::Any(_)
+            | Op::Not(_)
+            | Op::IsNull(_)
+            | Op::In(_, SetSrc::List(_))
+            | Op::Quant { .. }
+            | Op::DaysBetween(..) => {}
         }
     }
 
