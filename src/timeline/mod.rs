@@ -436,7 +436,7 @@ fn counts_stay(pack: &RulePack, index: usize) -> bool {
 fn stay_count(pack: &RulePack, entry: NaiveDate, day: NaiveDate) -> Option<StayCount> {
     let int = |name: &str| {
         let param = pack.params.iter().find(|p| p.name == name)?;
-        match engine::eval::param_value(&param.values, day) {
+        match engine::semantics::param_value(&param.values, day) {
             engine::value::Value::Int(n) => Some(n),
             _ => None,
         }
