@@ -345,12 +345,23 @@ fn from_a_profile_file() {
 /// Markdown format.
 #[test]
 fn bad_input() {
-    let (code, _, err) = common::run(
-        &["timeline", "--citizenship", "KG", "--entry", "2026-13-01"],
-        b"",
-    );
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("--entry"), "{err}");
+    for bad in [
+        &["--citizenship", "KG", "--entry", "2026-13-01"][..],
+        &[
+            "--citizenship",
+            "KG",
+            "--entry",
+            "2026-03-20",
+            "--as-of",
+            "2026-03-01",
+        ],
+        &["--profile", "fixtures/no-such-profile.json"],
+    ] {
+        let timeline = common::run(&[&["timeline"], bad].concat(), b"");
+        let check = common::run(&[&["check"], bad].concat(), b"");
+        assert_ne!(timeline.0, 0, "{bad:?}");
+        assert_eq!(timeline, check, "{bad:?}");
+    }
     let (code, _, err) = common::run(
         &["timeline", "--citizenship", "KG", "--format", "markdown"],
         b"",
