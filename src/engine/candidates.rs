@@ -135,13 +135,12 @@ impl<'a> Walk<'a> {
             | Op::Earliest(_)
             | Op::Latest(_) => self.value(node),
             Op::Param { id, .. } => {
-                if let Some(param) = self.pack.params.get(*id) {
-                    for (d, _) in &param.values {
-                        self.day(*d);
-                    }
-                    if let Some(d) = param.known_until {
-                        self.day(d);
-                    }
+                let param = self.pack.param(*id);
+                for (d, _) in &param.values {
+                    self.day(*d);
+                }
+                if let Some(d) = param.known_until {
+                    self.day(d);
                 }
             }
             Op::Cmp(_, lhs, rhs) => {
@@ -171,18 +170,15 @@ impl<'a> Walk<'a> {
                 }
             }
             Op::In(_, SetSrc::Named(id)) => {
-                let days = self.pack.sets.get(*id).map(|s| s.dates.as_slice());
-                for d in days.unwrap_or_default() {
+                for d in &self.pack.set(*id).dates {
                     self.day(*d);
                 }
             }
             Op::Member { set, .. } => {
-                if let Some(dated) = self.pack.dated_sets.get(*set) {
-                    for m in &dated.members {
-                        self.day(m.from);
-                        if let Some(to) = m.to {
-                            self.day(to);
-                        }
+                for m in &self.pack.dated_set(*set).members {
+                    self.day(m.from);
+                    if let Some(to) = m.to {
+                        self.day(to);
                     }
                 }
             }
