@@ -451,12 +451,6 @@ fn stay_count(pack: &RulePack, entry: NaiveDate, day: NaiveDate) -> Option<StayC
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 mod tests {
     use super::*;
     use crate::profile::Defaults;
