@@ -19,4 +19,5 @@ pub mod locate;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod timeline;

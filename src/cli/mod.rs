@@ -5,6 +5,7 @@ pub(crate) mod batch;
 mod interview;
 mod meta;
 mod rules_cmd;
+mod serve;
 mod test_cmd;
 mod timeline_cmd;
 
@@ -77,6 +78,8 @@ enum Command {
     /// List the days on which what applies to one person changes over the
     /// stay, from the same flags or profile file as `check`.
     Timeline(CheckArgs<timeline_cmd::TimelineFormat>),
+    /// Serve the web form and the JSON API (loopback by default).
+    Serve(serve::ServeArgs),
 }
 
 /// Where the rules come from.
@@ -320,6 +323,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Man(args) => meta::man(args),
         Command::Interview(args) => interview::run(args),
         Command::Timeline(args) => timeline_cmd::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -21,7 +21,7 @@ impl<'p> Interview<'p> {
             return Err(AnswerProblem::Empty);
         }
         match ask.kind {
-            AnswerKind::Country => country(line).map(Given::Country),
+            AnswerKind::Country => AnswerProblem::country(line).map(Given::Country),
             AnswerKind::Countries if any_word(line, |w| w.stateless) => {
                 Ok(Given::Countries(Vec::new()))
             }
@@ -32,7 +32,7 @@ impl<'p> Interview<'p> {
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                 {
-                    let c = country(part)?;
+                    let c = AnswerProblem::country(part)?;
                     if !out.contains(&c) {
                         out.push(c);
                     }
@@ -43,7 +43,7 @@ impl<'p> Interview<'p> {
                 Ok(Given::Countries(out))
             }
             AnswerKind::DateOrOpen if any_word(line, |w| w.open) => Ok(Given::Open),
-            AnswerKind::Date | AnswerKind::DateOrOpen => date(line).map(Given::Date),
+            AnswerKind::Date | AnswerKind::DateOrOpen => AnswerProblem::date(line).map(Given::Date),
             AnswerKind::Choice => self.choice(ask, line).map(Given::Choice),
             AnswerKind::YesNo if any_word(line, |w| w.yes) => Ok(Given::YesNo(true)),
             AnswerKind::YesNo if any_word(line, |w| w.no) => Ok(Given::YesNo(false)),
@@ -246,26 +246,6 @@ pub(super) fn fold(text: &str) -> String {
         .replace(['\u{2019}', '\u{02bc}'], "'")
         .replace(['-', '_'], " ");
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-pub(super) fn country(text: &str) -> Result<Country, AnswerProblem> {
-    text.parse::<Country>()
-        .map_err(|e| AnswerProblem::NotACountry {
-            text: text.to_owned(),
-            meant: e
-                .meant()
-                .map(|(name, c)| (name.to_owned(), c.code().to_owned())),
-        })
-}
-
-pub(super) fn date(text: &str) -> Result<NaiveDate, AnswerProblem> {
-    use crate::dates::DateError;
-    crate::dates::parse_date(text).map_err(|e| match e {
-        DateError::Unpadded { text, dotted, iso } => AnswerProblem::Unpadded { text, dotted, iso },
-        DateError::NoSuchDay(_) => AnswerProblem::NoSuchDay(text.to_owned()),
-        DateError::OutOfRange(_) => AnswerProblem::OutOfRange(text.to_owned()),
-        DateError::Shape(_) | DateError::NotADate(_) => AnswerProblem::NotADate(text.to_owned()),
-    })
 }
 
 #[cfg(test)]

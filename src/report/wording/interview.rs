@@ -104,3 +104,33 @@ pub enum AnswerProblem {
     /// The profile refused the answer for another reason (its own words).
     Other(String),
 }
+
+impl AnswerProblem {
+    /// Reads a country as a person types it (a code, or a name in English
+    /// or Russian), or says why it is not one.
+    pub(crate) fn country(text: &str) -> Result<crate::country::Country, AnswerProblem> {
+        text.parse::<crate::country::Country>()
+            .map_err(|e| AnswerProblem::NotACountry {
+                text: text.to_owned(),
+                meant: e
+                    .meant()
+                    .map(|(name, c)| (name.to_owned(), c.code().to_owned())),
+            })
+    }
+
+    /// Reads a date as a person types it (`2026-03-01` or `01.03.2026`),
+    /// or says why it is not one.
+    pub(crate) fn date(text: &str) -> Result<NaiveDate, AnswerProblem> {
+        use crate::dates::DateError;
+        crate::dates::parse_date(text).map_err(|e| match e {
+            DateError::Unpadded { text, dotted, iso } => {
+                AnswerProblem::Unpadded { text, dotted, iso }
+            }
+            DateError::NoSuchDay(_) => AnswerProblem::NoSuchDay(text.to_owned()),
+            DateError::OutOfRange(_) => AnswerProblem::OutOfRange(text.to_owned()),
+            DateError::Shape(_) | DateError::NotADate(_) => {
+                AnswerProblem::NotADate(text.to_owned())
+            }
+        })
+    }
+}

@@ -5,6 +5,7 @@
 
 pub(crate) mod dates;
 pub(crate) mod en;
+pub mod form;
 pub(crate) mod interview;
 pub(crate) mod ru;
 
@@ -76,6 +77,11 @@ impl Lang {
     /// The interview's fixed words in this language.
     pub(crate) fn interview_words(self) -> &'static InterviewWords {
         self.speech().interview()
+    }
+
+    /// The web form's fixed words in this language.
+    pub fn form_words(self) -> &'static form::FormWords {
+        self.speech().form()
     }
 
     /// Why an answer was not taken, in this language.
@@ -203,6 +209,8 @@ pub(crate) trait Speech: Sync {
     fn question_fallback(&self, m: &Missing) -> String;
     /// The interview's fixed words.
     fn interview(&self) -> &'static InterviewWords;
+    /// The web form's fixed words.
+    fn form(&self) -> &'static form::FormWords;
     /// Why an answer was not taken.
     fn answer_problem(&self, p: &AnswerProblem) -> String;
     /// Where the interview is: the question's number and about how many

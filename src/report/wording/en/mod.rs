@@ -9,6 +9,7 @@ mod reasons;
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
+use super::form::FormWords;
 use super::interview::{AnswerProblem, InterviewWords};
 use super::{
     Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
@@ -348,6 +349,9 @@ impl Speech for En {
     fn interview(&self) -> &'static InterviewWords {
         &EN_INTERVIEW
     }
+    fn form(&self) -> &'static FormWords {
+        &EN_FORM
+    }
     fn answer_problem(&self, p: &AnswerProblem) -> String {
         answer_problem(p)
     }
@@ -600,6 +604,52 @@ fn answer_problem(p: &AnswerProblem) -> String {
         AnswerProblem::Other(why) => format!("That answer does not fit your other answers: {why}."),
     }
 }
+
+/// The web form's fixed words in English.
+static EN_FORM: FormWords = FormWords {
+    title: "Rights and obligations of a worker of a Member State of the Eurasian Economic Union",
+    intro: "Fill in what you know. Leave a field empty if you do not know the answer: the report says what it still needs to know.",
+    language: "Language",
+    person: "The person",
+    stay: "Entry and stay",
+    contract: "Contract",
+    work: "Work",
+    family: "Family members",
+    assessment: "Assessment",
+    citizenship_hint: "Start typing the country's name and pick it from the list. Two citizenships: separate them with a comma. No citizenship: type none.",
+    host_hint: "The state where the person works or wants to work.",
+    date_hint: "Day, month, year: 01.03.2026 (or 2026-03-01).",
+    as_of_hint: "The day the report is for. Leave it empty for today.",
+    occupation_hint: "The job title, as in the contract. Teaching, legal, medical and pharmaceutical work need their diplomas recognised.",
+    not_known: "Not known",
+    contract_kind: "Kind of contract",
+    open_ended: "The contract has no end date",
+    no_family: "No family member lives with the person in the host state",
+    family_hint: "List the family members who live with the person in the host state.",
+    relation: "Relation",
+    birth_date: "Date of birth",
+    member_citizenship: "Citizenship",
+    add_member: "Add a family member",
+    remove_member: "Remove family member",
+    id: "Case reference (optional)",
+    id_hint: "Your own reference for this person. It is printed on the report.",
+    submit: "Show rights and obligations",
+    fix_these: "Please correct these answers:",
+    error: "Error: ",
+    new_check: "New check",
+    edit: "Change the answers",
+    print: "Print",
+    print_hint: "To print this page, press Ctrl+P.",
+    download: "Download:",
+    download_json: "JSON (data)",
+    download_markdown: "Markdown (case notes)",
+    download_ics: "Calendar of the dates (ICS)",
+    answer_questions: "Answer the open questions",
+    next_heading: "Answer these questions to complete the report",
+    next_intro: "Each answer can change what the report says. Leave a field empty if you do not know.",
+    next_submit: "Update the report",
+    not_found: "There is no page at this address.",
+};
 
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ mod reasons;
 use chrono::NaiveDate;
 
 use super::dates::PluralNoun;
+use super::form::FormWords;
 use super::interview::{AnswerProblem, InterviewWords};
 use super::{
     Citation, Comparison, FactWords, HtmlWords, IcsWords, Labels, MarkdownWords, Speech, TextWords,
@@ -363,6 +364,9 @@ impl Speech for Ru {
     fn interview(&self) -> &'static InterviewWords {
         &RU_INTERVIEW
     }
+    fn form(&self) -> &'static FormWords {
+        &RU_FORM
+    }
     fn answer_problem(&self, p: &AnswerProblem) -> String {
         answer_problem(p)
     }
@@ -659,6 +663,52 @@ fn answer_problem(p: &AnswerProblem) -> String {
         AnswerProblem::Other(why) => format!("Этот ответ не сходится с другими вашими ответами: {why}."),
     }
 }
+
+/// The web form's fixed words in Russian.
+static RU_FORM: FormWords = FormWords {
+    title: "Права и обязанности трудящегося государства-члена Евразийского экономического союза",
+    intro: "Заполните то, что знаете. Если ответ неизвестен, оставьте поле пустым: в отчёте будет сказано, каких сведений не хватает.",
+    language: "Язык",
+    person: "Человек",
+    stay: "Въезд и пребывание",
+    contract: "Договор",
+    work: "Работа",
+    family: "Члены семьи",
+    assessment: "Оценка",
+    citizenship_hint: "Начните вводить название страны и выберите его из списка. Два гражданства — через запятую. Нет гражданства — напишите «нет».",
+    host_hint: "Государство, в котором человек работает или хочет работать.",
+    date_hint: "День, месяц, год: 01.03.2026 (или 2026-03-01).",
+    as_of_hint: "День, на который составляется отчёт. Оставьте поле пустым, чтобы взять сегодняшний день.",
+    occupation_hint: "Должность, как в договоре. Для педагогической, юридической, медицинской и фармацевтической работы нужно признание диплома.",
+    not_known: "Неизвестно",
+    contract_kind: "Вид договора",
+    open_ended: "Договор без даты окончания (бессрочный)",
+    no_family: "С человеком в государстве трудоустройства не живут члены семьи",
+    family_hint: "Укажите членов семьи, которые живут с человеком в государстве трудоустройства.",
+    relation: "Степень родства",
+    birth_date: "Дата рождения",
+    member_citizenship: "Гражданство",
+    add_member: "Добавить члена семьи",
+    remove_member: "Удалить члена семьи",
+    id: "Номер дела (необязательно)",
+    id_hint: "Ваш собственный номер для этого человека. Он будет напечатан в отчёте.",
+    submit: "Показать права и обязанности",
+    fix_these: "Исправьте, пожалуйста, эти ответы:",
+    error: "Ошибка: ",
+    new_check: "Новая проверка",
+    edit: "Изменить ответы",
+    print: "Печать",
+    print_hint: "Чтобы напечатать страницу, нажмите Ctrl+P.",
+    download: "Скачать:",
+    download_json: "JSON (данные)",
+    download_markdown: "Markdown (для записей по делу)",
+    download_ics: "Календарь сроков (ICS)",
+    answer_questions: "Ответить на открытые вопросы",
+    next_heading: "Ответьте на эти вопросы, чтобы дополнить отчёт",
+    next_intro: "Каждый ответ может изменить то, что сказано в отчёте. Если ответ неизвестен, оставьте поле пустым.",
+    next_submit: "Обновить отчёт",
+    not_found: "По этому адресу страницы нет.",
+};
 
 #[cfg(test)]
 mod tests;
