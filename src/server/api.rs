@@ -178,10 +178,15 @@ pub(crate) fn profile_from_json(
     raw.validate(state.pack.profile_defaults(state.today()))
         .map_err(|e| {
             let text = String::from_utf8_lossy(bytes);
-            let e = e.locate_in(
+            let mut e = e.locate_in(
                 text.strip_prefix('\u{feff}').unwrap_or(&text),
                 &JsonPath::root(),
             );
+            // In the order of the body, as the reader's own problems are.
+            e.problems.sort_by_key(|p| {
+                p.location
+                    .map_or((usize::MAX, usize::MAX), |l| (l.line, l.column))
+            });
             Problem::invalid_profile(&e)
         })
 }

@@ -68,7 +68,6 @@ pub async fn document(State(_): State<Shared>) -> Response {
 /// The whole document: utoipa's paths, and the schemas of the bodies.
 pub fn spec() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
-    doc["info"]["version"] = Value::from(env!("CARGO_PKG_VERSION"));
     let mut schemas = Map::new();
     let batch = crate::cli::batch::record_schema();
     for (name, schema) in [
@@ -82,11 +81,11 @@ pub fn spec() -> Value {
     ] {
         add(&mut schemas, name, schema);
     }
-    if let Some(components) = doc.as_object_mut().map(|d| {
+    if let Some(Value::Object(components)) = doc.as_object_mut().map(|d| {
         d.entry("components")
             .or_insert_with(|| Value::Object(Map::new()))
     }) {
-        components["schemas"] = Value::Object(schemas);
+        components.insert("schemas".to_owned(), Value::Object(schemas));
     }
     doc
 }
