@@ -249,7 +249,13 @@ async fn check_inner(
     summary = "Assess many people",
     description = "Reads NDJSON, one profile per line, and answers with NDJSON: one record per line that is not blank, in input order, each `{\"source\", \"report\"}` or `{\"source\", \"error\"}`, the same records as `eaeu-rights batch -` with the source named `<body>:LINE`. A bad line gives an error record in its place and never stops the run. The answer is streamed: records come back while the body is still being sent. The body may be at most 64 MiB and each line at most 1 MiB; a longer line, or the rest of a longer body, gives an error record.",
     params(BatchQuery),
-    request_body(content = String, content_type = "application/x-ndjson", description = "Profiles, one JSON object per line."),
+    request_body(
+        description = "Profiles, one JSON object per line (NDJSON); `text/plain` is read the same way.",
+        content(
+            (String = "application/x-ndjson"),
+            (String = "text/plain")
+        )
+    ),
     responses(
         (status = 200, description = "One record per profile line, in order.", content_type = "application/x-ndjson", body = ref("#/components/schemas/BatchRecord")),
         (status = 400, description = "The query is not valid.", content_type = "application/problem+json", body = ref("#/components/schemas/Problem")),
