@@ -4,7 +4,8 @@
 //! Data flows one way: a [`profile::WorkerProfile`] and a compiled
 //! [`engine::RulePack`] go into [`engine::explain`] (or the faster
 //! [`engine::decide`]); [`report::build`] turns the result into a
-//! [`report::Report`], which the renderers print. Only the binary does I/O.
+//! [`report::Report`], which the renderers print. Only the commands
+//! ([`cli`]) and the HTTP service ([`server`]) do I/O.
 
 #[doc(hidden)]
 pub mod bench_support;
