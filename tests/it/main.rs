@@ -27,5 +27,6 @@ mod no_placeholders;
 mod properties;
 mod reliability;
 mod schema;
+mod serve;
 mod timeline;
 mod translations;

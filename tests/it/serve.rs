@@ -4,15 +4,6 @@
 //! real headless Chromium (ignored unless asked for: it needs `chromium`
 //! and `chromedriver`).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -25,8 +16,7 @@ use eaeu_rights::server::{router, AppState};
 use serde_json::Value;
 use tower::ServiceExt as _;
 
-/// The date `common::run` gives the binary as today.
-const TODAY: &str = "2026-11-26";
+use crate::common::{self, TODAY};
 
 fn state() -> Arc<AppState> {
     let files = eaeu_rights::rules::embedded_files();
@@ -747,10 +737,8 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
+        let mut child = common::binary()
             .args(["serve", "--addr", "127.0.0.1:0"])
-            .env("LANG", "C")
-            .env("EAEU_RIGHTS_TODAY", TODAY)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
