@@ -890,6 +890,32 @@ async fn a_caseworker_fills_the_form_in_a_real_browser() {
             .await?;
         let heading = client.find(Locator::Css("h1")).await?.text().await?;
         assert!(heading.starts_with("Rights and obligations"), "{heading}");
+        // The script adds and removes family rows in the page, without a
+        // round trip: a mark left on the page survives (a reload, which is
+        // what the buttons do without the script, would wipe it).
+        let rows = || client.find_all(Locator::Css(".members fieldset.member"));
+        assert_eq!(rows().await?.len(), 1);
+        client.execute("window.notReloaded = true;", vec![]).await?;
+        client
+            .find(Locator::Css("button.add-member"))
+            .await?
+            .click()
+            .await?;
+        assert_eq!(rows().await?.len(), 2);
+        assert!(client
+            .find(Locator::Id("family-1-birth_date"))
+            .await
+            .is_ok());
+        client
+            .find(Locator::Css("#member-1 button.remove-member"))
+            .await?
+            .click()
+            .await?;
+        assert_eq!(rows().await?.len(), 1);
+        let mark = client
+            .execute("return window.notReloaded === true;", vec![])
+            .await?;
+        assert_eq!(mark, serde_json::Value::Bool(true), "the page was reloaded");
         client
             .find(Locator::Id("citizenship"))
             .await?
