@@ -1,7 +1,8 @@
 //! What the form's button gives (`POST /check`): the printable report page
 //! of `check --format html`, with a bar above it (a new check, change the
 //! answers, print, the other language, and the same report to download as
-//! JSON, Markdown or an iCalendar file), and, when the report still asks
+//! JSON, Markdown or an iCalendar file, with the timeline of the stay as
+//! text or a calendar, as `eaeu-rights timeline` gives it), and, when the report still asks
 //! something, its questions as fields to answer at its foot. A form that
 //! cannot be read comes back with each error beside its field.
 //!
@@ -23,6 +24,7 @@ use crate::engine;
 use crate::profile::WorkerProfile;
 use crate::report::html::escape;
 use crate::report::{self, Lang, Report};
+use crate::timeline;
 
 /// The script of the pages: conveniences only, the pages work without it.
 const SCRIPT: &str = include_str!("static/app.js");
@@ -84,6 +86,22 @@ pub async fn check(State(state): State<Shared>, headers: HeaderMap, body: Body) 
             "text/calendar; charset=utf-8",
             &report,
             "ics",
+        ),
+        "timeline" => download(
+            timeline::text::render_in(
+                &timeline::build_in(&state.pack, &profile, lang),
+                false,
+                lang,
+            ),
+            "text/plain; charset=utf-8",
+            &report,
+            "timeline.txt",
+        ),
+        "timeline-ics" => download(
+            timeline::ics::render_in(&timeline::build_in(&state.pack, &profile, lang), lang),
+            "text/calendar; charset=utf-8",
+            &report,
+            "timeline.ics",
         ),
         _ => html(
             StatusCode::OK,
@@ -211,6 +229,8 @@ fn bar(report: &Report, data: &FormData, lang: Lang) -> String {
         ("json", f.download_json),
         ("markdown", f.download_markdown),
         ("ics", f.download_ics),
+        ("timeline", f.download_timeline),
+        ("timeline-ics", f.download_timeline_ics),
     ] {
         button_form(
             &mut out,

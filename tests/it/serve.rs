@@ -559,7 +559,7 @@ async fn the_form_gives_the_report_page_with_its_downloads() {
         .select(&sel("nav.toolbar button[lang=ru]"))
         .next()
         .is_some());
-    for format in ["json", "markdown", "ics"] {
+    for format in ["json", "markdown", "ics", "timeline", "timeline-ics"] {
         let s = sel(&format!("nav.toolbar input[name=format][value={format}]"));
         assert!(doc.select(&s).next().is_some(), "{format}");
     }
@@ -573,6 +573,16 @@ async fn the_form_gives_the_report_page_with_its_downloads() {
         ("json", "application/json", "{"),
         ("markdown", "text/markdown; charset=utf-8", "# "),
         ("ics", "text/calendar; charset=utf-8", "BEGIN:VCALENDAR"),
+        (
+            "timeline",
+            "text/plain; charset=utf-8",
+            "Timeline of your stay",
+        ),
+        (
+            "timeline-ics",
+            "text/calendar; charset=utf-8",
+            "BEGIN:VCALENDAR",
+        ),
     ] {
         let mut with = fields.to_vec();
         with.push(("format", format));

@@ -66,6 +66,10 @@ pub struct FormWords {
     pub download_json: &'static str,
     pub download_markdown: &'static str,
     pub download_ics: &'static str,
+    /// The timeline of the stay (`eaeu-rights timeline`), as text and as a
+    /// calendar.
+    pub download_timeline: &'static str,
+    pub download_timeline_ics: &'static str,
     /// The link from the bar to the questions at the foot of the report.
     pub answer_questions: &'static str,
     /// The heading of the questions shown as fields, and their button.

@@ -644,6 +644,8 @@ static EN_FORM: FormWords = FormWords {
     download_json: "JSON (data)",
     download_markdown: "Markdown (case notes)",
     download_ics: "Calendar of the dates (ICS)",
+    download_timeline: "Timeline of the stay (text)",
+    download_timeline_ics: "Calendar of the timeline (ICS)",
     answer_questions: "Answer the open questions",
     next_heading: "Answer these questions to complete the report",
     next_intro: "Each answer can change what the report says. Leave a field empty if you do not know.",

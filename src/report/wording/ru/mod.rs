@@ -703,6 +703,8 @@ static RU_FORM: FormWords = FormWords {
     download_json: "JSON (данные)",
     download_markdown: "Markdown (для записей по делу)",
     download_ics: "Календарь сроков (ICS)",
+    download_timeline: "Хронология пребывания (текст)",
+    download_timeline_ics: "Календарь хронологии (ICS)",
     answer_questions: "Ответить на открытые вопросы",
     next_heading: "Ответьте на эти вопросы, чтобы дополнить отчёт",
     next_intro: "Каждый ответ может изменить то, что сказано в отчёте. Если ответ неизвестен, оставьте поле пустым.",
