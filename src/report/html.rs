@@ -42,6 +42,7 @@ a{color:#0b4a8b}
 .first li{margin:.3em 0}
 .overdue .when{color:#a00000}
 .when{font-weight:bold}
+.where,.otherwise{font-size:.88em}
 dl{columns:2;column-gap:2em;margin:.3em 0}
 dl div{break-inside:avoid}
 dt{display:inline;color:#444}
@@ -55,8 +56,8 @@ dd{display:inline;margin:0}
 p{orphans:2;widows:2}
 .check{font-style:italic}
 footer{margin-top:.8em;padding-top:.2em;border-top:1px solid #999}
-@page{size:A4;margin:11mm 12mm}
-@media print{body{font-size:8.7pt;line-height:1.27;max-width:none;margin:0;padding:0}a{color:#0b3a6b}}
+@page{size:A4;margin:9mm 11mm}
+@media print{body{font-size:8.7pt;line-height:1.22;max-width:none;margin:0;padding:0}a{color:#0b3a6b}}
 @media screen and (max-width:40em){dl,.reasons{columns:1}}
 ";
 
@@ -112,7 +113,7 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
     if !outline.must.is_empty() || !outline.done.is_empty() {
         open_section(&mut out, "must", w.markdown.must_do);
         for f in &outline.must {
-            duty(&mut out, w, f, report.as_of, !outline.is_action(f));
+            duty(&mut out, w, f, report.as_of);
         }
         if !outline.done.is_empty() {
             let _ = writeln!(out, "<h3>{}</h3>\n<ul>", escape(w.markdown.already_done));
@@ -181,24 +182,27 @@ fn actions(out: &mut String, w: &TextWords, report: &Report) {
     out.push_str("</ol>\n</section>\n");
 }
 
-/// Where to go and what happens otherwise, each on a line of its own
-/// inside the item it belongs to.
+/// Where to go and what happens otherwise, on a line under the item they
+/// belong to (one run of text: the page must print on two sheets).
 fn guides(w: &TextWords, f: &Finding) -> String {
-    let mut out = String::new();
+    let mut parts = Vec::new();
     for (class, label, guide) in [
         ("where", w.where_to, &f.where_to),
         ("otherwise", w.if_missed, &f.if_missed),
     ] {
         if let Some(g) = guide {
-            let _ = write!(
-                out,
-                "<br><span class=\"{class}\">{}{}</span>",
+            parts.push(format!(
+                "<span class=\"{class}\">{}{}</span>",
                 escape(label),
                 escape(&g.text)
-            );
+            ));
         }
     }
-    out
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("<br>{}", parts.join(" "))
+    }
 }
 
 /// The person's facts, known or not, the defaults the report assumed,
@@ -269,10 +273,9 @@ fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
         }
         out.push_str("</ul>\n");
     }
-    if report.status == Status::Covered {
-        // Said once here, not after every right it explains.
-        let _ = writeln!(out, "<p class=\"small\">{}</p>", escape(w.status_brief));
-    }
+    // A covered person's page says nothing more here: the sentence above
+    // and the facts the page rests on are enough, and it must print on
+    // two sheets.
     out.push_str("</section>\n");
 }
 
@@ -314,10 +317,9 @@ fn one_liners(
     out.push_str("</section>\n");
 }
 
-/// A duty: its title, its dates, what to do, where to go and what happens
-/// otherwise (`guided`: when the actions above have not said it), the
-/// caveats and the source.
-fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate, guided: bool) {
+/// A duty: its title, its dates, what to do (its summary, which says
+/// where), the caveats and the source.
+fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
     let _ = writeln!(
         out,
         "<div class=\"provision\">\n<h3>{}</h3>",
@@ -338,13 +340,6 @@ fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate, guided: 
     }
     if !f.summary.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(&f.summary));
-    }
-    if guided {
-        for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
-            if let Some(g) = guide {
-                let _ = writeln!(out, "<p>{}{}</p>", escape(label), escape(&g.text));
-            }
-        }
     }
     if let Some(t) = &f.tension {
         let _ = writeln!(out, "<p class=\"note\">{}{}</p>", escape(w.note), escape(t));
