@@ -195,6 +195,9 @@ struct CheckArgs<F: ValueEnum + Clone + Send + Sync + 'static = CheckFormat> {
     /// The report's language [default: from LANG, else English].
     #[arg(long, value_enum, value_name = "LANG")]
     lang: Option<Lang>,
+    /// Text and Markdown: give every provision's summary, reasons, caveats, source and rule id, not one line each (for caseworkers and lawyers).
+    #[arg(long)]
+    detail: bool,
     #[command(flatten)]
     pack: PackArgs,
 }
@@ -464,8 +467,10 @@ fn check(args: CheckArgs) -> Result<u8, CliError> {
             s.push('\n');
             s
         }
-        CheckFormat::Text => report::text::render_in(&report, use_color(args.color), lang),
-        CheckFormat::Markdown => report::markdown::render_in(&report, lang),
+        CheckFormat::Text => {
+            report::text::render_as(&report, use_color(args.color), lang, args.detail)
+        }
+        CheckFormat::Markdown => report::markdown::render_as(&report, lang, args.detail),
         CheckFormat::Ics => report::ics::render_in(&report, lang),
         CheckFormat::Html => report::html::render_in(&report, &profile, lang),
     };

@@ -16,10 +16,10 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::outline::{legend, OneLine, Outline};
 use super::text::{advice, capitalised, cite_in, date_phrase};
 use super::wording::TextWords;
 use super::{Finding, Lang, Report, Status};
-use crate::engine::ir::{Confidence, RuleKind};
 use crate::engine::Outcome;
 use crate::profile::WorkerProfile;
 
@@ -42,6 +42,7 @@ a{color:#0b4a8b}
 .first li{margin:.3em 0}
 .overdue .when{color:#a00000}
 .when{font-weight:bold}
+.where,.otherwise{font-size:.88em}
 dl{columns:2;column-gap:2em;margin:.3em 0}
 dl div{break-inside:avoid}
 dt{display:inline;color:#444}
@@ -55,8 +56,8 @@ dd{display:inline;margin:0}
 p{orphans:2;widows:2}
 .check{font-style:italic}
 footer{margin-top:.8em;padding-top:.2em;border-top:1px solid #999}
-@page{size:A4;margin:11mm 12mm}
-@media print{body{font-size:8.7pt;line-height:1.27;max-width:none;margin:0;padding:0}a{color:#0b3a6b}}
+@page{size:A4;margin:9mm 11mm}
+@media print{body{font-size:8.7pt;line-height:1.22;max-width:none;margin:0;padding:0}a{color:#0b3a6b}}
 @media screen and (max-width:40em){dl,.reasons{columns:1}}
 ";
 
@@ -100,33 +101,23 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
     details(&mut out, w, report, profile, lang);
     status(&mut out, w, host, report);
 
-    let applying = |kinds: &'static [RuleKind]| {
-        report
-            .findings
-            .iter()
-            .filter(move |f| f.outcome == Outcome::Applies && kinds.contains(&f.kind))
-    };
-    let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
-    one_liners(&mut out, w, "may", w.markdown.may_do, &may, report.as_of);
-
-    let (done, mut must): (Vec<&Finding>, Vec<&Finding>) =
-        applying(&[RuleKind::Obligation]).partition(|f| f.met == Some(true));
-    // Soonest first, as in the other reports; undated duties after dated ones.
-    must.sort_by_key(|f| {
-        f.dates
-            .values()
-            .min()
-            .copied()
-            .map_or((1, None), |d| (0, Some(d)))
-    });
-    if !must.is_empty() || !done.is_empty() {
+    let outline = Outline::of(report);
+    one_liners(
+        &mut out,
+        w,
+        "may",
+        w.markdown.may_do,
+        &outline.may,
+        report.as_of,
+    );
+    if !outline.must.is_empty() || !outline.done.is_empty() {
         open_section(&mut out, "must", w.markdown.must_do);
-        for f in &must {
+        for f in &outline.must {
             duty(&mut out, w, f, report.as_of);
         }
-        if !done.is_empty() {
+        if !outline.done.is_empty() {
             let _ = writeln!(out, "<h3>{}</h3>\n<ul>", escape(w.markdown.already_done));
-            for f in &done {
+            for f in &outline.done {
                 let _ = writeln!(
                     out,
                     "<li><strong>{}</strong>: {} <span class=\"source\">{}</span></li>",
@@ -139,17 +130,15 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
         }
         out.push_str("</section>\n");
     }
-
-    let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
     one_liners(
         &mut out,
         w,
         "know",
         w.markdown.good_to_know,
-        &know,
+        &outline.know,
         report.as_of,
     );
-    not_applying(&mut out, w, report);
+    not_applying(&mut out, w, &outline);
     questions(&mut out, w, report);
     not_assessed(&mut out, w, report);
 
@@ -184,12 +173,36 @@ fn actions(out: &mut String, w: &TextWords, report: &Report) {
         };
         let _ = writeln!(
             out,
-            "<li{class}><span class=\"when\">{}</span><br>{}</li>",
+            "<li{class}><span class=\"when\">{}</span><br>{}{}</li>",
             escape(&when),
-            escape(&f.title)
+            escape(&f.title),
+            guides(w, f)
         );
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+/// Where to go and what happens otherwise, on a line under the item they
+/// belong to (one run of text: the page must print on two sheets).
+fn guides(w: &TextWords, f: &Finding) -> String {
+    let mut parts = Vec::new();
+    for (class, label, guide) in [
+        ("where", w.where_to, &f.where_to),
+        ("otherwise", w.if_missed, &f.if_missed),
+    ] {
+        if let Some(g) = guide {
+            parts.push(format!(
+                "<span class=\"{class}\">{}{}</span>",
+                escape(label),
+                escape(&g.text)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("<br>{}", parts.join(" "))
+    }
 }
 
 /// The person's facts, known or not, the defaults the report assumed,
@@ -260,14 +273,9 @@ fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
         }
         out.push_str("</ul>\n");
     }
-    if report.status == Status::Covered {
-        // Said once here, not after every right it explains.
-        let _ = writeln!(
-            out,
-            "<p class=\"small\">{}</p>",
-            escape(w.status_explains_below)
-        );
-    }
+    // A covered person's page says nothing more here: the sentence above
+    // and the facts the page rests on are enough, and it must print on
+    // two sheets.
     out.push_str("</section>\n");
 }
 
@@ -288,46 +296,29 @@ fn one_liners(
     open_section(out, id, heading);
     out.push_str("<ul>\n");
     for f in found {
-        let dates = dates(w, f, as_of);
-        let dates = if dates.is_empty() {
+        let line = OneLine::of(w, f, as_of);
+        let dates = if line.dates.is_empty() {
             String::new()
         } else {
-            format!(" — {dates}")
+            format!(" — {}", escape(&line.dates))
         };
         let _ = writeln!(
             out,
             "<li><strong>{}</strong>{dates}. <span class=\"source\">{}</span>{}</li>",
-            escape(&f.title),
+            escape(line.title),
             link(w, f),
-            mark(f.confidence)
+            line.mark
         );
     }
     out.push_str("</ul>\n");
-    for confidence in [Confidence::PartlyVerified, Confidence::Unverified] {
-        if let Some(advice) = advice(w, Some(confidence)) {
-            if found.iter().any(|f| f.confidence == Some(confidence)) {
-                let _ = writeln!(
-                    out,
-                    "<p class=\"legend\">{} {}</p>",
-                    mark(Some(confidence)),
-                    escape(&advice)
-                );
-            }
-        }
+    for (mark, advice) in legend(w, found) {
+        let _ = writeln!(out, "<p class=\"legend\">{mark} {}</p>", escape(&advice));
     }
     out.push_str("</section>\n");
 }
 
-/// The mark of a provision that is not fully verified.
-fn mark(confidence: Option<Confidence>) -> &'static str {
-    match confidence {
-        Some(Confidence::PartlyVerified) => "*",
-        Some(Confidence::Unverified) => "**",
-        Some(Confidence::Verified) | None => "",
-    }
-}
-
-/// A duty: its title, its dates, what to do, the caveats and the source.
+/// A duty: its title, its dates, what to do (its summary, which says
+/// where), the caveats and the source.
 fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
     let _ = writeln!(
         out,
@@ -359,42 +350,30 @@ fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
     let _ = writeln!(out, "<p class=\"source\">{}</p>\n</div>", source(w, f));
 }
 
-/// What does not apply, by title (the text and JSON reports give each
-/// one's reasons): the provisions the status alone rules out as one group
-/// under one sentence, then the others.
-fn not_applying(out: &mut String, w: &TextWords, report: &Report) {
-    let found: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::DoesNotApply)
-        .collect();
-    if found.is_empty() {
+/// What does not apply, by title (the detailed text report and the JSON
+/// report give each one's reasons): the provisions the status alone rules
+/// out as one group under one sentence, then the others.
+fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
+    if outline.by_status.is_empty() && outline.not_applying.is_empty() {
         return;
     }
-    let shown = &report.status_reasons;
-    // Ruled out by the status alone: every reason is one the status
-    // section gave.
-    let by_status =
-        |f: &Finding| !f.because.is_empty() && f.because.iter().all(|b| shown.contains(b));
-    let grouped = found.iter().filter(|f| by_status(f)).count() > 1;
     open_section(out, "not", w.markdown.does_not_apply);
-    let list = |out: &mut String, titles: Vec<&&Finding>| {
+    let list = |out: &mut String, titles: &[&Finding]| {
         out.push_str("<ul class=\"titles\">\n");
         for f in titles {
             let _ = writeln!(out, "<li>{}</li>", escape(&f.title));
         }
         out.push_str("</ul>\n");
     };
-    if grouped {
+    if !outline.by_status.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(w.ruled_out_by_status));
-        list(out, found.iter().filter(|f| by_status(f)).collect());
+        list(out, &outline.by_status);
     }
-    let rest: Vec<&&Finding> = found.iter().filter(|f| !grouped || !by_status(f)).collect();
-    if !rest.is_empty() {
-        if grouped {
+    if !outline.not_applying.is_empty() {
+        if !outline.by_status.is_empty() {
             let _ = writeln!(out, "<p>{}</p>", escape(w.html.other_reasons));
         }
-        list(out, rest);
+        list(out, &outline.not_applying);
     }
     out.push_str("</section>\n");
 }

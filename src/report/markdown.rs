@@ -1,7 +1,9 @@
-//! The report as Markdown, for a caseworker's case notes: the status and its
-//! reasons, then what the person must do (soonest first), may do, should
-//! know and still has to tell us, what does not apply, the assumptions and
-//! the disclaimer. Every text that comes from a profile or the pack is
+//! The report as Markdown, for a caseworker's case notes: the status, what
+//! to do first (with where to go and what if missed), then what the person
+//! must do (soonest first), may do, should know and still has to tell us,
+//! what does not apply, the assumptions and the disclaimer. The short
+//! report gives each provision one line, its source a link; with `detail`
+//! each has its summary, caveats, source and rule id. Every text that comes from a profile or the pack is
 //! escaped, so an id or an occupation such as `*a_b* [x]` cannot break the
 //! layout.
 //!
@@ -12,10 +14,10 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::outline::{legend, shows_status_reasons, OneLine, Outline};
 use super::text::{advice, capitalised, cite_in, date_phrase};
 use super::wording::TextWords;
 use super::{Finding, Lang, Report, Status};
-use crate::engine::ir::RuleKind;
 use crate::engine::Outcome;
 
 /// Renders a report as CommonMark, in English.
@@ -24,19 +26,26 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Renders a report as CommonMark, in `lang` (the report's own sentences
-/// are in the language it was built in).
+/// are in the language it was built in): the short report, each provision
+/// in one line.
 pub fn render_in(report: &Report, lang: Lang) -> String {
+    render_as(report, lang, false)
+}
+
+/// Renders a report as CommonMark in `lang`, short or, with `detail`, with
+/// every provision's summary, caveats, source and rule id.
+pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     let w = lang.text_words();
     let m = &w.markdown;
     let host = lang.country_name(report.host);
+    let outline = Outline::of(report);
     let mut out = String::new();
     heading(&mut out, w, host, report);
-    status(&mut out, w, host, report);
+    status(&mut out, w, host, report, detail);
 
-    let actions = report.actions();
-    if !actions.is_empty() {
+    if !outline.actions.is_empty() {
         section(&mut out, m.first);
-        for (n, (f, d)) in actions.iter().enumerate() {
+        for (n, (f, d)) in outline.actions.iter().enumerate() {
             let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
             let _ = writeln!(
                 out,
@@ -45,96 +54,89 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
                 escape(&when),
                 escape(&f.title)
             );
+            guides(&mut out, w, f);
         }
         out.push('\n');
     }
 
-    let applying = |kinds: &'static [RuleKind]| {
-        report
-            .findings
-            .iter()
-            .filter(move |f| f.outcome == Outcome::Applies && kinds.contains(&f.kind))
-    };
-
-    let (done, mut must): (Vec<&Finding>, Vec<&Finding>) =
-        applying(&[RuleKind::Obligation]).partition(|f| f.met == Some(true));
-    // Soonest first, as in the text report; undated duties after dated ones.
-    must.sort_by_key(|f| {
-        f.dates
-            .values()
-            .min()
-            .copied()
-            .map_or((1, None), |d| (0, Some(d)))
-    });
-    if !must.is_empty() || !done.is_empty() {
-        section(&mut out, m.must_do);
-        for f in &must {
-            finding(&mut out, w, f, report.as_of);
-        }
-        if !done.is_empty() {
-            let _ = writeln!(out, "### {}\n", m.already_done);
-            for f in &done {
-                let _ = writeln!(
-                    out,
-                    "- **{}**: {} {}",
-                    escape(&f.title),
-                    m.done_note,
-                    source(w, f)
-                );
+    if detail {
+        if !outline.must.is_empty() || !outline.done.is_empty() {
+            section(&mut out, m.must_do);
+            for f in &outline.must {
+                finding(&mut out, w, f, report.as_of);
             }
-            out.push('\n');
+            done(&mut out, w, &outline, true);
         }
-    }
-
-    let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
-    if !may.is_empty() {
-        section(&mut out, m.may_do);
-        for f in may {
-            finding(&mut out, w, f, report.as_of);
+        for (heading, found) in [(m.may_do, &outline.may), (m.good_to_know, &outline.know)] {
+            if !found.is_empty() {
+                section(&mut out, heading);
+                for f in found {
+                    finding(&mut out, w, f, report.as_of);
+                }
+            }
         }
-    }
-
-    let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
-    if !know.is_empty() {
-        section(&mut out, m.good_to_know);
-        for f in know {
-            finding(&mut out, w, f, report.as_of);
+    } else {
+        // A duty that opens the report as an action is said there in full.
+        let must: Vec<&Finding> = outline
+            .must
+            .iter()
+            .copied()
+            .filter(|f| !outline.is_action(f))
+            .collect();
+        if !must.is_empty() || !outline.done.is_empty() {
+            section(&mut out, m.must_do);
+            if !must.is_empty() {
+                one_liners(&mut out, w, &must, &outline, report.as_of);
+            }
+            done(&mut out, w, &outline, false);
+        }
+        for (heading, found) in [(m.may_do, &outline.may), (m.good_to_know, &outline.know)] {
+            if !found.is_empty() {
+                section(&mut out, heading);
+                one_liners(&mut out, w, found, &outline, report.as_of);
+            }
         }
     }
 
     if !report.questions.is_empty() {
         section(&mut out, m.still_need);
         for q in &report.questions {
-            let decides: Vec<String> = q.affects.iter().map(|id| affected(w, report, id)).collect();
+            let decides: Vec<String> = q
+                .affects
+                .iter()
+                .map(|id| affected(w, report, id, detail))
+                .collect();
             let _ = writeln!(out, "- {}", escape(&q.question));
             let _ = writeln!(out, "  - {}{}.", m.decides, decides.join("; "));
         }
         out.push('\n');
     }
 
-    let not: Vec<&Finding> = with_outcome(report, Outcome::DoesNotApply).collect();
-    if !not.is_empty() {
-        section(&mut out, m.does_not_apply);
-        for f in not {
-            let _ = writeln!(out, "- {} ({})", escape(&f.title), escape(&f.rule));
+    if detail {
+        let not: Vec<&Finding> = with_outcome(report, Outcome::DoesNotApply).collect();
+        if !not.is_empty() {
+            section(&mut out, m.does_not_apply);
+            for f in not {
+                let _ = writeln!(out, "- {} ({})", escape(&f.title), escape(&f.rule));
+            }
+            out.push('\n');
         }
-        out.push('\n');
+    } else {
+        not_applying(&mut out, w, &outline);
     }
 
-    let unassessed: Vec<&Finding> = with_outcome(report, Outcome::NotAssessed).collect();
-    if !unassessed.is_empty() {
+    if !outline.not_assessed.is_empty() {
         section(&mut out, m.not_assessed);
-        for f in unassessed {
+        for f in &outline.not_assessed {
             // The reasons name the act that applied then: the one thing a
             // reader can act on, so they are kept here.
             let why: Vec<String> = f.because.iter().map(|b| escape(b)).collect();
-            let _ = writeln!(
-                out,
-                "- {} ({}): {}",
-                escape(&f.title),
-                escape(&f.rule),
-                why.join("; ")
-            );
+            let title = if detail {
+                format!("{} ({})", escape(&f.title), escape(&f.rule))
+            } else {
+                escape(&f.title)
+            };
+            let _ = writeln!(out, "- {title}: {}", why.join("; "));
         }
         out.push('\n');
     }
@@ -155,6 +157,98 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     out
 }
 
+/// Where to go and what happens if it is missed, as a list under the
+/// item above (indented to sit inside a numbered item too).
+fn guides(out: &mut String, w: &TextWords, f: &Finding) {
+    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+        if let Some(g) = guide {
+            let _ = writeln!(out, "   - {label}{}", escape(&g.text));
+        }
+    }
+}
+
+/// Duties the person says are done: title and the note, and in `detail`
+/// the source with its rule id.
+fn done(out: &mut String, w: &TextWords, outline: &Outline<'_>, detail: bool) {
+    if outline.done.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {}\n", w.markdown.already_done);
+    for f in &outline.done {
+        let source = if detail { source(w, f) } else { String::new() };
+        let line = format!(
+            "- **{}**: {} {source}",
+            escape(&f.title),
+            w.markdown.done_note
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out.push('\n');
+}
+
+/// Provisions in one line each: the title, the dates, the source as a
+/// link, a mark when not fully verified (explained under the list), and
+/// for a duty the actions do not name, where to go and what if missed.
+fn one_liners(
+    out: &mut String,
+    w: &TextWords,
+    found: &[&Finding],
+    outline: &Outline<'_>,
+    as_of: NaiveDate,
+) {
+    for f in found {
+        let line = OneLine::of(w, f, as_of);
+        let dates = if line.dates.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", escape(&line.dates))
+        };
+        let citation = escape(&line.citation);
+        let cited = match line.url {
+            Some(url) => format!("[{citation}]({})", destination(url)),
+            None => citation,
+        };
+        let _ = writeln!(
+            out,
+            "- **{}**{dates}. {cited}{}",
+            escape(line.title),
+            escape(line.mark)
+        );
+        if !outline.is_action(f) {
+            guides(out, w, f);
+        }
+    }
+    out.push('\n');
+    for (mark, advice) in legend(w, found) {
+        let _ = writeln!(out, "{} {}\n", escape(mark), escape(&advice));
+    }
+}
+
+/// What does not apply, by title: those the status alone rules out as one
+/// group under one sentence, then the others.
+fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
+    if outline.by_status.is_empty() && outline.not_applying.is_empty() {
+        return;
+    }
+    section(out, w.markdown.does_not_apply);
+    if !outline.by_status.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(w.ruled_out_by_status));
+        for f in &outline.by_status {
+            let _ = writeln!(out, "- {}", escape(&f.title));
+        }
+        out.push('\n');
+        if !outline.not_applying.is_empty() {
+            let _ = writeln!(out, "{}\n", escape(w.html.other_reasons));
+        }
+    }
+    for f in &outline.not_applying {
+        let _ = writeln!(out, "- {}", escape(&f.title));
+    }
+    if !outline.not_applying.is_empty() {
+        out.push('\n');
+    }
+}
+
 /// The title: host state and assessment date, and whose report it is.
 fn heading(out: &mut String, w: &TextWords, host: &str, report: &Report) {
     let (before, after) = w.markdown.title;
@@ -170,8 +264,9 @@ fn heading(out: &mut String, w: &TextWords, host: &str, report: &Report) {
     }
 }
 
-/// The status in a sentence, then the reasons for it.
-fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
+/// The status in a sentence, then the reasons for it (in the short
+/// report only when the person is not covered, or it is not known).
+fn status(out: &mut String, w: &TextWords, host: &str, report: &Report, detail: bool) {
     let m = &w.markdown;
     let host = escape(host);
     let headline = match report.status {
@@ -181,7 +276,7 @@ fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
     };
     section(out, m.status);
     let _ = writeln!(out, "{headline}\n");
-    if !report.status_reasons.is_empty() {
+    if detail && !report.status_reasons.is_empty() || shows_status_reasons(report) {
         for r in &report.status_reasons {
             let _ = writeln!(out, "- {}", escape(r));
         }
@@ -197,14 +292,15 @@ fn with_outcome(report: &Report, outcome: Outcome) -> impl Iterator<Item = &Find
     report.findings.iter().filter(move |f| f.outcome == outcome)
 }
 
-/// What a question decides, by the finding's title: "your status" for the
-/// status itself.
-fn affected(w: &TextWords, report: &Report, id: &str) -> String {
+/// What a question decides, by the finding's title (and its rule id in
+/// `detail`): "your status" for the status itself.
+fn affected(w: &TextWords, report: &Report, id: &str, detail: bool) -> String {
     if id == "status" {
         return w.your_status.to_owned();
     }
     match report.findings.iter().find(|f| f.rule == id) {
-        Some(f) => format!("{} ({})", escape(&f.title), escape(id)),
+        Some(f) if detail => format!("{} ({})", escape(&f.title), escape(id)),
+        Some(f) => escape(&f.title),
         None => escape(id),
     }
 }
@@ -225,6 +321,11 @@ fn finding(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
     }
     if let Some(advice) = advice(w, f.confidence) {
         let _ = writeln!(out, "*{advice}*\n");
+    }
+    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+        if let Some(g) = guide {
+            let _ = writeln!(out, "{label}{}\n", escape(&g.text));
+        }
     }
     let _ = writeln!(out, "{}\n", source(w, f));
 }

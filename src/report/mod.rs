@@ -6,6 +6,7 @@ pub mod compact;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+pub(crate) mod outline;
 pub mod schema;
 pub mod text;
 pub(crate) mod wording;
@@ -165,6 +166,26 @@ pub struct Finding {
     /// Interpretation choices made in encoding the provision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where to go to act on it in the host state, when the pack says
+    /// (shown by the text, Markdown and HTML reports; not part of the
+    /// JSON report, whose shape is a contract).
+    #[serde(skip)]
+    pub where_to: Option<Guide>,
+    /// What happens if it is missed, when the pack says (as `where_to`).
+    #[serde(skip)]
+    pub if_missed: Option<Guide>,
+}
+
+/// How to act on a provision in the host state: where to go, or what
+/// happens if it is missed; with the pages the pack has it from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guide {
+    /// The text, in the report's language.
+    pub text: String,
+    /// The addresses of the pages it rests on.
+    pub sources: Vec<String>,
+    /// How sure the pack's authors are of it.
+    pub confidence: Confidence,
 }
 
 /// A fact the report still needs, in plain words.
@@ -250,6 +271,13 @@ pub fn build_in(
             limits: rule.limits.clone(),
             tension: words.tension(index, rule),
             note: rule.note.clone(),
+            // Said only where it helps: to someone who must act on it.
+            where_to: (result.outcome == Outcome::Applies)
+                .then(|| words.guide(index, rule, false, &result.dates))
+                .flatten(),
+            if_missed: (result.outcome == Outcome::Applies)
+                .then(|| words.guide(index, rule, true, &result.dates))
+                .flatten(),
         });
     }
     let questions = asked

@@ -1,15 +1,19 @@
-//! The terminal report: grouped as what you may do, what you must do and by
-//! when, what you should know, what does not apply and why, and what is still
-//! needed. Plain words, dates up front, wrapped at 80 columns; colour only
-//! when the caller says the output is a terminal that wants it.
+//! The terminal report: what to do first (each action with where to go and
+//! what happens if it is missed), then grouped as what you may do, what you
+//! must do and by when, what you should know, what is still needed and
+//! what does not apply. The short report gives each provision one line;
+//! with `detail` each has its summary, reasons, caveats, source, link and
+//! rule id. Plain words, dates up front, wrapped at 80 columns; colour
+//! only when the caller says the output is a terminal that wants it.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::outline::{legend, shows_status_reasons, OneLine, Outline};
 use super::wording::{Citation, TextWords};
 use super::{Finding, Lang, Report, Status};
-use crate::engine::ir::{Confidence, RuleKind, Source};
+use crate::engine::ir::{Confidence, Source};
 use crate::engine::Outcome;
 
 const WIDTH: usize = 80;
@@ -47,11 +51,20 @@ pub fn render(report: &Report, color: bool) -> String {
 }
 
 /// Renders a report for a terminal or a plain-text file, in `lang` (the
-/// report's own sentences are in the language it was built in).
+/// report's own sentences are in the language it was built in): the short
+/// report, each provision in one line.
 pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
+    render_as(report, color, lang, false)
+}
+
+/// Renders a report in `lang`, short or, with `detail`, with every
+/// provision's summary, reasons, caveats, source, link and rule id (for
+/// caseworkers and lawyers).
+pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> String {
     let s = if color { &COLOR } else { &PLAIN };
     let w = lang.text_words();
     let host = lang.country_name(report.host);
+    let outline = Outline::of(report);
     let mut out = String::new();
     let who = report
         .profile_id
@@ -82,18 +95,24 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         "",
         "  ",
     );
-    for reason in &report.status_reasons {
-        wrap_into(&mut out, reason, "  - ", "    ");
+    if detail || shows_status_reasons(report) {
+        for reason in &report.status_reasons {
+            wrap_into(&mut out, reason, "  - ", "    ");
+        }
     }
     if report.status == Status::Covered {
         // Said once here, not after every right it explains.
-        wrap_into(&mut out, w.status_explains_below, "  ", "  ");
+        let line = if detail {
+            w.status_explains_below
+        } else {
+            w.status_brief
+        };
+        wrap_into(&mut out, line, "  ", "  ");
     }
 
-    let actions = report.actions();
-    if !actions.is_empty() {
+    if !outline.actions.is_empty() {
         section(&mut out, s, w.first);
-        for (n, (f, d)) in actions.iter().enumerate() {
+        for (n, (f, d)) in outline.actions.iter().enumerate() {
             let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
             let colour = if *d < report.as_of { s.red } else { s.yellow };
             wrap_into(
@@ -103,70 +122,21 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
                 "     ",
             );
             wrap_into(&mut out, &f.title, "     ", "     ");
+            guides(&mut out, w, f, "     ");
         }
     }
 
-    let applying = |kinds: &'static [RuleKind]| {
-        report
-            .findings
-            .iter()
-            .filter(move |f| f.outcome == Outcome::Applies && kinds.contains(&f.kind))
-    };
-
-    let may: Vec<&Finding> = applying(&[RuleKind::Right, RuleKind::Exemption]).collect();
-    if !may.is_empty() {
-        section(&mut out, s, w.may_do);
-        for f in may {
-            finding(&mut out, s, w, f, "+", s.green, report);
-        }
+    if detail {
+        details(&mut out, s, w, report, &outline);
+    } else {
+        brief(&mut out, s, w, report, &outline);
     }
 
-    let (done, mut must): (Vec<&Finding>, Vec<&Finding>) =
-        applying(&[RuleKind::Obligation]).partition(|f| f.met == Some(true));
-    // Soonest deadline first; obligations without a date after those with one.
-    must.sort_by_key(|f| {
-        f.dates
-            .values()
-            .min()
-            .copied()
-            .map_or((1, None), |d| (0, Some(d)))
-    });
-    if !must.is_empty() {
-        section(&mut out, s, w.must_do);
-        for f in must {
-            finding(&mut out, s, w, f, "!", s.yellow, report);
-        }
-    }
-
-    if !done.is_empty() {
-        section(&mut out, s, w.already_done);
-        for f in done {
-            let _ = writeln!(out);
-            wrap_into(
-                &mut out,
-                &format!("{}v{} {}{}{}", s.green, s.reset, s.bold, f.title, s.reset),
-                "  ",
-                "    ",
-            );
-            wrap_into(&mut out, w.done_note, "    ", "    ");
-            source_lines(&mut out, s, w, f);
-        }
-    }
-
-    let know: Vec<&Finding> = applying(&[RuleKind::Information]).collect();
-    if !know.is_empty() {
-        section(&mut out, s, w.good_to_know);
-        for f in know {
-            finding(&mut out, s, w, f, "i", "", report);
-        }
-    }
-
-    let open: Vec<&Finding> = report
+    let open = report
         .findings
         .iter()
-        .filter(|f| f.outcome == Outcome::Undetermined)
-        .collect();
-    if !open.is_empty() || !report.questions.is_empty() {
+        .any(|f| f.outcome == Outcome::Undetermined);
+    if open || !report.questions.is_empty() {
         section(&mut out, s, w.still_need);
         for q in &report.questions {
             wrap_into(&mut out, &q.question, "  ? ", "    ");
@@ -179,26 +149,21 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         }
     }
 
-    listed(
-        &mut out,
-        s,
-        w,
-        report,
-        Outcome::DoesNotApply,
-        w.does_not_apply,
-        "  - ",
-        &format!("      {}", w.because),
-    );
-    listed(
-        &mut out,
-        s,
-        w,
-        report,
-        Outcome::NotAssessed,
-        w.not_assessed,
-        "  ? ",
-        "      ",
-    );
+    if detail {
+        listed(
+            &mut out,
+            s,
+            w,
+            report,
+            Outcome::DoesNotApply,
+            w.does_not_apply,
+            "  - ",
+            &format!("      {}", w.because),
+        );
+    } else {
+        not_applying(&mut out, s, w, &outline);
+    }
+    listed_not_assessed(&mut out, s, w, &outline, detail);
 
     if !report.assumptions.is_empty() {
         section(&mut out, s, w.assumptions);
@@ -215,6 +180,173 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
         s.dim, w.rules, report.rules_version, s.reset
     );
     out
+}
+
+/// Where to go, and what happens if it is missed, under a provision.
+fn guides(out: &mut String, w: &TextWords, f: &Finding, indent: &str) {
+    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+        if let Some(g) = guide {
+            wrap_into(out, &format!("{label}{}", g.text), indent, indent);
+        }
+    }
+}
+
+/// The short report's provisions, one line each: what you may do, must
+/// do (the duties the actions above do not name, with where to go and
+/// what happens otherwise), have done and should know.
+fn brief(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &Outline<'_>) {
+    let as_of = report.as_of;
+    let list = |out: &mut String, heading: &str, found: &[&Finding], mark: &str, colour: &str| {
+        if found.is_empty() {
+            return;
+        }
+        section(out, s, heading);
+        for f in found {
+            one_liner(out, s, w, f, mark, colour, as_of);
+            if f.met != Some(true) {
+                guides(out, w, f, "    ");
+            }
+            if f.met == Some(true) {
+                wrap_into(out, w.done_note, "    ", "    ");
+            }
+        }
+        for (mark, advice) in legend(w, found) {
+            wrap_into(
+                out,
+                &format!("{}{mark} {advice}{}", s.dim, s.reset),
+                "  ",
+                "    ",
+            );
+        }
+    };
+    list(out, w.may_do, &outline.may, "+", s.green);
+    // A duty that opens the report as an action is said there in full.
+    let must: Vec<&Finding> = outline
+        .must
+        .iter()
+        .copied()
+        .filter(|f| !outline.is_action(f))
+        .collect();
+    list(out, w.must_do, &must, "!", s.yellow);
+    list(out, w.already_done, &outline.done, "v", s.green);
+    list(out, w.good_to_know, &outline.know, "i", "");
+}
+
+/// A provision in one line (wrapped when long): its title, its dates and
+/// its source, marked when not fully verified.
+fn one_liner(
+    out: &mut String,
+    s: &Style,
+    w: &TextWords,
+    f: &Finding,
+    mark: &str,
+    colour: &str,
+    as_of: chrono::NaiveDate,
+) {
+    let line = OneLine::of(w, f, as_of);
+    let dates = if line.dates.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", line.dates)
+    };
+    wrap_into(
+        out,
+        &format!(
+            "{colour}{mark}{} {}{}{}{dates}. {}{}{}{}",
+            s.reset, s.bold, line.title, s.reset, s.dim, line.citation, line.mark, s.reset
+        ),
+        "  ",
+        "    ",
+    );
+}
+
+/// The full report's provisions: each with its summary, reasons, caveats,
+/// source, link and rule id.
+fn details(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &Outline<'_>) {
+    if !outline.may.is_empty() {
+        section(out, s, w.may_do);
+        for f in &outline.may {
+            finding(out, s, w, f, "+", s.green, report);
+        }
+    }
+    if !outline.must.is_empty() {
+        section(out, s, w.must_do);
+        for f in &outline.must {
+            finding(out, s, w, f, "!", s.yellow, report);
+        }
+    }
+    if !outline.done.is_empty() {
+        section(out, s, w.already_done);
+        for f in &outline.done {
+            let _ = writeln!(out);
+            wrap_into(
+                out,
+                &format!("{}v{} {}{}{}", s.green, s.reset, s.bold, f.title, s.reset),
+                "  ",
+                "    ",
+            );
+            wrap_into(out, w.done_note, "    ", "    ");
+            source_lines(out, s, w, f);
+        }
+    }
+    if !outline.know.is_empty() {
+        section(out, s, w.good_to_know);
+        for f in &outline.know {
+            finding(out, s, w, f, "i", "", report);
+        }
+    }
+}
+
+/// What does not apply, by title: those the status alone rules out as one
+/// group under one sentence, then the others.
+fn not_applying(out: &mut String, s: &Style, w: &TextWords, outline: &Outline<'_>) {
+    if outline.by_status.is_empty() && outline.not_applying.is_empty() {
+        return;
+    }
+    section(out, s, w.does_not_apply_brief);
+    if !outline.by_status.is_empty() {
+        wrap_into(out, w.ruled_out_by_status, "  ", "  ");
+        for f in &outline.by_status {
+            wrap_into(out, &f.title, "    - ", "      ");
+        }
+        if !outline.not_applying.is_empty() {
+            wrap_into(out, w.html.other_reasons, "  ", "  ");
+        }
+    }
+    let (lead, rest) = if outline.by_status.is_empty() {
+        ("  - ", "    ")
+    } else {
+        ("    - ", "      ")
+    };
+    for f in &outline.not_applying {
+        wrap_into(out, &f.title, lead, rest);
+    }
+}
+
+/// Provisions of years the pack does not encode, with the reasons that
+/// name the act that applied then (the rule ids only in `detail`).
+fn listed_not_assessed(
+    out: &mut String,
+    s: &Style,
+    w: &TextWords,
+    outline: &Outline<'_>,
+    detail: bool,
+) {
+    if outline.not_assessed.is_empty() {
+        return;
+    }
+    section(out, s, w.not_assessed);
+    for f in &outline.not_assessed {
+        let title = if detail {
+            format!("{} [{}]", f.title, f.rule)
+        } else {
+            f.title.clone()
+        };
+        wrap_into(out, &title, "  ? ", "    ");
+        for b in &f.because {
+            wrap_into(out, b, "      ", "      ");
+        }
+    }
 }
 
 /// The findings with one outcome under a heading: title, id and reasons.
@@ -322,7 +454,39 @@ fn finding(
             "    ",
         );
     }
+    guides(out, w, f, "    ");
     source_lines(out, s, w, f);
+    guide_sources(out, s, w, f);
+}
+
+/// The pages the pack has where to go and what if missed from, each on a
+/// line of its own, as the source's link is.
+fn guide_sources(out: &mut String, s: &Style, w: &TextWords, f: &Finding) {
+    let mut urls: Vec<&str> = Vec::new();
+    for g in [&f.where_to, &f.if_missed].into_iter().flatten() {
+        for url in &g.sources {
+            if !urls.contains(&url.as_str()) {
+                urls.push(url);
+            }
+        }
+    }
+    if urls.is_empty() {
+        return;
+    }
+    wrap_into(
+        out,
+        &format!("{}{}{}", s.dim, w.guide_sources, s.reset),
+        "    ",
+        "    ",
+    );
+    for url in urls {
+        wrap_into(
+            out,
+            &format!("{}{url}{}", s.dim, s.reset),
+            "      ",
+            "      ",
+        );
+    }
 }
 
 /// The source of a finding, and its link when the pack has one.

@@ -228,6 +228,24 @@ pub(crate) struct RawRule {
     #[serde(default)]
     pub excludes: Vec<String>,
     pub tension: Option<String>,
+    /// Where to go to do it, by host state's code.
+    #[serde(default, rename = "where")]
+    pub where_to: BTreeMap<String, RawGuidance>,
+    /// What happens if it is missed, by host state's code.
+    #[serde(default)]
+    pub if_missed: BTreeMap<String, RawGuidance>,
+}
+
+/// A rule's `where` or `if_missed` for one host state: the text a person
+/// reads, the pages it rests on and how sure its authors are of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(expecting = "an object with `text`, `sources` and `confidence`")]
+pub(crate) struct RawGuidance {
+    pub text: String,
+    /// The addresses (`https://...`) of the pages the text rests on.
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,7 +301,9 @@ pub(crate) struct RawLocaleQuestion {
 /// A rule's texts in another language.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[serde(expecting = "an object with `title`, `summary` and optional `earlier` and `tension`")]
+#[serde(
+    expecting = "an object with `title`, `summary` and optional `earlier`, `tension`, `where` and `if_missed`"
+)]
 pub(crate) struct RawLocaleRule {
     pub title: String,
     pub summary: String,
@@ -291,6 +311,12 @@ pub(crate) struct RawLocaleRule {
     pub earlier: Option<String>,
     /// Where national practice and the Treaty may pull apart (its `tension`).
     pub tension: Option<String>,
+    /// Its `where` texts, by host state's code.
+    #[serde(default, rename = "where")]
+    pub where_to: BTreeMap<String, String>,
+    /// Its `if_missed` texts, by host state's code.
+    #[serde(default)]
+    pub if_missed: BTreeMap<String, String>,
 }
 
 /// A `say` in another language: one text, or one per truth value.

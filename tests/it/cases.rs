@@ -310,8 +310,8 @@ fn seed_study_kyrgyz_worker_gets_the_ten_provisions() {
             }
         }
     }
-    // The text a caseworker reads carries them too.
-    let text = report::text::render(&report, false);
+    // The detailed text a caseworker reads carries them too.
+    let text = report::text::render_as(&report, false, report::Lang::En, true);
     for rule in [
         "eaeu.registration-exemption",
         "eaeu.work-permit-exemption",

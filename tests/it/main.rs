@@ -11,6 +11,7 @@ mod common;
 mod generators;
 mod ical;
 
+mod action_plan;
 mod batch_accounting;
 mod batch_stream;
 mod bench_pack;

@@ -90,6 +90,8 @@ fn a_russian_report_cites_and_warns_in_russian() {
         "2026-03-20",
         "--lang",
         "ru",
+        // With the tension note, which the short report leaves out.
+        "--detail",
     ];
     let (code, out, err) = common::run(&args, b"");
     assert!(code == 0 || code == 1, "{err}");

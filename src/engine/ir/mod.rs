@@ -56,6 +56,10 @@ pub(crate) struct Locale {
     pub earlier: Vec<Option<String>>,
     /// Per rule: where national practice and the Treaty may pull apart.
     pub tension: Vec<Option<String>>,
+    /// Per rule: where to go, by host state (`where`).
+    pub where_to: Vec<Vec<(Country, Template)>>,
+    /// Per rule: what happens if it is missed, by host state (`if_missed`).
+    pub if_missed: Vec<Vec<(Country, Template)>>,
     /// Instruments' names, by their English name.
     pub instruments: std::collections::HashMap<String, String>,
     /// Per `say` key: its texts for true, false and unknown.
@@ -240,6 +244,25 @@ impl RulePack {
             }
             if let Some(tension) = own(locale.map(|l| &l.tension), &rule.tension) {
                 entry.insert("tension".into(), Value::String(tension));
+            }
+            for (key, english, texts) in [
+                ("where", &rule.where_to, locale.map(|l| &l.where_to)),
+                ("if_missed", &rule.if_missed, locale.map(|l| &l.if_missed)),
+            ] {
+                if english.is_empty() {
+                    continue;
+                }
+                let done = texts.and_then(|t| t.get(i));
+                let by_host: Map<String, Value> = english
+                    .iter()
+                    .map(|g| {
+                        let text = done
+                            .and_then(|d| d.iter().find(|(h, _)| *h == g.host))
+                            .map_or_else(|| g.text.source(), |(_, t)| t.source());
+                        (g.host.code().to_owned(), Value::String(text))
+                    })
+                    .collect();
+                entry.insert(key.into(), Value::Object(by_host));
             }
             rules.insert(rule.id.clone(), Value::Object(entry));
         }
@@ -446,10 +469,27 @@ pub(crate) struct Rule {
     /// Ids of rules that must never apply to the same profile as this one.
     pub excludes: Vec<String>,
     pub tension: Option<String>,
+    /// Where to go to do it, per host state (`where`).
+    pub where_to: Vec<Guidance>,
+    /// What happens if it is missed, per host state (`if_missed`).
+    pub if_missed: Vec<Guidance>,
     /// The file the rule came from, relative to the pack root.
     pub file: String,
     /// The rule's position in its file's `rules` array.
     pub index_in_file: usize,
+}
+
+/// A text that tells a person how to act on a rule in one host state
+/// (where to go, or what happens if it is missed), with the pages it rests
+/// on and how sure the pack's authors are of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Guidance {
+    /// The host state the text is about.
+    pub host: Country,
+    pub text: Template,
+    /// The addresses of the pages the text rests on.
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
 }
 
 impl Rule {

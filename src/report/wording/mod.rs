@@ -267,6 +267,17 @@ pub struct TextWords {
     pub ruled_out_by_status: &'static str,
     /// Under a covered status: the provisions that apply follow from it.
     pub status_explains_below: &'static str,
+    /// The same, in the short report, which gives no reasons.
+    pub status_brief: &'static str,
+    /// Before where to go to act on a provision, and before what happens
+    /// if it is missed.
+    pub where_to: &'static str,
+    pub if_missed: &'static str,
+    /// Before the pages the pack has those two from (in detail).
+    pub guide_sources: &'static str,
+    /// The short report's heading of what does not apply (it gives no
+    /// reasons).
+    pub does_not_apply_brief: &'static str,
     /// Date words: until, by, ended on, and a date already passed.
     pub until: &'static str,
     pub by: &'static str,
@@ -769,6 +780,34 @@ impl<'a> Words<'a> {
             .and_then(|l| l.tension.get(index))
             .and_then(|t| t.clone())
             .or_else(|| rule.tension.clone())
+    }
+
+    /// Where to go to act on a rule (`missed`: what happens if it is
+    /// missed) in the profile's host state, in the reader's language, with
+    /// the rule's dates; `None` when the pack says nothing for that host.
+    pub(crate) fn guide(
+        self,
+        index: usize,
+        rule: &Rule,
+        missed: bool,
+        dates: &[Option<NaiveDate>],
+    ) -> Option<super::Guide> {
+        let host = self.profile.host;
+        let (english, translated) = if missed {
+            (&rule.if_missed, self.locale.map(|l| &l.if_missed))
+        } else {
+            (&rule.where_to, self.locale.map(|l| &l.where_to))
+        };
+        let g = english.iter().find(|g| g.host == host)?;
+        let template = translated
+            .and_then(|t| t.get(index))
+            .and_then(|t| t.iter().find(|(h, _)| *h == host))
+            .map_or(&g.text, |(_, t)| t);
+        Some(super::Guide {
+            text: self.render(template, &[], dates),
+            sources: g.sources.clone(),
+            confidence: g.confidence,
+        })
     }
 
     /// A rule's source, the instrument named in the reader's language.

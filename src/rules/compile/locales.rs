@@ -46,6 +46,8 @@ impl<'f> Compiler<'f> {
                 rules: vec![None; rules.len()],
                 earlier: vec![None; rules.len()],
                 tension: vec![None; rules.len()],
+                where_to: vec![Vec::new(); rules.len()],
+                if_missed: vec![Vec::new(); rules.len()],
                 ..Locale::default()
             };
             for (id, texts) in &raw.rules {
@@ -62,6 +64,37 @@ impl<'f> Compiler<'f> {
                     slot.clone_from(&texts.tension);
                 }
                 let names: Vec<String> = rule.dates.iter().map(|(n, _)| n.clone()).collect();
+                for (key, texts, english, slots) in [
+                    (
+                        "where",
+                        &texts.where_to,
+                        &rule.where_to,
+                        &mut locale.where_to,
+                    ),
+                    (
+                        "if_missed",
+                        &texts.if_missed,
+                        &rule.if_missed,
+                        &mut locale.if_missed,
+                    ),
+                ] {
+                    for (code, text) in texts {
+                        let tat = rat.key(key).key(code);
+                        let Some(g) = english.iter().find(|g| g.host.code() == code) else {
+                            self.error(
+                                &tat,
+                                format!("rule `{id}` has no `{key}` for `{code}` to translate"),
+                                None,
+                            );
+                            continue;
+                        };
+                        if let (Some(t), Some(slot)) =
+                            (self.template(text, &tat, 0, &names), slots.get_mut(index))
+                        {
+                            slot.push((g.host, t));
+                        }
+                    }
+                }
                 if let Some(t) = self.template(&texts.summary, &rat.key("summary"), 0, &names) {
                     if let Some(slot) = locale.rules.get_mut(index) {
                         *slot = Some((texts.title.clone(), t));

@@ -10,7 +10,7 @@ use super::types::Ty;
 use super::{At, Compiler, DefState, Scope, MAX_NESTING};
 use crate::engine::ir::*;
 use crate::locate::JsonPath;
-use crate::rules::raw::RawModule;
+use crate::rules::raw::{RawGuidance, RawModule};
 
 /// `when` and the test that the rule's event (`on`) falls in its period,
 /// each comparison explained in words of its own (`Say::EventFrom`,
@@ -235,6 +235,16 @@ impl<'f> Compiler<'f> {
                 }
                 let date_names: Vec<String> = raw.dates.keys().cloned().collect();
                 let summary = self.template(&raw.summary, &at.key("summary"), 0, &date_names);
+                let acts = raw.kind == RuleKind::Obligation || raw.dates.contains_key("deadline");
+                let where_to =
+                    self.guidance(&raw.where_to, &at.key("where"), host, acts, &date_names);
+                let if_missed = self.guidance(
+                    &raw.if_missed,
+                    &at.key("if_missed"),
+                    host,
+                    acts,
+                    &date_names,
+                );
                 for (j, target) in raw.implements.iter().chain(&raw.limits).enumerate() {
                     let key = if j < raw.implements.len() {
                         "implements"
@@ -287,6 +297,8 @@ impl<'f> Compiler<'f> {
                         limits: raw.limits.clone(),
                         excludes: raw.excludes.clone(),
                         tension: raw.tension.clone(),
+                        where_to,
+                        if_missed,
                         file: self.file_name(*file),
                         index_in_file: i,
                     });
@@ -300,6 +312,83 @@ impl<'f> Compiler<'f> {
             }
         }
         rules
+    }
+}
+
+impl Compiler<'_> {
+    /// A rule's `where` or `if_missed`: one text per host state, each
+    /// checked as a summary is (its placeholders), with the web pages it
+    /// rests on. Only what a person must act on has them (`acts`: an
+    /// obligation, or a rule with a `deadline`), and a national rule only
+    /// for its own host state.
+    fn guidance(
+        &mut self,
+        raw: &std::collections::BTreeMap<String, RawGuidance>,
+        at: &At,
+        host: Option<crate::country::Country>,
+        acts: bool,
+        date_names: &[String],
+    ) -> Vec<Guidance> {
+        let mut out = Vec::new();
+        if raw.is_empty() {
+            return out;
+        }
+        if !acts {
+            self.error(
+                at,
+                "only a rule a person must act on tells where to go or what happens if it is missed".to_owned(),
+                Some("give it to an obligation, or to a rule with a `deadline` date".to_owned()),
+            );
+            return out;
+        }
+        for (code, g) in raw {
+            let gat = at.key(code);
+            let country = match self.literal_of(&Value::String(code.clone()), Ty::Country, &gat) {
+                Some(Lit::Country(c)) => c,
+                _ => continue,
+            };
+            if let Some(own) = host.filter(|h| *h != country) {
+                self.error(
+                    &gat,
+                    format!(
+                        "a national rule of `{}` can only say what to do in `{}`",
+                        own.code(),
+                        own.code()
+                    ),
+                    None,
+                );
+                continue;
+            }
+            if g.text.trim().is_empty() {
+                self.error(&gat.key("text"), "the text is empty".to_owned(), None);
+                continue;
+            }
+            if g.sources.is_empty() {
+                self.error(
+                    &gat.key("sources"),
+                    "no source: give the address of at least one page the text rests on".to_owned(),
+                    None,
+                );
+            }
+            for (i, url) in g.sources.iter().enumerate() {
+                if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+                    self.error(
+                        &gat.key("sources").index(i),
+                        format!("`{url}` is not a web address (`https://...`)"),
+                        None,
+                    );
+                }
+            }
+            if let Some(text) = self.template(&g.text, &gat.key("text"), 0, date_names) {
+                out.push(Guidance {
+                    host: country,
+                    text,
+                    sources: g.sources.clone(),
+                    confidence: g.confidence,
+                });
+            }
+        }
+        out
     }
 }
 
