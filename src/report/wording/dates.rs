@@ -63,7 +63,8 @@ impl Names {
         };
         use writeable::TryWriteable;
         let locale: icu_locale_core::Locale = locale.parse().ok()?;
-        let mut names = FixedCalendarDateTimeNames::<Gregorian, DateFieldSet>::try_new(locale.into()).ok()?;
+        let mut names =
+            FixedCalendarDateTimeNames::<Gregorian, DateFieldSet>::try_new(locale.into()).ok()?;
         names.include_month_names(MonthNameLength::Wide).ok()?;
         names.include_weekday_names(WeekdayNameLength::Wide).ok()?;
         // Each name is formatted from a pattern of that one field, in the
@@ -88,10 +89,10 @@ impl DateWords {
     /// The date in words, with its weekday; the ISO date should CLDR's
     /// names be missing.
     pub fn long(&self, d: NaiveDate) -> String {
-        let weekday = self.names.as_ref().and_then(|n| {
-            n.weekdays
-                .get(d.weekday().num_days_from_monday() as usize)
-        });
+        let weekday = self
+            .names
+            .as_ref()
+            .and_then(|n| n.weekdays.get(d.weekday().num_days_from_monday() as usize));
         match (weekday, self.month(d)) {
             (Some(weekday), Some(month)) => (self.date)(weekday, d.day(), month, d.year()),
             _ => d.to_string(),
@@ -197,25 +198,61 @@ mod tests {
         assert_eq!(
             en.months,
             [
-                "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ]
         );
         assert_eq!(
             en.weekdays,
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday"
+            ]
         );
         let ru = names(&RU);
         assert_eq!(
             ru.months,
             [
-                "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                "сентября", "октября", "ноября", "декабря",
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
             ]
         );
         assert_eq!(
             ru.weekdays,
-            ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"]
+            [
+                "понедельник",
+                "вторник",
+                "среда",
+                "четверг",
+                "пятница",
+                "суббота",
+                "воскресенье"
+            ]
         );
         assert_eq!(Names::cldr(EN.locale), Some(en));
         assert_eq!(Names::cldr(RU.locale), Some(ru));
