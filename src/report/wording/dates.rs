@@ -13,12 +13,13 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+
 /// The words a language writes dates and day counts with.
 pub struct DateWords {
     /// The CLDR locale of the month and weekday names and of the plural
     /// rules that choose the form of "day" ("en", "ru").
     pub locale: &'static str,
-    /// The names, read from CLDR on first use.
+    /// The names of `locale`, read from CLDR on first use.
     pub names: LazyLock<Option<Names>>,
     /// Puts a date together from its weekday, day, month and year.
     pub date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
