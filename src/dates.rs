@@ -147,10 +147,11 @@ fn no_such_day_reason(text: &str) -> String {
         return String::new();
     };
     // The same month names as the reports' dates.
-    let months = &crate::report::wording::dates::EN.months;
-    let Some(name) = month.checked_sub(1).and_then(|i| months.get(i as usize)) else {
+    let Some(first_of_month) = NaiveDate::from_ymd_opt(2000, month, 1) else {
         return format!(": there is no month {month:02}, months run from 01 to 12");
     };
+    let name = crate::report::wording::dates::EN.month(first_of_month);
+    let name = name.map_or_else(|| format!("month {month:02} of"), str::to_owned);
     if day == 0 {
         return ": days of the month start at 01".to_owned();
     }

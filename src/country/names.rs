@@ -80,12 +80,13 @@ fn extra_names() -> impl Iterator<Item = Result<Name, &'static str>> {
 }
 
 /// The name's form for matching: trimmed, lower case, `ё` as `е`, typed
-/// apostrophes as `'`, and every run of spaces and hyphens as one space.
+/// apostrophes as `'`, and every run of spaces, hyphens and dashes as one
+/// space.
 pub(super) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.trim().chars() {
-        if c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2013}') {
+        if c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2014}') {
             gap = true;
             continue;
         }
@@ -302,7 +303,7 @@ mod tests {
                 "{name}"
             );
         }
-        for text in ["", "  ", "Kyrgyzstn", "Korea", "Congo Kinshasa", "EU", "x"] {
+        for text in ["", "  ", "Kyrgyzstn", "Korea", "Kinshasa", "EU", "x"] {
             assert_eq!(lookup(text), None, "{text}");
         }
         assert_eq!(lookup(&"Russia ".repeat(100)), None);

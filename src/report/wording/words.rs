@@ -181,7 +181,7 @@ pub struct FactWords {
     pub born: &'static str,
     pub member_citizenship: &'static str,
     /// A date as a fact, without its weekday: "1 March 2026", from its
-    /// day, its month's name (`DateWords::months`) and its year.
+    /// day, its month's name (`DateWords::month`) and its year.
     pub date: fn(day: u32, month: &str, year: i32) -> String,
 }
 
@@ -307,8 +307,9 @@ pub(super) fn facts(lang: Lang, p: &WorkerProfile) -> Vec<Fact> {
     // date's, and the report's dates to act on have theirs.
     let plain = |d: NaiveDate| {
         use chrono::Datelike;
-        let month = dates.months.get(d.month0() as usize).copied();
-        (w.date)(d.day(), month.unwrap_or_default(), d.year())
+        dates
+            .month(d)
+            .map_or_else(|| d.to_string(), |month| (w.date)(d.day(), month, d.year()))
     };
     let date = |d: Option<NaiveDate>| d.map_or_else(|| w.not_known.to_owned(), plain);
     let fact = |label: &'static str, value: String| Fact {

@@ -512,16 +512,10 @@ pub(crate) fn relation_words(r: Relation) -> &'static str {
     }
 }
 
-/// A country's Russian name. The country table gives the short names of
-/// the Russian classifier (ОКСМ), which call KG «Киргизия»; the Kyrgyz
-/// Republic's own Russian name, used in Kazakhstan and Kyrgyzstan alike,
-/// is «Кыргызстан», and that is what a reader there expects.
+/// A country's Russian name, as the country table gives it (CLDR's, or
+/// a documented exception such as «Кыргызстан»).
 pub(crate) fn country_name(c: Country) -> &'static str {
-    if c == Country::KG {
-        "Кыргызстан"
-    } else {
-        c.name_ru()
-    }
+    c.name_ru()
 }
 
 /// A country by name and code: «Кыргызстан (KG)».
@@ -568,7 +562,7 @@ fn grouped_u(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() * 2);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NBSP);
         }
         out.push(ch);
