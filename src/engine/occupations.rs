@@ -212,8 +212,21 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// What is wrong with an entry of the table, as data: the compiler, which
+/// speaks to the pack's authors, puts it into words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EntryError {
+    /// A word with something other than letters and digits, or a `*`
+    /// inside it.
+    NotAWord(String),
+    /// A stem shorter than `MIN_STEM` letters.
+    StemTooShort(String),
+    /// No word at all.
+    Empty,
+}
+
 /// An entry of the table as written, in words; or what is wrong with it.
-pub(crate) fn parse_entry(text: &str) -> Result<Vec<Word>, String> {
+pub(crate) fn parse_entry(text: &str) -> Result<Vec<Word>, EntryError> {
     let lower: String = text
         .chars()
         .flat_map(char::to_lowercase)
@@ -226,14 +239,10 @@ pub(crate) fn parse_entry(text: &str) -> Result<Vec<Word>, String> {
             None => (raw, false),
         };
         if stem.is_empty() || !stem.chars().all(char::is_alphanumeric) {
-            return Err(format!(
-                "`{raw}` is not a word: write letters and digits, with `*` only at the end of a word (titles are matched with punctuation read as spaces, so write `тренер преподаватель` for `тренер-преподаватель`)"
-            ));
+            return Err(EntryError::NotAWord(raw.to_owned()));
         }
         if is_stem && stem.chars().count() < MIN_STEM {
-            return Err(format!(
-                "the stem `{raw}` is too short: a stem needs at least {MIN_STEM} letters before its `*`, or it would match too many words"
-            ));
+            return Err(EntryError::StemTooShort(raw.to_owned()));
         }
         words.push(if is_stem {
             Word::Stem(stem.to_owned())
@@ -242,7 +251,7 @@ pub(crate) fn parse_entry(text: &str) -> Result<Vec<Word>, String> {
         });
     }
     if words.is_empty() {
-        return Err("an empty entry: write one or more words".to_owned());
+        return Err(EntryError::Empty);
     }
     Ok(words)
 }
@@ -360,10 +369,14 @@ mod tests {
             Ok(vec![Word::Stem("учител".into())])
         );
         assert!(parse_entry("  ").is_err());
-        assert!(parse_entry("вр*").unwrap_err().contains("too short"));
-        assert!(parse_entry("тренер-преподаватель")
-            .unwrap_err()
-            .contains("not a word"));
+        assert_eq!(
+            parse_entry("вр*"),
+            Err(EntryError::StemTooShort("вр*".into()))
+        );
+        assert_eq!(
+            parse_entry("тренер-преподаватель"),
+            Err(EntryError::NotAWord("тренер-преподаватель".into()))
+        );
         assert!(parse_entry("do*ctor").is_err());
         assert!(parse_entry("*").is_err());
         assert_eq!(

@@ -9,7 +9,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::compile::did_you_mean;
 use super::raw::RawOccupations;
-use crate::engine::occupations::{entry_text, normalise, parse_entry, Class, Occupations};
+use crate::engine::occupations::{
+    entry_text, normalise, parse_entry, Class, EntryError, Occupations, MIN_STEM,
+};
 use crate::locate::JsonPath;
 
 /// The key of `titles` for titles that do not tell the kind of work.
@@ -89,11 +91,25 @@ pub(crate) fn compile(
                         entries.push((words, class));
                     }
                 }
-                Err(message) => problems.push((at, message, None)),
+                Err(e) => problems.push((at, entry_problem(&e), None)),
             }
         }
     }
     (problems.len() == before).then(|| Occupations::new(categories, entries))
+}
+
+/// What is wrong with an entry of the occupations table, for the pack's
+/// author.
+fn entry_problem(e: &EntryError) -> String {
+    match e {
+        EntryError::NotAWord(raw) => format!(
+            "`{raw}` is not a word: write letters and digits, with `*` only at the end of a word (titles are matched with punctuation read as spaces, so write `тренер преподаватель` for `тренер-преподаватель`)"
+        ),
+        EntryError::StemTooShort(raw) => format!(
+            "the stem `{raw}` is too short: a stem needs at least {MIN_STEM} letters before its `*`, or it would match too many words"
+        ),
+        EntryError::Empty => "an empty entry: write one or more words".to_owned(),
+    }
 }
 
 #[cfg(test)]
