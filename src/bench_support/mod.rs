@@ -182,7 +182,7 @@ impl Work for HandWritten {
     fn item(&self, (): &mut (), item: Item<'_>, out: &mut Output) {
         match item {
             Item::Blank => out.tally.blank = out.tally.blank.saturating_add(1),
-            Item::Line { bytes, .. } => {
+            Item::Line { bytes, .. } | Item::Element { bytes, .. } => {
                 let start = out.bytes.len();
                 match handwritten::line(&mut out.bytes, bytes) {
                     Ok(()) => out.tally.evaluated = out.tally.evaluated.saturating_add(1),

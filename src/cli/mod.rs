@@ -430,30 +430,6 @@ pub(crate) fn today() -> Result<NaiveDate, CliError> {
     }
 }
 
-/// Reads a whole file, or stdin for `-`.
-pub(crate) fn read_input(path: &str) -> Result<String, CliError> {
-    let mut bytes = Vec::new();
-    if path == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| CliError::io("<stdin>", e))?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| CliError::io(path, e))?;
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        CliError::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            ),
-        )
-    })
-}
-
 fn check(args: CheckArgs) -> Result<u8, CliError> {
     let pack = args.pack.load()?;
     let profile = read_profile(&args, &pack)?;

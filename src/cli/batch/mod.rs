@@ -6,6 +6,7 @@
 //! size. `--format compact` takes the engine's fast path (no sentences, no
 //! summaries); the other formats build full reports.
 
+pub mod array;
 pub mod pipeline;
 
 use std::collections::HashSet;
@@ -18,11 +19,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{read_input, today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
+use super::{today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::engine::ir::RuleKind;
 use crate::engine::{self, Decider, Outcome, RulePack};
 use crate::locate::{JsonPath, LineCol, Locator};
-use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_TEXT};
+use crate::profile::{
+    Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_PROFILE_BYTES, MAX_TEXT,
+};
 use crate::report::{self, compact, Lang, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
 
@@ -273,14 +276,90 @@ pub(crate) fn invalid(message: String) -> InvalidProfile {
     }
 }
 
-/// A JSON file: one profile, or an array of profiles (read whole).
+/// A JSON file: one profile, or an array of profiles, streamed element by
+/// element (see [`array`]). A file of one profile is read whole, up to the
+/// size a profile may be.
 fn json_file(path: &str) -> Input {
-    let text = match read_input(path) {
+    use std::io::{Seek, SeekFrom};
+    let cannot_read = |e: std::io::Error| unreadable(path, &CliError::io(path, e).to_string());
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return cannot_read(e),
+    };
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    // A regular file is read again after the check; the clone shares the
+    // open file, so a file renamed in between is still the one read.
+    let again = match size {
+        Some(_) => file.try_clone().ok(),
+        None => None,
+    };
+    let head = array::Head::new(Box::new(BufReader::with_capacity(1 << 16, file)));
+    let stream = match head.start() {
+        Ok(array::Start::Array(stream)) => stream,
+        Ok(array::Start::Single(bytes)) => return Input::Records(single_file(path, bytes)),
+        Err(e) => return cannot_read(e),
+    };
+    let (Some(size), Some(mut again)) = (size, again) else {
+        // A pipe can be read only once: its elements stream as they come.
+        return Input::Array {
+            name: path.to_owned(),
+            array: stream,
+        };
+    };
+    match stream.check(true) {
+        array::End::Done => {}
+        // A small file that is not a sound array is read whole, as it
+        // always was, for the error `check` would give for it.
+        array::End::Failed(array::FileError::Json(_)) if size <= MAX_PROFILE_BYTES as u64 => {
+            let mut bytes = Vec::new();
+            return match again
+                .seek(SeekFrom::Start(0))
+                .and_then(|_| std::io::Read::read_to_end(&mut again, &mut bytes))
+            {
+                Ok(_) => Input::Records(single_file(path, bytes)),
+                Err(e) => cannot_read(e),
+            };
+        }
+        array::End::Failed(e) => return Input::Records(vec![file_error(path, e)]),
+        array::End::Stopped => return Input::Records(Vec::new()),
+    }
+    if let Err(e) = again.seek(SeekFrom::Start(0)) {
+        return cannot_read(e);
+    }
+    match array::Head::new(Box::new(BufReader::with_capacity(1 << 16, again))).start() {
+        Ok(array::Start::Array(stream)) => Input::Array {
+            name: path.to_owned(),
+            array: stream,
+        },
+        Ok(array::Start::Single(_)) => unreadable(path, "the file changed while it was read"),
+        Err(e) => cannot_read(e),
+    }
+}
+
+/// A file that is not a sound array, read whole: one profile, or one
+/// error record for the file.
+fn single_file(path: &str, bytes: Vec<u8>) -> Vec<WholeRecord> {
+    if bytes.len() > MAX_PROFILE_BYTES {
+        return vec![WholeRecord::Invalid {
+            source: path.to_owned(),
+            error: invalid(format!(
+                "the file is larger than {MAX_PROFILE_BYTES} bytes (1 MiB), the most a single profile may be: give many profiles as a JSON array or as NDJSON (one profile per line)"
+            )),
+        }];
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return unreadable(path, &e.to_string()),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to() as u64;
+            return vec![file_error(path, array::FileError::NotUtf8(at))];
+        }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let records = match serde_json::from_str::<Vec<&RawValue>>(text) {
+    match serde_json::from_str::<Vec<&RawValue>>(text) {
         // Each profile is read strictly on its own, as `check` does: a
         // duplicate key refuses that profile (with its line and column),
         // not the others. One locator places every element in one pass.
@@ -304,8 +383,42 @@ fn json_file(path: &str) -> Input {
                 error: e.into(),
             }],
         },
+    }
+}
+
+/// The error record of a file that could not be read as a whole.
+pub(crate) fn file_error(path: &str, e: array::FileError) -> WholeRecord {
+    let error = match e {
+        array::FileError::Json(e) => e.into(),
+        array::FileError::NotUtf8(at) => invalid(format!(
+            "cannot read: {}",
+            CliError::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 text (invalid byte at offset {at})"),
+                ),
+            )
+        )),
+        array::FileError::Io(e) => invalid(format!("cannot read: {}", CliError::io(path, e))),
     };
-    Input::Records(records)
+    WholeRecord::Invalid {
+        source: path.to_owned(),
+        error,
+    }
+}
+
+/// The error of an array element longer than a profile may be.
+pub(crate) fn too_large_element(index: usize, start: LineCol, len: u64) -> InvalidProfile {
+    InvalidProfile {
+        problems: vec![crate::profile::Problem {
+            path: JsonPath::root().index(index),
+            location: Some(start),
+            message: format!(
+                "the profile is {len} bytes long: a single profile may be at most {MAX_PROFILE_BYTES} bytes (1 MiB)"
+            ),
+        }],
+    }
 }
 
 /// Element `i` of the array in `text`, read strictly on its own.
@@ -494,6 +607,19 @@ impl<'p> Work for Records<'p> {
                 ))),
                 None,
             ),
+            Item::Element {
+                name,
+                index,
+                start,
+                bytes,
+            } => (
+                Lazy::Element(name, index),
+                self.element(bytes, index, start).map(|p| {
+                    line_profile = p;
+                    &line_profile
+                }),
+                None,
+            ),
             Item::Whole(WholeRecord::Invalid { source, error }) => {
                 (Lazy::Given(source), Err(error.clone()), None)
             }
@@ -504,18 +630,10 @@ impl<'p> Work for Records<'p> {
                 start,
             }) => (
                 Lazy::Given(source),
-                RawProfile::from_value(value.clone())
-                    .and_then(|mut raw| {
-                        if let Some(d) = self.as_of {
-                            raw.as_of = Some(d.to_string());
-                        }
-                        raw.validate(self.defaults)
-                    })
-                    .map(|p| {
-                        line_profile = p;
-                        &line_profile
-                    })
-                    .map_err(|e| e.locate_at(text, *start)),
+                self.from_value(value.clone(), text, *start).map(|p| {
+                    line_profile = p;
+                    &line_profile
+                }),
                 None,
             ),
         };
@@ -532,9 +650,58 @@ impl<'p> Work for Records<'p> {
     }
 }
 
+impl Records<'_> {
+    /// A profile read as JSON, validated; problems are placed in the file
+    /// whose `text` starts at `start`.
+    fn from_value(
+        &self,
+        value: serde_json::Value,
+        text: &str,
+        start: LineCol,
+    ) -> Result<WorkerProfile, InvalidProfile> {
+        RawProfile::from_value(value)
+            .and_then(|mut raw| {
+                if let Some(d) = self.as_of {
+                    raw.as_of = Some(d.to_string());
+                }
+                raw.validate(self.defaults)
+            })
+            .map_err(|e| e.locate_at(text, start))
+    }
+
+    /// Element `index` of an array file, read strictly on its own, as
+    /// [`array_element`] reads one from a whole text.
+    fn element(
+        &self,
+        bytes: &[u8],
+        index: usize,
+        start: LineCol,
+    ) -> Result<WorkerProfile, InvalidProfile> {
+        // The reader checked the file's UTF-8; say so if that ever fails.
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| invalid("cannot read: not UTF-8 text".to_owned()))?;
+        match crate::json::parse_strict(text) {
+            Ok(value) => self.from_value(value, text, start),
+            Err(mut e) => {
+                e.location = e.location.map(|l| l.within(start));
+                e.path = JsonPath(
+                    JsonPath::root()
+                        .index(index)
+                        .0
+                        .into_iter()
+                        .chain(e.path.0)
+                        .collect(),
+                );
+                Err(e.into())
+            }
+        }
+    }
+}
+
 /// A record's source, formatted only when printed.
 enum Lazy<'s> {
     Line(&'s str, u64),
+    Element(&'s str, usize),
     Given(&'s str),
 }
 
@@ -543,6 +710,7 @@ impl Lazy<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         match self {
             Lazy::Line(name, line) => compact::write_json_source(out, name, *line),
+            Lazy::Element(..) => compact::write_json_str(out, &self.text()),
             Lazy::Given(s) => compact::write_json_str(out, s),
         }
     }
@@ -550,6 +718,7 @@ impl Lazy<'_> {
     fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
             Lazy::Line(name, line) => format!("{name}:{line}").into(),
+            Lazy::Element(name, index) => format!("{name}[{index}]").into(),
             Lazy::Given(s) => (*s).into(),
         }
     }

@@ -26,6 +26,7 @@ use std::io::BufRead;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Arc;
 
+use super::array::{self, ArrayStream, Element, End};
 use crate::locate::LineCol;
 use crate::profile::InvalidProfile;
 
@@ -46,8 +47,15 @@ pub enum Input {
         /// The text.
         reader: Box<dyn BufRead + Send>,
     },
-    /// Records read whole beforehand (a JSON file: one profile or an array).
+    /// Records read whole beforehand (a file of one profile, an error).
     Records(Vec<WholeRecord>),
+    /// A JSON array, read element by element (see [`super::array`]).
+    Array {
+        /// The file's name; elements are named `NAME[INDEX]`.
+        name: String,
+        /// The file, at the array's `[`.
+        array: ArrayStream,
+    },
 }
 
 /// A record that did not come from an NDJSON line.
@@ -96,6 +104,17 @@ pub enum Item<'c> {
     },
     /// A line that was empty or only white space.
     Blank,
+    /// An element of a JSON array file.
+    Element {
+        /// The file's name.
+        name: &'c str,
+        /// 0-based index in the array.
+        index: usize,
+        /// Where the element starts in the file.
+        start: LineCol,
+        /// Its bytes (UTF-8, checked while reading).
+        bytes: &'c [u8],
+    },
     /// A record read whole.
     Whole(&'c WholeRecord),
 }
@@ -203,6 +222,13 @@ enum Slot {
         len: u64,
     },
     Blank,
+    Element {
+        name: u32,
+        index: usize,
+        start: LineCol,
+        from: usize,
+        end: usize,
+    },
     Whole(WholeRecord),
 }
 
@@ -274,6 +300,18 @@ impl Chunk {
                     max,
                 },
                 Slot::Blank => Item::Blank,
+                Slot::Element {
+                    name: n,
+                    index,
+                    start,
+                    from,
+                    end,
+                } => Item::Element {
+                    name: name(n),
+                    index: *index,
+                    start: *start,
+                    bytes: text.get(*from..*end).unwrap_or_default(),
+                },
                 Slot::Whole(r) => Item::Whole(r),
             };
             work.item(state, item, out);
@@ -344,6 +382,54 @@ impl Reader<'_> {
                 Ok(())
             }
             Input::Lines { name, reader } => self.lines(name.into(), reader, take, emit),
+            Input::Array { name, array } => self.array(name.into(), array, take, emit),
+        }
+    }
+
+    /// The elements of an array file, each copied into the chunk's text.
+    fn array(
+        &mut self,
+        name: Arc<str>,
+        array: ArrayStream,
+        take: &mut dyn FnMut() -> Option<Chunk>,
+        emit: &mut dyn FnMut(Chunk) -> Result<(), Stopped>,
+    ) -> Result<(), Stopped> {
+        let end = array.each(&mut |element| {
+            let chunk = self.chunk(take).map_err(|Stopped| array::Stopped)?;
+            match element {
+                Element::Kept {
+                    index,
+                    start,
+                    bytes,
+                } => {
+                    let n = chunk.name_index(&name);
+                    let from = chunk.text.len();
+                    chunk.text.extend_from_slice(bytes);
+                    chunk.slots.push(Slot::Element {
+                        name: n,
+                        index,
+                        start,
+                        from,
+                        end: chunk.text.len(),
+                    });
+                }
+                Element::TooLarge { index, start, len } => {
+                    chunk.slots.push(Slot::Whole(WholeRecord::Invalid {
+                        source: format!("{name}[{index}]"),
+                        error: super::too_large_element(index, start, len),
+                    }));
+                }
+            }
+            self.flush_if_full(emit).map_err(|Stopped| array::Stopped)
+        });
+        match end {
+            End::Done => Ok(()),
+            End::Stopped => Err(Stopped),
+            End::Failed(e) => {
+                let record = super::file_error(&name, e);
+                self.chunk(take)?.slots.push(Slot::Whole(record));
+                self.flush_if_full(emit)
+            }
         }
     }
 
