@@ -162,7 +162,7 @@ where
     let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
     let options = Options {
         jobs,
-        ..options_for(BatchFormat::Compact)
+        ..options_for(BatchFormat::Compact, false)
     };
     let inputs = std::iter::once(Input::Lines {
         name: "bench".to_owned(),

@@ -73,6 +73,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, PackErrors> {
     }
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut total = 0u64;
     for path in paths {
         let rel = path.strip_prefix(dir).unwrap_or(&path);
         let rel = rel
@@ -80,11 +81,25 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, PackErrors> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SourceFile { path: rel, text }),
-                Err(e) => errors.push(not_utf8(rel, e.as_bytes(), e.utf8_error())),
-            },
+        match read_capped(&path, MAX_RULE_FILE_BYTES) {
+            Ok(Capped::Whole(bytes)) => {
+                total = total.saturating_add(bytes.len() as u64);
+                if total > MAX_PACK_BYTES as u64 {
+                    errors.push(size_error(
+                        String::new(),
+                        format!("the rule files are more than {MAX_PACK_BYTES} bytes (8 MiB) together, the most a pack may be: reading stopped at {rel}"),
+                    ));
+                    break;
+                }
+                match String::from_utf8(bytes) {
+                    Ok(text) => files.push(SourceFile { path: rel, text }),
+                    Err(e) => errors.push(not_utf8(rel, e.as_bytes(), e.utf8_error())),
+                }
+            }
+            Ok(Capped::TooLarge) => errors.push(size_error(
+                rel,
+                format!("the file is larger than {MAX_RULE_FILE_BYTES} bytes (2 MiB), the most a rule file may be: split it into several files"),
+            )),
             Err(e) => errors.extend(io_error(&path, &e).0),
         }
     }
@@ -102,6 +117,47 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, PackErrors> {
 
 /// How deep below the pack root rule files are looked for.
 const MAX_DIR_DEPTH: usize = 16;
+
+/// The largest rule file read, in bytes (the largest of the embedded pack
+/// is under 70 KB). Compiling takes memory in proportion to the text.
+pub const MAX_RULE_FILE_BYTES: usize = 2 << 20;
+
+/// The most bytes all the files of a pack may hold together (the embedded
+/// pack holds about 200 KB).
+pub const MAX_PACK_BYTES: usize = 8 << 20;
+
+/// A file read whole, or found to be longer than a cap.
+pub(crate) enum Capped {
+    /// Its bytes.
+    Whole(Vec<u8>),
+    /// More than the cap: read no further.
+    TooLarge,
+}
+
+/// Reads a file whole unless it is longer than `cap` bytes; reads at most
+/// one byte more than the cap, whatever the file's size.
+pub(crate) fn read_capped(path: &Path, cap: usize) -> std::io::Result<Capped> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take((cap as u64).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(if bytes.len() > cap {
+        Capped::TooLarge
+    } else {
+        Capped::Whole(bytes)
+    })
+}
+
+fn size_error(file: String, message: String) -> PackError {
+    PackError {
+        file,
+        location: None,
+        path: JsonPath::root(),
+        message,
+        help: None,
+    }
+}
 
 /// Every `*.json` file below `dir`, recursively, unsorted (rule packs and
 /// case directories are both read this way); hidden entries and build

@@ -45,8 +45,9 @@ pub enum BatchFormat {
 #[derive(Debug, Args)]
 #[command(
     after_help = "NDJSON input is streamed: memory stays bounded whatever its size. \
-A line longer than --max-line bytes (1 MiB by default) becomes an error record for that line \
-and the run goes on. Output is in input order whatever --jobs is."
+So are JSON array files, element by element. \
+A line longer than --max-line bytes (1 MiB, the most a profile may be, by default and at most) \
+becomes an error record for that line and the run goes on. Output is in input order whatever --jobs is."
 )]
 pub(crate) struct BatchArgs {
     /// Profile files (one profile or an array), directories (every *.json inside), NDJSON files (*.ndjson, *.jsonl) or `-` for NDJSON on stdin.
@@ -67,9 +68,10 @@ pub(crate) struct BatchArgs {
     /// Worker threads, at most 64 [default: all cores, at most 64].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(pipeline::MAX_JOBS)))]
     jobs: Option<u16>,
-    /// The longest NDJSON line accepted, in bytes; a longer line becomes an error record.
-    #[arg(long = "max-line", value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE)]
-    max_line: usize,
+    /// The longest NDJSON line accepted, in bytes, at most 1048576; a longer line becomes an error record.
+    #[arg(long = "max-line", value_name = "BYTES", default_value_t = pipeline::DEFAULT_MAX_LINE as u64,
+          value_parser = clap::value_parser!(u64).range(1..=pipeline::DEFAULT_MAX_LINE as u64))]
+    max_line: u64,
     #[command(flatten)]
     pack: PackArgs,
 }
@@ -106,8 +108,9 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     let inputs = args.paths.iter().flat_map(|p| expand(p)).map(open);
     let options = Options {
         jobs,
-        max_line: args.max_line,
-        ..options_for(args.format)
+        // At most 1 MiB by the flag's range: the conversion cannot fail.
+        max_line: usize::try_from(args.max_line).unwrap_or(pipeline::DEFAULT_MAX_LINE),
+        ..options_for(args.format, args.out.is_some())
     };
     let result = pipeline::run(&work, inputs, &mut sink, options);
     let mut closed = false;
@@ -163,17 +166,27 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
 /// Chunk sizes for a format: full reports are large, compact lines small.
 /// A compact chunk holds hundreds of lines (up to the 256 KiB of input that
 /// closes a chunk): each hand-over between threads can cost a context
-/// switch, and with 256-line chunks those took a tenth of the CPU.
-pub fn options_for(format: BatchFormat) -> Options {
+/// switch, and with 256-line chunks those took a tenth of the CPU. A chunk
+/// that carries full reports, in the stream or as `--out` files
+/// (`side_files`), holds [`FULL_REPORTS_PER_CHUNK`]: 1,024 reports of tens
+/// of kilobytes each made a chunk tens of megabytes.
+pub fn options_for(format: BatchFormat, side_files: bool) -> Options {
     let records = match format {
-        BatchFormat::Compact | BatchFormat::Summary => 1024,
-        BatchFormat::Ndjson | BatchFormat::Json => 32,
+        BatchFormat::Compact | BatchFormat::Summary if !side_files => SHORT_RECORDS_PER_CHUNK,
+        _ => FULL_REPORTS_PER_CHUNK,
     };
     Options {
         chunk_records: records,
         ..Options::default()
     }
 }
+
+/// Records per chunk when each carries a full report (`ndjson`, `json`,
+/// or any format with `--out`).
+pub const FULL_REPORTS_PER_CHUNK: usize = 32;
+
+/// Records per chunk when each is a short line (`compact`, `summary`).
+pub const SHORT_RECORDS_PER_CHUNK: usize = 1024;
 
 /// An input named on the command line.
 enum Source {
@@ -1062,4 +1075,61 @@ fn summary_line(source: &str, r: &Report) -> String {
         "{source}{id}  {}  applies: {applies}, undetermined: {open}{unassessed}{next}\n",
         r.status.as_str()
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// Counts the report files of each chunk.
+    struct Files(Vec<usize>);
+
+    impl pipeline::Sink for Files {
+        fn write(&mut self, out: &mut Output) -> std::io::Result<()> {
+            self.0.push(out.files.len());
+            Ok(())
+        }
+    }
+
+    /// With `--out`, every record carries a full report: a chunk of the
+    /// short formats must then hold as few records as one of full reports
+    /// (it held 1,024 reports, tens of megabytes).
+    #[test]
+    fn out_files_are_few_to_a_chunk_in_every_format() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+        let line = "{\"citizenship\": \"KG\", \"contract\": {\"kind\": \"employment\", \"start\": \"2026-03-02\"}}\n";
+        for format in [
+            BatchFormat::Compact,
+            BatchFormat::Summary,
+            BatchFormat::Ndjson,
+            BatchFormat::Json,
+        ] {
+            let work = Records {
+                pack: &pack,
+                format,
+                lang: Lang::En,
+                defaults: pack.profile_defaults(today),
+                as_of: None,
+                side_files: true,
+            };
+            let input = Input::Lines {
+                name: "t".to_owned(),
+                reader: Box::new(std::io::Cursor::new(line.repeat(100).into_bytes())),
+            };
+            let mut sink = Files(Vec::new());
+            let options = Options {
+                jobs: 1,
+                ..options_for(format, true)
+            };
+            pipeline::run(&work, std::iter::once(input), &mut sink, options).unwrap();
+            assert_eq!(sink.0.iter().sum::<usize>(), 100, "{format:?}");
+            assert!(
+                sink.0.iter().all(|n| *n <= FULL_REPORTS_PER_CHUNK),
+                "{format:?}: {:?}",
+                sink.0
+            );
+        }
+    }
 }

@@ -1,0 +1,150 @@
+//! One test per bound of docs/limits.md that keeps memory bounded: each
+//! goes just past the bound and checks the error that says so, and the
+//! records around it that must still be read.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+
+use eaeu_rights::profile::MAX_PROFILE_BYTES;
+use eaeu_rights::rules::{MAX_PACK_BYTES, MAX_RULE_FILE_BYTES};
+
+mod common;
+use common::run;
+
+fn workdir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("limits-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn records(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// A profile of exactly `len` bytes: a long occupation-free `id` would be
+/// refused for its length, so the padding is white space.
+fn padded_profile(id: &str, len: usize) -> String {
+    let core = format!("{{\"id\": \"{id}\", \"citizenship\": \"KG\", \"as_of\": \"2026-03-20\"");
+    let pad = len - core.len() - 1;
+    format!("{core}{}}}", " ".repeat(pad))
+}
+
+/// An array element longer than a profile may be is an error record in its
+/// place, with its line and column; the elements around it are read.
+#[test]
+fn an_array_element_over_a_mebibyte_is_refused_alone() {
+    let dir = workdir("element");
+    let file = dir.join("people.json");
+    let at_limit = padded_profile("at-limit", MAX_PROFILE_BYTES);
+    let over = padded_profile("over", MAX_PROFILE_BYTES + 1);
+    std::fs::write(
+        &file,
+        format!(
+            "[\n  {at_limit},\n  {over},\n  {{\"id\": \"after\", \"citizenship\": \"KG\"}}\n]\n"
+        ),
+    )
+    .unwrap();
+    let name = file.to_str().unwrap();
+    let (code, out, err) = run(&["batch", name], b"");
+    assert_eq!(code, 1, "{err}");
+    let r = records(&out);
+    assert_eq!(r.len(), 3, "{out}");
+    assert_eq!(r[0]["report"]["profile_id"], "at-limit");
+    assert_eq!(r[1]["source"], format!("{name}[1]"));
+    let problem = &r[1]["error"]["problems"][0];
+    assert_eq!(
+        problem["message"],
+        format!(
+            "the profile is {} bytes long: a single profile may be at most 1048576 bytes (1 MiB)",
+            MAX_PROFILE_BYTES + 1
+        )
+    );
+    assert_eq!(
+        (&problem["line"], &problem["column"]),
+        (&3.into(), &3.into())
+    );
+    assert_eq!(r[2]["report"]["profile_id"], "after");
+}
+
+/// A file of one profile is read up to the size a profile may be.
+#[test]
+fn a_single_profile_file_over_a_mebibyte_is_refused() {
+    let dir = workdir("single");
+    let ok = dir.join("a-at-limit.json");
+    let big = dir.join("b-over.json");
+    std::fs::write(&ok, padded_profile("at-limit", MAX_PROFILE_BYTES)).unwrap();
+    std::fs::write(&big, padded_profile("over", MAX_PROFILE_BYTES + 1)).unwrap();
+    let (code, out, err) = run(&["batch", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{err}");
+    let r = records(&out);
+    assert_eq!(r[0]["report"]["profile_id"], "at-limit", "{out}");
+    assert!(
+        r[1]["error"]["message"].as_str().unwrap().starts_with(
+            "the file is larger than 1048576 bytes (1 MiB), the most a single profile may be"
+        ),
+        "{}",
+        r[1]
+    );
+}
+
+/// `--max-line` cannot lift the line limit above the size of a profile, so
+/// no flag makes the reader hold a line of gigabytes.
+#[test]
+fn max_line_is_at_most_a_mebibyte() {
+    let (code, _, err) = run(&["batch", "--max-line", "1048577", "-"], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("1048577 is not in 1..=1048576"), "{err}");
+    let line = padded_profile("at-limit", MAX_PROFILE_BYTES);
+    let (code, out, err) = run(&["batch", "--max-line", "1048576", "-"], line.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(records(&out)[0]["report"]["profile_id"], "at-limit");
+}
+
+/// A rule file over 2 MiB is refused without being read whole.
+#[test]
+fn a_rule_file_over_two_mebibytes_is_refused() {
+    let dir = workdir("rule-file");
+    let pad = " ".repeat(MAX_RULE_FILE_BYTES);
+    std::fs::write(dir.join("big.json"), format!("{{}}{pad}")).unwrap();
+    let (code, _, err) = run(&["rules", "check", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "big.json: the file is larger than 2097152 bytes (2 MiB), the most a rule file may be"
+        ),
+        "{err}"
+    );
+}
+
+/// Rule files under the per-file limit still may not add up to more than
+/// the pack limit.
+#[test]
+fn a_pack_over_eight_mebibytes_is_refused() {
+    let dir = workdir("pack");
+    let each = MAX_RULE_FILE_BYTES - 16;
+    let files = MAX_PACK_BYTES / each + 1;
+    for i in 0..files {
+        std::fs::write(
+            dir.join(format!("f{i:02}.json")),
+            format!("{{}}{}", " ".repeat(each - 2)),
+        )
+        .unwrap();
+    }
+    let (code, _, err) = run(&["rules", "check", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "the rule files are more than 8388608 bytes (8 MiB) together, the most a pack may be"
+        ),
+        "{err}"
+    );
+}
