@@ -340,3 +340,58 @@ impl Bytes<'_> {
         u16::from_le_bytes([self.byte(), self.byte()])
     }
 }
+
+/// Case files (`eaeu-rights test`): bytes in, cases or located errors out.
+/// Cases that load expect something (a case expecting nothing could never
+/// fail), run twice with the same results, and every failure says what it
+/// expected and what came; the coverage count runs over them.
+pub fn case_file(data: &[u8]) {
+    // `test` refuses a file that is not UTF-8 before parsing it.
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let pack = embedded();
+    let cases = match eaeu_rights::cases::parse("fuzz.json", text, pack) {
+        Ok(cases) => cases,
+        Err(e) => {
+            assert!(!e.0.is_empty(), "an error without a problem");
+            for p in &e.0 {
+                assert_plain(&p.message);
+                if let Some(loc) = p.location {
+                    assert!(loc.line >= 1 && loc.column >= 1, "{loc:?}");
+                }
+            }
+            let _ = e.to_string();
+            return;
+        }
+    };
+    for case in &cases {
+        let x = &case.expect;
+        assert!(
+            x.status.is_some()
+                || !x.outcomes.is_empty()
+                || !x.dates.is_empty()
+                || !x.missing.is_empty()
+                || !x.because_contains.is_empty()
+                || !x.summary_contains.is_empty()
+                || !x.met.is_empty(),
+            "case {} expects nothing",
+            case.name
+        );
+    }
+    let first = eaeu_rights::cases::run(pack, &cases);
+    let again = eaeu_rights::cases::run(pack, &cases);
+    assert_eq!(first, again, "running the cases twice differs");
+    assert_eq!(first.len(), cases.len());
+    for result in &first {
+        for f in &result.failures {
+            assert!(
+                !f.expected.trim().is_empty() && !f.actual.trim().is_empty(),
+                "a failure of {} without what was expected or what came: {f:?}",
+                result.name
+            );
+        }
+    }
+    let coverage = eaeu_rights::cases::coverage(pack, &cases);
+    assert_eq!(coverage.len(), pack.len(), "coverage misses rules");
+}

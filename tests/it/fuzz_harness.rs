@@ -75,6 +75,11 @@ fn rule_pack_stored_inputs() {
     run_stored("rule_pack", targets::rule_pack);
 }
 
+#[test]
+fn case_file_stored_inputs() {
+    run_stored("case_file", targets::case_file);
+}
+
 /// A chain of definitions far longer than the nesting limit overflowed the
 /// compiler's stack; it is now a load error.
 #[test]
@@ -220,5 +225,25 @@ proptest! {
             *first = mode;
         }
         targets::rule_pack(&data);
+    }
+}
+
+proptest! {
+    // Every case is evaluated with explanations, twice: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn case_file_mutated_seeds(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+    ) {
+        let all = seeds("case_file");
+        let data = mutate(&all[which.index(all.len())], &edits);
+        targets::case_file(&data);
+    }
+
+    #[test]
+    fn case_file_random_bytes(data in prop::collection::vec(any::<u8>(), 0..256)) {
+        targets::case_file(&data);
     }
 }
