@@ -7,6 +7,7 @@
 //! summaries); the other formats build full reports.
 
 pub mod array;
+pub mod interrupt;
 pub mod pipeline;
 
 use std::collections::HashSet;
@@ -105,6 +106,10 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         side_files: args.out.is_some(),
     };
     let mut sink = StreamSink::new(std::io::stdout(), args.format, args.out.clone());
+    if let Some(dir) = &args.out {
+        // Ctrl-C or `kill` must not leave a half-written temporary file.
+        sink.temps.watch().map_err(|e| CliError::io(dir, e))?;
+    }
     let inputs = args.paths.iter().flat_map(|p| expand(p)).map(open);
     let options = Options {
         jobs,
@@ -891,6 +896,8 @@ pub struct StreamSink<W: Write> {
     /// have reached the reader.
     pub cut: u64,
     failure: Option<CliError>,
+    /// The temporary files of `--out` being written.
+    temps: std::sync::Arc<interrupt::TempFiles>,
 }
 
 impl<W: Write> StreamSink<W> {
@@ -905,6 +912,7 @@ impl<W: Write> StreamSink<W> {
             tally: Tally::default(),
             cut: 0,
             failure: None,
+            temps: interrupt::TempFiles::new(),
         };
         if format == BatchFormat::Json {
             // Written into the buffer; an error surfaces on the first flush.
@@ -970,15 +978,19 @@ impl<W: Write> StreamSink<W> {
         // name, so a planted file or symlink is never written through and
         // two runs on one directory never share one; it is removed if
         // writing fails.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}.json."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
+        // It is registered while it exists, so that an interrupted run
+        // removes it (see [`interrupt`]).
+        let mut tmp = self
+            .temps
+            .create(dir, &format!(".{name}.json."))
             .map_err(|e| CliError::io(dir, e))?;
-        tmp.write_all(file.text.as_bytes())
-            .map_err(|e| CliError::io(tmp.path(), e))?;
-        tmp.persist(&path)
-            .map(drop)
+        if let Err(e) = tmp.write_all(file.text.as_bytes()) {
+            let error = CliError::io(tmp.path(), e);
+            self.temps.discard(tmp);
+            return Err(error);
+        }
+        self.temps
+            .persist(tmp, &path)
             .map_err(|e| CliError::io(&path, e.error))
     }
 }
