@@ -1,12 +1,6 @@
 //! `batch --out DIR` stopped by SIGTERM or SIGINT (issue 14): no temporary
 //! file is left in DIR, the report files there are whole, and the exit code
 //! is the shell's for the signal (143, 130), not a death by the signal.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,9 +27,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn interrupted(signal: &str) -> (Option<i32>, PathBuf, String) {
     let dir = workdir(signal);
     let out = dir.join("reports");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .env("LANG", "C")
-        .env("EAEU_RIGHTS_TODAY", "2026-11-26")
+    let mut child = crate::common::binary()
         .args(["batch", "--format", "compact", "-j", "2", "--out"])
         .arg(&out)
         .arg("-")

@@ -1,20 +1,13 @@
 //! One test per bound of docs/limits.md that keeps memory bounded: each
 //! goes just past the bound and checks the error that says so, and the
 //! records around it that must still be read.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::path::{Path, PathBuf};
 
 use eaeu_rights::profile::MAX_PROFILE_BYTES;
 use eaeu_rights::rules::{MAX_PACK_BYTES, MAX_RULE_FILE_BYTES};
 
-mod common;
-use common::run;
+use crate::common::run;
 
 fn workdir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
