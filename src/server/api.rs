@@ -348,7 +348,7 @@ fn run_batch(
     let mut sink = ChannelSink { tx };
     let options = pipeline::Options {
         jobs,
-        ..options_for(BatchFormat::Ndjson)
+        ..options_for(BatchFormat::Ndjson, false)
     };
     // A failed send means the client has gone: nothing is left to tell.
     let _ = pipeline::run(&work, std::iter::once(input), &mut sink, options);
