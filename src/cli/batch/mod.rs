@@ -648,7 +648,7 @@ impl<'p> Work for Records<'p> {
                 start,
             }) => (
                 Lazy::Given(source),
-                self.from_value(value.clone(), text, *start).map(|p| {
+                self.profile_of(value.clone(), text, *start).map(|p| {
                     line_profile = p;
                     &line_profile
                 }),
@@ -671,7 +671,7 @@ impl<'p> Work for Records<'p> {
 impl Records<'_> {
     /// A profile read as JSON, validated; problems are placed in the file
     /// whose `text` starts at `start`.
-    fn from_value(
+    fn profile_of(
         &self,
         value: serde_json::Value,
         text: &str,
@@ -699,7 +699,7 @@ impl Records<'_> {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| invalid("cannot read: not UTF-8 text".to_owned()))?;
         match crate::json::parse_strict(text) {
-            Ok(value) => self.from_value(value, text, start),
+            Ok(value) => self.profile_of(value, text, start),
             Err(mut e) => {
                 e.location = e.location.map(|l| l.within(start));
                 e.path = JsonPath(
