@@ -474,7 +474,19 @@ mod tests {
             &pack,
         )
         .unwrap_err();
-        assert!(e.to_string().contains("unknown field `expct`"), "{e}");
+        assert!(e.to_string().contains("unknown key `expct`"), "{e}");
+
+        // A value of the wrong kind is said in plain words, not in serde's
+        // ("invalid type: sequence"): found by the case_file fuzz target.
+        let e = parse(
+            "c.json",
+            r#"{"name": "x", "profile": {"citizenship": "KG"}, "expect": {"outcomes": {"eaeu.work-permit-exemption": ["applies"]}}}"#,
+            &pack,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("expected a string, found an array"), "{e}");
+        assert!(!e.contains("sequence"), "{e}");
     }
 
     #[test]

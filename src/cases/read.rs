@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{Case, CaseError, Expect, STATUS_SUBJECT};
 use crate::engine::{Outcome, RulePack};
 use crate::locate::{JsonPath, Locator, Seg};
-use crate::profile::{clean_serde_message, RawProfile, WorkerProfile};
+use crate::profile::{RawProfile, WorkerProfile};
 use crate::report::Status;
 use crate::rules::{did_you_mean, PackError};
 
@@ -70,7 +70,9 @@ impl Reader<'_> {
             Ok(raw) => raw,
             Err(e) => {
                 let path = join(&at, e.path());
-                let message = clean_serde_message(&e.into_inner().to_string());
+                // In plain words, as profile and rule files say it: serde's
+                // own ("invalid type: sequence") names Rust's types.
+                let message = crate::json::plain_message(&e.into_inner().to_string());
                 self.error(path, message, Some(CASE_HELP.to_owned()));
                 return None;
             }

@@ -743,17 +743,6 @@ fn utf8(bytes: &[u8]) -> Result<&str, InvalidProfile> {
     })
 }
 
-/// serde_json appends " at line L column C"; we print locations ourselves.
-///
-/// Kept for `cases.rs`; profiles and rule files now use
-/// [`crate::json::plain_message`], which also rewords serde's messages.
-pub(crate) fn clean_serde_message(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
