@@ -93,99 +93,29 @@ pub fn render(report: &Report) -> String {
 /// importing the other language's calendar updates the same events.
 pub fn render_in(report: &Report, lang: Lang) -> String {
     let w = lang.text_words();
-    let mut out = String::new();
-    let who = uid_owner(report);
-    let stamp = format!("{}T000000Z", report.as_of.format("%Y%m%d"));
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(
-        &mut out,
-        "PRODID:-//eaeu-rights//rights and obligations//EN",
-    );
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
+    let who = uid_owner(report.profile_id.as_deref(), report);
+    let mut calendar = Calendar::new("rights and obligations", report.as_of);
     let events = events(report);
     if events.is_empty() {
-        nothing_to_act_on(&mut out, w, report, &who, &stamp);
+        let (before, after) = w.ics.no_dates;
+        calendar.journal(
+            &format!("no-dates-{}-{who}", report.as_of),
+            report.as_of,
+            &format!("{before}{}{after}", report.as_of),
+            &from(w, report),
+        );
     }
     for e in events {
-        // The day after, for an all-day event; there is none only at the
-        // end of chrono's calendar, where no deadline falls.
-        let Some(next) = e.date.succ_opt() else {
-            continue;
-        };
         let f = e.finding;
-        let summary = format!("{} ({} {})", f.title, date_word(w, e.name), e.date);
-        line(&mut out, "BEGIN:VEVENT");
-        line(
-            &mut out,
-            &format!(
-                "UID:{}",
-                text(&format!(
-                    "{}-{}-{}-{who}@eaeu-rights",
-                    f.rule, e.name, e.date
-                ))
-            ),
-        );
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(
-            &mut out,
-            &format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")),
-        );
-        line(
-            &mut out,
-            &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
-        );
-        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
-        line(
-            &mut out,
-            &format!("DESCRIPTION:{}", text(&description(w, report, f))),
-        );
-        if let Some(url) = &f.source.url {
-            line(&mut out, &format!("URL:{}", uri(url)));
-        }
-        // A date to act by, not time taken: it leaves the day free.
-        line(&mut out, "TRANSP:TRANSPARENT");
-        line(&mut out, "BEGIN:VALARM");
-        line(&mut out, "ACTION:DISPLAY");
-        line(&mut out, &format!("TRIGGER:{ALARM}"));
-        line(&mut out, &format!("DESCRIPTION:{}", text(&summary)));
-        line(&mut out, "END:VALARM");
-        line(&mut out, "END:VEVENT");
+        calendar.event(&AllDay {
+            uid: &format!("{}-{}-{}-{who}", f.rule, e.name, e.date),
+            date: e.date,
+            summary: &format!("{} ({} {})", f.title, date_word(w, e.name), e.date),
+            description: &description(w, report, f),
+            url: f.source.url.as_deref(),
+        });
     }
-    line(&mut out, "END:VCALENDAR");
-    out
-}
-
-/// RFC 5545 wants at least one component in a calendar: without a date to
-/// act on, a journal entry (which calendars do not show as an event) says
-/// so, on the assessment date.
-fn nothing_to_act_on(out: &mut String, w: &TextWords, report: &Report, who: &str, stamp: &str) {
-    line(out, "BEGIN:VJOURNAL");
-    line(
-        out,
-        &format!(
-            "UID:{}",
-            text(&format!("no-dates-{}-{who}@eaeu-rights", report.as_of))
-        ),
-    );
-    line(out, &format!("DTSTAMP:{stamp}"));
-    line(
-        out,
-        &format!("DTSTART;VALUE=DATE:{}", report.as_of.format("%Y%m%d")),
-    );
-    line(
-        out,
-        &format!(
-            "SUMMARY:{}",
-            text(&format!(
-                "{}{}{}",
-                w.ics.no_dates.0, report.as_of, w.ics.no_dates.1
-            ))
-        ),
-    );
-    line(out, &format!("DESCRIPTION:{}", text(&from(w, report))));
-    line(out, "END:VJOURNAL");
+    calendar.finish()
 }
 
 /// "From the report for ID as of DATE."
@@ -223,20 +153,111 @@ fn description(w: &TextWords, report: &Report, f: &Finding) -> String {
 }
 
 /// The person part of a UID: the profile id when it is a plain word, else
-/// a hash (of the id, or of the whole report when there is none).
-fn uid_owner(report: &Report) -> String {
-    match &report.profile_id {
+/// a hash (of the id, or of `whole`, the report or timeline the calendar
+/// is made from, which serialises to the same bytes for the same input).
+pub(crate) fn uid_owner(profile_id: Option<&str>, whole: &impl serde::Serialize) -> String {
+    match profile_id {
         Some(id)
             if !id.is_empty()
                 && id
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) =>
         {
-            id.clone()
+            id.to_owned()
         }
         Some(id) => hash(id.as_bytes()),
-        // The report serialises to the same bytes for the same input.
-        None => hash(&serde_json::to_vec(report).unwrap_or_default()),
+        None => hash(&serde_json::to_vec(whole).unwrap_or_default()),
+    }
+}
+
+/// A calendar being written: the report's and the timeline's share its
+/// frame, their all-day events with a reminder, and the journal entry that
+/// stands in when there is no event (RFC 5545 allows no empty calendar).
+pub(crate) struct Calendar {
+    out: String,
+    /// `DTSTAMP`: the assessment date at midnight UTC, never the clock.
+    stamp: String,
+}
+
+/// One all-day event: a date to act by or a day to know of.
+pub(crate) struct AllDay<'a> {
+    /// The UID, before the `@eaeu-rights` domain.
+    pub uid: &'a str,
+    pub date: NaiveDate,
+    pub summary: &'a str,
+    pub description: &'a str,
+    pub url: Option<&'a str>,
+}
+
+impl Calendar {
+    /// Opens a calendar whose `PRODID` names what it holds.
+    pub(crate) fn new(what: &str, as_of: NaiveDate) -> Self {
+        let mut out = String::new();
+        line(&mut out, "BEGIN:VCALENDAR");
+        line(&mut out, "VERSION:2.0");
+        line(&mut out, &format!("PRODID:-//eaeu-rights//{what}//EN"));
+        line(&mut out, "CALSCALE:GREGORIAN");
+        line(&mut out, "METHOD:PUBLISH");
+        Calendar {
+            out,
+            stamp: format!("{}T000000Z", as_of.format("%Y%m%d")),
+        }
+    }
+
+    /// An all-day event, transparent (it leaves the day free), with a
+    /// reminder [`ALARM`] before it.
+    pub(crate) fn event(&mut self, e: &AllDay<'_>) {
+        // The day after, for an all-day event; there is none only at the
+        // end of chrono's calendar, where no date of a stay falls.
+        let Some(next) = e.date.succ_opt() else {
+            return;
+        };
+        let out = &mut self.out;
+        line(out, "BEGIN:VEVENT");
+        line(
+            out,
+            &format!("UID:{}", text(&format!("{}@eaeu-rights", e.uid))),
+        );
+        line(out, &format!("DTSTAMP:{}", self.stamp));
+        line(
+            out,
+            &format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")),
+        );
+        line(out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        line(out, &format!("SUMMARY:{}", text(e.summary)));
+        line(out, &format!("DESCRIPTION:{}", text(e.description)));
+        if let Some(url) = e.url {
+            line(out, &format!("URL:{}", uri(url)));
+        }
+        line(out, "TRANSP:TRANSPARENT");
+        line(out, "BEGIN:VALARM");
+        line(out, "ACTION:DISPLAY");
+        line(out, &format!("TRIGGER:{ALARM}"));
+        line(out, &format!("DESCRIPTION:{}", text(e.summary)));
+        line(out, "END:VALARM");
+        line(out, "END:VEVENT");
+    }
+
+    /// A journal entry (which calendars do not show as an event) on
+    /// `date`, for a calendar with nothing to remind of.
+    pub(crate) fn journal(&mut self, uid: &str, date: NaiveDate, summary: &str, description: &str) {
+        let out = &mut self.out;
+        line(out, "BEGIN:VJOURNAL");
+        line(out, &format!("UID:{}", text(&format!("{uid}@eaeu-rights"))));
+        line(out, &format!("DTSTAMP:{}", self.stamp));
+        line(
+            out,
+            &format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")),
+        );
+        line(out, &format!("SUMMARY:{}", text(summary)));
+        line(out, &format!("DESCRIPTION:{}", text(description)));
+        line(out, "END:VJOURNAL");
+    }
+
+    /// Closes the calendar.
+    pub(crate) fn finish(mut self) -> String {
+        line(&mut self.out, "END:VCALENDAR");
+        self.out
     }
 }
 

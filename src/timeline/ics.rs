@@ -14,7 +14,7 @@
 
 use super::text::{heading, lines, Line};
 use super::{Moment, Timeline};
-use crate::report::ics::{hash, line, text, ALARM};
+use crate::report::ics::{uid_owner, AllDay, Calendar};
 use crate::report::wording::TextWords;
 use crate::report::Lang;
 
@@ -28,59 +28,29 @@ pub fn render(timeline: &Timeline) -> String {
 pub fn render_in(timeline: &Timeline, lang: Lang) -> String {
     let w = lang.text_words();
     let host = lang.country_name(timeline.host);
-    let who = uid_owner(timeline);
-    let stamp = format!("{}T000000Z", timeline.as_of.format("%Y%m%d"));
-    let mut out = String::new();
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//eaeu-rights//timeline of a stay//EN");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
+    let who = uid_owner(timeline.profile_id.as_deref(), timeline);
+    let mut calendar = Calendar::new("timeline of a stay", timeline.as_of);
     let coming: Vec<&Moment> = events(timeline).collect();
     if coming.is_empty() {
-        nothing_to_come(&mut out, w, timeline, &who, &stamp);
+        let (before, after) = w.timeline.ics_nothing;
+        calendar.journal(
+            &format!("timeline-none-{}-{who}", timeline.as_of),
+            timeline.as_of,
+            &format!("{before}{}{after}", timeline.as_of),
+            &from(w, timeline),
+        );
     }
     for m in coming {
-        // The day after, for an all-day event; there is none only at the
-        // end of chrono's calendar, which no timeline reaches.
-        let Some(next) = m.date.succ_opt() else {
-            continue;
-        };
         let block = lines(w, m, host);
-        let title = title(w, &block);
-        line(&mut out, "BEGIN:VEVENT");
-        line(
-            &mut out,
-            &format!(
-                "UID:{}",
-                text(&format!("timeline-{}-{who}@eaeu-rights", m.date))
-            ),
-        );
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(
-            &mut out,
-            &format!("DTSTART;VALUE=DATE:{}", m.date.format("%Y%m%d")),
-        );
-        line(
-            &mut out,
-            &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
-        );
-        line(&mut out, &format!("SUMMARY:{}", text(&title)));
-        line(
-            &mut out,
-            &format!("DESCRIPTION:{}", text(&description(w, timeline, m, &block))),
-        );
-        // A day to know of, not time taken: it leaves the day free.
-        line(&mut out, "TRANSP:TRANSPARENT");
-        line(&mut out, "BEGIN:VALARM");
-        line(&mut out, "ACTION:DISPLAY");
-        line(&mut out, &format!("TRIGGER:{ALARM}"));
-        line(&mut out, &format!("DESCRIPTION:{}", text(&title)));
-        line(&mut out, "END:VALARM");
-        line(&mut out, "END:VEVENT");
+        calendar.event(&AllDay {
+            uid: &format!("timeline-{}-{who}", m.date),
+            date: m.date,
+            summary: &title(w, &block),
+            description: &description(w, timeline, m, &block),
+            url: None,
+        });
     }
-    line(&mut out, "END:VCALENDAR");
-    out
+    calendar.finish()
 }
 
 /// The days that get an event: on or after the assessment date, after the
@@ -142,54 +112,5 @@ fn from(w: &TextWords, timeline: &Timeline) -> String {
             let (before, after) = tw.ics_from;
             format!("{before}{}{after}", timeline.as_of)
         }
-    }
-}
-
-/// RFC 5545 wants at least one component: without a day to come, a journal
-/// entry on the assessment date says so.
-fn nothing_to_come(out: &mut String, w: &TextWords, timeline: &Timeline, who: &str, stamp: &str) {
-    let (before, after) = w.timeline.ics_nothing;
-    line(out, "BEGIN:VJOURNAL");
-    line(
-        out,
-        &format!(
-            "UID:{}",
-            text(&format!(
-                "timeline-none-{}-{who}@eaeu-rights",
-                timeline.as_of
-            ))
-        ),
-    );
-    line(out, &format!("DTSTAMP:{stamp}"));
-    line(
-        out,
-        &format!("DTSTART;VALUE=DATE:{}", timeline.as_of.format("%Y%m%d")),
-    );
-    line(
-        out,
-        &format!(
-            "SUMMARY:{}",
-            text(&format!("{before}{}{after}", timeline.as_of))
-        ),
-    );
-    line(out, &format!("DESCRIPTION:{}", text(&from(w, timeline))));
-    line(out, "END:VJOURNAL");
-}
-
-/// The person part of a UID: the profile id when it is a plain word, else
-/// a hash (of the id, or of the whole timeline when there is none).
-fn uid_owner(timeline: &Timeline) -> String {
-    match &timeline.profile_id {
-        Some(id)
-            if !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) =>
-        {
-            id.clone()
-        }
-        Some(id) => hash(id.as_bytes()),
-        // The timeline serialises to the same bytes for the same input.
-        None => hash(&serde_json::to_vec(timeline).unwrap_or_default()),
     }
 }
