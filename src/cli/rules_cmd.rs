@@ -231,16 +231,7 @@ fn kind_name(kind: crate::engine::ir::RuleKind) -> &'static str {
 
 /// The rule object as written in its file, pretty-printed.
 fn raw_rule(files: &[SourceFile], file: &str, index: usize) -> String {
-    files
-        .iter()
-        .find(|f| f.path == file)
-        .and_then(|f| {
-            serde_json::from_str::<serde_json::Value>(
-                f.text.strip_prefix('\u{feff}').unwrap_or(&f.text),
-            )
-            .ok()
-        })
-        .and_then(|v| v.get("rules").and_then(|r| r.get(index)).cloned())
+    rules::rule_as_written(files, file, index)
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_default()
 }

@@ -57,6 +57,20 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     compile::compile(files)
 }
 
+/// The rule at `index` of `file`'s `rules`, as its author wrote it (for
+/// `rules show` and the API's rule page); `None` when the file is not in
+/// `files` or holds no such rule.
+pub fn rule_as_written(
+    files: &[SourceFile],
+    file: &str,
+    index: usize,
+) -> Option<serde_json::Value> {
+    let f = files.iter().find(|f| f.path == file)?;
+    let module: serde_json::Value =
+        serde_json::from_str(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)).ok()?;
+    module.get("rules")?.get(index).cloned()
+}
+
 /// Reads every `*.json` file below `dir`, in sorted path order.
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, PackErrors> {
     let mut paths = Vec::new();

@@ -624,25 +624,11 @@ pub async fn rule(
         earlier: rule.earlier.clone(),
         note: rule.note.clone(),
         file: rule.file.clone(),
-        as_written: as_written(&state.files, &rule.file, rule.index_in_file),
+        as_written: crate::rules::rule_as_written(&state.files, &rule.file, rule.index_in_file)
+            .unwrap_or(serde_json::Value::Null),
     };
     json_response(
         serde_json::to_string_pretty(&detail).unwrap_or_default(),
         Some(lang),
     )
-}
-
-/// The rule object as written in its file (`null` if it cannot be found).
-fn as_written(files: &[crate::rules::SourceFile], file: &str, index: usize) -> serde_json::Value {
-    files
-        .iter()
-        .find(|f| f.path == file)
-        .and_then(|f| {
-            serde_json::from_str::<serde_json::Value>(
-                f.text.strip_prefix('\u{feff}').unwrap_or(&f.text),
-            )
-            .ok()
-        })
-        .and_then(|v| v.get("rules").and_then(|r| r.get(index)).cloned())
-        .unwrap_or(serde_json::Value::Null)
 }
