@@ -76,13 +76,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
             }
         }
     } else {
-        // A duty that opens the report as an action is said there in full.
-        let must: Vec<&Finding> = outline
-            .must
-            .iter()
-            .copied()
-            .filter(|f| !outline.is_action(f))
-            .collect();
+        let must = outline.must_besides_actions();
         if !must.is_empty() || !outline.done.is_empty() {
             section(&mut out, m.must_do);
             if !must.is_empty() {

@@ -92,6 +92,16 @@ impl<'r> Outline<'r> {
     pub(crate) fn is_action(&self, f: &Finding) -> bool {
         self.actions.iter().any(|(a, _)| a.rule == f.rule)
     }
+
+    /// The duties still to do that the actions do not open with: a duty
+    /// that opens the report as an action is said there in full.
+    pub(crate) fn must_besides_actions(&self) -> Vec<&'r Finding> {
+        self.must
+            .iter()
+            .copied()
+            .filter(|f| !self.is_action(f))
+            .collect()
+    }
 }
 
 /// Whether the short reports list the status's reasons: only when the

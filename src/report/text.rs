@@ -19,13 +19,13 @@ use crate::engine::Outcome;
 const WIDTH: usize = 80;
 
 /// Styles for the terminal (all empty when colour is off).
-struct Style {
-    bold: &'static str,
-    green: &'static str,
-    red: &'static str,
-    yellow: &'static str,
-    dim: &'static str,
-    reset: &'static str,
+pub(crate) struct Style {
+    pub bold: &'static str,
+    pub green: &'static str,
+    pub red: &'static str,
+    pub yellow: &'static str,
+    pub dim: &'static str,
+    pub reset: &'static str,
 }
 
 const COLOR: Style = Style {
@@ -45,6 +45,40 @@ const PLAIN: Style = Style {
     reset: "",
 };
 
+/// The colours of a text output, or none.
+pub(crate) fn style(color: bool) -> &'static Style {
+    if color {
+        &COLOR
+    } else {
+        &PLAIN
+    }
+}
+
+/// The lines every text output opens with: its title (for the profile's
+/// id), then the host state and the assessment date, then a blank line.
+pub(crate) fn title_lines(
+    out: &mut String,
+    s: &Style,
+    lang: Lang,
+    title: &str,
+    profile_id: Option<&str>,
+    host: crate::country::Country,
+    as_of: chrono::NaiveDate,
+) {
+    let w = lang.text_words();
+    let who = profile_id.map_or_else(String::new, |id| format!("{}{id}", w.title_for));
+    let _ = writeln!(out, "{}{title}{who}{}", s.bold, s.reset);
+    let _ = writeln!(
+        out,
+        "{}{} ({}){}{as_of}",
+        w.host_state,
+        lang.country_name(host),
+        host.code(),
+        w.assessed_as_of,
+    );
+    out.push('\n');
+}
+
 /// Renders a report for a terminal or a plain-text file, in English.
 pub fn render(report: &Report, color: bool) -> String {
     render_in(report, color, Lang::En)
@@ -61,25 +95,20 @@ pub fn render_in(report: &Report, color: bool, lang: Lang) -> String {
 /// provision's summary, reasons, caveats, source, link and rule id (for
 /// caseworkers and lawyers).
 pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> String {
-    let s = if color { &COLOR } else { &PLAIN };
+    let s = style(color);
     let w = lang.text_words();
     let host = lang.country_name(report.host);
     let outline = Outline::of(report);
     let mut out = String::new();
-    let who = report
-        .profile_id
-        .as_deref()
-        .map_or_else(String::new, |id| format!("{}{id}", w.title_for));
-    let _ = writeln!(out, "{}{}{who}{}", s.bold, w.title, s.reset);
-    let _ = writeln!(
-        out,
-        "{}{host} ({}){}{}",
-        w.host_state,
-        report.host.code(),
-        w.assessed_as_of,
-        report.as_of
+    title_lines(
+        &mut out,
+        s,
+        lang,
+        w.title,
+        report.profile_id.as_deref(),
+        report.host,
+        report.as_of,
     );
-    out.push('\n');
 
     let (colour, headline) = match report.status {
         Status::Covered => (s.green, format!("{}{host}{}", w.covered.0, w.covered.1)),
@@ -220,13 +249,7 @@ fn brief(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &
         }
     };
     list(out, w.may_do, &outline.may, "+", s.green);
-    // A duty that opens the report as an action is said there in full.
-    let must: Vec<&Finding> = outline
-        .must
-        .iter()
-        .copied()
-        .filter(|f| !outline.is_action(f))
-        .collect();
+    let must = outline.must_besides_actions();
     list(out, w.must_do, &must, "!", s.yellow);
     list(out, w.already_done, &outline.done, "v", s.green);
     list(out, w.good_to_know, &outline.know, "i", "");

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::{Change, Moment, Timeline, What};
 use crate::engine::Outcome;
-use crate::report::text::{date_word, wrap_into};
+use crate::report::text::{date_word, style, title_lines, wrap_into};
 use crate::report::wording::{TextWords, TimelineWords};
 use crate::report::{Lang, Status};
 
@@ -20,29 +20,21 @@ pub fn render(timeline: &Timeline, color: bool) -> String {
 /// Renders a timeline in `lang` (its titles are in the language it was
 /// built in).
 pub fn render_in(timeline: &Timeline, color: bool, lang: Lang) -> String {
-    let (bold, dim, reset) = if color {
-        ("\x1b[1m", "\x1b[2m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
+    let st = style(color);
+    let (bold, dim, reset) = (st.bold, st.dim, st.reset);
     let w = lang.text_words();
     let tw = &w.timeline;
     let host = lang.country_name(timeline.host);
     let mut out = String::new();
-    let who = timeline
-        .profile_id
-        .as_deref()
-        .map_or_else(String::new, |id| format!("{}{id}", w.title_for));
-    let _ = writeln!(out, "{bold}{}{who}{reset}", tw.title);
-    let _ = writeln!(
-        out,
-        "{}{host} ({}){}{}",
-        w.host_state,
-        timeline.host.code(),
-        w.assessed_as_of,
-        timeline.as_of
+    title_lines(
+        &mut out,
+        st,
+        lang,
+        tw.title,
+        timeline.profile_id.as_deref(),
+        timeline.host,
+        timeline.as_of,
     );
-    out.push('\n');
     let (before, between, after) = tw.span;
     wrap_into(
         &mut out,
