@@ -86,7 +86,7 @@ pub static RU_TEXT: TextWords = TextWords {
     until: "по",
     by: "не позднее",
     ended_on: "окончен",
-    already_passed: "срок уже прошёл",
+    already_passed: "срок истёк",
     national_rule: "Национальное правило",
     implementing: "реализует",
     limiting: "ограничивает",
