@@ -417,10 +417,9 @@ fn the_plan_is_saved_in_the_format_chosen_and_never_over_a_file() {
         "{err}"
     );
 
-    let (code, _, err) = interview_in(
-        dir.path(),
-        &["--as-of", "2026-03-20", "--lang", "ru"],
-        &[
+    // A Kyrgyz builder's answers in Russian, then the format and the name.
+    let save_in_russian = |format: &str, name: &str| {
+        let answers = [
             "KG",
             "KZ",
             "1",
@@ -429,32 +428,23 @@ fn the_plan_is_saved_in_the_format_chosen_and_never_over_a_file() {
             "2026-03-01",
             "строитель",
             "0",
-            "2",
-            "план.md",
-        ],
-    );
+            format,
+            name,
+        ];
+        interview_in(
+            dir.path(),
+            &["--as-of", "2026-03-20", "--lang", "ru"],
+            &answers,
+        )
+    };
+    let (code, _, err) = save_in_russian("2", "план.md");
     assert_eq!(code, 0, "{err}");
     let saved = std::fs::read_to_string(dir.path().join("план.md")).unwrap();
     assert!(saved.starts_with("# Права и обязанности"), "{saved}");
     assert!(err.contains("План сохранён в файле план.md."), "{err}");
 
     // The fifth format: the printable page, in the interview's language.
-    let (code, _, err) = interview_in(
-        dir.path(),
-        &["--as-of", "2026-03-20", "--lang", "ru"],
-        &[
-            "KG",
-            "KZ",
-            "1",
-            "2026-03-02",
-            "open",
-            "2026-03-01",
-            "строитель",
-            "0",
-            "5",
-            "",
-        ],
-    );
+    let (code, _, err) = save_in_russian("5", "");
     assert_eq!(code, 0, "{err}");
     let page = std::fs::read_to_string(dir.path().join("eaeu-rights-plan.html")).unwrap();
     assert!(page.contains("<html lang=\"ru\""), "{page}");
