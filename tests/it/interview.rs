@@ -3,9 +3,7 @@
 
 use crate::common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 
 use serde_json::{json, Value};
 
@@ -20,26 +18,9 @@ fn interview(args: &[&str], answers: &[&str]) -> (i32, String, String) {
 fn interview_in(dir: &Path, args: &[&str], answers: &[&str]) -> (i32, String, String) {
     let mut input = answers.join("\n");
     input.push('\n');
-    let mut child = crate::common::binary()
-        .current_dir(dir)
-        .arg("interview")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().expect("not killed by a signal"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let mut cmd = crate::common::binary();
+    cmd.current_dir(dir).arg("interview").args(args);
+    crate::common::run_command(cmd, input.as_bytes())
 }
 
 /// One question as the transcript shows it: its progress line, its block

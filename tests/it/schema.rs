@@ -7,7 +7,6 @@
 //! the `jsonschema` crate, with formats (`date`) checked.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
 use chrono::NaiveDate;
 use eaeu_rights::profile::{Defaults, WorkerProfile};
@@ -17,26 +16,10 @@ use serde_json::{json, Value};
 /// Runs the binary with `args` (and `stdin`), in English and with a fixed
 /// today; returns (exit code, stdout).
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String) {
-    use std::io::Write;
-    let mut child = crate::common::binary()
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let mut cmd = crate::common::binary();
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    let (code, out, _) = crate::common::run_command(cmd, stdin);
+    (code, out)
 }
 
 /// The schema `eaeu-rights schema OF` prints.

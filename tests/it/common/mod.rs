@@ -19,11 +19,18 @@ pub fn binary() -> Command {
 }
 
 /// Runs `eaeu-rights ARGS` with `stdin` and a fixed "today"; returns (exit
-/// code, stdout, stderr). Stdin is fed from a thread so a large input cannot
-/// deadlock against a full stdout pipe.
+/// code, stdout, stderr).
 pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = binary()
-        .args(args)
+    let mut cmd = binary();
+    cmd.args(args);
+    run_command(cmd, stdin)
+}
+
+/// Runs a command made by [`binary`], feeding it `stdin` from a thread so
+/// that a large input cannot deadlock against a full stdout pipe; returns
+/// (exit code, stdout, stderr).
+pub fn run_command(mut cmd: Command, stdin: &[u8]) -> (i32, String, String) {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -40,7 +47,7 @@ pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         // A death by a signal is never an acceptable exit: fail loudly.
         out.status
             .code()
-            .unwrap_or_else(|| panic!("{args:?}: killed by a signal ({:?})", out.status)),
+            .unwrap_or_else(|| panic!("{cmd:?}: killed by a signal ({:?})", out.status)),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
