@@ -31,22 +31,18 @@ pub fn write_json_source(out: &mut Vec<u8>, file: &str, line: u64) {
 fn write_json_str_body(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut plain_from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: Option<&[u8]> = match b {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0x08 => Some(b"\\b"),
-            0x0c => Some(b"\\f"),
-            0..=0x1f => None,
-            _ => continue,
-        };
+    while let Some(i) = next_special(bytes, plain_from) {
+        let Some(&b) = bytes.get(i) else { break };
         out.extend_from_slice(bytes.get(plain_from..i).unwrap_or_default());
-        match escape {
-            Some(e) => out.extend_from_slice(e),
-            None => {
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(b"\\u00");
                 out.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
@@ -56,6 +52,32 @@ fn write_json_str_body(out: &mut Vec<u8>, text: &str) {
         plain_from = i.saturating_add(1);
     }
     out.extend_from_slice(bytes.get(plain_from..).unwrap_or_default());
+}
+
+/// The position of the first byte from `from` on that JSON must escape (a
+/// quote, a backslash or a control character). Eight bytes are tested at
+/// once: report texts are long and almost never need an escape.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `word` is zero (exact for "any", the classic test).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        // A byte below 0x20 (bytes of 0x80 and above never match), a quote
+        // or a backslash.
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+        if control || has_zero(word ^ (ONES * 0x22)) || has_zero(word ^ (ONES * 0x5c)) {
+            break;
+        }
+        i = i.saturating_add(8);
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|p| p.saturating_add(i))
 }
 
 /// Appends a date as `"YYYY-MM-DD"` (quoted); years 0 to 9999 as four digits.
@@ -288,6 +310,10 @@ mod tests {
             "\u{1}\u{1f}\t\r\u{8}\u{c}",
             "кириллица",
             "",
+            "a long sentence of more than eight bytes, with \"quotes\" late\n",
+            "\u{1f}2345678\\abcdefgh\"",
+            "01234567",
+            "0123456\"",
         ] {
             let mut out = Vec::new();
             write_json_str(&mut out, s);

@@ -2,6 +2,7 @@
 //! and why, and what is still unknown. Built from the engine's structured
 //! results; renderers (`text`, JSON via serde) only print it.
 
+pub mod batch;
 pub mod compact;
 pub mod html;
 pub mod ics;

@@ -140,6 +140,12 @@ impl Run {
         serde_json::from_str(&self.stdout).expect("stdout is JSON")
     }
 
+    /// The records of `batch`'s ndjson output after its `pack` header,
+    /// each report put back together with the header (`check`'s shape).
+    fn records(&self) -> Vec<Value> {
+        crate::batch_reports::full_records(self.ndjson())
+    }
+
     fn ndjson(&self) -> Vec<Value> {
         self.stdout
             .lines()
@@ -817,7 +823,7 @@ fn batch_over_files_gives_one_record_per_file_in_order() {
         ])
         .run()
         .code(0)
-        .ndjson();
+        .records();
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["source"], "fixtures/uz-household-worker.json");
     assert_eq!(records[0]["report"]["status"], "not_covered");
@@ -836,7 +842,7 @@ fn batch_over_files_gives_one_record_per_file_in_order() {
 #[test]
 fn batch_over_a_directory_takes_every_json_file_sorted() {
     let run = Test::new().args(["batch", "fixtures"]).run().code(0);
-    let records = run.ndjson();
+    let records = run.records();
     let mut names: Vec<String> = std::fs::read_dir(fixture(""))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -877,7 +883,7 @@ fn done_when_batch_folder_with_a_malformed_profile_yields_an_error_record_in_pla
         ],
     );
     let run = Test::new().arg("batch").arg(&dir).run().code(1);
-    let records = run.ndjson();
+    let records = run.records();
     assert_eq!(records.len(), 3, "one record per profile: {}", run.stdout);
     let source = |name: &str| dir.join(name).display().to_string();
     assert_eq!(records[0]["source"], source("a-good.json"));
@@ -914,7 +920,7 @@ fn batch_reads_array_files_element_by_element() {
         )],
     );
     let file = dir.join("people.json").display().to_string();
-    let records = Test::new().arg("batch").arg(&file).run().code(1).ndjson();
+    let records = Test::new().arg("batch").arg(&file).run().code(1).records();
     assert_eq!(records.len(), 3);
     assert_eq!(records[0]["source"], format!("{file}[0]"));
     assert_eq!(records[0]["report"]["profile_id"], "a");
@@ -942,7 +948,7 @@ fn batch_refuses_only_the_array_element_with_a_duplicate_key() {
         )],
     );
     let file = dir.join("people.json").display().to_string();
-    let records = Test::new().arg("batch").arg(&file).run().code(1).ndjson();
+    let records = Test::new().arg("batch").arg(&file).run().code(1).records();
     assert_eq!(records.len(), 4);
     assert_eq!(records[0]["report"]["profile_id"], "a");
     assert_eq!(records[1]["source"], format!("{file}[1]"));
@@ -967,7 +973,12 @@ fn batch_refuses_only_the_array_element_with_a_duplicate_key() {
     // A file that is not sound JSON is still one error record.
     write_files(&dir, &[("broken.json", "[{\"citizenship\": \"KG\"},")]);
     let broken = dir.join("broken.json").display().to_string();
-    let records = Test::new().arg("batch").arg(&broken).run().code(1).ndjson();
+    let records = Test::new()
+        .arg("batch")
+        .arg(&broken)
+        .run()
+        .code(1)
+        .records();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["source"], broken);
 }
@@ -987,7 +998,7 @@ fn batch_reads_ndjson_files_line_by_line() {
     write_files(&dir, &[("people.ndjson", NDJSON)]);
     let file = dir.join("people.ndjson").display().to_string();
     let run = Test::new().arg("batch").arg(&file).run().code(1);
-    let records = run.ndjson();
+    let records = run.records();
     assert_eq!(records.len(), 3, "the blank line is skipped");
     assert_eq!(records[0]["source"], format!("{file}:1"));
     assert_eq!(records[0]["report"]["status"], "covered");
@@ -999,7 +1010,7 @@ fn batch_reads_ndjson_files_line_by_line() {
     // `.jsonl` is NDJSON too.
     write_files(&dir, &[("people.jsonl", NDJSON)]);
     let jsonl = dir.join("people.jsonl").display().to_string();
-    let records = Test::new().arg("batch").arg(&jsonl).run().code(1).ndjson();
+    let records = Test::new().arg("batch").arg(&jsonl).run().code(1).records();
     assert_eq!(records.len(), 3);
     assert_eq!(records[2]["source"], format!("{jsonl}:4"));
 }
@@ -1011,7 +1022,7 @@ fn batch_reads_ndjson_from_stdin() {
         .stdin(NDJSON)
         .run()
         .code(1)
-        .ndjson();
+        .records();
     let sources: Vec<&str> = records
         .iter()
         .map(|r| r["source"].as_str().unwrap())
@@ -1025,7 +1036,7 @@ fn batch_reads_ndjson_from_stdin() {
             .stdin(good)
             .run()
             .code(0)
-            .ndjson()
+            .records()
             .len(),
         2
     );
@@ -1046,12 +1057,14 @@ fn batch_json_format_is_an_array_of_the_ndjson_records() {
         .code(1)
         .json();
     assert_eq!(json, Value::Array(ndjson.clone()));
-    assert_eq!(ndjson[1]["source"], "no/such/file.json");
-    assert!(ndjson[1]["error"]["message"]
+    // The first record is the pack's texts.
+    assert!(ndjson[0]["pack"].is_object());
+    assert_eq!(ndjson[2]["source"], "no/such/file.json");
+    assert!(ndjson[2]["error"]["message"]
         .as_str()
         .unwrap()
         .contains("cannot read"));
-    // No records at all is still a JSON array.
+    // No records at all: still a JSON array, of the header alone.
     let dir = temp_dir("batch-empty");
     let empty = Test::new()
         .arg("batch")
@@ -1060,7 +1073,8 @@ fn batch_json_format_is_an_array_of_the_ndjson_records() {
         .run()
         .code(0)
         .json();
-    assert_eq!(empty, serde_json::json!([]));
+    assert_eq!(empty.as_array().unwrap().len(), 1, "{empty}");
+    assert!(empty[0]["pack"].is_object());
 }
 
 #[test]
@@ -1144,7 +1158,7 @@ fn batch_out_writes_one_report_per_profile() {
         .arg(&out)
         .run()
         .code(1);
-    let records = run.ndjson();
+    let records = run.records();
     let mut written: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -1187,7 +1201,7 @@ fn batch_as_of_overrides_every_profile_date() {
         .args(["batch", "fixtures", "--as-of", "2027-12-31"])
         .run()
         .code(0)
-        .ndjson();
+        .records();
     assert!(records.len() > 20);
     for r in &records {
         assert_eq!(r["report"]["as_of"], "2027-12-31", "{}", r["source"]);
@@ -1697,9 +1711,11 @@ fn a_profile_with_names_day_first_dates_and_civil_law_reads_as_codes() {
         .run()
         .code(0)
         .json();
+    let batch = crate::batch_reports::full_records(batch.as_array().unwrap().clone());
     assert!(
         batch[0]["report"]["findings"] == got["findings"],
-        "{batch:#}"
+        "{:#}",
+        batch[0]
     );
 }
 

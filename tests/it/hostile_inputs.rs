@@ -805,12 +805,13 @@ fn ndjson_broken_lines() {
     let args = ["batch", "in.ndjson"];
     let run = run_in(&dir, &args, &[], None);
     assert_eq!(run.code, 1);
-    let records: Vec<serde_json::Value> = run
+    let mut records: Vec<serde_json::Value> = run
         .stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    // One record per non-blank line, in order.
+    // The pack's texts first, then one record per non-blank line, in order.
+    assert!(records.remove(0)["pack"].is_object());
     assert_eq!(records.len(), lines.len() - 1);
     let mut text = format!("args: {}\nexit: {}\nrecords:\n", args.join(" "), run.code);
     for r in &records {

@@ -88,8 +88,10 @@ fn every_profile_of_a_large_array_file_is_located() {
     std::fs::write(&file, eaeu_rights::bench_support::invalid_array(n)).unwrap();
     let (code, out, err) = run(&["batch", "--jobs", "2", file.to_str().unwrap()], b"");
     assert_eq!(code, 1, "{err}");
+    // After the pack's texts, one record per profile.
     let records: Vec<serde_json::Value> = out
         .lines()
+        .skip(1)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(records.len(), n);
@@ -251,8 +253,10 @@ fn a_batch_directory_skips_nothing_silently() {
     assert!(fifo.success());
     let (code, out, err) = run(&["batch", dir.to_str().unwrap(), "--format", "ndjson"], b"");
     assert_eq!(code, 1, "{err}");
+    // After the pack's texts, one record per entry.
     let records: Vec<serde_json::Value> = out
         .lines()
+        .skip(1)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let errors: Vec<(String, String)> = records

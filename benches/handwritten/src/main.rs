@@ -81,8 +81,7 @@ fn member(country: &str, on: NaiveDate) -> bool {
 /// The 1-based column of the value of `key` in `line` (for messages).
 fn column(line: &str, key: &str) -> usize {
     let pattern = format!("\"{key}\":");
-    line.find(&pattern)
-        .map_or(0, |i| i + pattern.len() + 1)
+    line.find(&pattern).map_or(0, |i| i + pattern.len() + 1)
 }
 
 fn process(line: &str, number: u64, out: &mut Vec<u8>) -> Result<(), String> {
@@ -104,33 +103,54 @@ fn process(line: &str, number: u64, out: &mut Vec<u8>) -> Result<(), String> {
         ));
     };
     if entry > as_of {
-        problem("entry_date", "entry_date", format!("{entry} is after the assessment date `as_of` ({as_of})"));
+        problem(
+            "entry_date",
+            "entry_date",
+            format!("{entry} is after the assessment date `as_of` ({as_of})"),
+        );
     }
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
-            problem("end", "contract.end", format!("{e} is before the contract start ({s})"));
+            problem(
+                "end",
+                "contract.end",
+                format!("{e} is before the contract start ({s})"),
+            );
         }
     }
     if let Some(t) = terminated {
         if let Some(s) = start.filter(|s| t < *s) {
-            problem("terminated_on", "contract.terminated_on", format!("{t} is before the contract start ({s})"));
+            problem(
+                "terminated_on",
+                "contract.terminated_on",
+                format!("{t} is before the contract start ({s})"),
+            );
         }
         if let Some(e) = end.filter(|e| t > *e) {
             problem("terminated_on", "contract.terminated_on", format!("{t} is after the contract end ({e}): early termination must come before the end"));
         }
         if t > as_of {
-            problem("terminated_on", "contract.terminated_on", format!("{t} is after the assessment date `as_of` ({as_of})"));
+            problem(
+                "terminated_on",
+                "contract.terminated_on",
+                format!("{t} is after the assessment date `as_of` ({as_of})"),
+            );
         }
     }
     if !problems.is_empty() {
         let message = serde_json::to_string(&problems.join("; ")).unwrap_or_default();
-        writeln!(out, "{{\"id\":{id},\"source\":\"<stdin>:{number}\",\"error\":{message}}}")
-            .map_err(|e| e.to_string())?;
+        writeln!(
+            out,
+            "{{\"id\":{id},\"source\":\"<stdin>:{number}\",\"error\":{message}}}"
+        )
+        .map_err(|e| e.to_string())?;
         return Ok(());
     }
 
     let worker = member(p.host, as_of)
-        && p.citizenship.iter().any(|c| member(c, as_of) && *c != p.host)
+        && p.citizenship
+            .iter()
+            .any(|c| member(c, as_of) && *c != p.host)
         && !p.citizenship.contains(&p.host)
         && matches!(p.contract.kind, "employment" | "civil_law");
     let mut applies = [false; 11];
@@ -151,14 +171,20 @@ fn process(line: &str, number: u64, out: &mut Vec<u8>) -> Result<(), String> {
                 new_contract_deadline = Some(t + chrono::Days::new(15));
             }
         }
-        let regulated = matches!(p.occupation, "pedagogical" | "legal" | "medical" | "pharmaceutical");
+        let regulated = matches!(
+            p.occupation,
+            "pedagogical" | "legal" | "medical" | "pharmaceutical"
+        );
         applies[5] = !regulated;
         applies[6] = regulated;
         applies[7] = as_of >= ymd(2021, 1, 1);
         for m in &p.family {
             if m.relation == "child" {
                 let birth = date(m.birth_date)?;
-                if birth.checked_add_months(Months::new(72)).is_some_and(|six| as_of < six) {
+                if birth
+                    .checked_add_months(Months::new(72))
+                    .is_some_and(|six| as_of < six)
+                {
                     applies[8] = true;
                 }
             }
@@ -169,8 +195,11 @@ fn process(line: &str, number: u64, out: &mut Vec<u8>) -> Result<(), String> {
     }
 
     let status = if worker { "covered" } else { "not_covered" };
-    write!(out, "{{\"id\":{id},\"source\":\"<stdin>:{number}\",\"status\":\"{status}\",\"applies\":[")
-        .map_err(|e| e.to_string())?;
+    write!(
+        out,
+        "{{\"id\":{id},\"source\":\"<stdin>:{number}\",\"status\":\"{status}\",\"applies\":["
+    )
+    .map_err(|e| e.to_string())?;
     let mut first = true;
     for (rule, applies) in RULES.iter().zip(applies) {
         if applies {
@@ -221,7 +250,10 @@ fn main() -> io::Result<()> {
         if let Err(message) = process(text, number, &mut buf) {
             buf.clear();
             let message = serde_json::to_string(&message).unwrap_or_default();
-            writeln!(buf, "{{\"id\":null,\"source\":\"<stdin>:{number}\",\"error\":{message}}}")?;
+            writeln!(
+                buf,
+                "{{\"id\":null,\"source\":\"<stdin>:{number}\",\"error\":{message}}}"
+            )?;
         }
         out.write_all(&buf)?;
     }

@@ -27,6 +27,7 @@ use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{
     Defaults, InvalidProfile, RawProfile, WorkerProfile, MAX_PROFILE_BYTES, MAX_TEXT,
 };
+use crate::report::batch::{BatchReport, PackHeader};
 use crate::report::{self, compact, Lang, Report, Status};
 use pipeline::{Input, Item, Options, Output, SideFile, Sink, Tally, WholeRecord, Work};
 
@@ -109,6 +110,9 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     if let Some(dir) = &args.out {
         // Ctrl-C or `kill` must not leave a half-written temporary file.
         sink.temps.watch().map_err(|e| CliError::io(dir, e))?;
+    }
+    if matches!(args.format, BatchFormat::Ndjson | BatchFormat::Json) {
+        sink.header(&PackHeader::new(&pack, work.lang, work.defaults));
     }
     let inputs = args.paths.iter().flat_map(|p| expand(p)).map(open);
     let options = Options {
@@ -484,16 +488,24 @@ fn array_element(
 #[derive(Serialize, JsonSchema)]
 #[schemars(
     title = "eaeu-rights batch record",
-    description = "One record of `batch --format ndjson` (one per line) or `--format json` (an array of them): the report of a profile, or why it could not be read.",
+    description = "One record of `batch --format ndjson` (one per line) or `--format json` (an array of them): first the pack's texts that every report shares, then for each profile its report, or why it could not be read.",
     deny_unknown_fields,
-    extend("oneOf" = [{"required": ["report"]}, {"required": ["error"]}])
+    extend("oneOf" = [
+        {"required": ["pack"], "not": {"anyOf": [{"required": ["source"]}, {"required": ["report"]}, {"required": ["error"]}]}},
+        {"required": ["source", "report"], "not": {"required": ["error"]}},
+        {"required": ["source", "error"], "not": {"required": ["report"]}}
+    ])
 )]
 struct OutRecord<'a> {
+    /// The texts every report of the run shares: only in the first record, which has no `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pack: Option<&'a PackHeader>,
     /// Where the profile came from: `file`, `file[3]` (an array element) or `file.ndjson:12` (a line).
-    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     /// The report, for a valid profile.
     #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a Report>,
+    report: Option<&'a BatchReport<'a>>,
     /// Why the profile was refused, for an invalid one.
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ErrorRecord>,
@@ -579,6 +591,8 @@ pub struct RecordsState<'p> {
     compact: compact::Compact,
     /// Every NDJSON line is read into this one profile, reusing its buffers.
     profile: WorkerProfile,
+    /// The pack's name, version and hash, which every full report repeats.
+    rules_version: String,
 }
 
 impl<'p> Work for Records<'p> {
@@ -589,6 +603,7 @@ impl<'p> Work for Records<'p> {
             decider: Decider::new(self.pack),
             compact: compact::Compact::new(self.pack),
             profile: WorkerProfile::empty(self.defaults),
+            rules_version: self.pack.version(),
         }
     }
 
@@ -778,24 +793,34 @@ impl Records<'_> {
             }
             return;
         }
-        let report = report::build_in(self.pack, p, &engine::explain(self.pack, p), self.lang);
-        Self::count(out, report.status);
-        let src = source.text();
-        match self.format {
-            BatchFormat::Ndjson | BatchFormat::Json => {
-                let rec = OutRecord {
-                    source: &src,
-                    report: Some(&report),
-                    error: None,
-                };
-                self.json_record(&rec, out);
+        let eval = engine::explain(self.pack, p);
+        if self.format == BatchFormat::Summary {
+            let report = report::build_in(self.pack, p, &eval, self.lang);
+            Self::count(out, report.status);
+            out.bytes
+                .extend_from_slice(summary_line(&source.text(), &report).as_bytes());
+            if self.side_files {
+                self.side_file(source, &report, out);
             }
-            BatchFormat::Summary => out
-                .bytes
-                .extend_from_slice(summary_line(&src, &report).as_bytes()),
-            BatchFormat::Compact => {}
+            return;
+        }
+        let lean = report::batch::build(self.pack, p, &eval, self.lang, &state.rules_version);
+        Self::count(out, lean.status);
+        // `OutRecord` with a report, written by hand (as serde would) for speed.
+        if self.format == BatchFormat::Json {
+            out.bytes.extend_from_slice(b",\n");
+        }
+        out.bytes.extend_from_slice(b"{\"source\":");
+        source.write_json(&mut out.bytes);
+        out.bytes.extend_from_slice(b",\"report\":");
+        lean.write_json(&mut out.bytes);
+        out.bytes.push(b'}');
+        if self.format == BatchFormat::Ndjson {
+            out.bytes.push(b'\n');
         }
         if self.side_files {
+            // A report file stands alone: it keeps the pack's texts.
+            let report = report::build_in(self.pack, p, &eval, self.lang);
             self.side_file(source, &report, out);
         }
     }
@@ -823,7 +848,8 @@ impl Records<'_> {
             }
             BatchFormat::Ndjson | BatchFormat::Json => {
                 let rec = OutRecord {
-                    source: &src,
+                    pack: None,
+                    source: Some(&src),
                     report: None,
                     error: Some(ErrorRecord::of(e)),
                 };
@@ -919,6 +945,24 @@ impl<W: Write> StreamSink<W> {
             let _ = sink.out.write_all(b"[");
         }
         sink
+    }
+
+    /// Writes the record that opens `ndjson` and `json` output: the pack's
+    /// texts, which the reports then name by rule id.
+    pub fn header(&mut self, pack: &PackHeader) {
+        let rec = OutRecord {
+            pack: Some(pack),
+            source: None,
+            report: None,
+            error: None,
+        };
+        // Written into the buffer; an error surfaces on the first flush.
+        let _ = serde_json::to_writer(&mut self.out, &rec);
+        let _ = self.out.write_all(match self.format {
+            BatchFormat::Json => b"",
+            _ => b"\n",
+        });
+        self.first = false;
     }
 
     /// Closes the stream (the array's bracket, the summary's totals) and flushes.
