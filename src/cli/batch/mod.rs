@@ -804,8 +804,7 @@ impl Records<'_> {
             }
             return;
         }
-        let lean = report::batch::build(self.pack, p, &eval, self.lang, &state.rules_version);
-        Self::count(out, lean.status);
+        Self::count(out, Status::of(eval.status));
         // `OutRecord` with a report, written by hand (as serde would) for speed.
         if self.format == BatchFormat::Json {
             out.bytes.extend_from_slice(b",\n");
@@ -813,7 +812,14 @@ impl Records<'_> {
         out.bytes.extend_from_slice(b"{\"source\":");
         source.write_json(&mut out.bytes);
         out.bytes.extend_from_slice(b",\"report\":");
-        lean.write_json(&mut out.bytes);
+        report::batch::write_json(
+            &mut out.bytes,
+            self.pack,
+            p,
+            &eval,
+            self.lang,
+            &state.rules_version,
+        );
         out.bytes.push(b'}');
         if self.format == BatchFormat::Ndjson {
             out.bytes.push(b'\n');
