@@ -247,7 +247,7 @@ async fn check_inner(
     path = "/api/v1/batch",
     tag = "reports",
     summary = "Assess many people",
-    description = "Reads NDJSON, one profile per line, and answers with NDJSON: one record per line that is not blank, in input order, each `{\"source\", \"report\"}` or `{\"source\", \"error\"}`, the same records as `eaeu-rights batch -` with the source named `<body>:LINE`. A bad line gives an error record in its place and never stops the run. The answer is streamed: records come back while the body is still being sent. The body may be at most 64 MiB and each line at most 1 MiB; a longer line, or the rest of a longer body, gives an error record.",
+    description = "Reads NDJSON, one profile per line, and answers with NDJSON: first `{\"pack\"}`, the texts of the rules that the reports name by id, then one record per line that is not blank, in input order, each `{\"source\", \"report\"}` or `{\"source\", \"error\"}`, the same records as `eaeu-rights batch -` with the source named `<body>:LINE`. A bad line gives an error record in its place and never stops the run. The answer is streamed: records come back while the body is still being sent. The body may be at most 64 MiB and each line at most 1 MiB; a longer line, or the rest of a longer body, gives an error record.",
     params(BatchQuery),
     request_body(
         description = "Profiles, one JSON object per line (NDJSON); `text/plain` is read the same way.",
@@ -345,7 +345,14 @@ fn run_batch(
         name: "<body>".to_owned(),
         reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
     };
+    // First the pack's texts, which the reports name by rule id, as `batch` does.
+    let header = crate::report::batch::PackHeader::new(&state.pack, lang, work.defaults);
+    let mut header = crate::cli::batch::header_record(&header);
+    header.push(b'\n');
     let mut sink = ChannelSink { tx };
+    if sink.tx.blocking_send(Ok(Bytes::from(header))).is_err() {
+        return;
+    }
     let options = pipeline::Options {
         jobs,
         ..options_for(BatchFormat::Ndjson, false)

@@ -275,7 +275,8 @@ async fn batch_gives_the_records_of_batch_stdin_in_order() {
         assert_eq!(header_of(&r, header::CONTENT_TYPE), "application/x-ndjson");
         assert_safe(&r);
         let body = String::from_utf8(body).unwrap();
-        assert_eq!(body.lines().count(), 6);
+        // The pack's texts, then one record per line that is not blank.
+        assert_eq!(body.lines().count(), 7);
         assert_eq!(body, cli.replace("\"<stdin>:", "\"<body>:"), "{lang}");
     }
     // `as_of` assesses every line on that day, as `batch --as-of` does.
@@ -305,7 +306,8 @@ async fn a_batch_longer_than_its_limit_ends_with_an_error_record() {
     assert_eq!(r.status(), StatusCode::OK);
     let body = String::from_utf8(body).unwrap();
     let last: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
-    assert_eq!(body.lines().count(), 1001);
+    // The pack's texts, 1,000 records, the error record.
+    assert_eq!(body.lines().count(), 1002);
     assert!(
         last["error"]["message"]
             .as_str()

@@ -915,6 +915,19 @@ fn id_of(text: &str) -> Option<String> {
     }
 }
 
+/// The record `{"pack": ...}` that opens `ndjson` and `json` output (and
+/// the server's batch answer), without a newline.
+pub fn header_record(pack: &PackHeader) -> Vec<u8> {
+    let rec = OutRecord {
+        pack: Some(pack),
+        source: None,
+        report: None,
+        error: None,
+    };
+    // Serialising our own types cannot fail; an empty record would say so.
+    serde_json::to_vec(&rec).unwrap_or_default()
+}
+
 /// Writes the ordered stream to stdout (or any writer) and `--out` files.
 pub struct StreamSink<W: Write> {
     out: std::io::BufWriter<W>,
@@ -956,18 +969,12 @@ impl<W: Write> StreamSink<W> {
     /// Writes the record that opens `ndjson` and `json` output: the pack's
     /// texts, which the reports then name by rule id.
     pub fn header(&mut self, pack: &PackHeader) {
-        let rec = OutRecord {
-            pack: Some(pack),
-            source: None,
-            report: None,
-            error: None,
-        };
+        let mut line = header_record(pack);
+        if self.format == BatchFormat::Ndjson {
+            line.push(b'\n');
+        }
         // Written into the buffer; an error surfaces on the first flush.
-        let _ = serde_json::to_writer(&mut self.out, &rec);
-        let _ = self.out.write_all(match self.format {
-            BatchFormat::Json => b"",
-            _ => b"\n",
-        });
+        let _ = self.out.write_all(&line);
         self.first = false;
     }
 
