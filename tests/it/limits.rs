@@ -17,10 +17,12 @@ fn workdir(name: &str) -> PathBuf {
     dir
 }
 
+/// The records after the pack's header record, which must come first.
 fn records(out: &str) -> Vec<serde_json::Value> {
-    out.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let mut lines = out.lines().map(|l| serde_json::from_str(l).unwrap());
+    let header: serde_json::Value = lines.next().expect("the header record");
+    assert!(header["pack"].is_object(), "{header}");
+    lines.collect()
 }
 
 /// A profile of exactly `len` bytes: a long occupation-free `id` would be
