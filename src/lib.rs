@@ -8,6 +8,7 @@
 //! ([`cli`]) and the HTTP service ([`server`]) do I/O.
 
 #[doc(hidden)]
+pub mod batch;
 pub mod bench_support;
 pub mod cases;
 pub mod cli;

@@ -114,8 +114,8 @@ pub fn compact_to_spec(line: &str) -> Result<String, ConvertError> {
     String::from_utf8(out).map_err(|_| shape())
 }
 
-use crate::cli::batch::pipeline::{self, Input, Item, Options, Output, Tally, Work};
-use crate::cli::batch::{options_for, BatchFormat, Records, StreamSink};
+use crate::batch::pipeline::{self, Input, Item, Options, Output, Tally, Work};
+use crate::batch::{options_for, BatchFormat, Records, StreamSink};
 use crate::engine::RulePack;
 
 /// `batch --format compact` over NDJSON text in memory, written to `out`:

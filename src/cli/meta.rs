@@ -55,7 +55,7 @@ pub(crate) fn schema(args: SchemaArgs) -> Result<u8, CliError> {
     let schema = match args.of {
         SchemaOf::Profile => crate::profile::schema::json_schema(),
         SchemaOf::Report => crate::report::schema::json_schema(),
-        SchemaOf::Batch => super::batch::record_schema(),
+        SchemaOf::Batch => crate::batch::record_schema(),
         SchemaOf::Compact => crate::report::compact::json_schema(),
     };
     let mut text =

@@ -215,8 +215,8 @@ pub(crate) enum CliError {
         error: InvalidProfile,
     },
     /// A file could not be read or written.
-    #[error("{path}: {}", crate::json::io_words(error))]
-    Io { path: String, error: std::io::Error },
+    #[error("{0}")]
+    Io(#[from] crate::batch::PathError),
     /// Flags that do not fit together.
     #[error("{0}")]
     Usage(String),
@@ -263,17 +263,14 @@ impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
             CliError::Profile { .. } => EXIT_INVALID_INPUT,
-            CliError::Io { .. } | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(_) => {
+            CliError::Io(_) | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(_) => {
                 EXIT_USAGE
             }
         }
     }
 
     pub(crate) fn io(path: impl AsRef<Path>, error: std::io::Error) -> Self {
-        CliError::Io {
-            path: path.as_ref().display().to_string(),
-            error,
-        }
+        CliError::Io(crate::batch::PathError::new(path, error))
     }
 }
 

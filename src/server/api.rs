@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use super::problem::Problem;
 use super::{lang_from_code, negotiate, Shared, MAX_BATCH_BODY, MAX_CHECK_BODY};
-use crate::cli::batch::pipeline::{self, Input, Output, Sink};
-use crate::cli::batch::{options_for, BatchFormat, Records};
+use crate::batch::pipeline::{self, Input, Output, Sink};
+use crate::batch::{options_for, BatchFormat, Records};
 use crate::engine::ir::{Confidence, Level, Rule, RuleKind, Source};
 use crate::engine::{self};
 use crate::locate::JsonPath;
@@ -347,7 +347,7 @@ fn run_batch(
     };
     // First the pack's texts, which the reports name by rule id, as `batch` does.
     let header = crate::report::batch::PackHeader::new(&state.pack, lang, work.defaults);
-    let mut header = crate::cli::batch::header_record(&header);
+    let mut header = crate::batch::header_record(&header);
     header.push(b'\n');
     let mut sink = ChannelSink { tx };
     if sink.tx.blocking_send(Ok(Bytes::from(header))).is_err() {

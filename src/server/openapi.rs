@@ -69,7 +69,7 @@ pub async fn document(State(_): State<Shared>) -> Response {
 pub fn spec() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
     let mut schemas = Map::new();
-    let batch = crate::cli::batch::record_schema();
+    let batch = crate::batch::record_schema();
     for (name, schema) in [
         ("Profile", crate::profile::schema::json_schema()),
         ("Report", crate::report::schema::json_schema()),
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn shared_definitions_agree() {
         let report = crate::report::schema::json_schema();
-        let batch = crate::cli::batch::record_schema();
+        let batch = crate::batch::record_schema();
         for (name, def) in report["$defs"].as_object().unwrap() {
             if let Some(other) = batch["$defs"].get(name) {
                 assert_eq!(def, other, "{name}");

@@ -1,0 +1,307 @@
+//! Inputs named on the command line: a path becomes NDJSON lines, a JSON
+//! file of one profile, or a JSON array streamed element by element; a path
+//! that cannot be read becomes an error record in its place.
+
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use serde_json::value::RawValue;
+
+use super::array;
+use super::pipeline::{Input, WholeRecord};
+use super::PathError;
+use crate::locate::{JsonPath, LineCol, Locator};
+use crate::profile::{InvalidProfile, MAX_PROFILE_BYTES};
+
+/// The inputs of the paths given, in order, each opened when the reader
+/// reaches it (`-` is NDJSON on stdin).
+pub fn inputs(paths: &[String]) -> impl Iterator<Item = Input> + '_ {
+    paths.iter().flat_map(|p| expand(p)).map(open)
+}
+
+/// An input named on the command line.
+enum Source {
+    Ndjson(String),
+    Json(String),
+    Unreadable(String, String),
+}
+
+/// Expands a command-line path into inputs; an unreadable path is an error
+/// record, and so is every `*.json` entry of a directory that is not a
+/// file to read (a directory, a FIFO, a dangling or looping link).
+fn expand(path: &str) -> Vec<Source> {
+    use crate::files::Entry;
+    if path == "-" {
+        return vec![Source::Ndjson(path.to_owned())];
+    }
+    let p = Path::new(path);
+    match crate::files::entry(p) {
+        Entry::Dir => {}
+        Entry::Broken(why) => return vec![Source::Unreadable(path.to_owned(), why)],
+        // A FIFO named on the command line is read: it is how a shell
+        // passes `<(command)`.
+        Entry::File | Entry::Special(_) => {
+            return match p.extension().and_then(|e| e.to_str()) {
+                Some("ndjson" | "jsonl") => vec![Source::Ndjson(path.to_owned())],
+                _ => vec![Source::Json(path.to_owned())],
+            }
+        }
+    }
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(p) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|f| f.extension().is_some_and(|x| x == "json"))
+            .collect(),
+        Err(e) => {
+            return vec![Source::Unreadable(
+                path.to_owned(),
+                crate::json::io_words(&e),
+            )]
+        }
+    };
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f.display().to_string();
+            match crate::files::entry(&f) {
+                Entry::File => Source::Json(name),
+                Entry::Dir => Source::Unreadable(
+                    name,
+                    "a directory, not a file: batch reads the files directly inside a directory, not its subdirectories".to_owned(),
+                ),
+                // Reading a FIFO nobody writes to would wait for ever.
+                Entry::Special(kind) => Source::Unreadable(
+                    name,
+                    format!("{kind}, not a regular file: name it on the command line to read it"),
+                ),
+                Entry::Broken(why) => Source::Unreadable(name, why),
+            }
+        })
+        .collect()
+}
+
+/// Opens an input lazily, when the reader reaches it (files are opened one
+/// at a time, in order).
+fn open(source: Source) -> Input {
+    match source {
+        Source::Ndjson(path) if path == "-" => Input::Lines {
+            name: "<stdin>".to_owned(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+        },
+        Source::Ndjson(path) => match std::fs::File::open(&path) {
+            Ok(f) => Input::Lines {
+                name: path,
+                reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+            },
+            Err(e) => unreadable(&path, &e.to_string()),
+        },
+        Source::Json(path) => json_file(&path),
+        Source::Unreadable(path, why) => unreadable(&path, &why),
+    }
+}
+
+fn unreadable(source: &str, why: &str) -> Input {
+    Input::Records(vec![WholeRecord::Invalid {
+        source: source.to_owned(),
+        error: invalid(format!("cannot read: {why}")),
+    }])
+}
+
+/// A profile problem with no position: the whole record is wrong.
+pub(crate) fn invalid(message: String) -> InvalidProfile {
+    InvalidProfile {
+        problems: vec![crate::profile::Problem {
+            path: JsonPath::root(),
+            location: None,
+            message,
+        }],
+    }
+}
+
+/// A JSON file: one profile, or an array of profiles, streamed element by
+/// element (see [`array`]). A file of one profile is read whole, up to the
+/// size a profile may be.
+fn json_file(path: &str) -> Input {
+    use std::io::{Seek, SeekFrom};
+    let cannot_read = |e: std::io::Error| unreadable(path, &PathError::new(path, e).to_string());
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return cannot_read(e),
+    };
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    // A regular file is read again after the check; the clone shares the
+    // open file, so a file renamed in between is still the one read.
+    let again = match size {
+        Some(_) => file.try_clone().ok(),
+        None => None,
+    };
+    let head = array::Head::new(Box::new(BufReader::with_capacity(1 << 16, file)));
+    let stream = match head.start() {
+        Ok(array::Start::Array(stream)) => stream,
+        Ok(array::Start::Single(bytes)) => return Input::Records(single_file(path, bytes)),
+        Err(e) => return cannot_read(e),
+    };
+    let (Some(size), Some(mut again)) = (size, again) else {
+        // A pipe can be read only once: its elements stream as they come.
+        return Input::Array {
+            name: path.to_owned(),
+            array: stream,
+        };
+    };
+    match stream.check(true) {
+        array::End::Done => {}
+        // A small file that is not a sound array is read whole, as it
+        // always was, for the error `check` would give for it.
+        array::End::Failed(array::FileError::Json(_)) if size <= MAX_PROFILE_BYTES as u64 => {
+            let mut bytes = Vec::new();
+            return match again
+                .seek(SeekFrom::Start(0))
+                .and_then(|_| std::io::Read::read_to_end(&mut again, &mut bytes))
+            {
+                Ok(_) => Input::Records(single_file(path, bytes)),
+                Err(e) => cannot_read(e),
+            };
+        }
+        array::End::Failed(e) => return Input::Records(vec![file_error(path, e)]),
+        array::End::Stopped => return Input::Records(Vec::new()),
+    }
+    if let Err(e) = again.seek(SeekFrom::Start(0)) {
+        return cannot_read(e);
+    }
+    match array::Head::new(Box::new(BufReader::with_capacity(1 << 16, again))).start() {
+        Ok(array::Start::Array(stream)) => Input::Array {
+            name: path.to_owned(),
+            array: stream,
+        },
+        Ok(array::Start::Single(_)) => unreadable(path, "the file changed while it was read"),
+        Err(e) => cannot_read(e),
+    }
+}
+
+/// A file that is not a sound array, read whole: one profile, or one
+/// error record for the file.
+fn single_file(path: &str, bytes: Vec<u8>) -> Vec<WholeRecord> {
+    if bytes.len() > MAX_PROFILE_BYTES {
+        return vec![WholeRecord::Invalid {
+            source: path.to_owned(),
+            error: invalid(format!(
+                "the file is larger than {MAX_PROFILE_BYTES} bytes (1 MiB), the most a single profile may be: give many profiles as a JSON array or as NDJSON (one profile per line)"
+            )),
+        }];
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to() as u64;
+            return vec![file_error(path, array::FileError::NotUtf8(at))];
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match serde_json::from_str::<Vec<&RawValue>>(text) {
+        // Each profile is read strictly on its own, as `check` does: a
+        // duplicate key refuses that profile (with its line and column),
+        // not the others. One locator places every element in one pass.
+        Ok(elements) => {
+            let locator = Locator::new(text);
+            elements
+                .iter()
+                .enumerate()
+                .map(|(i, element)| array_element(path, text, &locator, i, element))
+                .collect()
+        }
+        Err(_) => match crate::json::parse_strict(text) {
+            Ok(value) => vec![WholeRecord::Value {
+                source: path.to_owned(),
+                value,
+                text: text.into(),
+                start: LineCol { line: 1, column: 1 },
+            }],
+            Err(e) => vec![WholeRecord::Invalid {
+                source: path.to_owned(),
+                error: e.into(),
+            }],
+        },
+    }
+}
+
+/// The error record of a file that could not be read as a whole.
+pub(crate) fn file_error(path: &str, e: array::FileError) -> WholeRecord {
+    let error = match e {
+        array::FileError::Json(e) => e.into(),
+        array::FileError::NotUtf8(at) => invalid(format!(
+            "cannot read: {}",
+            PathError::new(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 text (invalid byte at offset {at})"),
+                ),
+            )
+        )),
+        array::FileError::Io(e) => invalid(format!("cannot read: {}", PathError::new(path, e))),
+    };
+    WholeRecord::Invalid {
+        source: path.to_owned(),
+        error,
+    }
+}
+
+/// The error of an array element longer than a profile may be.
+pub(crate) fn too_large_element(index: usize, start: LineCol, len: u64) -> InvalidProfile {
+    InvalidProfile {
+        problems: vec![crate::profile::Problem {
+            path: JsonPath::root().index(index),
+            location: Some(start),
+            message: format!(
+                "the profile is {len} bytes long: a single profile may be at most {MAX_PROFILE_BYTES} bytes (1 MiB)"
+            ),
+        }],
+    }
+}
+
+/// Element `i` of the array in `text`, read strictly on its own.
+fn array_element(
+    path: &str,
+    text: &str,
+    locator: &Locator<'_>,
+    i: usize,
+    element: &RawValue,
+) -> WholeRecord {
+    let source = format!("{path}[{i}]");
+    // The element borrows from `text`: its offset places it in the file.
+    let offset = element
+        .get()
+        .as_ptr()
+        .addr()
+        .saturating_sub(text.as_ptr().addr());
+    let start = locator.line_col(offset);
+    match crate::json::parse_strict(element.get()) {
+        Ok(value) => WholeRecord::Value {
+            source,
+            value,
+            text: element.get().into(),
+            start,
+        },
+        Err(mut e) => {
+            e.location = e.location.map(|l| l.within(start));
+            e.path = JsonPath(
+                JsonPath::root()
+                    .index(i)
+                    .0
+                    .into_iter()
+                    .chain(e.path.0)
+                    .collect(),
+            );
+            WholeRecord::Invalid {
+                source,
+                error: e.into(),
+            }
+        }
+    }
+}
