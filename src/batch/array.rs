@@ -422,6 +422,134 @@ impl ArrayStream {
     }
 }
 
+/// Whether `reader` holds a sound array file: an optional byte-order mark
+/// and white space, one JSON array of sound JSON, nothing but white space
+/// after it, and UTF-8 throughout. It is the check of
+/// [`ArrayStream::check`] without positions or kept bytes: serde_json reads
+/// through a plain [`std::io::BufReader`], a byte at a time from its
+/// buffer, about ten times faster than through [`Tracked`]. A file that is
+/// not sound is read again by `check` for the error and where it is.
+pub fn is_sound_array(mut reader: impl Read) -> bool {
+    let mut first = Vec::with_capacity(BOM.len());
+    if (&mut reader)
+        .take(BOM.len() as u64)
+        .read_to_end(&mut first)
+        .is_err()
+    {
+        return false;
+    }
+    if first == BOM {
+        first.clear();
+    }
+    let reader = std::io::Cursor::new(first).chain(reader);
+    let reader = std::io::BufReader::with_capacity(1 << 16, Utf8Checked::new(reader));
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let starts_with_array = matches!(
+        serde::Deserializer::deserialize_any(&mut de, ArrayOnly),
+        Ok(true)
+    );
+    starts_with_array && de.end().is_ok()
+}
+
+/// A visitor that skips one JSON value, and says whether it was an array.
+struct ArrayOnly;
+
+impl<'de> Visitor<'de> for ArrayOnly {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of profiles")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
+/// A reader that fails with `InvalidData` at the first byte that is not
+/// UTF-8, checking whole blocks as they pass (serde_json checks the UTF-8
+/// of the strings it builds, not of those it skips).
+struct Utf8Checked<R> {
+    inner: R,
+    /// The start of a character cut off at the end of the last block.
+    carry: Vec<u8>,
+}
+
+impl<R: Read> Utf8Checked<R> {
+    fn new(inner: R) -> Self {
+        Utf8Checked {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<R: Read> Read for Utf8Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let block = buf.get(..n).unwrap_or_default();
+        if n == 0 {
+            return match self.carry.is_empty() {
+                true => Ok(0),
+                false => Err(not_utf8_error()),
+            };
+        }
+        // Finish the character cut off last time with this block's first bytes.
+        let mut rest = block;
+        while !self.carry.is_empty() {
+            let Some((&b, tail)) = rest.split_first() else {
+                return Ok(n);
+            };
+            self.carry.push(b);
+            rest = tail;
+            match std::str::from_utf8(&self.carry) {
+                Ok(_) => self.carry.clear(),
+                Err(e) if e.error_len().is_some() => return Err(not_utf8_error()),
+                Err(_) => {}
+            }
+        }
+        match std::str::from_utf8(rest) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_some() => return Err(not_utf8_error()),
+            Err(e) => {
+                let cut = rest.get(e.valid_up_to()..).unwrap_or_default();
+                self.carry.extend_from_slice(cut);
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// A byte that is not UTF-8, including a character cut off at the end.
 fn not_utf8_at_end(track: &RefCell<Track>) -> Option<u64> {
     let t = track.try_borrow().ok()?;
@@ -691,5 +819,86 @@ mod tests {
         });
         assert!(matches!(end, End::Stopped));
         assert_eq!(seen, 1);
+    }
+
+    /// The slow check's verdict: a sound array, or not.
+    fn slow_sound(text: &[u8]) -> bool {
+        match start(text) {
+            Start::Array(array) => matches!(array.check(true), End::Done),
+            Start::Single(_) => false,
+        }
+    }
+
+    /// A reader that hands out at most `step` bytes a call, so that blocks
+    /// end inside characters.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            let (head, tail) = self.0.split_at(n);
+            buf[..n].copy_from_slice(head);
+            self.0 = tail;
+            Ok(n)
+        }
+    }
+
+    /// The fast check takes what the slow check takes, and refuses what it
+    /// refuses, however the bytes arrive.
+    #[test]
+    fn the_fast_check_agrees_with_the_slow_one() {
+        let cases: &[&[u8]] = &[
+            b"[]",
+            b"  [1, 2]  \n",
+            "\u{feff}[{\"a\": \"\u{0439}\u{1F600}\"}]".as_bytes(),
+            b"[[[]], {\"a\": [null, true, -1.5e3]}]",
+            b"[{\"citizenship\": \"KG\"},",
+            b"[1, 2] 3",
+            b"[1] [2]",
+            b"{\"a\": 1}",
+            b"\"text\"",
+            b"",
+            b"[\"\xFF\"]",
+            b"[\"a\xC3\"]",
+            b"[\"\xED\xA0\x80\"]",
+            b"[1] \xC3",
+            b"[\"\xE2\x82\"]",
+            b"\xEF\xBB[]",
+        ];
+        for text in cases {
+            let slow = slow_sound(text);
+            for step in [1, 2, 3, 5, 64] {
+                assert_eq!(
+                    is_sound_array(Trickle(text, step)),
+                    slow,
+                    "{:?}, {step} bytes a read",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+        assert!(slow_sound(b"[]") && !slow_sound(b"[1] [2]"));
+    }
+
+    proptest::proptest! {
+        /// On arrays cut, spliced and salted with stray bytes, the two
+        /// checks give the same verdict.
+        #[test]
+        fn fast_and_slow_checks_agree_on_any_bytes(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    &b"["[..], b"]", b",", b" ", b"\n", b"{", b"}", b":", b"\"a\"",
+                    b"1", b"-2.5", b"null", b"true", "\"\u{0439}\"".as_bytes(),
+                    b"\xC3", b"\xA9", b"\xFF", b"\"",
+                ]),
+                0..24,
+            ),
+            step in 1usize..9,
+        ) {
+            let mut text = b"[".to_vec();
+            for p in parts {
+                text.extend_from_slice(p);
+            }
+            proptest::prop_assert_eq!(is_sound_array(Trickle(&text, step)), slow_sound(&text));
+        }
     }
 }

@@ -135,11 +135,21 @@ fn json_file(path: &str) -> Input {
         .ok()
         .filter(|m| m.is_file())
         .map(|m| m.len());
-    // A regular file is read again after the check; the clone shares the
-    // open file, so a file renamed in between is still the one read.
+    // A regular file is checked first, fast, without positions: a sound
+    // array then streams from its start. Only a file that fails is walked
+    // again with positions, for its error and where it is.
+    let sound = size.is_some() && array::is_sound_array(&file);
+    if size.is_some() {
+        if let Err(e) = (&file).seek(SeekFrom::Start(0)) {
+            return cannot_read(e);
+        }
+    }
+    // A file that fails is read again after the slow check; the clone
+    // shares the open file, so a file renamed in between is still the one
+    // read.
     let again = match size {
-        Some(_) => file.try_clone().ok(),
-        None => None,
+        Some(_) if !sound => file.try_clone().ok(),
+        _ => None,
     };
     let head = array::Head::new(Box::new(BufReader::with_capacity(1 << 16, file)));
     let stream = match head.start() {
@@ -148,7 +158,8 @@ fn json_file(path: &str) -> Input {
         Err(e) => return cannot_read(e),
     };
     let (Some(size), Some(mut again)) = (size, again) else {
-        // A pipe can be read only once: its elements stream as they come.
+        // A sound array streams from its start; a pipe can be read only
+        // once: its elements stream as they come.
         return Input::Array {
             name: path.to_owned(),
             array: stream,
