@@ -41,7 +41,9 @@ use crate::engine::{self, Outcome, RulePack};
 use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::WorkerProfile;
 use crate::report::{self, Status};
-use crate::rules::{collect_json, PackError, PackErrors};
+use crate::rules::{
+    collect_json, io_error, not_utf8, read_capped, size_error, Capped, PackError, PackErrors,
+};
 use check::failures;
 use read::Reader;
 
@@ -54,6 +56,11 @@ pub type CaseErrors = PackErrors;
 
 /// The subject `because_contains` uses for the report's status reasons.
 pub const STATUS_SUBJECT: &str = "status";
+
+/// The largest case file read, in bytes: 20,000 cases of about 900 bytes
+/// each fit. The file is held as a JSON value while it is checked, which
+/// takes several times its size.
+pub const MAX_CASE_FILE_BYTES: usize = 32 << 20;
 
 /// One test case, checked against the pack it will run on.
 #[derive(Debug, Clone)]
@@ -238,11 +245,18 @@ pub fn load(path: &Path, pack: &RulePack) -> Result<Vec<Case>, CaseErrors> {
     let mut errors = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        match std::fs::read_to_string(&file) {
-            Ok(text) => match parse(&name, &text, pack) {
-                Ok(found) => cases.extend(found),
-                Err(e) => errors.extend(e.0),
+        match read_capped(&file, MAX_CASE_FILE_BYTES) {
+            Ok(Capped::Whole(bytes)) => match String::from_utf8(bytes) {
+                Ok(text) => match parse(&name, &text, pack) {
+                    Ok(found) => cases.extend(found),
+                    Err(e) => errors.extend(e.0),
+                },
+                Err(e) => errors.push(not_utf8(name, e.as_bytes(), e.utf8_error())),
             },
+            Ok(Capped::TooLarge) => errors.push(size_error(
+                name,
+                format!("the file is larger than {MAX_CASE_FILE_BYTES} bytes (32 MiB), the most a case file may be: split it into several files"),
+            )),
             Err(e) => errors.extend(io_error(&file, &e).0),
         }
     }
@@ -385,10 +399,6 @@ fn one_error(file: String, message: String) -> CaseErrors {
         message,
         help: None,
     }])
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> CaseErrors {
-    one_error(path.display().to_string(), format!("cannot read: {e}"))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use compile::{
     did_you_mean, field_path, member_field_name, operators_markdown, Operator, Section,
-    MAX_NESTING, MAX_QUANTIFIERS, OPERATORS,
+    MAX_NESTING, MAX_OPERANDS, MAX_QUANTIFIERS, OPERATORS,
 };
 pub use error::{PackError, PackErrors};
 
@@ -163,7 +163,8 @@ pub(crate) fn read_capped(path: &Path, cap: usize) -> std::io::Result<Capped> {
     })
 }
 
-fn size_error(file: String, message: String) -> PackError {
+/// The error of a file, or of a pack, larger than its limit.
+pub(crate) fn size_error(file: String, message: String) -> PackError {
     PackError {
         file,
         location: None,
@@ -227,7 +228,8 @@ fn collect_json_at(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io:
     Ok(())
 }
 
-fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> PackError {
+/// The error of a file that is not UTF-8 text, at the first bad byte.
+pub(crate) fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> PackError {
     let good = bytes
         .get(..e.valid_up_to())
         .and_then(|b| std::str::from_utf8(b).ok())
@@ -244,7 +246,8 @@ fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> PackError {
     }
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> PackErrors {
+/// The error of a file the system could not read.
+pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> PackErrors {
     PackErrors(vec![PackError {
         file: path.display().to_string(),
         location: None,

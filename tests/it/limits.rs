@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use eaeu_rights::cases::MAX_CASE_FILE_BYTES;
 use eaeu_rights::profile::MAX_PROFILE_BYTES;
-use eaeu_rights::rules::{MAX_PACK_BYTES, MAX_RULE_FILE_BYTES};
+use eaeu_rights::rules::{MAX_OPERANDS, MAX_PACK_BYTES, MAX_RULE_FILE_BYTES};
 
 use crate::common::run;
 
@@ -139,6 +140,58 @@ fn a_pack_over_eight_mebibytes_is_refused() {
     assert!(
         err.contains(
             "the rule files are more than 8388608 bytes (8 MiB) together, the most a pack may be"
+        ),
+        "{err}"
+    );
+}
+
+/// A one-rule pack whose condition is an `all` of `width` true operands.
+fn pack_with_an_all_of(dir: &Path, width: usize) {
+    let operands = vec!["true"; width].join(", ");
+    std::fs::write(
+        dir.join("pack.json"),
+        format!(
+            r#"{{"pack": {{"name": "wide", "version": "1", "status": "always", "default_host": "KZ",
+  "day_count": "event_day_is_day_1", "disclaimer": "information, not advice"}},
+ "definitions": {{"always": {{"expr": true}}}},
+ "rules": [{{"id": "wide.rule", "kind": "information", "title": "Wide", "summary": "Wide.",
+   "source": {{"instrument": "Test"}}, "in_force": {{"from": "2015-01-01"}},
+   "when": {{"all": [{operands}]}}}}]}}"#
+        ),
+    )
+    .unwrap();
+}
+
+/// An `all` may hold as many operands as the limit, and no more.
+#[test]
+fn an_expression_wider_than_the_limit_is_refused() {
+    let at = workdir("width-at");
+    pack_with_an_all_of(&at, MAX_OPERANDS);
+    let (code, out, err) = run(&["rules", "check", at.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{out}{err}");
+    let over = workdir("width-over");
+    pack_with_an_all_of(&over, MAX_OPERANDS + 1);
+    let (code, _, err) = run(&["rules", "check", over.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("pack.json:6:")
+            && err.contains("`all` has 257 operands: at most 256 are accepted")
+            && err.contains("help: group the operands into definitions"),
+        "{err}"
+    );
+}
+
+/// A case file over the limit is refused without being read whole.
+#[test]
+fn a_case_file_over_the_limit_is_refused() {
+    let dir = workdir("case-file");
+    let pad = " ".repeat(MAX_CASE_FILE_BYTES);
+    std::fs::write(dir.join("big.json"), format!("[]{pad}")).unwrap();
+    let (code, _, err) = run(&["test", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "big.json: the file is larger than 33554432 bytes (32 MiB), the most a case file may be: split it into several files"
         ),
         "{err}"
     );

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::operators::operator_help;
 use super::types::Ty;
-use super::{At, Compiler, Scope, MAX_NESTING};
+use super::{At, Compiler, Scope, MAX_NESTING, MAX_OPERANDS};
 use crate::engine::ir::*;
 
 impl<'f> Compiler<'f> {
@@ -165,6 +165,17 @@ impl<'f> Compiler<'f> {
         min: usize,
     ) -> Option<&'v Vec<Value>> {
         match v {
+            Value::Array(items) if items.len() > MAX_OPERANDS => {
+                self.error(
+                    at,
+                    format!(
+                        "`{what}` has {} operands: at most {MAX_OPERANDS} are accepted",
+                        items.len()
+                    ),
+                    Some("group the operands into definitions and combine those".to_owned()),
+                );
+                None
+            }
             Value::Array(items) if items.len() >= min => Some(items),
             _ => {
                 self.error(

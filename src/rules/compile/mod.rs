@@ -108,6 +108,11 @@ struct Compiler<'f> {
 /// of definitions would otherwise overflow the stack. Real rules nest
 /// about a dozen levels.
 pub const MAX_NESTING: usize = 64;
+/// The most operands of one `all` or `any` (and of any operator that takes
+/// a list of expressions). Each is evaluated, and explained, for every
+/// profile; real rules hold a handful, and a longer list reads better as
+/// named definitions.
+pub const MAX_OPERANDS: usize = 256;
 /// The most quantifiers (`some`, `every`, `count`) nested in one another:
 /// each multiplies the work per profile by the length of a list.
 pub const MAX_QUANTIFIERS: usize = 3;
