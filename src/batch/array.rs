@@ -422,52 +422,41 @@ impl ArrayStream {
     }
 }
 
-/// Whether `reader` holds a sound array file: an optional byte-order mark
-/// and white space, one JSON array of sound JSON, nothing but white space
-/// after it, and UTF-8 throughout. It is the check of
-/// [`ArrayStream::check`] without positions or kept bytes: serde_json reads
-/// through a plain [`std::io::BufReader`], a byte at a time from its
-/// buffer, about ten times faster than through [`Tracked`]. A file that is
-/// not sound is read again by `check` for the error and where it is.
-pub fn is_sound_array(mut reader: impl Read) -> bool {
-    let mut first = Vec::with_capacity(BOM.len());
-    if (&mut reader)
-        .take(BOM.len() as u64)
-        .read_to_end(&mut first)
-        .is_err()
-    {
-        return false;
+/// A JSON value skipped through its parts, so that the path of an error
+/// inside it can be known ([`IgnoredAny`] skips a value whole, unseen).
+struct Skip;
+
+impl<'de> de::Deserialize<'de> for Skip {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(SkipVisitor::<true>).map(|_| Skip)
     }
-    if first == BOM {
-        first.clear();
-    }
-    let reader = std::io::Cursor::new(first).chain(reader);
-    let reader = std::io::BufReader::with_capacity(1 << 16, Utf8Checked::new(reader));
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    let starts_with_array = matches!(
-        serde::Deserializer::deserialize_any(&mut de, ArrayOnly),
-        Ok(true)
-    );
-    starts_with_array && de.end().is_ok()
 }
 
-/// A visitor that skips one JSON value, and says whether it was an array.
-struct ArrayOnly;
+/// Skips one JSON value and says whether it was an array. `DEEP` goes
+/// through an array's elements part by part ([`Skip`]); otherwise each is
+/// skipped whole, which is fastest.
+struct SkipVisitor<const DEEP: bool>;
 
-impl<'de> Visitor<'de> for ArrayOnly {
+impl<'de, const DEEP: bool> Visitor<'de> for SkipVisitor<DEEP> {
     type Value = bool;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("an array of profiles")
+        f.write_str("a JSON value")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        if DEEP {
+            while seq.next_element::<Skip>()?.is_some() {}
+        } else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+        }
         Ok(true)
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_key::<String>()?.is_some() {
+            map.next_value::<Skip>()?;
+        }
         Ok(false)
     }
 
@@ -494,6 +483,35 @@ impl<'de> Visitor<'de> for ArrayOnly {
     fn visit_unit<E>(self) -> Result<bool, E> {
         Ok(false)
     }
+}
+
+/// Whether `reader` holds a sound array file: an optional byte-order mark
+/// and white space, one JSON array of sound JSON, nothing but white space
+/// after it, and UTF-8 throughout. It is the check of
+/// [`ArrayStream::check`] without positions or kept bytes: serde_json reads
+/// through a plain [`std::io::BufReader`], a byte at a time from its
+/// buffer, about ten times faster than through [`Tracked`]. A file that is
+/// not sound is read again by `check` for the error and where it is.
+pub fn is_sound_array(mut reader: impl Read) -> bool {
+    let mut first = Vec::with_capacity(BOM.len());
+    if (&mut reader)
+        .take(BOM.len() as u64)
+        .read_to_end(&mut first)
+        .is_err()
+    {
+        return false;
+    }
+    if first == BOM {
+        first.clear();
+    }
+    let reader = std::io::Cursor::new(first).chain(reader);
+    let reader = std::io::BufReader::with_capacity(1 << 16, Utf8Checked::new(reader));
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let starts_with_array = matches!(
+        serde::Deserializer::deserialize_any(&mut de, SkipVisitor::<false>),
+        Ok(true)
+    );
+    starts_with_array && de.end().is_ok()
 }
 
 /// A reader that fails with `InvalidData` at the first byte that is not
@@ -557,6 +575,10 @@ fn not_utf8_at_end(track: &RefCell<Track>) -> Option<u64> {
         .or_else(|| (t.utf8_need > 0).then_some(t.utf8_start))
 }
 
+/// Walks the array: `keep` hands each element to `each`; without it the
+/// walk only checks, and an error's path goes down into the element
+/// (`[3].contract`), which the checking walk can afford since it runs only
+/// for a file that failed the fast check.
 fn walk(
     tracked: &mut Tracked,
     keep: bool,
@@ -567,14 +589,28 @@ fn walk(
     // after the byte-order mark and white space `Head::start` passed.
     let base = track.try_borrow().map_or((1, 0), |t| (t.line, t.col_bytes));
     let mut stopped = false;
+    let reading = std::cell::Cell::new(None);
     let mut de = serde_json::Deserializer::from_reader(tracked);
     let visitor = Elements {
         track: &track,
         each,
         keep,
         stopped: &mut stopped,
+        reading: &reading,
     };
-    let result = (&mut de).deserialize_seq(visitor).and_then(|()| de.end());
+    let mut inside = serde_path_to_error::Track::new();
+    let result = if keep {
+        (&mut de).deserialize_seq(visitor)
+    } else {
+        serde_path_to_error::Deserializer::new(&mut de, &mut inside).deserialize_seq(visitor)
+    }
+    .and_then(|()| de.end());
+    // The element being read when the walk failed, if it failed in one.
+    let path = match reading.get() {
+        None => JsonPath::root(),
+        Some(_) if !keep => crate::json::path_of(&inside.path()),
+        Some(index) => JsonPath::root().index(index),
+    };
     if stopped {
         return End::Stopped;
     }
@@ -607,7 +643,7 @@ fn walk(
                 }
             });
             End::Failed(FileError::Json(JsonError {
-                path: JsonPath::root(),
+                path,
                 location,
                 message: crate::json::plain_message(&e.to_string()),
             }))
@@ -622,6 +658,8 @@ struct Elements<'a> {
     each: &'a mut dyn FnMut(Element<'_>) -> Result<(), Stopped>,
     keep: bool,
     stopped: &'a mut bool,
+    /// The index of the element being read, while one is.
+    reading: &'a std::cell::Cell<Option<usize>>,
 }
 
 impl<'de> Visitor<'de> for Elements<'_> {
@@ -641,7 +679,13 @@ impl<'de> Visitor<'de> for Elements<'_> {
                     .map_err(|_| busy())?
                     .keep(Keep::Element);
             }
-            if seq.next_element::<IgnoredAny>()?.is_none() {
+            self.reading.set(Some(index));
+            let more = match self.keep {
+                true => seq.next_element::<IgnoredAny>()?.is_some(),
+                false => seq.next_element::<Skip>()?.is_some(),
+            };
+            self.reading.set(None);
+            if !more {
                 return Ok(());
             }
             if self.keep {
@@ -768,6 +812,8 @@ mod tests {
             "[1, 2] 3",
             "\u{feff}[\n  {\"a\": tru}]",
             "[\"é\", \"\u{1}\"]",
+            "[{\"a\": 1},\n {\"b\": {\"c\": [1, 2 3]}}]",
+            "[{\"contract\": {\"kind\": \"employment\" \"start\": 1}}]",
         ] {
             let Start::Array(array) = start(text.as_bytes()) else {
                 panic!("not an array")
@@ -777,8 +823,8 @@ mod tests {
             };
             let whole = crate::json::parse_strict(text).unwrap_err();
             assert_eq!(
-                (e.location, &e.message),
-                (whole.location, &whole.message),
+                (e.location, &e.message, e.path.to_string()),
+                (whole.location, &whole.message, whole.path.to_string()),
                 "{text:?}"
             );
         }

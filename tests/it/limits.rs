@@ -196,3 +196,36 @@ fn a_case_file_over_the_limit_is_refused() {
         "{err}"
     );
 }
+
+/// A broken array file too large to be read whole is one error record, as
+/// a small one is, and its path goes down into the broken element.
+#[test]
+fn a_broken_array_file_over_a_mebibyte_names_the_element() {
+    let dir = workdir("broken-array");
+    let file = dir.join("big.json");
+    let good = padded_profile("good", MAX_PROFILE_BYTES / 2 + 1);
+    std::fs::write(
+        &file,
+        format!(
+            "[{good},\n{good},\n{{\"citizenship\": \"KG\", \"contract\": {{\"kind\": \"employment\" \"start\": 1}}}}]"
+        ),
+    )
+    .unwrap();
+    assert!(std::fs::metadata(&file).unwrap().len() > MAX_PROFILE_BYTES as u64);
+    let (code, out, err) = run(&["batch", file.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{err}");
+    let r = records(&out);
+    assert_eq!(r.len(), 1, "{out}");
+    let problem = &r[0]["error"]["problems"][0];
+    assert_eq!(problem["path"], "[2].contract", "{}", r[0]);
+    assert_eq!(
+        problem["message"], "expected `,` or `}` after a member of the object",
+        "{}",
+        r[0]
+    );
+    // The `"` of `"start"`, where a comma was expected.
+    assert_eq!(
+        (&problem["line"], &problem["column"]),
+        (&3.into(), &57.into())
+    );
+}
