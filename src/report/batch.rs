@@ -61,6 +61,12 @@ pub struct RuleText {
     pub kind: RuleKind,
     /// The provision's title.
     pub title: String,
+    /// What the provision means, when it says the same whoever the person
+    /// is; a finding that applies then has no `summary` of its own.
+    /// Without it here, each applying finding carries its own summary,
+    /// with the person's dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// Where the provision comes from (its official publication, where known).
     #[schemars(with = "schema::SourceShape")]
     pub source: Source,
@@ -108,6 +114,7 @@ impl PackHeader {
                     rule: rule.id.clone(),
                     kind: rule.kind,
                     title: words.title(index, rule),
+                    summary: words.fixed_summary(index, rule),
                     source: words.source(rule),
                     see_also: rule.see_also.clone(),
                     confidence: rule.confidence,
@@ -163,7 +170,9 @@ pub struct BatchFinding<'a> {
     /// applies, does_not_apply, undetermined or not_assessed.
     #[schemars(with = "schema::OutcomeShape")]
     pub outcome: Outcome,
-    /// The provision for this person, with their dates; only when it applies.
+    /// The provision for this person, with their dates; only when it
+    /// applies, and only when it depends on the person (else it is the
+    /// rule's `summary` in the header).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// For an applying obligation the profile says is already done: `true`;
@@ -428,7 +437,7 @@ pub fn build<'a>(
             rule: &rule.id,
             outcome: result.outcome,
             // Written for a person to whom the rule applies, so only then.
-            summary: if result.outcome == Outcome::Applies {
+            summary: if result.outcome == Outcome::Applies && !words.summary_is_fixed(index, rule) {
                 words.summary(index, rule, &result.dates)
             } else {
                 String::new()
@@ -516,7 +525,7 @@ pub fn write_json(
         out.extend_from_slice(b",\"outcome\":\"");
         out.extend_from_slice(result.outcome.as_str().as_bytes());
         out.push(b'"');
-        if result.outcome == Outcome::Applies {
+        if result.outcome == Outcome::Applies && !words.summary_is_fixed(index, rule) {
             let summary = words.summary(index, rule, &result.dates);
             if !summary.is_empty() {
                 out.extend_from_slice(b",\"summary\":");

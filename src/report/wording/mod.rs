@@ -359,12 +359,30 @@ impl<'a> Words<'a> {
 
     /// A rule's summary for this person, with the rule's dates.
     pub(crate) fn summary(self, index: usize, rule: &Rule, dates: &[Option<NaiveDate>]) -> String {
-        let template = self
-            .locale
+        self.render(self.summary_template(index, rule), &[], dates)
+    }
+
+    /// Whether a rule's summary says the same whoever the person is: no
+    /// fact, date or value of theirs in it.
+    pub(crate) fn summary_is_fixed(self, index: usize, rule: &Rule) -> bool {
+        self.summary_template(index, rule)
+            .0
+            .iter()
+            .all(|piece| matches!(piece, Piece::Text(_)))
+    }
+
+    /// A rule's summary, when it says the same whoever the person is.
+    pub(crate) fn fixed_summary(self, index: usize, rule: &Rule) -> Option<String> {
+        self.summary_is_fixed(index, rule)
+            .then(|| self.render(self.summary_template(index, rule), &[], &[]))
+    }
+
+    /// A rule's summary as written, in the reader's language.
+    fn summary_template(self, index: usize, rule: &'a Rule) -> &'a Template {
+        self.locale
             .and_then(|l| l.rules.get(index))
             .and_then(|t| t.as_ref())
-            .map_or(&rule.summary, |(_, summary)| summary);
-        self.render(template, &[], dates)
+            .map_or(&rule.summary, |(_, summary)| summary)
     }
 
     /// A rule's title.
