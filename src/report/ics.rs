@@ -52,12 +52,15 @@ pub struct Event<'r> {
 }
 
 /// The dates that get an event, soonest first (and in the pack's order on
-/// one day).
+/// one day). A duty another applying rule's act fulfils gets none: that
+/// rule's event is the one to act on.
 pub fn events(report: &Report) -> Vec<Event<'_>> {
     let mut out: Vec<Event<'_>> = report
         .findings
         .iter()
-        .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
+        .filter(|f| {
+            f.outcome == Outcome::Applies && f.met != Some(true) && f.fulfilled_by.is_none()
+        })
         .flat_map(|f| {
             f.dates.iter().map(move |(name, &date)| Event {
                 finding: f,

@@ -38,7 +38,11 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     let w = lang.text_words();
     let m = &w.markdown;
     let host = lang.country_name(report.host);
-    let outline = Outline::of(report);
+    let outline = if detail {
+        Outline::in_full(report)
+    } else {
+        Outline::of(report)
+    };
     let mut out = String::new();
     heading(&mut out, w, host, report);
     status(&mut out, w, host, report, detail);

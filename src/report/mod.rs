@@ -175,6 +175,13 @@ pub struct Finding {
     /// What happens if it is missed, when the pack says (as `where_to`).
     #[serde(skip)]
     pub if_missed: Option<Guide>,
+    /// The id of an applying rule whose one act fulfils this duty (its
+    /// `fulfils` names this rule): the printed reports and the calendar
+    /// give that rule's action instead of this one, and this finding's
+    /// where and what if missed are that rule's. Not part of the JSON
+    /// report (as `where_to`).
+    #[serde(skip)]
+    pub fulfilled_by: Option<String>,
 }
 
 /// How to act on a provision in the host state: where to go, or what
@@ -207,12 +214,16 @@ impl Report {
     /// What to do first: the deadlines of provisions that apply and are not
     /// yet met (a duty, or a right that must be used in time, such as the
     /// 15 days to sign a new contract), overdue ones first (the longest
-    /// overdue first), then the soonest; at most [`MAX_ACTIONS`].
+    /// overdue first), then the soonest; at most [`MAX_ACTIONS`]. A duty
+    /// another applying rule's act fulfils is not one of them: that rule's
+    /// action is.
     pub fn actions(&self) -> Vec<(&Finding, NaiveDate)> {
         let mut actions: Vec<(&Finding, NaiveDate)> = self
             .findings
             .iter()
-            .filter(|f| f.outcome == Outcome::Applies && f.met != Some(true))
+            .filter(|f| {
+                f.outcome == Outcome::Applies && f.met != Some(true) && f.fulfilled_by.is_none()
+            })
             .filter_map(|f| f.dates.get("deadline").map(|d| (f, *d)))
             .collect();
         actions.sort_by(|(f, d), (g, e)| d.cmp(e).then_with(|| f.rule.cmp(&g.rule)));
@@ -279,8 +290,10 @@ pub fn build_in(
             if_missed: (result.outcome == Outcome::Applies)
                 .then(|| words.guide(index, rule, true, &result.dates))
                 .flatten(),
+            fulfilled_by: None,
         });
     }
+    mark_fulfilled(pack, &mut findings);
     let questions = asked
         .into_iter()
         .map(|(m, affects)| Question {
@@ -301,6 +314,47 @@ pub fn build_in(
         assumptions: words.assumptions(),
         rules_version: pack.version(),
         disclaimer: words.disclaimer(),
+    }
+}
+
+/// Marks each applying duty that an applying rule's act fulfils (its
+/// `fulfils`): the finding names that rule, and takes its where and what
+/// if missed, since doing that act is how this duty is done.
+fn mark_fulfilled(pack: &RulePack, findings: &mut [Finding]) {
+    let pairs: Vec<(usize, usize)> = pack
+        .rules
+        .iter()
+        .zip(findings.iter())
+        .enumerate()
+        .filter(|(_, (_, f))| f.outcome == Outcome::Applies)
+        .flat_map(|(i, (rule, _))| {
+            rule.fulfils
+                .iter()
+                .filter_map(|id| pack.rules.iter().position(|r| r.id == *id))
+                .map(move |j| (i, j))
+        })
+        .collect();
+    for (by, duty) in pairs {
+        let Some(doer) = findings.get(by) else {
+            continue;
+        };
+        let (id, where_to, if_missed) = (
+            doer.rule.clone(),
+            doer.where_to.clone(),
+            doer.if_missed.clone(),
+        );
+        if let Some(f) = findings
+            .get_mut(duty)
+            .filter(|f| f.outcome == Outcome::Applies && f.fulfilled_by.is_none())
+        {
+            f.fulfilled_by = Some(id);
+            if where_to.is_some() {
+                f.where_to = where_to;
+            }
+            if if_missed.is_some() {
+                f.if_missed = if_missed;
+            }
+        }
     }
 }
 

@@ -37,16 +37,28 @@ pub(crate) struct Outline<'r> {
 }
 
 impl<'r> Outline<'r> {
-    /// The groups of a report.
+    /// The groups of a short report: a duty that another applying rule's
+    /// act fulfils is said once, through that rule, so it is left out.
     pub(crate) fn of(report: &'r Report) -> Self {
+        Self::build(report, false)
+    }
+
+    /// The groups of a report in full (`--detail`): every duty that
+    /// applies, those another rule's act fulfils too.
+    pub(crate) fn in_full(report: &'r Report) -> Self {
+        Self::build(report, true)
+    }
+
+    fn build(report: &'r Report, in_full: bool) -> Self {
         let applying = |kinds: &'static [RuleKind]| {
             report
                 .findings
                 .iter()
                 .filter(move |f| f.outcome == Outcome::Applies && kinds.contains(&f.kind))
         };
-        let (done, mut must): (Vec<&Finding>, Vec<&Finding>) =
-            applying(&[RuleKind::Obligation]).partition(|f| f.met == Some(true));
+        let (done, mut must): (Vec<&Finding>, Vec<&Finding>) = applying(&[RuleKind::Obligation])
+            .filter(|f| in_full || f.fulfilled_by.is_none())
+            .partition(|f| f.met == Some(true));
         must.sort_by_key(|f| {
             f.dates
                 .values()

@@ -98,7 +98,11 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
     let s = style(color);
     let w = lang.text_words();
     let host = lang.country_name(report.host);
-    let outline = Outline::of(report);
+    let outline = if detail {
+        Outline::in_full(report)
+    } else {
+        Outline::of(report)
+    };
     let mut out = String::new();
     title_lines(
         &mut out,

@@ -227,6 +227,10 @@ pub(crate) struct RawRule {
     /// Ids of rules that can never apply to the same person as this one.
     #[serde(default)]
     pub excludes: Vec<String>,
+    /// Ids of rules whose duty this rule's one act fulfils: when both
+    /// apply, the reports list this rule's action only.
+    #[serde(default)]
+    pub fulfils: Vec<String>,
     pub tension: Option<String>,
     /// Where to go to do it, by host state's code.
     #[serde(default, rename = "where")]

@@ -287,8 +287,11 @@ fn html_reports() {
                 assert!(at.any(|o| o == id), "{}: sections {ids:?}", path.display());
             }
             let as_of = json["as_of"].as_str().unwrap();
+            // A duty another applying rule's act fulfils is no action of its own.
+            let fulfilled = fulfilled(findings);
             let mut deadlines: Vec<&str> = applying
                 .filter(|f| f["met"] != true)
+                .filter(|f| !fulfilled.contains(f["rule"].as_str().unwrap()))
                 .filter_map(|f| f["dates"]["deadline"].as_str())
                 .collect();
             deadlines.sort_unstable();
@@ -318,6 +321,34 @@ fn html_reports() {
 
 /// Replaces the page's style sheet with `[style]`: it is the same on every
 /// page, and a snapshot is for what the page says.
+/// The ids of the applying findings that another applying finding's rule
+/// fulfils (its `fulfils` in the pack): the printed reports and the
+/// calendar give that rule's action instead. The JSON report does not
+/// carry `fulfils`, so it is read from the pack as written.
+fn fulfilled(findings: &[serde_json::Value]) -> std::collections::BTreeSet<String> {
+    let applying: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f["outcome"] == "applies")
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    let mut out = std::collections::BTreeSet::new();
+    for file in eaeu_rights::rules::embedded_files() {
+        let module: serde_json::Value = serde_json::from_str(&file.text).unwrap();
+        for rule in module["rules"].as_array().into_iter().flatten() {
+            if !applying.contains(rule["id"].as_str().unwrap()) {
+                continue;
+            }
+            for target in rule["fulfils"].as_array().into_iter().flatten() {
+                let target = target.as_str().unwrap();
+                if applying.contains(target) {
+                    out.insert(target.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
 fn redact_style(page: &str) -> String {
     match (page.find("<style>"), page.find("</style>")) {
         (Some(start), Some(end)) if start < end => {

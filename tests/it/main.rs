@@ -28,6 +28,7 @@ mod interrupt;
 mod interview;
 mod limits;
 mod no_placeholders;
+mod one_action;
 mod properties;
 mod reliability;
 mod schema;

@@ -468,6 +468,10 @@ pub(crate) struct Rule {
     pub limits: Vec<String>,
     /// Ids of rules that must never apply to the same profile as this one.
     pub excludes: Vec<String>,
+    /// Ids of rules whose duty this rule's one act fulfils (`fulfils`):
+    /// when both apply, the printed reports and the calendar give this
+    /// rule's action only.
+    pub fulfils: Vec<String>,
     pub tension: Option<String>,
     /// Where to go to do it, per host state (`where`).
     pub where_to: Vec<Guidance>,

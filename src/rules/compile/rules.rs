@@ -118,6 +118,9 @@ impl<'f> Compiler<'f> {
         let mut ids: HashMap<String, At> = HashMap::new();
         let mut rules = Vec::new();
         let mut links: Vec<(At, String)> = Vec::new();
+        // `fulfils` targets, checked once every rule is compiled: each must
+        // have a duty to fulfil.
+        let mut fulfils: Vec<(At, String)> = Vec::new();
         for (file, m) in modules {
             let host = m.host.as_deref().and_then(|h| {
                 let at = At {
@@ -268,6 +271,29 @@ impl<'f> Compiler<'f> {
                     }
                     links.push((at.key("excludes").index(j), target.clone()));
                 }
+                for (j, target) in raw.fulfils.iter().enumerate() {
+                    let fat = at.key("fulfils").index(j);
+                    if *target == raw.id {
+                        self.error(
+                            &fat,
+                            format!("rule `{}` cannot fulfil itself", raw.id),
+                            None,
+                        );
+                    } else if !acts {
+                        self.error(
+                            &fat,
+                            "only a rule a person must act on can fulfil another rule's duty"
+                                .to_owned(),
+                            Some(
+                                "give `fulfils` to an obligation, or to a rule with a `deadline` date"
+                                    .to_owned(),
+                            ),
+                        );
+                    } else {
+                        fulfils.push((fat.clone(), target.clone()));
+                    }
+                    links.push((fat, target.clone()));
+                }
                 if let (Some(source), Some(from), Some(when), Some(summary)) =
                     (source, from, when, summary)
                 {
@@ -296,6 +322,7 @@ impl<'f> Compiler<'f> {
                         implements: raw.implements.clone(),
                         limits: raw.limits.clone(),
                         excludes: raw.excludes.clone(),
+                        fulfils: raw.fulfils.clone(),
                         tension: raw.tension.clone(),
                         where_to,
                         if_missed,
@@ -309,6 +336,18 @@ impl<'f> Compiler<'f> {
             if !ids.contains_key(&target) && !self.unparsed.contains(&target) {
                 let help = self.suggest(&target, ids.keys());
                 self.error(&at, format!("no rule has the id `{target}`"), help);
+            }
+        }
+        for (at, target) in fulfils {
+            let acts = |r: &Rule| {
+                r.kind == RuleKind::Obligation || r.dates.iter().any(|(n, _)| n == "deadline")
+            };
+            if rules.iter().any(|r| r.id == target && !acts(r)) {
+                self.error(
+                    &at,
+                    format!("rule `{target}` has no duty to fulfil: it is not an obligation and has no `deadline` date"),
+                    None,
+                );
             }
         }
         rules
