@@ -270,7 +270,13 @@ fn html_reports() {
             assert!(links.iter().all(|h| h.starts_with("https://")), "{links:?}");
             let findings = json["findings"].as_array().unwrap();
             let applying = findings.iter().filter(|f| f["outcome"] == "applies");
-            for f in applying.clone() {
+            // A duty another applying rule's act fulfils is said through that
+            // rule, with that rule's source.
+            let fulfilled = fulfilled(findings);
+            for f in applying
+                .clone()
+                .filter(|f| !fulfilled.contains(f["rule"].as_str().unwrap()))
+            {
                 if let Some(url) = f["source"]["url"].as_str() {
                     assert!(links.contains(&url), "{}: no link to {url}", path.display());
                 }
@@ -288,7 +294,6 @@ fn html_reports() {
             }
             let as_of = json["as_of"].as_str().unwrap();
             // A duty another applying rule's act fulfils is no action of its own.
-            let fulfilled = fulfilled(findings);
             let mut deadlines: Vec<&str> = applying
                 .filter(|f| f["met"] != true)
                 .filter(|f| !fulfilled.contains(f["rule"].as_str().unwrap()))
