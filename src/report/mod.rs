@@ -140,6 +140,11 @@ pub struct Finding {
     /// Where the provision comes from (its official publication, where known).
     #[schemars(with = "schema::SourceShape")]
     pub source: Source,
+    /// The short name of the source's instrument, in the report's language
+    /// ("EAEU Treaty"): what one-line citations print (the full name is in
+    /// `source`). Not part of the JSON report, whose shape is a contract.
+    #[serde(skip)]
+    pub short_instrument: String,
     /// Secondary texts (news, guides) that explain the provision.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub see_also: Vec<String>,
@@ -270,6 +275,7 @@ pub fn build_in(
             missing: result.why.missing.iter().map(missing_path).collect(),
             dates,
             source: words.source(rule),
+            short_instrument: words.short_instrument(rule),
             see_also: rule.see_also.clone(),
             carried_forward: result
                 .why

@@ -130,7 +130,8 @@ pub(crate) struct OneLine<'f> {
     pub title: &'f str,
     /// "until Monday 30 March 2026, in 10 days" (empty without a date).
     pub dates: String,
-    /// "Treaty on the Eurasian Economic Union, Art. 97(4)".
+    /// "EAEU Treaty, Art. 97(4)": the instrument by its short name (the
+    /// full name is where a source is given in full).
     pub citation: String,
     /// The address of the official text, when the pack has one.
     pub url: Option<&'f str>,
@@ -144,11 +145,21 @@ impl<'f> OneLine<'f> {
         OneLine {
             title: &f.title,
             dates: dates(w, f, as_of),
-            citation: cite_in(&f.source, w),
+            citation: cite_short(w, f),
             url: f.source.url.as_deref(),
             mark: mark(f.confidence),
         }
     }
+}
+
+/// A finding's source cited with its instrument's short name: "EAEU
+/// Treaty, Art. 97(4)".
+pub(crate) fn cite_short(w: &TextWords, f: &Finding) -> String {
+    let short = super::Source {
+        instrument: f.short_instrument.clone(),
+        ..f.source.clone()
+    };
+    cite_in(&short, w)
 }
 
 /// A finding's dates for the reader, joined: "by Monday 30 March 2026, in

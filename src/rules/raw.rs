@@ -16,7 +16,7 @@ use crate::engine::ir::{Confidence, Level, RuleKind, Source};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations`, `questions` or `rules`"
+    expecting = "a rule file: a JSON object with `pack`, `sets`, `dated_sets`, `parameters`, `definitions`, `occupations`, `questions`, `short_names` or `rules`"
 )]
 pub(crate) struct RawModule {
     pub pack: Option<RawPackMeta>,
@@ -38,6 +38,10 @@ pub(crate) struct RawModule {
     /// The questions that ask a person for facts, with their answer types.
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
+    /// Short names of the instruments the rules cite, by the name as
+    /// `source.instrument` spells it: what one-line citations print.
+    #[serde(default)]
+    pub short_names: BTreeMap<String, String>,
     #[serde(default)]
     pub rules: Vec<RawRule>,
 }
@@ -269,7 +273,7 @@ pub(crate) struct RawInForce {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`, `instruments`, `questions`"
+    expecting = "a language file: an object with `lang` and optional `title`, `disclaimer`, `rules`, `says`, `labels`, `instruments`, `short_names`, `questions`"
 )]
 pub(crate) struct RawLocale {
     pub lang: String,
@@ -287,6 +291,9 @@ pub(crate) struct RawLocale {
     /// The names of the instruments sources cite, by their English name.
     #[serde(default)]
     pub instruments: BTreeMap<String, String>,
+    /// The instruments' short names, by their English name.
+    #[serde(default)]
+    pub short_names: BTreeMap<String, String>,
     /// Questions' texts and choice labels, by the fact they ask for.
     #[serde(default)]
     pub questions: BTreeMap<String, RawLocaleQuestion>,

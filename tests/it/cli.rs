@@ -2226,9 +2226,7 @@ fn check_markdown_in_russian() {
     assert!(md.contains(
         "\n1. **Не позднее 4 марта 2026\u{a0}г., среда, срок истёк 16\u{a0}дней назад**: "
     ));
-    assert!(md.contains(
-        ". [Договор о Евразийском экономическом союзе, ст. 97, п. 4](https://docs.eaeunion.org/"
-    ));
+    assert!(md.contains(". [Договор о ЕАЭС, ст. 97, п. 4](https://docs.eaeunion.org/"));
     insta::assert_snapshot!("check_kg_builder_ru_markdown", redact_hash(&md));
 }
 

@@ -33,5 +33,6 @@ mod properties;
 mod reliability;
 mod schema;
 mod serve;
+mod short_names;
 mod timeline;
 mod translations;

@@ -30,6 +30,10 @@ pub struct RulePack {
     pub(crate) locales: Vec<Locale>,
     /// The questions that ask a person for facts, with their answer types.
     pub(crate) questions: crate::rules::questions::Questions,
+    /// The short names of the instruments the rules cite, by the name as
+    /// `source.instrument` spells it (`short_names`): one-line citations
+    /// print them, full citations the full name.
+    pub(crate) short_names: std::collections::HashMap<String, String>,
 }
 
 /// A `say` of the pack as written (English), for translators.
@@ -62,6 +66,8 @@ pub(crate) struct Locale {
     pub if_missed: Vec<Vec<(Country, Template)>>,
     /// Instruments' names, by their English name.
     pub instruments: std::collections::HashMap<String, String>,
+    /// Instruments' short names, by their English name.
+    pub short_names: std::collections::HashMap<String, String>,
     /// Per `say` key: its texts for true, false and unknown.
     pub says: std::collections::HashMap<String, (Template, Template, Option<Template>)>,
     /// Labels of sets, dated sets and parameters, and definitions'
@@ -308,12 +314,19 @@ impl RulePack {
             labels.insert(p.name.clone(), Value::String(label(&p.name, &p.label)));
         }
         let mut instruments = Map::new();
+        let mut short_names = Map::new();
         for rule in &self.rules {
             let english = &rule.source.instrument;
             let name = locale
                 .and_then(|l| l.instruments.get(english))
                 .unwrap_or(english);
             instruments.insert(english.clone(), Value::String(name.clone()));
+            let short = locale
+                .and_then(|l| l.short_names.get(english))
+                .or_else(|| self.short_names.get(english));
+            if let Some(short) = short {
+                short_names.insert(english.clone(), Value::String(short.clone()));
+            }
         }
         json!({ "locale": {
             "lang": lang,
@@ -323,6 +336,7 @@ impl RulePack {
             "says": says,
             "labels": labels,
             "instruments": instruments,
+            "short_names": short_names,
             "questions": self.questions.language_file(lang),
         }})
     }

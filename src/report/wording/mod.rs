@@ -442,6 +442,28 @@ impl<'a> Words<'a> {
         source
     }
 
+    /// The short name of a rule's instrument in the reader's language,
+    /// for one-line citations: the language file's short name, else (in
+    /// another language than the pack's) its full name there, else the
+    /// pack's short name, else the full name the rule cites.
+    pub(crate) fn short_instrument(self, rule: &Rule) -> String {
+        let english = &rule.source.instrument;
+        match self.locale {
+            Some(l) => l
+                .short_names
+                .get(english)
+                .or_else(|| l.instruments.get(english))
+                .unwrap_or(english)
+                .clone(),
+            None => self
+                .pack
+                .short_names
+                .get(english)
+                .unwrap_or(english)
+                .clone(),
+        }
+    }
+
     /// The pack's disclaimer.
     pub(crate) fn disclaimer(self) -> String {
         self.locale

@@ -159,6 +159,8 @@ impl<'f> Compiler<'f> {
                 }
                 locale.instruments.insert(english.clone(), name.clone());
             }
+            locale.short_names =
+                self.checked_short_names(&raw.short_names, &at.key("short_names"), rules);
             out.push(locale);
         }
         out
@@ -376,5 +378,89 @@ impl<'f> Compiler<'f> {
             return Err(why);
         }
         lookup_field(name).map(|(f, _)| Piece::Field(f)).ok_or_else(|| "expected a profile field, `dates.NAME`, `days_since.FIELD`, `day_number.FIELD`, `param.NAME` or an operand number".to_owned())
+    }
+}
+
+impl Compiler<'_> {
+    /// The pack's short names of instruments (`short_names`, in any
+    /// module), each checked: see [`Compiler::checked_short_names`]. An
+    /// instrument given a short name in two modules is an error.
+    pub(super) fn short_names(
+        &mut self,
+        modules: &[(usize, RawModule)],
+        rules: &[Rule],
+    ) -> HashMap<String, String> {
+        let mut all: HashMap<String, String> = HashMap::new();
+        let mut first: HashMap<String, At> = HashMap::new();
+        for (file, m) in modules {
+            let at = At {
+                file: *file,
+                path: JsonPath::root().key("short_names"),
+            };
+            for (english, short) in self.checked_short_names(&m.short_names, &at, rules) {
+                let here = at.key(&english);
+                if let Some(prev) = first.get(&english) {
+                    let where_first = self.describe_at(prev);
+                    self.error(
+                        &here,
+                        format!("the instrument `{english}` has a short name already"),
+                        Some(format!("the first is in {where_first}")),
+                    );
+                    continue;
+                }
+                if let Some((other, _)) = all.iter().find(|(_, s)| **s == short) {
+                    self.error(
+                        &here,
+                        format!("`{short}` is also the short name of `{other}`"),
+                        Some("a short name must name one instrument".to_owned()),
+                    );
+                    continue;
+                }
+                first.insert(english.clone(), here);
+                all.insert(english, short);
+            }
+        }
+        all
+    }
+
+    /// Short names of instruments, by the name as the rules'
+    /// `source.instrument` spells it: each must be cited by a rule, not be
+    /// empty, and name one instrument only (two instruments with one short
+    /// name could not be told apart in a report).
+    pub(super) fn checked_short_names(
+        &mut self,
+        raw: &std::collections::BTreeMap<String, String>,
+        at: &At,
+        rules: &[Rule],
+    ) -> HashMap<String, String> {
+        let mut out: HashMap<String, String> = HashMap::new();
+        for (english, short) in raw {
+            let here = at.key(english);
+            if !rules.iter().any(|r| &r.source.instrument == english) {
+                self.error(
+                    &here,
+                    format!("no rule cites the instrument `{english}`"),
+                    Some(
+                        "write the instrument's name as the rules' `source.instrument` spells it"
+                            .to_owned(),
+                    ),
+                );
+                continue;
+            }
+            if short.trim().is_empty() {
+                self.error(&here, "the short name is empty".to_owned(), None);
+                continue;
+            }
+            if let Some((other, _)) = out.iter().find(|(_, s)| *s == short) {
+                self.error(
+                    &here,
+                    format!("`{short}` is also the short name of `{other}`"),
+                    Some("a short name must name one instrument".to_owned()),
+                );
+                continue;
+            }
+            out.insert(english.clone(), short.clone());
+        }
+        out
     }
 }

@@ -194,6 +194,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     let meta = c.pack_meta(&modules);
     let rules = c.compile_rules(&modules);
     let locales = c.compile_locales(&modules, &rules);
+    let short_names = c.short_names(&modules, &rules);
     let questions = c.questions(&modules);
 
     if !c.errors.is_empty() {
@@ -231,6 +232,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
         says: c.out_says,
         locales,
         questions,
+        short_names,
     };
     // The proof the pack's accessors rely on: no id out of range leaves here.
     match pack.check_ids() {
