@@ -48,24 +48,29 @@ impl UnknownCountry {
     }
 }
 
-impl fmt::Display for UnknownCountry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.trim().is_empty() {
-            f.write_str("an empty string is not a country code or name")?;
-        } else {
-            // The text is echoed: escaped and cut short.
-            write!(
-                f,
-                "`{}` is not a country code or name",
-                crate::json::quote(&self.0)
-            )?;
+impl UnknownCountry {
+    /// What is wrong, as a diagnostic's message.
+    pub fn message(&self) -> crate::diagnostic::Message {
+        crate::diagnostic::Message::UnknownCountry {
+            text: self.0.clone(),
         }
-        f.write_str(
-            ": expected an ISO 3166-1 alpha-2 code such as `KG`, or a country's name in English or Russian such as `Kyrgyzstan` or `Кыргызстан`",
-        )?;
-        // Suggesting costs a pass over every name: done only when shown.
-        if let Some(name) = names::closest(&self.0) {
-            write!(f, "; did you mean `{}` ({})?", name.written, name.country)?;
+    }
+
+    /// The country meant, as a diagnostic's help. Suggesting costs a
+    /// pass over every name: done only when asked.
+    pub fn help(&self) -> Option<crate::diagnostic::Message> {
+        self.meant()
+            .map(|(name, code)| crate::diagnostic::Message::DidYouMeanCountry { name, code })
+    }
+}
+
+impl fmt::Display for UnknownCountry {
+    /// The message and its help in English, on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::report::Lang;
+        f.write_str(&self.message().word(Lang::En))?;
+        if let Some(help) = self.help() {
+            write!(f, "; {}", help.word(Lang::En))?;
         }
         Ok(())
     }

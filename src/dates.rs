@@ -10,19 +10,18 @@ pub const MIN_YEAR: i32 = 1900;
 /// The latest year accepted in any date a user or a rule file writes.
 pub const MAX_YEAR: i32 = 2199;
 
-/// Why a date string was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a date string was refused. Its words are in the diagnostics'
+/// Fluent files ([`crate::diagnostic::Message::Date`]); `Display` gives
+/// them in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     /// Not of the shape `YYYY-MM-DD`, the only form of a rule file's dates.
-    #[error("`{0}` is not a date: expected YYYY-MM-DD, such as 2026-03-01")]
     Shape(String),
     /// Neither `YYYY-MM-DD` nor `DD.MM.YYYY`, the forms a person may write.
-    #[error("`{0}` is not a date: expected YYYY-MM-DD or DD.MM.YYYY (day first), such as 2026-03-01 or 01.03.2026")]
     NotADate(String),
     /// Day first, but the day or the month has one digit (`1.3.2026`):
     /// refused, since a reader of `1.3` cannot be sure which is the day;
     /// the two forms that say it plainly are suggested.
-    #[error("`{text}` is not a date: write the day and the month with two digits, as in `{dotted}`, or write `{iso}`")]
     Unpadded {
         /// The text as written.
         text: String,
@@ -32,11 +31,35 @@ pub enum DateError {
         iso: String,
     },
     /// The right shape, but no such day (e.g. 2026-02-30).
-    #[error("`{0}` is not a real calendar date{reason}", reason = no_such_day_reason(.0))]
     NoSuchDay(String),
     /// A real date, but outside the years this tool accepts.
-    #[error("`{0}` is out of range: years {MIN_YEAR} to {MAX_YEAR} are accepted")]
     OutOfRange(String),
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::diagnostic::Message::Date(self.clone()).word(crate::report::Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Why a date of the right shape names no day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSuchDay {
+    /// The month is not 01 to 12.
+    NoMonth(u32),
+    /// The day is 00.
+    DayZero,
+    /// The day is past the month's last.
+    MonthHas {
+        /// The year.
+        year: u32,
+        /// The month, 1 to 12.
+        month: u32,
+        /// How many days it has.
+        days: i64,
+    },
 }
 
 /// Parses a date as a person writes it: ISO 8601 `YYYY-MM-DD`, or day
@@ -138,22 +161,17 @@ fn date_of(text: &str, (year, month, day): Fields) -> Result<NaiveDate, DateErro
     Ok(date)
 }
 
-/// Why a date text names no day: ": February 2026 has 28 days".
-fn no_such_day_reason(text: &str) -> String {
-    let Some((year, month, day)) = iso_fields(text)
+/// Why a date text of the right shape names no day (February 2026 has
+/// 28 days); `None` when the text has no date's shape.
+pub fn no_such_day(text: &str) -> Option<NoSuchDay> {
+    let (year, month, day) = iso_fields(text)
         .or_else(|| dotted_fields(text))
-        .or_else(|| loose_dotted_fields(text))
-    else {
-        return String::new();
-    };
-    // The same month names as the reports' dates.
-    let Some(first_of_month) = NaiveDate::from_ymd_opt(2000, month, 1) else {
-        return format!(": there is no month {month:02}, months run from 01 to 12");
-    };
-    let name = crate::report::wording::dates::EN.month(first_of_month);
-    let name = name.map_or_else(|| format!("month {month:02} of"), str::to_owned);
+        .or_else(|| loose_dotted_fields(text))?;
+    if !(1..=12).contains(&month) {
+        return Some(NoSuchDay::NoMonth(month));
+    }
     if day == 0 {
-        return ": days of the month start at 01".to_owned();
+        return Some(NoSuchDay::DayZero);
     }
     let days = i32::try_from(year)
         .ok()
@@ -163,7 +181,7 @@ fn no_such_day_reason(text: &str) -> String {
             Some(days_between(first, next))
         })
         .unwrap_or(31);
-    format!(": {name} {year:04} has {days} days")
+    Some(NoSuchDay::MonthHas { year, month, days })
 }
 
 /// `date + days` (negative allowed); `None` past chrono's range.

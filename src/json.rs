@@ -12,6 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::diagnostic::{Message, Syntax};
 use crate::locate::{JsonPath, LineCol, Seg};
 
 /// How deep arrays and objects may nest (serde_json's recursion limit).
@@ -27,8 +28,8 @@ pub struct JsonError {
     pub path: JsonPath,
     /// Line and column in the text.
     pub location: Option<LineCol>,
-    /// What was wrong and what was expected, in plain words.
-    pub message: String,
+    /// What was wrong and what was expected.
+    pub message: Message,
 }
 
 impl fmt::Display for JsonError {
@@ -36,7 +37,7 @@ impl fmt::Display for JsonError {
         if let Some(loc) = self.location {
             write!(f, "line {}, column {}: ", loc.line, loc.column)?;
         }
-        f.write_str(&self.message)
+        write!(f, "{}", self.message)
     }
 }
 
@@ -75,8 +76,34 @@ fn error_of(path: JsonPath, e: &serde_json::Error) -> JsonError {
             // serde_json's column is the last character it read (0 before the first).
             column: e.column().max(1),
         }),
-        message: plain_message(&e.to_string()),
+        message: message_of(&e.to_string()),
     }
+}
+
+/// How a duplicate key's message ends (the visitor's own words, read back
+/// by [`message_of`]).
+const DUPLICATE_TAIL: &str = "`: a key may appear only once in an object";
+
+/// A serde_json message as a diagnostic's message: syntax errors and
+/// duplicate keys as data, worded per language; what serde says of a
+/// rule file's types in plain English words ([`plain_message`]).
+pub fn message_of(serde_message: &str) -> Message {
+    let message = match serde_message.rfind(" at line ") {
+        Some(i) => serde_message.get(..i).unwrap_or(serde_message),
+        None => serde_message,
+    };
+    if let Some(syntax) = syntax_of(message) {
+        return Message::Syntax(syntax);
+    }
+    if let Some(key) = message
+        .strip_prefix("duplicate key `")
+        .and_then(|rest| rest.strip_suffix(DUPLICATE_TAIL))
+    {
+        return Message::DuplicateKey {
+            key: key.to_owned(),
+        };
+    }
+    Message::Text(plain_message(message))
 }
 
 /// Converts serde_path_to_error's path into ours.
@@ -127,7 +154,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
         Number::from_f64(v)
             .map(Value::Number)
-            .ok_or_else(|| E::custom("the number is too large"))
+            .ok_or_else(|| E::custom("number out of range"))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
@@ -163,7 +190,7 @@ impl<'de> Visitor<'de> for StrictVisitor {
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format!(
-                    "duplicate key `{}`: a key may appear only once in an object",
+                    "duplicate key `{}{DUPLICATE_TAIL}",
                     quote(&key)
                 )));
             }
@@ -217,8 +244,8 @@ pub fn plain_message(message: &str) -> String {
         Some(i) => message.get(..i).unwrap_or(message),
         None => message,
     };
-    if let Some(fixed) = syntax_message(message) {
-        return fixed.to_owned();
+    if let Some(syntax) = syntax_of(message) {
+        return Message::Syntax(syntax).word(crate::report::Lang::En);
     }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = message.strip_prefix(prefix) {
@@ -263,33 +290,31 @@ pub fn plain_message(message: &str) -> String {
     message.to_owned()
 }
 
-/// serde_json's syntax errors, reworded.
-fn syntax_message(message: &str) -> Option<&'static str> {
+/// serde_json's syntax errors, as data.
+fn syntax_of(message: &str) -> Option<Syntax> {
     Some(match message {
-        "EOF while parsing a value" => "the text ends where a value was expected",
-        "EOF while parsing an object" => "the text ends inside an object: a closing `}` is missing",
-        "EOF while parsing a list" => "the text ends inside an array: a closing `]` is missing",
-        "EOF while parsing a string" => "the text ends inside a string: a closing `\"` is missing",
-        "expected value" => "expected a JSON value (an object, array, string, number, `true`, `false` or `null`)",
-        "expected `:`" => "expected `:` after the key",
-        "expected `,` or `}`" => "expected `,` or `}` after a member of the object",
-        "expected `,` or `]`" => "expected `,` or `]` after an element of the array",
-        "expected ident" => "expected `true`, `false` or `null`",
-        "trailing characters" => "unexpected text after the end of the JSON value",
-        "trailing comma" => "a trailing comma: remove the `,` before the closing bracket",
-        "key must be a string" => "an object key must be a string in double quotes",
-        "number out of range" => "the number is too large",
-        "invalid number" => "an invalid number",
-        "invalid escape" => "an invalid escape in a string: after `\\` come only `\"`, `\\`, `/`, `b`, `f`, `n`, `r`, `t` or `u`",
-        "invalid unicode code point" => "an invalid `\\u` escape in a string",
-        "lone leading surrogate in hex escape" => "an unpaired surrogate in a `\\u` escape",
-        "unexpected end of hex escape" => "an incomplete `\\u` escape in a string",
+        "EOF while parsing a value" => Syntax::EofValue,
+        "EOF while parsing an object" => Syntax::EofObject,
+        "EOF while parsing a list" => Syntax::EofList,
+        "EOF while parsing a string" => Syntax::EofString,
+        "expected value" => Syntax::ExpectedValue,
+        "expected `:`" => Syntax::ExpectedColon,
+        "expected `,` or `}`" => Syntax::ExpectedCommaOrBrace,
+        "expected `,` or `]`" => Syntax::ExpectedCommaOrBracket,
+        "expected ident" => Syntax::ExpectedIdent,
+        "trailing characters" => Syntax::TrailingCharacters,
+        "trailing comma" => Syntax::TrailingComma,
+        "key must be a string" => Syntax::KeyNotString,
+        "number out of range" => Syntax::NumberTooLarge,
+        "invalid number" => Syntax::InvalidNumber,
+        "invalid escape" => Syntax::InvalidEscape,
+        "invalid unicode code point" => Syntax::InvalidUnicode,
+        "lone leading surrogate in hex escape" => Syntax::LoneSurrogate,
+        "unexpected end of hex escape" => Syntax::IncompleteEscape,
         "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "a raw control character (such as a tab or line break) inside a string: write it as an escape such as `\\n`"
+            Syntax::ControlCharacter
         }
-        "recursion limit exceeded" => {
-            "arrays and objects are nested too deeply: at most 127 levels are accepted"
-        }
+        "recursion limit exceeded" => Syntax::TooDeep,
         _ => return None,
     })
 }
@@ -404,7 +429,10 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused_with_their_position() {
         let e = parse_strict("{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2}\n}").unwrap_err();
-        assert!(e.message.starts_with("duplicate key `c`"), "{e}");
+        assert!(
+            e.message.to_string().starts_with("duplicate key `c`"),
+            "{e}"
+        );
         assert_eq!(e.path.to_string(), "b");
         assert_eq!(e.location.map(|l| l.line), Some(3));
     }
@@ -413,7 +441,7 @@ mod tests {
     fn nesting_is_bounded() {
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         let e = parse_strict(&deep).unwrap_err();
-        assert!(e.message.contains("nested too deeply"), "{e}");
+        assert!(e.message.to_string().contains("nested too deeply"), "{e}");
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse_strict(&ok).is_ok());
     }
@@ -433,7 +461,7 @@ mod tests {
             "unknown key `knd`: expected one of `kind`, `start`"
         );
         assert_eq!(
-            parse_strict("").unwrap_err().message,
+            parse_strict("").unwrap_err().message.to_string(),
             "the text ends where a value was expected"
         );
         assert!(parse_strict("{} x").is_err());

@@ -14,6 +14,7 @@ pub mod cases;
 pub mod cli;
 pub mod country;
 pub mod dates;
+pub mod diagnostic;
 pub mod engine;
 pub mod files;
 pub mod json;

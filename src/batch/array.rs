@@ -645,7 +645,7 @@ fn walk(
             End::Failed(FileError::Json(JsonError {
                 path,
                 location,
-                message: crate::json::plain_message(&e.to_string()),
+                message: crate::json::message_of(&e.to_string()),
             }))
         }
     }

@@ -111,13 +111,7 @@ fn unreadable(source: &str, why: &str) -> Input {
 
 /// A profile problem with no position: the whole record is wrong.
 pub(crate) fn invalid(message: String) -> InvalidProfile {
-    InvalidProfile {
-        problems: vec![crate::profile::Problem {
-            path: JsonPath::root(),
-            location: None,
-            message,
-        }],
-    }
+    InvalidProfile::one(JsonPath::root(), message.into())
 }
 
 /// A JSON file: one profile, or an array of profiles, streamed element by
@@ -266,13 +260,14 @@ pub(crate) fn file_error(path: &str, e: array::FileError) -> WholeRecord {
 /// The error of an array element longer than a profile may be.
 pub(crate) fn too_large_element(index: usize, start: LineCol, len: u64) -> InvalidProfile {
     InvalidProfile {
-        problems: vec![crate::profile::Problem {
-            path: JsonPath::root().index(index),
-            location: Some(start),
-            message: format!(
-                "the profile is {len} bytes long: a single profile may be at most {MAX_PROFILE_BYTES} bytes (1 MiB)"
-            ),
-        }],
+        problems: vec![crate::diagnostic::Diagnostic::new(
+            JsonPath::root().index(index),
+            crate::diagnostic::Message::ProfileTooLong {
+                len,
+                max: MAX_PROFILE_BYTES,
+            },
+        )
+        .at(Some(start))],
     }
 }
 

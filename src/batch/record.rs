@@ -72,9 +72,10 @@ pub fn record_schema() -> serde_json::Value {
 }
 
 impl ErrorRecord {
-    pub(super) fn of(e: &InvalidProfile) -> Self {
+    /// The record of a refused profile, its problems worded in `lang`.
+    pub(super) fn of(e: &InvalidProfile, lang: crate::report::Lang) -> Self {
         ErrorRecord {
-            message: e.to_string(),
+            message: e.one_line(lang),
             problems: e
                 .problems
                 .iter()
@@ -86,7 +87,7 @@ impl ErrorRecord {
                     },
                     line: p.location.map(|l| l.line),
                     column: p.location.map(|l| l.column),
-                    message: p.message.clone(),
+                    message: p.message_and_help(lang),
                 })
                 .collect(),
         }

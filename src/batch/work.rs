@@ -267,7 +267,7 @@ impl Records<'_> {
                     None => text.and_then(id_of),
                 };
                 let id = read_id.or(looked_up.as_deref());
-                compact::write_error_line(&mut out.bytes, id, &src, &e.to_string());
+                compact::write_error_line(&mut out.bytes, id, &src, &e.one_line(self.lang));
                 out.bytes.push(b'\n');
             }
             BatchFormat::Ndjson | BatchFormat::Json => {
@@ -275,13 +275,14 @@ impl Records<'_> {
                     pack: None,
                     source: Some(&src),
                     report: None,
-                    error: Some(ErrorRecord::of(e)),
+                    error: Some(ErrorRecord::of(e, self.lang)),
                 };
                 self.json_record(&rec, out);
             }
             BatchFormat::Summary => {
+                let why = e.one_line(self.lang);
                 out.bytes
-                    .extend_from_slice(format!("{src}  INVALID  {e}\n").as_bytes());
+                    .extend_from_slice(format!("{src}  INVALID  {why}\n").as_bytes());
             }
         }
     }

@@ -31,6 +31,7 @@
 mod check;
 mod read;
 
+use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -273,13 +274,13 @@ pub fn parse(file: &str, text: &str, pack: &RulePack) -> Result<Vec<Case>, CaseE
     // The strict reader, as for profiles and rules: a key written twice
     // (two `status`es) is an error, not the last one silently winning.
     let value: serde_json::Value = crate::json::parse_strict(text).map_err(|e| {
-        PackErrors(vec![PackError {
-            file: file.to_owned(),
-            location: e.location,
-            path: e.path,
-            message: e.message,
-            help: None,
-        }])
+        PackErrors(vec![Diagnostic::text(
+            file.to_owned(),
+            e.location,
+            e.path,
+            e.message,
+            None,
+        )])
     })?;
     let items: Vec<(JsonPath, serde_json::Value)> = match value {
         serde_json::Value::Array(items) if items.is_empty() => {
@@ -371,18 +372,18 @@ fn duplicate_names(cases: &[Case]) -> Vec<CaseError> {
     let mut errors = Vec::new();
     for case in cases {
         match first.get(case.name.as_str()) {
-            Some(prev) => errors.push(PackError {
-                file: case.file.clone(),
-                location: case.location,
-                path: JsonPath::root(),
-                message: format!("duplicate case name `{}`", case.name),
-                help: Some(format!(
+            Some(prev) => errors.push(Diagnostic::text(
+                case.file.clone(),
+                case.location,
+                JsonPath::root(),
+                format!("duplicate case name `{}`", case.name),
+                Some(format!(
                     "the first is in {}{}",
                     prev.file,
                     prev.location
                         .map_or_else(String::new, |l| format!(":{}:{}", l.line, l.column))
                 )),
-            }),
+            )),
             None => {
                 first.insert(&case.name, case);
             }
@@ -392,13 +393,13 @@ fn duplicate_names(cases: &[Case]) -> Vec<CaseError> {
 }
 
 fn one_error(file: String, message: String) -> CaseErrors {
-    PackErrors(vec![PackError {
+    PackErrors(vec![Diagnostic::text(
         file,
-        location: None,
-        path: JsonPath::root(),
+        None,
+        JsonPath::root(),
         message,
-        help: None,
-    }])
+        None,
+    )])
 }
 
 #[cfg(test)]
@@ -505,7 +506,7 @@ mod tests {
         let text = "[\n{\"name\": \"a\", \"profile\": {\"citizenship\": \"KG\"}, \"expect\": {\"status\": \"covered\"}},\n{\"name\": \"b\", \"profile\": {\"citizenship\": \"XX\", \"as_of\": \"2026-01-01\"}, \"expect\": {\"status\": \"covered\"}}\n]";
         let e = parse("c.json", text, &pack).unwrap_err();
         assert_eq!(e.0.len(), 2, "{e}");
-        assert!(e.0[0].message.contains("needs `as_of`"), "{e}");
+        assert!(e.0[0].message.to_string().contains("needs `as_of`"), "{e}");
         assert_eq!(e.0[1].path.to_string(), "[1].profile.citizenship[0]");
         assert_eq!(e.0[1].location.map(|l| l.line), Some(3));
     }

@@ -2,6 +2,7 @@
 //! rule id, date name and field must exist, and the profile must be valid,
 //! so a typo is an error with file, line and column.
 
+use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use crate::engine::{Outcome, RulePack};
 use crate::locate::{JsonPath, Locator, Seg};
 use crate::profile::{RawProfile, WorkerProfile};
 use crate::report::Status;
-use crate::rules::{did_you_mean, PackError};
+use crate::rules::did_you_mean;
 
 /// A case as written.
 #[derive(Debug, Deserialize)]
@@ -56,13 +57,13 @@ pub(super) struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&mut self, path: JsonPath, message: String, help: Option<String>) {
-        self.errors.push(PackError {
-            file: self.file.to_owned(),
-            location: self.locator.locate(&path),
+        self.errors.push(Diagnostic::text(
+            self.file.to_owned(),
+            self.locator.locate(&path),
             path,
             message,
             help,
-        });
+        ));
     }
 
     pub(super) fn case(&mut self, at: JsonPath, value: serde_json::Value) -> Option<Case> {
@@ -129,10 +130,15 @@ impl Reader<'_> {
     }
 
     fn profile_problems(&mut self, at: &JsonPath, e: crate::profile::InvalidProfile) {
-        for p in e.problems {
+        // The profile's own problems, placed in the case file: the same
+        // diagnostic, with its message and help, at the profile's path.
+        for mut p in e.problems {
             let mut path = at.clone();
             path.0.extend(p.path.0);
-            self.error(path, format!("invalid profile: {}", p.message), None);
+            p.file = Some(self.file.to_owned());
+            p.location = self.locator.locate(&path);
+            p.path = path;
+            self.errors.push(p);
         }
     }
 

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::engine::{self, RulePack};
+use crate::locate::JsonPath;
 use crate::profile::{
     Defaults, InvalidProfile, RawContract, RawFamilyMember, RawProfile, WorkerProfile,
 };
@@ -208,11 +209,13 @@ pub(crate) enum CliError {
     /// The rule pack is broken.
     #[error("{0}")]
     Pack(#[from] PackErrors),
-    /// A profile is invalid.
-    #[error("invalid profile{}{}", origin.as_deref().map(|s| format!(" in {s}")).unwrap_or_default(), problem_lines(error))]
+    /// A profile is invalid: each problem names the file (`origin`),
+    /// and is worded in `lang`.
+    #[error("{}", render_problems(&error.clone().in_file(origin), *lang))]
     Profile {
-        origin: Option<String>,
+        origin: String,
         error: InvalidProfile,
+        lang: Lang,
     },
     /// A file could not be read or written.
     #[error("{0}")]
@@ -221,38 +224,21 @@ pub(crate) enum CliError {
     #[error("{0}")]
     Usage(String),
     /// Facts given as flags that are not valid: a usage error, like any
-    /// other bad flag value (each problem names its flag).
-    #[error("{}", flag_problems(.0))]
-    Flags(InvalidProfile),
+    /// other bad flag value (each problem names its flag as its file),
+    /// worded in the report's language.
+    #[error("{}", render_problems(.0, *.1))]
+    Flags(InvalidProfile, Lang),
 }
 
-/// One problem on the same line; several, one per line.
-fn problem_lines(error: &InvalidProfile) -> String {
-    match error.problems.as_slice() {
-        [one] => format!(": {one}"),
-        many => {
-            let mut out = ":".to_owned();
-            for p in many {
-                out.push_str(&format!("\n  - {p}"));
-            }
-            out
-        }
-    }
-}
-
-/// The problems of facts given as flags: one on its own line, several
-/// listed; each already starts with its flag.
-fn flag_problems(error: &InvalidProfile) -> String {
-    match error.problems.as_slice() {
-        [one] => one.to_string(),
-        many => {
-            let mut out = "invalid flags:".to_owned();
-            for p in many {
-                out.push_str(&format!("\n  - {p}"));
-            }
-            out
-        }
-    }
+/// Every problem of a profile, one a line (its help below it), each after
+/// `error: ` in `lang`: the one rendering of a diagnostic, as a rule
+/// pack's problems are printed.
+fn render_problems(error: &InvalidProfile, lang: Lang) -> String {
+    let prefix = format!(
+        "{}: ",
+        crate::diagnostic::words::word(lang, crate::diagnostic::words::ERROR, None)
+    );
+    crate::diagnostic::render_all(&error.problems, lang, &prefix)
 }
 
 impl CliError {
@@ -263,7 +249,7 @@ impl CliError {
     fn exit_code(&self) -> u8 {
         match self {
             CliError::Profile { .. } => EXIT_INVALID_INPUT,
-            CliError::Io(_) | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(_) => {
+            CliError::Io(_) | CliError::Pack(_) | CliError::Usage(_) | CliError::Flags(..) => {
                 EXIT_USAGE
             }
         }
@@ -300,7 +286,13 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let text = e.to_string();
-            let text = if text.starts_with("error:") {
+            // Profiles' and packs' problems carry their own `error: `, in
+            // the report's language.
+            let own = matches!(
+                e,
+                CliError::Profile { .. } | CliError::Flags(..) | CliError::Pack(_)
+            );
+            let text = if own || text.starts_with("error:") {
                 text
             } else {
                 format!("error: {text}")
@@ -458,12 +450,16 @@ fn read_profile<F: ValueEnum + Clone + Send + Sync + 'static>(
     pack: &RulePack,
 ) -> Result<WorkerProfile, CliError> {
     let today = today()?;
+    let lang = lang_or_env(args.lang);
     match &args.profile {
         Some(path) => {
             // `--as-of` overrides the file: a bad one is the flag's fault.
             if let Some(as_of) = &args.as_of {
-                crate::dates::parse_date(as_of)
-                    .map_err(|e| CliError::Usage(format!("--as-of: {e}")))?;
+                crate::dates::parse_date(as_of).map_err(|e| {
+                    let mut error = InvalidProfile::one(JsonPath::root(), e.into());
+                    error = error.in_file("--as-of");
+                    CliError::Flags(error, lang)
+                })?;
             }
             let bytes = read_profile_input(path)?;
             let source = if path == "-" {
@@ -472,25 +468,28 @@ fn read_profile<F: ValueEnum + Clone + Send + Sync + 'static>(
                 path.clone()
             };
             let mut raw = RawProfile::from_bytes(&bytes).map_err(|error| CliError::Profile {
-                origin: Some(source.clone()),
+                origin: source.clone(),
                 error,
+                lang,
             })?;
             if let Some(as_of) = &args.as_of {
                 raw.as_of = Some(as_of.clone());
             }
             raw.validate(pack.profile_defaults(today)).map_err(|error| {
                 let text = String::from_utf8_lossy(&bytes);
-                let error = error.locate_in(
+                let mut error = error.locate_in(
                     text.strip_prefix('\u{feff}').unwrap_or(&text),
-                    &crate::locate::JsonPath::root(),
+                    &JsonPath::root(),
                 );
+                error.sort_by_location();
                 CliError::Profile {
-                    origin: Some(source),
+                    origin: source,
                     error,
+                    lang,
                 }
             })
         }
-        None => profile_from_flags(args, pack.profile_defaults(today)),
+        None => profile_from_flags(args, pack.profile_defaults(today), lang),
     }
 }
 
@@ -528,6 +527,7 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
 fn profile_from_flags<F: ValueEnum + Clone + Send + Sync + 'static>(
     args: &CheckArgs<F>,
     defaults: Defaults,
+    lang: Lang,
 ) -> Result<WorkerProfile, CliError> {
     let mut raw = RawProfile::default();
     raw.id = args.id.clone();
@@ -544,10 +544,12 @@ fn profile_from_flags<F: ValueEnum + Clone + Send + Sync + 'static>(
     // `KG,none` is a contradiction: dropping either half would assess
     // someone else (a stateless person, or a Kyrgyz citizen) without a word.
     if stateless && args.citizenship.len() > 1 {
-        return Err(CliError::Usage(format!(
-            "--citizenship: `none` (stateless) cannot be combined with a citizenship; give `none` alone or only country codes (got {})",
-            crate::json::quote(&args.citizenship.join(","))
-        )));
+        let given = crate::json::quote(&args.citizenship.join(","));
+        let error = InvalidProfile::one(
+            JsonPath::root(),
+            crate::diagnostic::Message::StatelessWithCountry { given },
+        );
+        return Err(CliError::Flags(error.in_file("--citizenship"), lang));
     }
     raw.set_citizenship(if stateless {
         Vec::new()
@@ -586,11 +588,14 @@ fn profile_from_flags<F: ValueEnum + Clone + Send + Sync + 'static>(
         );
     }
     raw.validate(defaults).map_err(|mut error| {
+        // Each problem is in the flag that gave its fact.
         for p in &mut error.problems {
-            p.message = format!("{}: {}", flag_for(&p.path.to_string()), p.message);
-            p.path = crate::locate::JsonPath::root();
+            if !matches!(p.message, crate::diagnostic::Message::MoreProblems { .. }) {
+                p.file = Some(flag_for(&p.path.to_string()).to_owned());
+            }
+            p.path = JsonPath::root();
         }
-        CliError::Flags(error)
+        CliError::Flags(error, lang)
     })
 }
 

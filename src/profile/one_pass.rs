@@ -468,7 +468,7 @@ mod tests {
         let id = raw
             .id
             .clone()
-            .filter(|id| super::super::acceptable_text(id));
+            .filter(|id| super::super::validate::acceptable_text(id));
         match raw.validate(today) {
             Ok(p) => (Ok(p), None),
             Err(e) => (

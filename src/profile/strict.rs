@@ -4,8 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{Problem, RawContract, RawFamilyMember, RawProfile, MAX_CITIZENSHIPS, MAX_FAMILY};
-use crate::json::{closest, describe, quote};
+use super::{RawContract, RawFamilyMember, RawProfile, MAX_CITIZENSHIPS, MAX_FAMILY};
+use crate::diagnostic::{Diagnostic, Expected, Found, Message, NullAdvice};
+use crate::json::{closest, quote};
 use crate::locate::JsonPath;
 
 pub(super) const PROFILE_KEYS: &[&str] = &[
@@ -22,31 +23,44 @@ pub(super) const PROFILE_KEYS: &[&str] = &[
 ];
 pub(super) const CONTRACT_KEYS: &[&str] = &["kind", "start", "end", "terminated_on"];
 pub(super) const MEMBER_KEYS: &[&str] = &["relation", "birth_date", "citizenship"];
-const DATE: &str = "a date string \"YYYY-MM-DD\" or \"DD.MM.YYYY\"";
+const DATE: Expected = Expected::Date;
 
 /// The advice for a `null` where the fact `{prefix}{key}` belongs; built
 /// only for a `null`, since most values are not.
-fn leave_out(prefix: &str, key: &str, v: &Value) -> String {
+fn leave_out(prefix: &str, key: &str, v: &Value) -> NullAdvice {
     if v.is_null() {
-        format!("leave `{prefix}{key}` out when it is not known")
+        NullAdvice::LeaveOut(format!("{prefix}{key}"))
     } else {
-        String::new()
+        NullAdvice::LeaveOut(String::new())
     }
 }
 
 /// Reads the JSON shape of a profile, collecting every problem.
 #[derive(Default)]
 pub(super) struct Reader {
-    pub(super) problems: Vec<Problem>,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
 impl Reader {
-    fn problem(&mut self, path: JsonPath, message: String) {
-        self.problems.push(Problem {
+    fn problem(&mut self, path: JsonPath, message: Message) {
+        self.problems.push(Diagnostic::new(path, message));
+    }
+
+    fn expected(&mut self, path: JsonPath, what: Expected, found: &Value) {
+        self.problem(
             path,
-            location: None,
-            message,
-        });
+            Message::Expected {
+                what,
+                found: Found::of(found),
+            },
+        );
+    }
+
+    fn null(&mut self, path: JsonPath, advice: NullAdvice) {
+        self.problems.push(
+            Diagnostic::new(path, Message::MustNotBeNull)
+                .with_help(Some(Message::NullAdvice(advice))),
+        );
     }
 
     /// An object whose keys are all in `keys`; unknown keys are reported.
@@ -54,31 +68,29 @@ impl Reader {
         &mut self,
         path: &JsonPath,
         v: Value,
-        what: &str,
-        keys: &[&str],
+        what: Expected,
+        keys: &'static [&'static str],
     ) -> Option<Map<String, Value>> {
         let map = match v {
             Value::Object(map) => map,
             other => {
-                self.problem(
-                    path.clone(),
-                    format!("expected {what}, found {}", describe(&other)),
-                );
+                self.expected(path.clone(), what, &other);
                 return None;
             }
         };
         for k in map.keys() {
             if !keys.contains(&k.as_str()) {
-                let known = keys
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let hint = closest(k, keys.iter().copied())
-                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
-                self.problem(
-                    path.key(k),
-                    format!("unknown key `{}`: expected one of {known}{hint}", quote(k)),
+                let help = closest(k, keys.iter().copied())
+                    .map(|c| Message::DidYouMean { text: c.to_owned() });
+                self.problems.push(
+                    Diagnostic::new(
+                        path.key(k),
+                        Message::UnknownKey {
+                            key: quote(k),
+                            keys,
+                        },
+                    )
+                    .with_help(help),
                 );
             }
         }
@@ -91,21 +103,18 @@ impl Reader {
         &mut self,
         path: impl Fn() -> JsonPath,
         v: Value,
-        what: &str,
-        if_null: &str,
+        what: Expected,
+        if_null: NullAdvice,
         take: impl FnOnce(Value) -> Result<T, Value>,
     ) -> Option<T> {
         match take(v) {
             Ok(t) => Some(t),
             Err(Value::Null) => {
-                self.problem(path(), format!("must not be null: {if_null}"));
+                self.null(path(), if_null);
                 None
             }
             Err(other) => {
-                self.problem(
-                    path(),
-                    format!("expected {what}, found {}", describe(&other)),
-                );
+                self.expected(path(), what, &other);
                 None
             }
         }
@@ -116,8 +125,8 @@ impl Reader {
         &mut self,
         path: impl Fn() -> JsonPath,
         v: Value,
-        what: &str,
-        if_null: &str,
+        what: Expected,
+        if_null: NullAdvice,
     ) -> Option<String> {
         self.scalar(path, v, what, if_null, |v| match v {
             Value::String(s) => Ok(s),
@@ -130,23 +139,20 @@ impl Reader {
         &mut self,
         path: impl Fn() -> JsonPath,
         v: Value,
-        what: &str,
+        what: Expected,
     ) -> Option<Option<String>> {
         match v {
             Value::String(s) => Some(Some(s)),
             Value::Null => Some(None),
             other => {
-                self.problem(
-                    path(),
-                    format!("expected {what} or null, found {}", describe(&other)),
-                );
+                self.expected(path(), what, &other);
                 None
             }
         }
     }
 
-    fn bool(&mut self, path: impl Fn() -> JsonPath, v: Value, if_null: &str) -> Option<bool> {
-        self.scalar(path, v, "`true` or `false`", if_null, |v| match v {
+    fn bool(&mut self, path: impl Fn() -> JsonPath, v: Value, if_null: NullAdvice) -> Option<bool> {
+        self.scalar(path, v, Expected::Bool, if_null, |v| match v {
             Value::Bool(b) => Ok(b),
             other => Err(other),
         })
@@ -157,19 +163,18 @@ impl Reader {
         &mut self,
         path: impl Fn() -> JsonPath,
         v: Value,
-        if_null: &str,
+        if_null: NullAdvice,
     ) -> Option<Vec<String>> {
-        const WHAT: &str = "a country (code or name) or an array of countries";
         match v {
             Value::String(s) => Some(vec![s]),
             Value::Array(items) => {
                 if items.len() > MAX_CITIZENSHIPS {
                     self.problem(
                         path(),
-                        format!(
-                            "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
-                            items.len()
-                        ),
+                        Message::TooManyCitizenships {
+                            count: items.len(),
+                            max: MAX_CITIZENSHIPS,
+                        },
                     );
                     return None;
                 }
@@ -177,26 +182,17 @@ impl Reader {
                 for (i, item) in items.into_iter().enumerate() {
                     match item {
                         Value::String(s) => codes.push(s),
-                        other => self.problem(
-                            path().index(i),
-                            format!(
-                                "expected a country code or name such as \"KG\" or \"Kyrgyzstan\", found {}",
-                                describe(&other)
-                            ),
-                        ),
+                        other => self.expected(path().index(i), Expected::Country, &other),
                     }
                 }
                 Some(codes)
             }
             Value::Null => {
-                self.problem(path(), format!("must not be null: {if_null}"));
+                self.null(path(), if_null);
                 None
             }
             other => {
-                self.problem(
-                    path(),
-                    format!("expected {WHAT}, found {}", describe(&other)),
-                );
+                self.expected(path(), Expected::Countries, &other);
                 None
             }
         }
@@ -205,8 +201,7 @@ impl Reader {
     pub(super) fn profile(&mut self, v: Value) -> RawProfile {
         let root = JsonPath::root();
         let mut raw = RawProfile::default();
-        let what = "a profile (a JSON object such as {\"citizenship\": \"KG\"})";
-        let Some(map) = self.object(&root, v, what, PROFILE_KEYS) else {
+        let Some(map) = self.object(&root, v, Expected::Profile, PROFILE_KEYS) else {
             return raw;
         };
         for (key, v) in map {
@@ -214,32 +209,22 @@ impl Reader {
             let path = || root.key(&key);
             let leave_out = leave_out("", &key, &v);
             match key.as_str() {
-                "id" => raw.id = self.string(path, v, "a string", "leave `id` out"),
+                "id" => {
+                    raw.id = self.string(path, v, Expected::String, NullAdvice::LeaveOutId);
+                }
                 "citizenship" => {
-                    raw.citizenship = self.countries(path, v, "use [] for a stateless person");
+                    raw.citizenship = self.countries(path, v, NullAdvice::Stateless);
                 }
-                "host" => {
-                    raw.host = self.string(
-                        path,
-                        v,
-                        "a country code or name such as \"KZ\" or \"Kazakhstan\"",
-                        "leave `host` out to assume the rule pack's default host state",
-                    );
-                }
-                "entry_date" => raw.entry_date = self.string(path, v, DATE, &leave_out),
-                "as_of" => {
-                    raw.as_of =
-                        self.string(path, v, DATE, "leave `as_of` out to assess as of today");
-                }
+                "host" => raw.host = self.string(path, v, Expected::Host, NullAdvice::Host),
+                "entry_date" => raw.entry_date = self.string(path, v, DATE, leave_out),
+                "as_of" => raw.as_of = self.string(path, v, DATE, NullAdvice::AsOf),
                 "contract" => raw.contract = self.contract(&path(), v),
-                "occupation" => raw.occupation = self.string(path, v, "a string", &leave_out),
-                "registered" => raw.registered = self.bool(path, v, &leave_out),
+                "occupation" => {
+                    raw.occupation = self.string(path, v, Expected::String, leave_out);
+                }
+                "registered" => raw.registered = self.bool(path, v, leave_out),
                 "permanent_resident" => {
-                    raw.permanent_resident = self.bool(
-                        path,
-                        v,
-                        "leave `permanent_resident` out to assume no permanent residence permit",
-                    );
+                    raw.permanent_resident = self.bool(path, v, NullAdvice::PermanentResident);
                 }
                 "family" => raw.family = self.family(&path(), v),
                 _ => {}
@@ -249,33 +234,26 @@ impl Reader {
     }
 
     fn contract(&mut self, path: &JsonPath, v: Value) -> Option<RawContract> {
-        let what = "a contract (an object with `kind`, `start`, `end`, `terminated_on`)";
         if v.is_null() {
-            self.problem(
-                path.clone(),
-                "must not be null: leave `contract` out when it is not known, or give `\"kind\": \"none\"`".to_owned(),
-            );
+            self.null(path.clone(), NullAdvice::Contract);
             return None;
         }
-        let map = self.object(path, v, what, CONTRACT_KEYS)?;
+        let map = self.object(path, v, Expected::Contract, CONTRACT_KEYS)?;
         let mut c = RawContract::default();
         for (key, v) in map {
             let p = || path.key(&key);
             let leave_out = leave_out("contract.", &key, &v);
             match key.as_str() {
                 "kind" => {
-                    c.kind = self.string(
-                        p,
-                        v,
-                        "one of \"employment\", \"civil_law\" (or \"civil-law\"), \"none\"",
-                        &leave_out,
-                    );
+                    c.kind = self.string(p, v, Expected::ContractKind, leave_out);
                 }
                 // Exports (and the benchmark's generator) write `"start": null`
                 // for a contract of kind `none`: read it as not given.
-                "start" => c.start = self.nullable_string(p, v, DATE).flatten(),
-                "end" => c.end = self.nullable_string(p, v, DATE),
-                "terminated_on" => c.terminated_on = self.nullable_string(p, v, DATE).flatten(),
+                "start" => c.start = self.nullable_string(p, v, Expected::DateOrNull).flatten(),
+                "end" => c.end = self.nullable_string(p, v, Expected::DateOrNull),
+                "terminated_on" => {
+                    c.terminated_on = self.nullable_string(p, v, Expected::DateOrNull).flatten();
+                }
                 _ => {}
             }
         }
@@ -286,38 +264,28 @@ impl Reader {
         let items = match v {
             Value::Array(items) => items,
             Value::Null => {
-                self.problem(
-                    path.clone(),
-                    "must not be null: use [] for no family members, or leave `family` out when it is not known".to_owned(),
-                );
+                self.null(path.clone(), NullAdvice::Family);
                 return None;
             }
             other => {
-                self.problem(
-                    path.clone(),
-                    format!(
-                        "expected an array of family members, found {}",
-                        describe(&other)
-                    ),
-                );
+                self.expected(path.clone(), Expected::Family, &other);
                 return None;
             }
         };
         if items.len() > MAX_FAMILY {
             self.problem(
                 path.clone(),
-                format!(
-                    "lists {} family members: at most {MAX_FAMILY} are accepted",
-                    items.len()
-                ),
+                Message::TooManyFamilyMembers {
+                    count: items.len(),
+                    max: MAX_FAMILY,
+                },
             );
             return None;
         }
-        let what = "a family member (an object with `relation`, `birth_date`, `citizenship`)";
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let mpath = path.index(i);
-            let Some(map) = self.object(&mpath, item, what, MEMBER_KEYS) else {
+            let Some(map) = self.object(&mpath, item, Expected::FamilyMember, MEMBER_KEYS) else {
                 continue;
             };
             let mut m = RawFamilyMember::default();
@@ -326,10 +294,10 @@ impl Reader {
                 let leave_out = leave_out("", &key, &v);
                 match key.as_str() {
                     "relation" => {
-                        m.relation = self.string(p, v, "a relation such as \"child\"", &leave_out);
+                        m.relation = self.string(p, v, Expected::Relation, leave_out);
                     }
-                    "birth_date" => m.birth_date = self.string(p, v, DATE, &leave_out),
-                    "citizenship" => m.citizenship = self.countries(p, v, &leave_out),
+                    "birth_date" => m.birth_date = self.string(p, v, DATE, leave_out),
+                    "citizenship" => m.citizenship = self.countries(p, v, leave_out),
                     _ => {}
                 }
             }

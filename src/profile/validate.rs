@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 
 use super::Defaults;
 use super::{
-    Assumed, ContractKind, FamilyMember, InvalidProfile, Problem, RawProfile, Relation,
-    WorkerProfile, MAX_CITIZENSHIPS, MAX_FAMILY, MAX_TEXT,
+    Assumed, ContractKind, FamilyMember, InvalidProfile, RawProfile, Relation, WorkerProfile,
+    MAX_CITIZENSHIPS, MAX_FAMILY, MAX_TEXT,
 };
 use crate::country::Country;
 use crate::dates::parse_date;
-use crate::json::quote;
+use crate::diagnostic::{Diagnostic, Message, Required};
 use crate::locate::JsonPath;
 
 impl<S: AsRef<str>> RawProfile<S> {
@@ -36,7 +36,10 @@ impl<S: AsRef<str>> RawProfile<S> {
         out.id = v.text_into(|| root.key("id"), str_of(&self.id), out.id.take());
         out.citizenship.clear();
         match &self.citizenship {
-            None => v.problem(|| root.key("citizenship"), "is required: a country code or an array of country codes ([] for a stateless person)"),
+            None => v.problem(
+                || root.key("citizenship"),
+                Message::Required(Required::Citizenship),
+            ),
             Some(c) => v.countries_into(|| root.key("citizenship"), c, &mut out.citizenship),
         }
         out.host = match (str_of(&self.host), defaults.host) {
@@ -46,7 +49,7 @@ impl<S: AsRef<str>> RawProfile<S> {
                 host
             }
             (None, None) => {
-                v.problem(|| root.key("host"), "is required: this rule pack names no default host state, so give the state of employment, e.g. `KZ`");
+                v.problem(|| root.key("host"), Message::Required(Required::Host));
                 Country::SLOT
             }
         };
@@ -66,7 +69,11 @@ impl<S: AsRef<str>> RawProfile<S> {
         let kind = contract.and_then(|c| str_of(&c.kind)).and_then(|k| {
             let parsed = ContractKind::from_input(k);
             if parsed.is_none() {
-                v.problem(|| cpath().key("kind"), &unknown_kind(k));
+                v.problem_with_help(
+                    || cpath().key("kind"),
+                    Message::NotAContractKind { text: k.to_owned() },
+                    kind_meant(k),
+                );
             }
             parsed
         });
@@ -106,7 +113,13 @@ impl<S: AsRef<str>> RawProfile<S> {
         out.family = self.family.as_ref().map(|members| {
             let fpath = || root.key("family");
             if members.len() > MAX_FAMILY {
-                v.problem(fpath, &format!("lists {} family members: at most {MAX_FAMILY} are accepted", members.len()));
+                v.problem(
+                    fpath,
+                    Message::TooManyFamilyMembers {
+                        count: members.len(),
+                        max: MAX_FAMILY,
+                    },
+                );
             }
             let mut family = buffer.unwrap_or_default();
             family.clear();
@@ -115,20 +128,31 @@ impl<S: AsRef<str>> RawProfile<S> {
                 let relation = str_of(&m.relation).and_then(|r| {
                     let parsed = Relation::parse(r);
                     if parsed.is_none() {
-                        v.problem(|| mpath().key("relation"), &format!("`{}` is not a relation: expected one of `child`, `spouse`, `parent`, `sibling`, `dependant`, `other`", quote(r)));
+                        v.problem(
+                            || mpath().key("relation"),
+                            Message::NotARelation { text: r.to_owned() },
+                        );
                     }
                     parsed
                 });
-                let birth_date = str_of(&m.birth_date).and_then(|d| v.date(|| mpath().key("birth_date"), d));
+                let birth_date =
+                    str_of(&m.birth_date).and_then(|d| v.date(|| mpath().key("birth_date"), d));
                 if let Some(b) = birth_date.filter(|b| *b > as_of) {
-                    v.problem(|| mpath().key("birth_date"), &format!("{b} is after the assessment date `as_of` ({as_of})"));
+                    v.problem(
+                        || mpath().key("birth_date"),
+                        Message::AfterAsOf { date: b, as_of },
+                    );
                 }
                 let citizenship = m.citizenship.as_ref().map(|c| {
                     let mut codes = Vec::with_capacity(c.len().min(MAX_CITIZENSHIPS));
                     v.countries_into(|| mpath().key("citizenship"), c, &mut codes);
                     codes
                 });
-                family.push(FamilyMember { relation, birth_date, citizenship });
+                family.push(FamilyMember {
+                    relation,
+                    birth_date,
+                    citizenship,
+                });
             }
             family
         });
@@ -137,14 +161,14 @@ impl<S: AsRef<str>> RawProfile<S> {
         if let Some(e) = entry_date.filter(|e| *e > as_of) {
             v.problem(
                 || root.key("entry_date"),
-                &format!("{e} is after the assessment date `as_of` ({as_of})"),
+                Message::AfterAsOf { date: e, as_of },
             );
         }
         if let (Some(s), Some(Some(e))) = (start, end) {
             if e < s {
                 v.problem(
                     || cpath().key("end"),
-                    &format!("{e} is before the contract start ({s})"),
+                    Message::BeforeContractStart { date: e, start: s },
                 );
             }
         }
@@ -152,23 +176,26 @@ impl<S: AsRef<str>> RawProfile<S> {
             if let Some(s) = start.filter(|s| t < *s) {
                 v.problem(
                     || cpath().key("terminated_on"),
-                    &format!("{t} is before the contract start ({s})"),
+                    Message::BeforeContractStart { date: t, start: s },
                 );
             }
             if let Some(Some(e)) = end.filter(|e| matches!(e, Some(e) if t > *e)) {
-                v.problem(|| cpath().key("terminated_on"), &format!("{t} is after the contract end ({e}): early termination must come before the end"));
+                v.problem(
+                    || cpath().key("terminated_on"),
+                    Message::AfterContractEnd { date: t, end: e },
+                );
             }
             if t > as_of {
                 v.problem(
                     || cpath().key("terminated_on"),
-                    &format!("{t} is after the assessment date `as_of` ({as_of})"),
+                    Message::AfterAsOf { date: t, as_of },
                 );
             }
         }
 
         if !v.problems.is_empty() {
             return Err(InvalidProfile {
-                problems: super::too_many(v.problems),
+                problems: super::problems::too_many(v.problems),
             });
         }
         out.entry_date = entry_date;
@@ -184,16 +211,11 @@ impl<S: AsRef<str>> RawProfile<S> {
     }
 }
 
-/// Why a text is not a contract kind, with the kinds accepted and the one
-/// meant when it is close.
-fn unknown_kind(text: &str) -> String {
+/// The contract kind meant by a text that is none, when it is close.
+fn kind_meant(text: &str) -> Option<Message> {
     let names = ContractKind::ALL.map(ContractKind::as_str);
-    let hint = crate::json::closest(&text.trim().to_ascii_lowercase(), names.into_iter())
-        .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-    format!(
-        "`{}` is not a contract kind: expected `employment`, `civil_law` (also written `civil-law` or `civil law`) or `none`{hint}",
-        quote(text)
-    )
+    crate::json::closest(&text.trim().to_ascii_lowercase(), names.into_iter())
+        .map(|k| Message::DidYouMean { text: k.to_owned() })
 }
 
 fn str_of<S: AsRef<str>>(s: &Option<S>) -> Option<&str> {
@@ -216,21 +238,27 @@ fn lower_trimmed_into(text: &str, out: &mut String) {
 
 #[derive(Default)]
 struct Validator {
-    problems: Vec<Problem>,
+    problems: Vec<Diagnostic>,
 }
 
 impl Validator {
-    fn problem(&mut self, path: impl FnOnce() -> JsonPath, message: &str) {
-        self.problems.push(Problem {
-            path: path(),
-            location: None,
-            message: message.to_owned(),
-        });
+    fn problem(&mut self, path: impl FnOnce() -> JsonPath, message: Message) {
+        self.problems.push(Diagnostic::new(path(), message));
+    }
+
+    fn problem_with_help(
+        &mut self,
+        path: impl FnOnce() -> JsonPath,
+        message: Message,
+        help: Option<Message>,
+    ) {
+        self.problems
+            .push(Diagnostic::new(path(), message).with_help(help));
     }
 
     fn date(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<NaiveDate> {
         parse_date(text)
-            .map_err(|e| self.problem(path, &e.to_string()))
+            .map_err(|e| self.problem(path, Message::Date(e)))
             .ok()
     }
 
@@ -238,7 +266,7 @@ impl Validator {
     /// accepted, and the name meant when one is close.
     fn country(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> Option<Country> {
         text.parse::<Country>()
-            .map_err(|e| self.problem(path, &e.to_string()))
+            .map_err(|e| self.problem_with_help(path, e.message(), e.help()))
             .ok()
     }
 
@@ -252,10 +280,10 @@ impl Validator {
         if codes.len() > MAX_CITIZENSHIPS {
             self.problem(
                 &path,
-                &format!(
-                    "lists {} citizenships: at most {MAX_CITIZENSHIPS} are accepted",
-                    codes.len()
-                ),
+                Message::TooManyCitizenships {
+                    count: codes.len(),
+                    max: MAX_CITIZENSHIPS,
+                },
             );
             return;
         }
@@ -272,7 +300,7 @@ impl Validator {
     fn accepts(&mut self, path: impl FnOnce() -> JsonPath, text: &str) -> bool {
         match text_problem(text) {
             Some(message) => {
-                self.problem(path, &message);
+                self.problem(path, message);
                 false
             }
             None => true,
@@ -295,12 +323,12 @@ impl Validator {
 }
 
 /// What is wrong with a free text (`id`, `occupation`), if anything.
-pub(super) fn text_problem(text: &str) -> Option<String> {
+pub(super) fn text_problem(text: &str) -> Option<Message> {
     if text.len() > MAX_TEXT {
-        return Some(format!(
-            "is {} bytes long: at most {MAX_TEXT} are accepted",
-            text.len()
-        ));
+        return Some(Message::TextTooLong {
+            len: text.len(),
+            max: MAX_TEXT,
+        });
     }
     // Printable ASCII, the usual case, needs no look at characters.
     if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
@@ -309,12 +337,9 @@ pub(super) fn text_problem(text: &str) -> Option<String> {
     // Text is echoed into terminal reports: no escape sequences, and no
     // bidirectional overrides that would make it read differently.
     let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    text.chars().find(|c| c.is_control() || bidi(*c)).map(|c| {
-        format!(
-            "contains the control character U+{:04X}: only printable text is accepted",
-            u32::from(c)
-        )
-    })
+    text.chars()
+        .find(|c| c.is_control() || bidi(*c))
+        .map(|c| Message::ControlCharacter { code: u32::from(c) })
 }
 
 /// Whether a free text would be accepted as it is.

@@ -7,9 +7,10 @@
 //! given (the fixtures) and over [`generated`] ones, and reports every
 //! declared pair that applied together, naming both ids and the profile.
 
+use crate::diagnostic::Diagnostic;
 use chrono::NaiveDate;
 
-use super::error::{PackError, PackErrors};
+use super::error::PackErrors;
 use super::SourceFile;
 use crate::country::Country;
 use crate::engine::{self, Outcome, RulePack};
@@ -89,19 +90,19 @@ pub fn check(
             0 | 1 => String::new(),
             n => format!(" (and {} other profile(s))", n.saturating_sub(1)),
         };
-        errors.push(PackError {
-            file: rule.file.clone(),
-            location,
-            path,
-            message: format!(
+        errors.push(Diagnostic::text(
+rule.file.clone(),
+location,
+path,
+format!(
                 "conflict: rules `{}` and `{}` both apply to {}{others}, but `{}` excludes `{}`",
                 rule.id, excluded.id, named.name, rule.id, excluded.id
             ),
-            help: Some(format!(
+Some(format!(
                 "the profile: {}; change a rule's `when` or `unless` so that at most one of them applies, or remove the `excludes` entry if both may hold",
                 named.profile.to_json()
             )),
-        });
+));
     }
     if errors.is_empty() {
         Ok(())

@@ -12,6 +12,7 @@ mod occupations;
 pub mod questions;
 mod raw;
 
+use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
 pub use compile::{
@@ -77,13 +78,13 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, PackErrors> {
     collect_json(dir, &mut paths).map_err(|e| io_error(dir, &e))?;
     paths.sort();
     if paths.is_empty() {
-        return Err(PackErrors(vec![PackError {
-            file: dir.display().to_string(),
-            location: None,
-            path: JsonPath::root(),
-            message: "no `*.json` rule files in this directory".to_owned(),
-            help: None,
-        }]));
+        return Err(PackErrors(vec![Diagnostic::text(
+            dir.display().to_string(),
+            None,
+            JsonPath::root(),
+            "no `*.json` rule files in this directory".to_owned(),
+            None,
+        )]));
     }
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -165,13 +166,7 @@ pub(crate) fn read_capped(path: &Path, cap: usize) -> std::io::Result<Capped> {
 
 /// The error of a file, or of a pack, larger than its limit.
 pub(crate) fn size_error(file: String, message: String) -> PackError {
-    PackError {
-        file,
-        location: None,
-        path: JsonPath::root(),
-        message,
-        help: None,
-    }
+    Diagnostic::text(file, None, JsonPath::root(), message, None)
 }
 
 /// Every `*.json` file below `dir`, recursively, unsorted (rule packs and
@@ -235,24 +230,24 @@ pub(crate) fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> Pa
         .and_then(|b| std::str::from_utf8(b).ok())
         .unwrap_or_default();
     let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
-    PackError {
-        file,
-        location: Some(crate::locate::line_col(good, good.len())),
-        path: JsonPath::root(),
-        message: format!(
+    Diagnostic::text(
+file,
+Some(crate::locate::line_col(good, good.len())),
+JsonPath::root(),
+format!(
             "not UTF-8 text: the byte 0x{byte:02X} is not part of a UTF-8 character; save the file as UTF-8"
         ),
-        help: None,
-    }
+None,
+)
 }
 
 /// The error of a file the system could not read.
 pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> PackErrors {
-    PackErrors(vec![PackError {
-        file: path.display().to_string(),
-        location: None,
-        path: JsonPath::root(),
-        message: format!("cannot read: {}", crate::json::io_words(e)),
-        help: None,
-    }])
+    PackErrors(vec![Diagnostic::text(
+        path.display().to_string(),
+        None,
+        JsonPath::root(),
+        format!("cannot read: {}", crate::json::io_words(e)),
+        None,
+    )])
 }

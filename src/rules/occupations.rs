@@ -193,8 +193,8 @@ mod tests {
         assert_eq!(
             e.lines().filter(|l| l.starts_with("error:")).collect::<Vec<_>>(),
             [
-                "error: occ.json:4:26: the stem `вр*` is too short: a stem needs at least 3 letters before its `*`, or it would match too many words (at `occupations.titles.medical[1]`)",
-                "error: occ.json:5:15: `medicl` is not a declared category (at `occupations.titles.medicl`)",
+                "error: occ.json:4:26: `occupations.titles.medical[1]`: the stem `вр*` is too short: a stem needs at least 3 letters before its `*`, or it would match too many words",
+                "error: occ.json:5:15: `occupations.titles.medicl`: `medicl` is not a declared category",
             ]
         );
         assert!(e.contains("help: did you mean `medical`?"), "{e}");
@@ -206,7 +206,7 @@ mod tests {
         let e = load(&[("a.json", table), ("b.json", table)]).unwrap_err();
         assert_eq!(
             e,
-            "error: b.json:1:17: a second `occupations` section: a pack has one table of job titles (at `occupations`)\n  help: the first is in a.json"
+            "error: b.json:1:17: `occupations`: a second `occupations` section: a pack has one table of job titles\n  help: the first is in a.json"
         );
         assert!(load(&[("a.json", table)]).is_ok());
     }

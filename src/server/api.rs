@@ -169,12 +169,14 @@ fn json_response(body: String, lang: Option<Lang>) -> Response {
 
 /// Reads and validates one profile from a JSON body, as `check --profile`
 /// does: the strict reader, then the checks with the pack's defaults;
-/// every problem carries its path, line and column.
+/// every problem carries its path, line and column, and is worded in
+/// `lang`.
 pub(crate) fn profile_from_json(
     bytes: &[u8],
     state: &super::AppState,
+    lang: Lang,
 ) -> Result<WorkerProfile, Problem> {
-    let raw = RawProfile::from_bytes(bytes).map_err(|e| Problem::invalid_profile(&e))?;
+    let raw = RawProfile::from_bytes(bytes).map_err(|e| Problem::invalid_profile(&e, lang))?;
     raw.validate(state.pack.profile_defaults(state.today()))
         .map_err(|e| {
             let text = String::from_utf8_lossy(bytes);
@@ -183,11 +185,8 @@ pub(crate) fn profile_from_json(
                 &JsonPath::root(),
             );
             // In the order of the body, as the reader's own problems are.
-            e.problems.sort_by_key(|p| {
-                p.location
-                    .map_or((usize::MAX, usize::MAX), |l| (l.line, l.column))
-            });
-            Problem::invalid_profile(&e)
+            e.sort_by_location();
+            Problem::invalid_profile(&e, lang)
         })
 }
 
@@ -230,7 +229,11 @@ async fn check_inner(
     let bytes = read_body(headers, body, MAX_CHECK_BODY)
         .await
         .map_err(IntoResponse::into_response)?;
-    let profile = profile_from_json(&bytes, state).map_err(IntoResponse::into_response)?;
+    // Problems are worded in the language the query names, else English:
+    // a program reads them, whatever its user's browser prefers.
+    let problem_lang = if query.lang.is_some() { lang } else { Lang::En };
+    let profile =
+        profile_from_json(&bytes, state, problem_lang).map_err(IntoResponse::into_response)?;
     let evaluation = engine::explain(&state.pack, &profile);
     let report = report::build_in(&state.pack, &profile, &evaluation, lang);
     let mut text = serde_json::to_string_pretty(&report).map_err(|e| {

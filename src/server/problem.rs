@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::locate::{JsonPath, Seg};
 use crate::profile::InvalidProfile;
+use crate::report::Lang;
 
 /// The media type of a problem.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -67,14 +68,20 @@ impl Problem {
         }
     }
 
-    /// A profile the strict reader refused: 400, each problem named.
-    pub fn invalid_profile(e: &InvalidProfile) -> Self {
-        let mut p = Problem::new(StatusCode::BAD_REQUEST, format!("invalid profile: {e}"));
+    /// A profile the strict reader refused: 400, each problem named, in
+    /// `lang` (English unless the request names a language).
+    pub fn invalid_profile(e: &InvalidProfile, lang: Lang) -> Self {
+        let invalid =
+            crate::diagnostic::words::word(lang, crate::diagnostic::words::INVALID_PROFILE, None);
+        let mut p = Problem::new(
+            StatusCode::BAD_REQUEST,
+            format!("{invalid}: {}", e.one_line(lang)),
+        );
         p.errors = e
             .problems
             .iter()
             .map(|pr| FieldError {
-                detail: pr.message.clone(),
+                detail: pr.message_and_help(lang),
                 pointer: pointer(&pr.path),
                 path: if pr.path.is_root() {
                     String::new()
@@ -142,7 +149,7 @@ mod tests {
             "{\"citizenship\": \"KG\",\n \"contract\": {\"kind\": 3}}",
         )
         .unwrap_err();
-        let p = Problem::invalid_profile(&e);
+        let p = Problem::invalid_profile(&e, Lang::En);
         assert_eq!(p.status, 400);
         assert_eq!(p.errors[0].pointer, "#/contract/kind");
         assert_eq!(p.errors[0].path, "contract.kind");

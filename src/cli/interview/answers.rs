@@ -206,14 +206,7 @@ impl<'p> Interview<'p> {
                 .collect()
         });
         raw.validate(self.pack.profile_defaults(self.as_of))
-            .map_err(|e| {
-                AnswerProblem::Other(
-                    e.problems
-                        .first()
-                        .map(|p| p.message.clone())
-                        .unwrap_or_default(),
-                )
-            })
+            .map_err(|e| AnswerProblem::Other(Box::new(e)))
     }
 }
 

@@ -101,8 +101,9 @@ pub enum AnswerProblem {
     FileExists(String),
     /// A file that could not be written, and why (the system's words).
     CannotWrite { path: String, why: String },
-    /// The profile refused the answer for another reason (its own words).
-    Other(String),
+    /// The profile refused the answer for another reason (its own
+    /// problem, worded in the language of the question).
+    Other(Box<crate::profile::InvalidProfile>),
 }
 
 impl AnswerProblem {

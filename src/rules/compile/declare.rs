@@ -3,6 +3,7 @@
 //! resolve whatever the file order. Then the set of host states, the
 //! links between dated sets, the occupations table and the pack header.
 
+use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -14,7 +15,6 @@ use super::{At, Compiler, DefState};
 use crate::country::Country;
 use crate::engine::ir::*;
 use crate::locate::JsonPath;
-use crate::rules::error::PackError;
 use crate::rules::raw::{RawDayCount, RawModule};
 
 /// The set the compiler makes of the hosts of the pack's national modules.
@@ -247,13 +247,13 @@ impl<'f> Compiler<'f> {
             .collect();
         let mut meta = None;
         match headers.as_slice() {
-        [] if modules.len() == files.len() => c.errors.push(PackError {
-            file: String::new(),
-            location: None,
-            path: JsonPath::root(),
-            message: "no file has a `pack` header".to_owned(),
-            help: Some("add `\"pack\": {\"name\", \"version\", \"status\", \"day_count\", \"disclaimer\"}` to one file, e.g. pack.json".to_owned()),
-        }),
+        [] if modules.len() == files.len() => c.errors.push(Diagnostic::text(
+String::new(),
+None,
+JsonPath::root(),
+"no file has a `pack` header".to_owned(),
+Some("add `\"pack\": {\"name\", \"version\", \"status\", \"day_count\", \"disclaimer\"}` to one file, e.g. pack.json".to_owned()),
+)),
         [] => {}
         [(file, header), rest @ ..] => {
             for (f, _) in rest {

@@ -23,6 +23,7 @@ mod rules;
 mod syntax;
 mod types;
 
+use crate::diagnostic::Diagnostic;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
@@ -199,7 +200,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
     if !c.errors.is_empty() {
         let mut errors = c.errors;
-        errors.sort_by(|a, b| (a.file.as_str(), a.location).cmp(&(b.file.as_str(), b.location)));
+        errors.sort_by(|a, b| (a.file_name(), a.location).cmp(&(b.file_name(), b.location)));
         errors.dedup();
         return Err(PackErrors(errors));
     }
@@ -237,13 +238,13 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
     // The proof the pack's accessors rely on: no id out of range leaves here.
     match pack.check_ids() {
         Ok(()) => Ok(pack),
-        Err(why) => Err(PackErrors(vec![PackError {
-            file: String::new(),
-            location: None,
-            path: JsonPath::root(),
-            message: format!("internal error in the rule compiler: {why}; please report this"),
-            help: None,
-        }])),
+        Err(why) => Err(PackErrors(vec![Diagnostic::text(
+            String::new(),
+            None,
+            JsonPath::root(),
+            format!("internal error in the rule compiler: {why}; please report this"),
+            None,
+        )])),
     }
 }
 
@@ -264,13 +265,13 @@ impl<'f> Compiler<'f> {
 
     fn error(&mut self, at: &At, message: String, help: Option<String>) {
         let location = self.locators.get(at.file).and_then(|l| l.locate(&at.path));
-        self.errors.push(PackError {
-            file: self.file_name(at.file),
+        self.errors.push(Diagnostic::text(
+            self.file_name(at.file),
             location,
-            path: at.path.clone(),
+            at.path.clone(),
             message,
             help,
-        });
+        ));
     }
 
     /// An undefined name, unless a file that failed to load defines it:

@@ -1,6 +1,7 @@
 //! Each file of a pack read as strict JSON (duplicate keys are errors,
 //! not silently overwritten), then into a module's shape.
 
+use crate::diagnostic::{Diagnostic, Message};
 use std::collections::HashSet;
 
 use serde_json::Value;
@@ -19,33 +20,27 @@ type Unparsed = Box<(PackError, Option<Value>)>;
 
 pub(super) fn parse_module(file: &SourceFile) -> Result<RawModule, Unparsed> {
     let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
-    let fail = |path: JsonPath, location, message: String, value: Option<Value>| -> Unparsed {
+    let fail = |path: JsonPath, location, message: Message, value: Option<Value>| -> Unparsed {
         Box::new((
-            PackError {
-                file: file.path.clone(),
-                location,
-                path,
-                message,
-                help: None,
-            },
+            Diagnostic::text(file.path.clone(), location, path, message, None),
             value,
         ))
     };
     if text.trim().is_empty() {
         let message = format!("the file is empty: expected {MODULE}");
-        return Err(fail(JsonPath::root(), None, message, None));
+        return Err(fail(JsonPath::root(), None, message.into(), None));
     }
     let value = parse_strict(text).map_err(|e| fail(e.path, e.location, e.message, None))?;
     if !value.is_object() {
         let message = format!("expected {MODULE}, found {}", describe(&value));
         let location = locate(text, &JsonPath::root());
-        return Err(fail(JsonPath::root(), location, message, None));
+        return Err(fail(JsonPath::root(), location, message.into(), None));
     }
     serde_path_to_error::deserialize::<_, RawModule>(value.clone()).map_err(|e| {
         let path = path_of(e.path());
         let location = locate(text, &path);
         let message = plain_message(&e.into_inner().to_string());
-        fail(path, location, message, Some(value))
+        fail(path, location, message.into(), Some(value))
     })
 }
 

@@ -447,7 +447,8 @@ impl FormData {
             let mut errors = FieldErrors::default();
             for p in e.problems {
                 let field = field_of(&p.path.to_string(), &rows);
-                errors.add(&field, say(AnswerProblem::Other(p.message)));
+                let one = crate::profile::InvalidProfile { problems: vec![p] };
+                errors.add(&field, say(AnswerProblem::Other(Box::new(one))));
             }
             errors
         })

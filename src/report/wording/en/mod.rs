@@ -606,7 +606,7 @@ fn answer_problem(p: &AnswerProblem) -> String {
         AnswerProblem::NotAFormat(t) => format!("\"{}\" is not one of the formats. Type its number, or press Enter to finish without saving.", q(t)),
         AnswerProblem::FileExists(path) => format!("{path} already exists, and we do not replace it. Type another name."),
         AnswerProblem::CannotWrite { path, why } => format!("We could not write {path}: {why}. Type another name."),
-        AnswerProblem::Other(why) => format!("That answer does not fit your other answers: {why}."),
+        AnswerProblem::Other(why) => format!("That answer does not fit your other answers: {}.", why.messages(crate::report::Lang::En)),
     }
 }
 

@@ -659,7 +659,7 @@ fn answer_problem(p: &AnswerProblem) -> String {
         AnswerProblem::NotAFormat(t) => format!("«{}» — такого формата нет. Введите его номер или нажмите Enter, чтобы закончить без сохранения.", q(t)),
         AnswerProblem::FileExists(path) => format!("Файл {path} уже есть, и мы его не заменяем. Введите другое имя."),
         AnswerProblem::CannotWrite { path, why } => format!("Не удалось записать файл {path}: {why}. Введите другое имя."),
-        AnswerProblem::Other(why) => format!("Этот ответ не сходится с другими вашими ответами: {why}."),
+        AnswerProblem::Other(why) => format!("Этот ответ не сходится с другими вашими ответами: {}.", why.messages(crate::report::Lang::Ru)),
     }
 }
 
