@@ -51,7 +51,10 @@ pub fn profile_json(data: &[u8]) {
         Ok(raw) => raw,
         Err(e) => {
             for p in &e.problems {
-                assert_plain(&p.message);
+                // In every language: the Fluent words too are plain.
+                for lang in eaeu_rights::report::Lang::ALL {
+                    assert_plain(&p.message.word(lang));
+                }
                 if let Some(loc) = p.location {
                     assert!(loc.line >= 1 && loc.column >= 1, "{loc:?}");
                 }
@@ -78,7 +81,10 @@ pub fn profile_json(data: &[u8]) {
         }
         Err(e) => {
             for p in &e.problems {
-                assert_plain(&p.message);
+                // In every language: the Fluent words too are plain.
+                for lang in eaeu_rights::report::Lang::ALL {
+                    assert_plain(&p.message.word(lang));
+                }
             }
             let located = e.locate_in(text, &eaeu_rights::locate::JsonPath::root());
             let _ = located.to_string();
@@ -197,7 +203,7 @@ pub fn rule_pack(data: &[u8]) {
         }
         Err(errors) => {
             for e in &errors.0 {
-                assert_plain(&e.message);
+                assert_plain(&e.message.to_string());
                 if let Some(loc) = e.location {
                     assert!(loc.line >= 1 && loc.column >= 1, "{loc:?} in {e}");
                 }
@@ -356,7 +362,7 @@ pub fn case_file(data: &[u8]) {
         Err(e) => {
             assert!(!e.0.is_empty(), "an error without a problem");
             for p in &e.0 {
-                assert_plain(&p.message);
+                assert_plain(&p.message.to_string());
                 if let Some(loc) = p.location {
                     assert!(loc.line >= 1 && loc.column >= 1, "{loc:?}");
                 }

@@ -155,4 +155,31 @@ mod tests {
         assert_eq!(p.errors[0].path, "contract.kind");
         assert_eq!(p.errors[0].line, Some(2));
     }
+
+    #[test]
+    fn a_refused_profile_is_worded_in_the_language_asked_for() {
+        use crate::profile::{Defaults, WorkerProfile};
+        let defaults = Defaults::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+            Some(crate::country::Country::KZ),
+        );
+        let e = WorkerProfile::from_json(
+            r#"{"citizenship": "KG", "entry_date": "2026-02-30"}"#,
+            defaults,
+        )
+        .unwrap_err();
+        let en = Problem::invalid_profile(&e, Lang::En);
+        assert!(
+            en.detail
+                .starts_with("invalid profile: line 1, column 37: `entry_date`: "),
+            "{}",
+            en.detail
+        );
+        let ru = Problem::invalid_profile(&e, Lang::Ru);
+        assert_eq!(
+            ru.detail,
+            "профиль не принят: строка 1, столбец 37: `entry_date`: `2026-02-30` — такой даты в календаре нет: в феврале 2026 года 28 дней"
+        );
+        assert_eq!(ru.errors[0].path, en.errors[0].path);
+    }
 }

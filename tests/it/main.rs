@@ -21,6 +21,7 @@ mod cli;
 mod completions;
 mod conventions;
 mod decide_explain;
+mod diagnostics;
 mod fixtures;
 mod fuzz_harness;
 mod hostile_inputs;
