@@ -268,18 +268,8 @@ fn no_rule_id_reaches_the_default_report() {
 /// pack does not have.
 #[test]
 fn the_pack_checks_where_to_go() {
-    use eaeu_rights::rules::{compile, embedded_files, SourceFile};
-    fn edited(path: &str, from: &str, to: &str) -> Vec<SourceFile> {
-        let mut files = embedded_files();
-        let f = files.iter_mut().find(|f| f.path == path).unwrap();
-        assert!(f.text.contains(from), "{path}: {from}");
-        f.text = f.text.replacen(from, to, 1);
-        files
-    }
-    let refused = |files: Vec<SourceFile>, says: &str| {
-        let err = compile(&files).expect_err(says).to_string();
-        assert!(err.contains(says), "{err}");
-    };
+    use crate::common::{pack_edited as edited, pack_refused as refused};
+    use eaeu_rights::rules::{compile, embedded_files};
     assert!(compile(&embedded_files()).is_ok());
     // A right with no deadline: nothing to act on.
     refused(

@@ -114,18 +114,8 @@ fn one_line_views_cite_short_names_and_full_views_full_names() {
 /// instruments (a report could not tell them apart).
 #[test]
 fn the_pack_checks_short_names() {
-    use eaeu_rights::rules::{compile, embedded_files, SourceFile};
-    fn edited(path: &str, from: &str, to: &str) -> Vec<SourceFile> {
-        let mut files = embedded_files();
-        let f = files.iter_mut().find(|f| f.path == path).unwrap();
-        assert!(f.text.contains(from), "{path}: {from}");
-        f.text = f.text.replacen(from, to, 1);
-        files
-    }
-    let refused = |files: Vec<SourceFile>, says: &str| {
-        let err = compile(&files).expect_err(says).to_string();
-        assert!(err.contains(says), "{err}");
-    };
+    use crate::common::{pack_edited as edited, pack_refused as refused};
+    use eaeu_rights::rules::{compile, embedded_files};
     assert!(compile(&embedded_files()).is_ok());
     let treaty = r#""Treaty on the Eurasian Economic Union": "EAEU Treaty""#;
     refused(

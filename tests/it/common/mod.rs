@@ -52,3 +52,23 @@ pub fn run_command(mut cmd: Command, stdin: &[u8]) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// The embedded pack's files, with the first `from` in the file at `path`
+/// replaced by `to` (which must be there: an edit that misses is a test
+/// that cannot fail).
+pub fn pack_edited(path: &str, from: &str, to: &str) -> Vec<eaeu_rights::rules::SourceFile> {
+    let mut files = eaeu_rights::rules::embedded_files();
+    let f = files.iter_mut().find(|f| f.path == path).unwrap();
+    assert!(f.text.contains(from), "{path}: {from}");
+    f.text = f.text.replacen(from, to, 1);
+    files
+}
+
+/// Asserts that the pack of `files` does not compile, with an error that
+/// says `says`.
+pub fn pack_refused(files: Vec<eaeu_rights::rules::SourceFile>, says: &str) {
+    let err = eaeu_rights::rules::compile(&files)
+        .expect_err(says)
+        .to_string();
+    assert!(err.contains(says), "{err}");
+}
