@@ -5,6 +5,8 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
+use crate::diagnostic::{Special, Unreadable};
+
 /// Directories of build output that a walk never enters (besides hidden
 /// ones): `target` and `target-*` (cargo), `node_modules` (npm).
 pub const SKIPPED_DIRS: &[&str] = &["target", "target-*", "node_modules"];
@@ -33,10 +35,11 @@ pub enum Entry {
     File,
     /// A directory.
     Dir,
-    /// Something else that exists (a FIFO, a socket, a device), named.
-    Special(&'static str),
-    /// Nothing readable: why, in words (a dangling or looping link...).
-    Broken(String),
+    /// Something else that exists (a FIFO, a socket, a device).
+    Special(Special),
+    /// Nothing readable: why (a dangling or looping link...), worded
+    /// where it is said.
+    Broken(Unreadable),
 }
 
 /// What `path` is, following symbolic links.
@@ -48,34 +51,34 @@ pub fn entry(path: &Path) -> Entry {
         Err(e) => {
             let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
             Entry::Broken(if link && e.kind() == std::io::ErrorKind::NotFound {
-                "a symbolic link to something that does not exist".to_owned()
+                Unreadable::DanglingLink
             } else if link && is_loop(&e) {
-                "a symbolic link that loops back on itself".to_owned()
+                Unreadable::LinkLoop
             } else {
-                crate::json::io_words(&e)
+                Unreadable::of(&e)
             })
         }
     }
 }
 
 #[cfg(unix)]
-fn special_kind(m: &std::fs::Metadata) -> &'static str {
+fn special_kind(m: &std::fs::Metadata) -> Special {
     use std::os::unix::fs::FileTypeExt;
     let t = m.file_type();
     if t.is_fifo() {
-        "a named pipe (FIFO)"
+        Special::Fifo
     } else if t.is_socket() {
-        "a socket"
+        Special::Socket
     } else if t.is_block_device() || t.is_char_device() {
-        "a device"
+        Special::Device
     } else {
-        "not a regular file"
+        Special::Other
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: &std::fs::Metadata) -> &'static str {
-    "not a regular file"
+fn special_kind(_: &std::fs::Metadata) -> Special {
+    Special::Other
 }
 
 /// Whether an error is "too many levels of symbolic links" (ELOOP).
@@ -106,18 +109,16 @@ mod tests {
         std::os::unix::fs::symlink(dir.join("loop"), dir.join("loop")).unwrap();
         assert_eq!(entry(&dir.join("a.json")), Entry::File);
         assert_eq!(entry(&dir), Entry::Dir);
+        let said = |path: &str| match entry(&dir.join(path)) {
+            Entry::Broken(why) => why.to_string(),
+            other => format!("{other:?}"),
+        };
         assert_eq!(
-            entry(&dir.join("dangling")),
-            Entry::Broken("a symbolic link to something that does not exist".to_owned())
+            said("dangling"),
+            "a symbolic link to something that does not exist"
         );
-        assert_eq!(
-            entry(&dir.join("loop")),
-            Entry::Broken("a symbolic link that loops back on itself".to_owned())
-        );
-        assert_eq!(
-            entry(&dir.join("nothing")),
-            Entry::Broken("no such file or directory".to_owned())
-        );
+        assert_eq!(said("loop"), "a symbolic link that loops back on itself");
+        assert_eq!(said("nothing"), "no such file or directory");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

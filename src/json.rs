@@ -369,20 +369,7 @@ fn plain_expected(expected: &str) -> String {
 
 /// An I/O error in plain words, without the OS error number.
 pub fn io_words(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".to_owned(),
-        ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
-        ErrorKind::InvalidData => e.to_string(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text.get(..i).unwrap_or(&text).to_lowercase(),
-                None => text,
-            }
-        }
-    }
+    crate::diagnostic::Unreadable::of(e).to_string()
 }
 
 /// The candidate closest to a misspelt word, if it is close enough to suggest.

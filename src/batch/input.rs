@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::array;
 use super::pipeline::{Input, WholeRecord};
-use super::PathError;
+use crate::diagnostic::{Message, Unreadable};
 use crate::locate::{JsonPath, LineCol, Locator};
 use crate::profile::{InvalidProfile, MAX_PROFILE_BYTES};
 
@@ -23,7 +23,7 @@ pub fn inputs(paths: &[String]) -> impl Iterator<Item = Input> + '_ {
 enum Source {
     Ndjson(String),
     Json(String),
-    Unreadable(String, String),
+    Unreadable(String, Unreadable),
 }
 
 /// Expands a command-line path into inputs; an unreadable path is an error
@@ -53,12 +53,7 @@ fn expand(path: &str) -> Vec<Source> {
             .map(|e| e.path())
             .filter(|f| f.extension().is_some_and(|x| x == "json"))
             .collect(),
-        Err(e) => {
-            return vec![Source::Unreadable(
-                path.to_owned(),
-                crate::json::io_words(&e),
-            )]
-        }
+        Err(e) => return vec![Source::Unreadable(path.to_owned(), Unreadable::of(&e))],
     };
     files.sort();
     files
@@ -67,15 +62,9 @@ fn expand(path: &str) -> Vec<Source> {
             let name = f.display().to_string();
             match crate::files::entry(&f) {
                 Entry::File => Source::Json(name),
-                Entry::Dir => Source::Unreadable(
-                    name,
-                    "a directory, not a file: batch reads the files directly inside a directory, not its subdirectories".to_owned(),
-                ),
+                Entry::Dir => Source::Unreadable(name, Unreadable::Subdirectory),
                 // Reading a FIFO nobody writes to would wait for ever.
-                Entry::Special(kind) => Source::Unreadable(
-                    name,
-                    format!("{kind}, not a regular file: name it on the command line to read it"),
-                ),
+                Entry::Special(kind) => Source::Unreadable(name, Unreadable::Special(kind)),
                 Entry::Broken(why) => Source::Unreadable(name, why),
             }
         })
@@ -95,23 +84,29 @@ fn open(source: Source) -> Input {
                 name: path,
                 reader: Box::new(BufReader::with_capacity(1 << 16, f)),
             },
-            Err(e) => unreadable(&path, &e.to_string()),
+            Err(e) => unreadable(&path, None, Unreadable::of(&e)),
         },
         Source::Json(path) => json_file(&path),
-        Source::Unreadable(path, why) => unreadable(&path, &why),
+        Source::Unreadable(path, why) => unreadable(&path, None, why),
     }
 }
 
-fn unreadable(source: &str, why: &str) -> Input {
+/// The error record of `source`, which could not be read; `path` is
+/// named in the message when it is not the source itself.
+fn unreadable(source: &str, path: Option<&str>, why: Unreadable) -> Input {
     Input::Records(vec![WholeRecord::Invalid {
         source: source.to_owned(),
-        error: invalid(format!("cannot read: {why}")),
+        error: invalid(Message::CannotRead {
+            path: path.map(str::to_owned),
+            why,
+        }),
     }])
 }
 
-/// A profile problem with no position: the whole record is wrong.
-pub(crate) fn invalid(message: String) -> InvalidProfile {
-    InvalidProfile::one(JsonPath::root(), message.into())
+/// A profile problem with no position: the whole record is wrong. The
+/// message is worded when the record is written, in the run's language.
+pub(crate) fn invalid(message: Message) -> InvalidProfile {
+    InvalidProfile::one(JsonPath::root(), message)
 }
 
 /// A JSON file: one profile, or an array of profiles, streamed element by
@@ -119,7 +114,7 @@ pub(crate) fn invalid(message: String) -> InvalidProfile {
 /// size a profile may be.
 fn json_file(path: &str) -> Input {
     use std::io::{Seek, SeekFrom};
-    let cannot_read = |e: std::io::Error| unreadable(path, &PathError::new(path, e).to_string());
+    let cannot_read = |e: std::io::Error| unreadable(path, Some(path), Unreadable::of(&e));
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return cannot_read(e),
@@ -184,7 +179,7 @@ fn json_file(path: &str) -> Input {
             name: path.to_owned(),
             array: stream,
         },
-        Ok(array::Start::Single(_)) => unreadable(path, "the file changed while it was read"),
+        Ok(array::Start::Single(_)) => unreadable(path, None, Unreadable::Changed),
         Err(e) => cannot_read(e),
     }
 }
@@ -195,9 +190,9 @@ fn single_file(path: &str, bytes: Vec<u8>) -> Vec<WholeRecord> {
     if bytes.len() > MAX_PROFILE_BYTES {
         return vec![WholeRecord::Invalid {
             source: path.to_owned(),
-            error: invalid(format!(
-                "the file is larger than {MAX_PROFILE_BYTES} bytes (1 MiB), the most a single profile may be: give many profiles as a JSON array or as NDJSON (one profile per line)"
-            )),
+            error: invalid(Message::FileTooLarge {
+                max: MAX_PROFILE_BYTES,
+            }),
         }];
     }
     let text = match String::from_utf8(bytes) {
@@ -239,17 +234,14 @@ fn single_file(path: &str, bytes: Vec<u8>) -> Vec<WholeRecord> {
 pub(crate) fn file_error(path: &str, e: array::FileError) -> WholeRecord {
     let error = match e {
         array::FileError::Json(e) => e.into(),
-        array::FileError::NotUtf8(at) => invalid(format!(
-            "cannot read: {}",
-            PathError::new(
-                path,
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("not UTF-8 text (invalid byte at offset {at})"),
-                ),
-            )
-        )),
-        array::FileError::Io(e) => invalid(format!("cannot read: {}", PathError::new(path, e))),
+        array::FileError::NotUtf8(offset) => invalid(Message::CannotRead {
+            path: Some(path.to_owned()),
+            why: Unreadable::NotUtf8 { offset },
+        }),
+        array::FileError::Io(e) => invalid(Message::CannotRead {
+            path: Some(path.to_owned()),
+            why: Unreadable::of(&e),
+        }),
     };
     WholeRecord::Invalid {
         source: path.to_owned(),

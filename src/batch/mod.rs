@@ -13,7 +13,9 @@
 //!   report's own compact writer for `compact`, which takes the engine's
 //!   fast path: no sentences, no summaries);
 //! - [`sink`] writes the ordered stream and the `--out` report files, which
-//!   [`interrupt`] removes half-written if the run is stopped.
+//!   [`interrupt`] removes half-written if the run is stopped;
+//! - [`words`] words what the run says besides its records (the tally, the
+//!   summary format's counts and totals) in the run's language.
 //!
 //! The command line (`eaeu-rights batch`), the server's `/api/v1/batch` and
 //! the benchmarks all drive this one pipeline.
@@ -25,6 +27,7 @@ pub mod pipeline;
 pub mod record;
 pub mod sink;
 pub mod summary;
+pub mod words;
 pub mod work;
 
 use std::path::Path;

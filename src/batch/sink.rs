@@ -8,13 +8,17 @@ use std::path::{Path, PathBuf};
 use super::interrupt;
 use super::pipeline::{Output, SideFile, Sink, Tally};
 use super::record::header_record;
+use super::words::BatchLine;
 use super::{BatchFormat, PathError};
 use crate::report::batch::PackHeader;
+use crate::report::Lang;
 
 /// Writes the ordered stream to stdout (or any writer) and `--out` files.
 pub struct StreamSink<W: Write> {
     out: std::io::BufWriter<W>,
     format: BatchFormat,
+    /// The language of the summary's totals.
+    lang: Lang,
     first: bool,
     dir: Option<PathBuf>,
     written: HashSet<String>,
@@ -29,11 +33,13 @@ pub struct StreamSink<W: Write> {
 }
 
 impl<W: Write> StreamSink<W> {
-    /// A sink writing `format` to `out`, report files into `dir` if given.
-    pub fn new(out: W, format: BatchFormat, dir: Option<PathBuf>) -> Self {
+    /// A sink writing `format` to `out`, report files into `dir` if given;
+    /// the summary's totals are worded in `lang`.
+    pub fn new(out: W, format: BatchFormat, lang: Lang, dir: Option<PathBuf>) -> Self {
         let mut sink = StreamSink {
             out: std::io::BufWriter::with_capacity(1 << 16, out),
             format,
+            lang,
             first: true,
             dir,
             written: HashSet::new(),
@@ -77,14 +83,7 @@ impl<W: Write> StreamSink<W> {
         let end = match self.format {
             BatchFormat::Json if self.first => "]\n".to_owned(),
             BatchFormat::Json => "\n]\n".to_owned(),
-            BatchFormat::Summary => format!(
-                "\n{} evaluated: {} covered, {} not covered, {} undetermined; {} invalid\n",
-                tally.evaluated,
-                tally.covered,
-                tally.not_covered,
-                tally.undetermined,
-                tally.invalid
-            ),
+            BatchFormat::Summary => format!("\n{}\n", BatchLine::Totals(tally).word(self.lang)),
             BatchFormat::Ndjson | BatchFormat::Compact => String::new(),
         };
         match self

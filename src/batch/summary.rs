@@ -1,12 +1,16 @@
 //! The `summary` format: one line per profile for people, the most urgent
-//! date first.
+//! date first. Its words follow the run's language ([`BatchLine`]); its
+//! codes do not: the source, the profile's id, the status, rule ids, date
+//! names and ISO dates are the same in every language, so the lines can
+//! be sorted and searched alike.
 
+use super::words::BatchLine;
 use crate::engine::ir::RuleKind;
 use crate::engine::Outcome;
-use crate::report::Report;
+use crate::report::{Lang, Report};
 
-/// One line of the summary format.
-pub(super) fn summary_line(source: &str, r: &Report) -> String {
+/// One line of the summary format, its words in `lang`.
+pub(super) fn summary_line(source: &str, r: &Report, lang: Lang) -> String {
     let applies = r
         .findings
         .iter()
@@ -40,10 +44,19 @@ pub(super) fn summary_line(source: &str, r: &Report) -> String {
         .filter(|(d, _, _)| *d >= r.as_of)
         .min_by_key(|(d, _, _)| *d);
     let next = match (overdue, next) {
-        (Some((d, name, f)), _) => format!("  overdue since: {d} ({} {name})", f.rule),
-        (None, Some((d, name, f))) => format!("  next date: {d} ({} {name})", f.rule),
-        (None, None) => String::new(),
+        (Some((date, name, f)), _) => Some(BatchLine::Overdue {
+            date,
+            rule: &f.rule,
+            name,
+        }),
+        (None, Some((date, name, f))) => Some(BatchLine::Next {
+            date,
+            rule: &f.rule,
+            name,
+        }),
+        (None, None) => None,
     };
+    let next = next.map_or_else(String::new, |line| format!("  {}", line.word(lang)));
     // The id is shown unless the source already says it (a fixture file
     // named after its profile's id).
     let stem = std::path::Path::new(source)
@@ -54,13 +67,11 @@ pub(super) fn summary_line(source: &str, r: &Report) -> String {
         .as_deref()
         .filter(|id| Some(*id) != stem)
         .map_or_else(String::new, |id| format!(" {id}"));
-    let unassessed = if unassessed > 0 {
-        format!(", not assessed: {unassessed}")
-    } else {
-        String::new()
-    };
-    format!(
-        "{source}{id}  {}  applies: {applies}, undetermined: {open}{unassessed}{next}\n",
-        r.status.as_str()
-    )
+    let counts = BatchLine::Counts {
+        applies,
+        undetermined: open,
+        not_assessed: unassessed,
+    }
+    .word(lang);
+    format!("{source}{id}  {}  {counts}{next}\n", r.status.as_str())
 }

@@ -8,6 +8,7 @@ use super::pipeline::{Item, Output, SideFile, WholeRecord, Work};
 use super::record::{id_of, ErrorRecord, Lazy, OutRecord};
 use super::summary::summary_line;
 use super::BatchFormat;
+use crate::diagnostic::{Message, Unreadable};
 use crate::engine::{self, Decider, RulePack};
 use crate::locate::{JsonPath, LineCol};
 use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile};
@@ -66,11 +67,7 @@ impl<'p> Work for Records<'p> {
                     .is_err()
                     .then(|| std::str::from_utf8(bytes).ok())
                     .flatten();
-                (
-                    Lazy::Line(name, line),
-                    read.map(|()| &line_profile),
-                    text,
-                )
+                (Lazy::Line(name, line), read.map(|()| &line_profile), text)
             }
             Item::TooLong {
                 name,
@@ -79,9 +76,7 @@ impl<'p> Work for Records<'p> {
                 max,
             } => (
                 Lazy::Line(name, line),
-                Err(invalid(format!(
-                    "the line is {len} bytes long: at most {max} bytes are accepted per NDJSON line (--max-line)"
-                ))),
+                Err(invalid(Message::LineTooLong { len, max })),
                 None,
             ),
             Item::Element {
@@ -155,8 +150,14 @@ impl Records<'_> {
         start: LineCol,
     ) -> Result<WorkerProfile, InvalidProfile> {
         // The reader checked the file's UTF-8; say so if that ever fails.
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| invalid("cannot read: not UTF-8 text".to_owned()))?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            invalid(Message::CannotRead {
+                path: None,
+                why: Unreadable::NotUtf8 {
+                    offset: e.valid_up_to() as u64,
+                },
+            })
+        })?;
         match crate::json::parse_strict(text) {
             Ok(value) => self.profile_of(value, text, start),
             Err(mut e) => {
@@ -216,7 +217,7 @@ impl Records<'_> {
             let report = report::build_in(self.pack, p, &eval, self.lang);
             Self::count(out, report.status);
             out.bytes
-                .extend_from_slice(summary_line(&source.text(), &report).as_bytes());
+                .extend_from_slice(summary_line(&source.text(), &report, self.lang).as_bytes());
             if self.side_files {
                 self.side_file(source, &report, out);
             }

@@ -159,7 +159,7 @@ fn compact_pipeline<K: pipeline::Work, W: std::io::Write + Send>(
 where
     K::State: Send,
 {
-    let mut sink = StreamSink::new(out, BatchFormat::Compact, None);
+    let mut sink = StreamSink::new(out, BatchFormat::Compact, crate::report::Lang::En, None);
     let options = Options {
         jobs,
         ..options_for(BatchFormat::Compact, false)

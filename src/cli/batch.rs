@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::{today, CliError, PackArgs, EXIT_INVALID_INPUT, EXIT_OK};
 use crate::batch::pipeline::{self, Options};
+use crate::batch::words::BatchLine;
 use crate::batch::{inputs, options_for, BatchFormat, Records, StreamSink};
 use crate::report::batch::PackHeader;
 use crate::report::Lang;
@@ -49,11 +50,12 @@ pub(crate) struct BatchArgs {
 
 pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     let pack = args.pack.load()?;
-    let today = today()?;
+    let lang = super::lang_or_env(args.lang);
+    let today = today(lang)?;
     let as_of = match &args.as_of {
-        Some(d) => Some(
-            crate::dates::parse_date(d).map_err(|e| CliError::Usage(format!("--as-of: {e}")))?,
-        ),
+        Some(d) => {
+            Some(crate::dates::parse_date(d).map_err(|e| super::flag_error("--as-of", e, lang))?)
+        }
         None => None,
     };
     if let Some(dir) = &args.out {
@@ -70,12 +72,12 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
     let work = Records {
         pack: &pack,
         format: args.format,
-        lang: super::lang_or_env(args.lang),
+        lang,
         defaults: pack.profile_defaults(today),
         as_of,
         side_files: args.out.is_some(),
     };
-    let mut sink = StreamSink::new(std::io::stdout(), args.format, args.out.clone());
+    let mut sink = StreamSink::new(std::io::stdout(), args.format, lang, args.out.clone());
     if let Some(dir) = &args.out {
         // Ctrl-C or `kill` must not leave a half-written temporary file.
         sink.watch_interrupts().map_err(|e| CliError::io(dir, e))?;
@@ -111,28 +113,14 @@ pub(crate) fn run(args: BatchArgs) -> Result<u8, CliError> {
         },
     };
     if closed {
-        let written = tally.evaluated.saturating_add(tally.invalid);
-        let count = match sink.cut {
-            0 => format!("{written}"),
-            cut => format!("between {written} and {}", written.saturating_add(cut)),
+        let line = BatchLine::Closed {
+            written: tally.evaluated.saturating_add(tally.invalid),
+            cut: sink.cut,
         };
-        let _ = writeln!(
-            std::io::stderr(),
-            "batch: the output was closed, so the run stopped after writing {count} record(s); the records after them were not written"
-        );
+        let _ = writeln!(std::io::stderr(), "{}", line.word(lang));
         return Ok(EXIT_OK);
     }
-    let _ = writeln!(
-        std::io::stderr(),
-        "batch: {} record(s): {} evaluated ({} covered, {} not covered, {} undetermined), {} invalid{}",
-        tally.evaluated.saturating_add(tally.invalid),
-        tally.evaluated,
-        tally.covered,
-        tally.not_covered,
-        tally.undetermined,
-        tally.invalid,
-        if tally.blank > 0 { format!(", {} blank line(s) skipped", tally.blank) } else { String::new() }
-    );
+    let _ = writeln!(std::io::stderr(), "{}", BatchLine::Tally(tally).word(lang));
     Ok(if tally.invalid > 0 {
         EXIT_INVALID_INPUT
     } else {

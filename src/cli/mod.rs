@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::diagnostic::{Message, Unreadable};
 use crate::engine::{self, RulePack};
 use crate::locate::JsonPath;
 use crate::profile::{
@@ -321,7 +322,11 @@ fn run(cli: Cli) -> Result<u8, CliError> {
 
 /// Reads a single profile's bytes, or stdin for `-`: at most one byte more
 /// than a profile may have, so a huge file is refused without reading it all.
-fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
+/// Why a file cannot be read is worded in `lang`.
+fn read_profile_input(path: &str, lang: Lang) -> Result<Vec<u8>, CliError> {
+    let cannot_read = |name: &str, e: std::io::Error| {
+        flag_error(name, Message::Unreadable(Unreadable::of(&e)), lang)
+    };
     let limit = u64::try_from(crate::profile::MAX_PROFILE_BYTES)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
@@ -330,11 +335,11 @@ fn read_profile_input(path: &str) -> Result<Vec<u8>, CliError> {
         std::io::stdin()
             .take(limit)
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError::io("<stdin>", e))?;
+            .map_err(|e| cannot_read("<stdin>", e))?;
     } else {
         std::fs::File::open(path)
             .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(|e| CliError::io(path, e))?;
+            .map_err(|e| cannot_read(path, e))?;
     }
     Ok(bytes)
 }
@@ -346,7 +351,7 @@ pub(crate) fn conflict_profiles(
     pack: &RulePack,
     fixtures: Option<&Path>,
 ) -> Result<Vec<rules::conflicts::NamedProfile>, CliError> {
-    let today = today()?;
+    let today = today(lang_or_env(None))?;
     let default = Path::new("fixtures");
     let dir = match fixtures {
         Some(d) if !d.is_dir() => {
@@ -405,18 +410,31 @@ fn collect_fixtures(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
-/// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
 /// The report's language: the flag, else the user's `LANG`, else English.
 pub(crate) fn lang_or_env(flag: Option<Lang>) -> Lang {
     flag.unwrap_or_else(|| Lang::from_env(std::env::var("LANG").ok().as_deref()))
 }
 
-pub(crate) fn today() -> Result<NaiveDate, CliError> {
+/// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
+
+/// A bad value is worded in `lang`.
+pub(crate) fn today(lang: Lang) -> Result<NaiveDate, CliError> {
     match std::env::var("EAEU_RIGHTS_TODAY") {
-        Ok(text) => crate::dates::parse_date(&text)
-            .map_err(|e| CliError::Usage(format!("EAEU_RIGHTS_TODAY: {e}"))),
+        Ok(text) => {
+            crate::dates::parse_date(&text).map_err(|e| flag_error("EAEU_RIGHTS_TODAY", e, lang))
+        }
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// A bad value of `flag` (or of an environment variable, or a file named
+/// on the command line that cannot be read): a usage error, worded in
+/// `lang` and printed as a profile's problems are, with `flag` as its file.
+pub(crate) fn flag_error(flag: &str, message: impl Into<Message>, lang: Lang) -> CliError {
+    CliError::Flags(
+        InvalidProfile::one(JsonPath::root(), message.into()).in_file(flag),
+        lang,
+    )
 }
 
 fn check(args: CheckArgs) -> Result<u8, CliError> {
@@ -449,19 +467,15 @@ fn read_profile<F: ValueEnum + Clone + Send + Sync + 'static>(
     args: &CheckArgs<F>,
     pack: &RulePack,
 ) -> Result<WorkerProfile, CliError> {
-    let today = today()?;
     let lang = lang_or_env(args.lang);
+    let today = today(lang)?;
     match &args.profile {
         Some(path) => {
             // `--as-of` overrides the file: a bad one is the flag's fault.
             if let Some(as_of) = &args.as_of {
-                crate::dates::parse_date(as_of).map_err(|e| {
-                    let mut error = InvalidProfile::one(JsonPath::root(), e.into());
-                    error = error.in_file("--as-of");
-                    CliError::Flags(error, lang)
-                })?;
+                crate::dates::parse_date(as_of).map_err(|e| flag_error("--as-of", e, lang))?;
             }
-            let bytes = read_profile_input(path)?;
+            let bytes = read_profile_input(path, lang)?;
             let source = if path == "-" {
                 "<stdin>".to_owned()
             } else {

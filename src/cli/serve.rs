@@ -36,7 +36,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<u8, CliError> {
     };
     let pack = rules::compile(&files)?;
     let today = match std::env::var("EAEU_RIGHTS_TODAY") {
-        Ok(_) => Some(super::today()?),
+        Ok(_) => Some(super::today(super::lang_or_env(None))?),
         Err(_) => None,
     };
     let state = Arc::new(AppState { pack, files, today });

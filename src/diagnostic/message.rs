@@ -150,6 +150,151 @@ pub enum Message {
     },
     /// Help: what to write instead of `null`.
     NullAdvice(NullAdvice),
+    /// A file (or a record's input) that could not be read, and why.
+    CannotRead {
+        /// The file, when the message names it.
+        path: Option<String>,
+        /// Why.
+        why: Unreadable,
+    },
+    /// Why a file could not be read, alone (after the file's name).
+    Unreadable(Unreadable),
+    /// A `batch` file of one profile larger than a profile may be.
+    FileTooLarge {
+        /// The most accepted, in bytes.
+        max: usize,
+    },
+    /// An NDJSON line longer than `--max-line`.
+    LineTooLong {
+        /// Its length in bytes.
+        len: u64,
+        /// The most accepted.
+        max: usize,
+    },
+}
+
+/// Why a file could not be read: the system's common errors, and what
+/// `batch` finds in a directory it does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// No such file or directory.
+    NotFound,
+    /// Permission denied.
+    PermissionDenied,
+    /// A directory where a file was expected.
+    IsADirectory,
+    /// Any other system error, in the system's own words (English).
+    Other(String),
+    /// A symbolic link to something that does not exist.
+    DanglingLink,
+    /// A symbolic link that loops back on itself.
+    LinkLoop,
+    /// A directory inside a directory `batch` reads.
+    Subdirectory,
+    /// A FIFO, a socket or a device inside a directory `batch` reads.
+    Special(Special),
+    /// Bytes that are not UTF-8, at this offset.
+    NotUtf8 {
+        /// The offset of the first bad byte.
+        offset: u64,
+    },
+    /// The file changed between two reads.
+    Changed,
+}
+
+/// A file system entry that exists but is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A named pipe.
+    Fifo,
+    /// A socket.
+    Socket,
+    /// A block or character device.
+    Device,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl Unreadable {
+    /// Why `e` kept a file from being read, in a user's terms: the
+    /// common kinds by name, any other in the system's words without its
+    /// error number.
+    pub fn of(e: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::NotFound => Unreadable::NotFound,
+            ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
+            ErrorKind::IsADirectory => Unreadable::IsADirectory,
+            ErrorKind::InvalidData => Unreadable::Other(e.to_string()),
+            _ => {
+                let text = e.to_string();
+                Unreadable::Other(match text.find(" (os error") {
+                    Some(i) => text.get(..i).unwrap_or(&text).to_lowercase(),
+                    None => text,
+                })
+            }
+        }
+    }
+
+    /// The message's id and arguments.
+    fn id_and_args(&self) -> (&'static str, Option<Args>) {
+        let a = Args::new;
+        match self {
+            Unreadable::NotFound => ("unreadable-not-found", None),
+            Unreadable::PermissionDenied => ("unreadable-permission-denied", None),
+            Unreadable::IsADirectory => ("unreadable-is-a-directory", None),
+            Unreadable::Other(text) => ("unreadable-other", Some(a().text("text", text))),
+            Unreadable::DanglingLink => ("unreadable-dangling-link", None),
+            Unreadable::LinkLoop => ("unreadable-link-loop", None),
+            Unreadable::Subdirectory => ("unreadable-subdirectory", None),
+            Unreadable::Special(kind) => ("unreadable-special", Some(a().text("kind", kind.id()))),
+            Unreadable::NotUtf8 { offset } => (
+                "unreadable-not-utf8",
+                Some(a().text("offset", offset.to_string())),
+            ),
+            Unreadable::Changed => ("unreadable-changed", None),
+        }
+    }
+
+    /// Why, in `lang`.
+    fn try_word(&self, lang: Lang) -> Result<String, FormatError> {
+        let (id, args) = self.id_and_args();
+        format(lang, id, args.as_ref().map(|a| &a.0))
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    /// Why, in English (for rule-pack and case-file authors).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.try_word(Lang::En) {
+            Ok(text) => f.write_str(&text),
+            Err(_) => f.write_str(self.id_and_args().0),
+        }
+    }
+}
+
+impl Special {
+    /// The kind as the Fluent files select it.
+    fn id(self) -> &'static str {
+        match self {
+            Special::Fifo => "fifo",
+            Special::Socket => "socket",
+            Special::Device => "device",
+            Special::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Special {
+    /// The kind in English: `a named pipe (FIFO)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut args = FluentArgs::new();
+        args.set("kind", self.id());
+        match format(Lang::En, "special-kind", Some(&args)) {
+            Ok(text) => f.write_str(&text),
+            Err(_) => f.write_str(self.id()),
+        }
+    }
 }
 
 /// The ways a text is not JSON (serde_json's syntax errors).
@@ -476,6 +621,19 @@ impl Message {
                 NullAdvice::Contract => ("null-contract", None),
                 NullAdvice::Family => ("null-family", None),
             },
+            Message::CannotRead { path, why } => {
+                let args = a().text("why", why.try_word(lang)?);
+                match path {
+                    Some(path) => ("cannot-read-file", Some(args.text("path", path))),
+                    None => ("cannot-read", Some(args)),
+                }
+            }
+            Message::Unreadable(why) => why.id_and_args(),
+            Message::FileTooLarge { max } => ("file-too-large", Some(a().number("max", *max))),
+            Message::LineTooLong { len, max } => (
+                "line-too-long",
+                Some(a().number("len", *len).number("max", *max)),
+            ),
         })
     }
 
@@ -718,6 +876,35 @@ pub(crate) fn every_kind() -> Vec<Message> {
             code: Country::KG,
         },
     ];
+    for why in [
+        Unreadable::NotFound,
+        Unreadable::PermissionDenied,
+        Unreadable::IsADirectory,
+        Unreadable::Other("input/output error".into()),
+        Unreadable::DanglingLink,
+        Unreadable::LinkLoop,
+        Unreadable::Subdirectory,
+        Unreadable::Special(Special::Fifo),
+        Unreadable::Special(Special::Socket),
+        Unreadable::Special(Special::Device),
+        Unreadable::Special(Special::Other),
+        Unreadable::NotUtf8 { offset: 7 },
+        Unreadable::Changed,
+    ] {
+        all.push(Message::CannotRead {
+            path: None,
+            why: why.clone(),
+        });
+        all.push(Message::CannotRead {
+            path: Some("p.json".into()),
+            why,
+        });
+    }
+    all.push(Message::Unreadable(Unreadable::NotFound));
+    all.push(Message::FileTooLarge { max: 1 });
+    for len in [1, 2, 5, 21] {
+        all.push(Message::LineTooLong { len, max: 1 });
+    }
     all.extend(Syntax::ALL.map(Message::Syntax));
     for what in Expected::ALL {
         for found in [
@@ -769,6 +956,12 @@ pub(crate) fn ids_of(m: &Message) -> Vec<&'static str> {
             Found::Array => "found-array",
             Found::Object => "found-object",
         });
+    }
+    if let Message::CannotRead { why, .. } | Message::Unreadable(why) = m {
+        ids.push(why.id_and_args().0);
+        if matches!(why, Unreadable::Special(_)) {
+            ids.push("special-kind");
+        }
     }
     ids
 }

@@ -28,7 +28,7 @@ use std::fmt;
 
 use crate::locate::{JsonPath, LineCol};
 use crate::report::Lang;
-pub use message::{Expected, Found, Message, NullAdvice, Required, Syntax};
+pub use message::{Expected, Found, Message, NullAdvice, Required, Special, Syntax, Unreadable};
 
 /// One problem in a document a person wrote: where, what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -139,6 +139,9 @@ mod tests {
         for m in every_kind() {
             used.extend(ids_of(&m).into_iter().map(str::to_owned));
         }
+        for line in crate::batch::words::every_line() {
+            used.insert(line.id_and_args().0.to_owned());
+        }
         used
     }
 
@@ -166,6 +169,15 @@ mod tests {
                 assert!(
                     matches!(&text, Ok(t) if !t.is_empty()),
                     "{} {m:?}: {text:?}",
+                    lang.code()
+                );
+            }
+            for line in crate::batch::words::every_line() {
+                let (id, args) = line.id_and_args();
+                let text = format(lang, id, Some(&args));
+                assert!(
+                    matches!(&text, Ok(t) if !t.is_empty()),
+                    "{} {line:?}: {text:?}",
                     lang.code()
                 );
             }

@@ -216,7 +216,7 @@ fn collect_json_at(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io:
             Entry::Special(what) if json => {
                 return Err(refuse(&path, &format!("{what}, not a regular file")))
             }
-            Entry::Broken(why) if json => return Err(refuse(&path, &why)),
+            Entry::Broken(why) if json => return Err(refuse(&path, &why.to_string())),
             Entry::Special(_) | Entry::Broken(_) => {}
         }
     }

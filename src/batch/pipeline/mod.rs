@@ -462,7 +462,10 @@ impl Reader<'_> {
                     let source = format!("{name}:{}", line_no.saturating_add(1));
                     let record = WholeRecord::Invalid {
                         source,
-                        error: super::input::invalid(format!("cannot read: {e}")),
+                        error: super::input::invalid(crate::diagnostic::Message::CannotRead {
+                            path: None,
+                            why: crate::diagnostic::Unreadable::of(&e),
+                        }),
                     };
                     self.chunk(take)?.slots.push(Slot::Whole(record));
                     return self.flush_if_full(emit);

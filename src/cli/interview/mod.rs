@@ -167,9 +167,9 @@ pub(crate) fn run(args: InterviewArgs) -> Result<u8, CliError> {
     let lang = lang_or_env(args.lang);
     let as_of = match &args.as_of {
         Some(text) => {
-            crate::dates::parse_date(text).map_err(|e| CliError::Usage(format!("--as-of: {e}")))?
+            crate::dates::parse_date(text).map_err(|e| super::flag_error("--as-of", e, lang))?
         }
-        None => today()?,
+        None => today(lang)?,
     };
     let stdin = std::io::stdin();
     let echo = !stdin.is_terminal();

@@ -130,3 +130,44 @@ more-problems = and { $count } more { $count ->
        *[other] problems
     } not shown
 stateless-with-country = `none` (stateless) cannot be combined with a citizenship; give `none` alone or only country codes (got { $given })
+
+## A file batch cannot read
+
+cannot-read = cannot read: { $why }
+cannot-read-file = cannot read: { $path }: { $why }
+unreadable-not-found = no such file or directory
+unreadable-permission-denied = permission denied
+unreadable-is-a-directory = is a directory, not a file
+# Any other error, in the system's own words.
+unreadable-other = { $text }
+unreadable-dangling-link = a symbolic link to something that does not exist
+unreadable-link-loop = a symbolic link that loops back on itself
+unreadable-subdirectory = a directory, not a file: batch reads the files directly inside a directory, not its subdirectories
+unreadable-special = { special-kind }, not a regular file: name it on the command line to read it
+special-kind = { $kind ->
+        [fifo] a named pipe (FIFO)
+        [socket] a socket
+        [device] a device
+       *[other] not a regular file
+    }
+unreadable-not-utf8 = not UTF-8 text (invalid byte at offset { $offset })
+unreadable-changed = the file changed while it was read
+file-too-large = the file is larger than { $max } bytes (1 MiB), the most a single profile may be: give many profiles as a JSON array or as NDJSON (one profile per line)
+line-too-long = the line is { $len } bytes long: at most { $max } bytes are accepted per NDJSON line (--max-line)
+
+## What batch says about a run (stderr), and the words of its summary format.
+## Statuses, rule ids, date names and dates are codes: they stay as they are.
+
+batch-tally = batch: { $records } record(s): { $evaluated } evaluated ({ $covered } covered, { $not_covered } not covered, { $undetermined } undetermined), { $invalid } invalid{ $blank ->
+        [0] {""}
+       *[other] , { $blank } blank line(s) skipped
+    }
+batch-closed = batch: the output was closed, so the run stopped after writing { $written } record(s); the records after them were not written
+batch-closed-between = batch: the output was closed, so the run stopped after writing between { $written } and { $upto } record(s); the records after them were not written
+summary-counts = applies: { $applies }, undetermined: { $undetermined }{ $not_assessed ->
+        [0] {""}
+       *[other] , not assessed: { $not_assessed }
+    }
+summary-overdue = overdue since: { $date } ({ $rule } { $name })
+summary-next = next date: { $date } ({ $rule } { $name })
+summary-totals = { $evaluated } evaluated: { $covered } covered, { $not_covered } not covered, { $undetermined } undetermined; { $invalid } invalid

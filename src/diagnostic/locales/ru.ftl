@@ -150,3 +150,54 @@ more-problems = и ещё { $count } { $count ->
        *[other] показаны
     }
 stateless-with-country = `none` (без гражданства) нельзя сочетать с гражданством: укажите только `none` или только коды стран (указано: { $given })
+
+## Файл, который batch не может прочитать
+
+cannot-read = не удалось прочитать: { $why }
+cannot-read-file = не удалось прочитать { $path }: { $why }
+unreadable-not-found = нет такого файла или каталога
+unreadable-permission-denied = нет прав на чтение
+unreadable-is-a-directory = это каталог, а не файл
+# Любая другая ошибка — словами самой системы.
+unreadable-other = { $text }
+unreadable-dangling-link = символическая ссылка на то, чего не существует
+unreadable-link-loop = символическая ссылка, которая ведёт сама на себя
+unreadable-subdirectory = это каталог, а не файл: batch читает только файлы, которые лежат в самом каталоге, а не в его подкаталогах
+unreadable-special = { special-kind }, а не обычный файл: чтобы прочитать его, укажите его в командной строке
+special-kind = { $kind ->
+        [fifo] именованный канал (FIFO)
+        [socket] сокет
+        [device] устройство
+       *[other] не обычный файл
+    }
+unreadable-not-utf8 = текст не в кодировке UTF-8 (недопустимый байт на позиции { $offset })
+unreadable-changed = файл изменился, пока его читали
+file-too-large = файл больше { $max } байт (1 МБ), а один профиль не может занимать больше: передайте много профилей массивом JSON или в формате NDJSON (по одному профилю в строке)
+line-too-long = длина строки { $len } { $len ->
+        [one] байт
+        [few] байта
+       *[other] байт
+    }: в строке NDJSON допускается не более { $max } байт (--max-line)
+
+## Что batch сообщает о работе (в stderr), и слова формата summary.
+## Статусы, идентификаторы правил, названия дат и сами даты — коды: они не переводятся.
+
+batch-tally = batch: всего { $records } { $records ->
+        [one] запись
+        [few] записи
+       *[many] записей
+    }; оценено: { $evaluated } (распространяется: { $covered }, не распространяется: { $not_covered }, не определено: { $undetermined }); не принято: { $invalid }{ $blank ->
+        [0] {""}
+        [one] ; пропущена { $blank } пустая строка
+        [few] ; пропущены { $blank } пустые строки
+       *[many] ; пропущено { $blank } пустых строк
+    }
+batch-closed = batch: вывод закрыт, поэтому работа остановлена; выведено записей: { $written }, следующие записи не выведены
+batch-closed-between = batch: вывод закрыт, поэтому работа остановлена; выведено записей: от { $written } до { $upto }, следующие записи не выведены
+summary-counts = применяется: { $applies }, не определено: { $undetermined }{ $not_assessed ->
+        [0] {""}
+       *[other] , не оценено: { $not_assessed }
+    }
+summary-overdue = срок истёк: { $date } ({ $rule } { $name })
+summary-next = ближайшая дата: { $date } ({ $rule } { $name })
+summary-totals = оценено: { $evaluated } (распространяется: { $covered }, не распространяется: { $not_covered }, не определено: { $undetermined }); не принято: { $invalid }
