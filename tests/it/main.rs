@@ -13,6 +13,7 @@ mod ical;
 
 mod action_plan;
 mod batch_accounting;
+mod batch_messages;
 mod batch_reports;
 mod batch_stream;
 mod bench_pack;
