@@ -416,7 +416,6 @@ pub(crate) fn lang_or_env(flag: Option<Lang>) -> Lang {
 }
 
 /// Today's date, or `EAEU_RIGHTS_TODAY` (YYYY-MM-DD) for reproducible runs.
-
 /// A bad value is worded in `lang`.
 pub(crate) fn today(lang: Lang) -> Result<NaiveDate, CliError> {
     match std::env::var("EAEU_RIGHTS_TODAY") {

@@ -103,10 +103,17 @@ fn lang_from_the_environment() {
     assert!(stderr.contains("пропущена 1 пустая строка"), "{stderr}");
 }
 
+/// A command error's name, its arguments and its environment.
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
 #[test]
 fn command_errors_follow_the_language() {
     let dir = inputs("commands");
-    let cases: [(&str, &[&str], &[(&str, &str)]); 4] = [
+    let cases: [Case; 4] = [
         (
             "as_of",
             &["batch", "profiles", "--as-of", "32.13.2026"],
