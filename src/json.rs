@@ -32,6 +32,18 @@ pub struct JsonError {
     pub message: Message,
 }
 
+impl JsonError {
+    /// The error of element `index` of an array, read on its own from a
+    /// text that starts at `start` in the file: placed in the file.
+    pub fn in_element(mut self, index: usize, start: LineCol) -> Self {
+        self.location = self.location.map(|l| l.within(start));
+        let mut path = JsonPath::root().index(index);
+        path.0.extend(self.path.0);
+        self.path = path;
+        self
+    }
+}
+
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(loc) = self.location {

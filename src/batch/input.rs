@@ -286,20 +286,9 @@ fn array_element(
             text: element.get().into(),
             start,
         },
-        Err(mut e) => {
-            e.location = e.location.map(|l| l.within(start));
-            e.path = JsonPath(
-                JsonPath::root()
-                    .index(i)
-                    .0
-                    .into_iter()
-                    .chain(e.path.0)
-                    .collect(),
-            );
-            WholeRecord::Invalid {
-                source,
-                error: e.into(),
-            }
-        }
+        Err(e) => WholeRecord::Invalid {
+            source,
+            error: e.in_element(i, start).into(),
+        },
     }
 }

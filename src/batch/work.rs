@@ -10,7 +10,7 @@ use super::summary::summary_line;
 use super::BatchFormat;
 use crate::diagnostic::{Message, Unreadable};
 use crate::engine::{self, Decider, RulePack};
-use crate::locate::{JsonPath, LineCol};
+use crate::locate::LineCol;
 use crate::profile::{Defaults, InvalidProfile, RawProfile, WorkerProfile};
 use crate::report::{self, compact, Lang, Report, Status};
 
@@ -160,18 +160,7 @@ impl Records<'_> {
         })?;
         match crate::json::parse_strict(text) {
             Ok(value) => self.profile_of(value, text, start),
-            Err(mut e) => {
-                e.location = e.location.map(|l| l.within(start));
-                e.path = JsonPath(
-                    JsonPath::root()
-                        .index(index)
-                        .0
-                        .into_iter()
-                        .chain(e.path.0)
-                        .collect(),
-                );
-                Err(e.into())
-            }
+            Err(e) => Err(e.in_element(index, start).into()),
         }
     }
 }
