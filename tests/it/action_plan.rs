@@ -29,14 +29,7 @@ fn check(fixture_name: &str, args: &[&str]) -> String {
     out
 }
 
-/// The part of a text report from `heading` to the next blank line.
-fn section<'a>(report: &'a str, heading: &str) -> &'a str {
-    let start = report
-        .find(&format!("\n{heading}\n"))
-        .unwrap_or_else(|| panic!("no {heading} in:\n{report}"));
-    let rest = &report[start + 1..];
-    rest.find("\n\n").map_or(rest, |end| &rest[..end])
-}
+use crate::common::section;
 
 /// The Kyrgyz builder 19 days after entry: the registration deadline is
 /// an action, and it says where to register and what happens otherwise,

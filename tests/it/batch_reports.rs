@@ -5,37 +5,17 @@
 //! nothing is lost.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use serde_json::{Map, Value};
 
-const TODAY: &str = "2026-11-26";
-
 /// Runs the binary in `lang` with a fixed today; returns (exit code, stdout).
 fn run(args: &[&str], stdin: &str, lang: &str) -> (i32, String) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_eaeu-rights"))
-        .args(args)
+    let mut cmd = crate::common::binary();
+    cmd.args(args)
         .args(["--lang", lang])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "en")
-        .env("EAEU_RIGHTS_TODAY", TODAY)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let (code, out, _) = crate::common::run_command(cmd, stdin.as_bytes());
+    (code, out)
 }
 
 /// A batch report put back together with its header: `check`'s report

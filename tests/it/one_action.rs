@@ -58,14 +58,7 @@ fn before(more: &[&str]) -> String {
     ))
 }
 
-/// The part of a text report from `heading` to the next blank line.
-fn section<'a>(report: &'a str, heading: &str) -> &'a str {
-    let start = report
-        .find(&format!("\n{heading}\n"))
-        .unwrap_or_else(|| panic!("no {heading} in:\n{report}"));
-    let rest = &report[start + 1..];
-    rest.find("\n\n").map_or(rest, |end| &rest[..end])
-}
+use crate::common::section;
 
 #[test]
 fn after_1_july_2026_the_text_report_gives_one_registration_action() {

@@ -72,3 +72,12 @@ pub fn pack_refused(files: Vec<eaeu_rights::rules::SourceFile>, says: &str) {
         .to_string();
     assert!(err.contains(says), "{err}");
 }
+
+/// The part of a text report from `heading` to the next blank line.
+pub fn section<'a>(report: &'a str, heading: &str) -> &'a str {
+    let start = report
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading} in:\n{report}"));
+    let rest = &report[start + 1..];
+    rest.find("\n\n").map_or(rest, |end| &rest[..end])
+}
