@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Message};
 use std::collections::HashSet;
 
+use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -35,6 +36,11 @@ pub(super) fn parse_module(file: &SourceFile) -> Result<RawModule, Unparsed> {
         let message = format!("expected {MODULE}, found {}", describe(&value));
         let location = locate(text, &JsonPath::root());
         return Err(fail(JsonPath::root(), location, message.into(), None));
+    }
+    // The common case first, reading the value in place without tracking
+    // paths; only a module that fails is read again to learn where.
+    if let Ok(module) = RawModule::deserialize(&value) {
+        return Ok(module);
     }
     serde_path_to_error::deserialize::<_, RawModule>(value.clone()).map_err(|e| {
         let path = path_of(e.path());
