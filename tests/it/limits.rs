@@ -10,12 +10,9 @@ use eaeu_rights::rules::{MAX_OPERANDS, MAX_PACK_BYTES, MAX_RULE_FILE_BYTES};
 
 use crate::common::run;
 
+/// A fresh directory for one test.
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("limits-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::common::workdir("limits", name)
 }
 
 /// The records after the pack's header record, which must come first.

@@ -11,11 +11,7 @@ use common::run;
 
 /// A fresh directory for one test.
 fn workdir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("reliability-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::common::workdir("reliability", name)
 }
 
 /// Locating an error in each of 50,000 profiles used to rescan the text

@@ -81,3 +81,14 @@ pub fn section<'a>(report: &'a str, heading: &str) -> &'a str {
     let rest = &report[start + 1..];
     rest.find("\n\n").map_or(rest, |end| &rest[..end])
 }
+
+/// A fresh, empty directory for one test: `module-PID-name` under the
+/// target's temporary directory, so that parallel tests and runs never
+/// share one.
+pub fn workdir(module: &str, name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("{module}-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
