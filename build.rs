@@ -1,5 +1,8 @@
-//! Embeds the default rule pack (`rules/**/*.json`) and its case files
-//! (`tests/cases/**/*.json`) in the binary.
+//! Embeds the default rule pack (`rules/**/*.json`), its case files
+//! (`tests/cases/**/*.json`) and the tool's words (`src/locales/*/*.ftl`)
+//! in the binary. Each folder of `src/locales/` is a language: the
+//! `Lang` enum is generated from them, so a language is added by adding
+//! its folder.
 
 use std::path::{Path, PathBuf};
 
@@ -47,7 +50,123 @@ fn embed(dir: &str, doc: &str, out: &str) {
     }
 }
 
+/// A language's folder name as an enum variant: `en` -> `En`, `pt-br` ->
+/// `PtBr`.
+fn variant(code: &str) -> String {
+    code.split(['-', '_'])
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect()
+}
+
+/// The value of a one-line Fluent message `id` in `text`, if it has one.
+fn message(text: &str, id: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        (key.trim() == id).then(|| value.trim().to_owned())
+    })
+}
+
+/// Writes `OUT_DIR/locales.rs`: the `Lang` enum, one variant per folder of
+/// `src/locales/` (English first, the others by code), its codes, and
+/// the Fluent files of each language, included at compile time.
+fn embed_locales() {
+    let dir = "src/locales";
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join(dir);
+    println!("cargo:rerun-if-changed={dir}");
+    let mut langs: Vec<(String, Vec<PathBuf>)> = std::fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .filter_map(|p| {
+                    let code = p.file_name()?.to_str()?.to_owned();
+                    let mut files: Vec<PathBuf> = std::fs::read_dir(&p)
+                        .ok()?
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|f| f.extension().is_some_and(|e| e == "ftl"))
+                        .collect();
+                    files.sort();
+                    Some((code, files))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    langs.sort_by_key(|(code, _)| (code != "en", code.clone()));
+    if langs.first().is_none_or(|(code, _)| code != "en") {
+        println!("cargo:warning=src/locales/en/ is missing: English is every language's fallback");
+        std::process::exit(1);
+    }
+    let mut code = String::from(
+        "/// A language of the tool's words: one for each folder of `src/locales/`.\n\
+         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]\n\
+         pub enum Lang {\n",
+    );
+    for (lang, files) in &langs {
+        let name = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .find_map(|text| message(&text, "language-name"))
+            .unwrap_or_else(|| lang.clone());
+        // English, first, is the default.
+        let default = if lang == "en" { "    #[default]\n" } else { "" };
+        code.push_str(&format!(
+            "    /// {name}\n{default}    #[value(name = {lang:?})]\n    {},\n",
+            variant(lang)
+        ));
+    }
+    code.push_str("}\n\nimpl Lang {\n    /// Every language, English first.\n");
+    code.push_str(&format!(
+        "    pub const ALL: [Lang; {}] = [{}];\n\n",
+        langs.len(),
+        langs
+            .iter()
+            .map(|(l, _)| format!("Lang::{}", variant(l)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    code.push_str(
+        "    /// The language's code, its folder's name (`en`, `ru`).\n    \
+         pub fn code(self) -> &'static str {\n        match self {\n",
+    );
+    for (lang, _) in &langs {
+        code.push_str(&format!(
+            "            Lang::{} => {lang:?},\n",
+            variant(lang)
+        ));
+    }
+    code.push_str(
+        "        }\n    }\n\n    /// The language's Fluent files: (file name without `.ftl`, text).\n    \
+         pub(crate) fn files(self) -> &'static [(&'static str, &'static str)] {\n        match self {\n",
+    );
+    for (lang, files) in &langs {
+        code.push_str(&format!("            Lang::{} => &[\n", variant(lang)));
+        for f in files {
+            println!("cargo:rerun-if-changed={}", f.display());
+            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            code.push_str(&format!(
+                "                ({stem:?}, include_str!({:?})),\n",
+                f.display().to_string()
+            ));
+        }
+        code.push_str("            ],\n");
+    }
+    code.push_str("        }\n    }\n}\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("locales.rs");
+    if let Err(e) = std::fs::write(&out, code) {
+        println!("cargo:warning=cannot write {}: {e}", out.display());
+        std::process::exit(1);
+    }
+}
+
 fn main() {
+    embed_locales();
     embed(
         "rules",
         "(path relative to rules/, text) of every embedded rule file.",

@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod files;
 pub mod json;
+pub mod locale;
 pub mod locate;
 pub mod profile;
 pub mod report;

@@ -2,7 +2,7 @@
 //! on stderr, the closed-pipe notice, and the words of the `summary`
 //! format (its counts, its most urgent date, its totals). They are worded
 //! in the run's language from the same Fluent files as the diagnostics
-//! (`src/diagnostic/locales/`), which choose each count's plural form.
+//! (`src/locales/*/diagnostics.ftl`), which choose each count's plural form.
 //! Codes stay codes in every language: statuses, rule ids, date names and
 //! ISO dates.
 

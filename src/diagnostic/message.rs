@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 
-use super::words::{format, FormatError};
 use crate::country::Country;
 use crate::dates::{DateError, NoSuchDay, MAX_YEAR, MIN_YEAR};
+use crate::locale::{format, FormatError};
 use crate::report::Lang;
 
 /// What a diagnostic says.

@@ -17,7 +17,7 @@
 //! The message of a profile, a flag, a date, a country or a JSON text is
 //! data: a kind and its arguments ([`Message`]), worded at the edge in the
 //! reader's language from Project Fluent files, one per language
-//! (`src/diagnostic/locales/*.ftl`; see [`words`]). The messages of rule
+//! (`src/locales/*/diagnostics.ftl`; see [`words`]). The messages of rule
 //! packs and case files are for the rule authors, and stay English text
 //! ([`Message::Text`]).
 

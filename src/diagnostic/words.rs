@@ -1,23 +1,22 @@
 //! The words of diagnostics, per language, from Project Fluent files.
 //!
-//! Each language has one file, `src/diagnostic/locales/LANG.ftl`, embedded
-//! in the binary. A message's words, their order and their plural forms
-//! (`{ $count -> [one] ... *[other] ... }`, which CLDR's rules choose per
-//! language) are in the file; the code gives only the message's id and
-//! its arguments ([`super::Message`]). The bundles are built once per
-//! process, on first use, and shared by every thread
-//! (`fluent_bundle::concurrent`). Output is plain text, so Fluent's
-//! Unicode isolation marks around arguments are turned off.
+//! Each language's folder has one file of them,
+//! `src/locales/LANG/diagnostics.ftl`, read through [`crate::locale`]. A
+//! message's words, their order and their plural forms are in the file;
+//! the code gives only the message's id and its arguments
+//! ([`super::Message`]).
 //!
 //! A unit test checks that every id the code uses is in every file, that
 //! no file has an id the code does not use, and that every message
 //! formats with the arguments the code gives it.
 
-use std::sync::OnceLock;
+#[cfg(test)]
+use fluent_bundle::FluentArgs;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
-
+#[cfg(test)]
+use crate::locale::format;
+pub use crate::locale::word;
+#[cfg(test)]
 use crate::report::Lang;
 
 /// The label of a help line (`help: did you mean ...`).
@@ -33,97 +32,14 @@ pub const INVALID_PROFILE: &str = "invalid-profile";
 #[cfg(test)]
 pub(crate) const FRAME_IDS: [&str; 4] = [HELP_LABEL, AT_LINE_COLUMN, ERROR, INVALID_PROFILE];
 
-/// The Fluent file of a language.
-pub(crate) fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => include_str!("locales/en.ftl"),
-        Lang::Ru => include_str!("locales/ru.ftl"),
-    }
-}
+/// The file of diagnostics' messages in each language's folder.
+#[cfg(test)]
+pub(crate) const FILE: &str = "diagnostics";
 
-type Bundle = FluentBundle<FluentResource>;
-
-/// The bundle of a language, built on first use.
-fn bundle(lang: Lang) -> Option<&'static Bundle> {
-    static BUNDLES: OnceLock<Vec<(Lang, Bundle)>> = OnceLock::new();
-    let bundles =
-        BUNDLES.get_or_init(|| Lang::ALL.iter().map(|&lang| (lang, build(lang))).collect());
-    bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
-}
-
-/// Builds a language's bundle. A file with a syntax error keeps the
-/// messages Fluent could read (the tests refuse such a file).
-fn build(lang: Lang) -> Bundle {
-    let resource = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
-    let locale = lang.code().parse().unwrap_or_default();
-    let mut bundle = Bundle::new_concurrent(vec![locale]);
-    bundle.set_use_isolating(false);
-    // Overriding ids cannot happen with one file per bundle; a file's
-    // duplicate id keeps its first message (the tests refuse it).
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
-/// The message `id` in `lang`, with `args`. A message a language lacks
-/// is taken from English; one English lacks too is its id (the tests keep
-/// both from happening).
-pub fn word(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-    [lang, Lang::En]
-        .into_iter()
-        .find_map(|l| format(l, id, args).ok())
-        .unwrap_or_else(|| id.to_owned())
-}
-
-/// Why a message could not be formatted.
-#[derive(Debug)]
-pub(crate) enum FormatError {
-    /// The language has no such message.
-    Missing,
-    /// The message refers to something not given (an argument, a message).
-    Fluent(
-        #[expect(dead_code, reason = "read through Debug, in the tests' failures")]
-        Vec<fluent_bundle::FluentError>,
-    ),
-}
-
-/// The message `id` in `lang` exactly, or why not.
-pub(crate) fn format(
-    lang: Lang,
-    id: &str,
-    args: Option<&FluentArgs<'_>>,
-) -> Result<String, FormatError> {
-    let bundle = bundle(lang).ok_or(FormatError::Missing)?;
-    let pattern = bundle
-        .get_message(id)
-        .and_then(|m| m.value())
-        .ok_or(FormatError::Missing)?;
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
-    if errors.is_empty() {
-        Ok(text.into_owned())
-    } else {
-        Err(FormatError::Fluent(errors))
-    }
-}
-
-/// The message ids a language's file defines, in file order.
+/// The message ids the diagnostics' file of a language defines.
 #[cfg(test)]
 pub(crate) fn ids(lang: Lang) -> Vec<String> {
-    use fluent_syntax::ast::Entry;
-    let resource = match FluentResource::try_new(source(lang).to_owned()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            assert!(errors.is_empty(), "{}: {errors:?}", lang.code());
-            r
-        }
-    };
-    resource
-        .entries()
-        .filter_map(|e| match e {
-            Entry::Message(m) => Some(m.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+    crate::locale::ids(lang, FILE).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::form::{self, language_name, FieldErrors, FormData, Slot};
+use super::form::{self, FieldErrors, FormData, Slot};
 use super::{html, negotiate, Shared};
 use crate::engine;
 use crate::profile::WorkerProfile;
@@ -220,7 +220,7 @@ fn bar(report: &Report, data: &FormData, lang: Lang) -> String {
             "/check",
             data,
             &[("lang", other.code())],
-            language_name(other),
+            &other.name(),
             &format!(" lang=\"{}\"", other.code()),
         );
     }

@@ -28,45 +28,9 @@ use interview::{AnswerProblem, InterviewWords};
 use words::facts;
 pub use words::*;
 
-/// A language of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Russian.
-    Ru,
-}
+pub use crate::locale::Lang;
 
 impl Lang {
-    /// Every language.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
-
-    /// The language's code, as language files name it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
-
-    /// The language of the user's environment, given a `LANG`-style value
-    /// (`ru_RU.UTF-8`, `ru`, `en_US`): Russian when its language part (what
-    /// comes before `_`, `.`, `@` or `-`) is `ru`, English otherwise (and
-    /// when there is no value). `rue_UA` (Rusyn) is not Russian.
-    pub fn from_env(lang: Option<&str>) -> Self {
-        let language = lang
-            .unwrap_or_default()
-            .split(['_', '.', '@', '-'])
-            .next()
-            .unwrap_or_default();
-        if language.eq_ignore_ascii_case("ru") {
-            Lang::Ru
-        } else {
-            Lang::En
-        }
-    }
-
     /// The fixed words of the text report in this language.
     pub fn text_words(self) -> &'static TextWords {
         self.speech().text()
@@ -690,39 +654,5 @@ mod tests {
         assert_eq!(value("Регистрация в миграционном органе"), Some("нет"));
         assert_eq!(value("Члены семьи"), Some("нет"));
         assert_eq!(value("Род занятий"), Some("нет сведений"));
-    }
-
-    #[test]
-    fn the_language_comes_from_a_lang_value() {
-        for ru in [
-            "ru_RU.UTF-8",
-            "ru_KZ.UTF-8",
-            "ru",
-            "ru_RU",
-            "ru.UTF-8",
-            "RU_ru",
-            "ru-RU",
-        ] {
-            assert_eq!(Lang::from_env(Some(ru)), Lang::Ru, "{ru}");
-        }
-        for en in [
-            "en_US.UTF-8",
-            "kk_KZ.UTF-8",
-            "C",
-            "C.UTF-8",
-            "POSIX",
-            "",
-            "rue_UA",
-            "russian",
-        ] {
-            assert_eq!(Lang::from_env(Some(en)), Lang::En, "{en}");
-        }
-        assert_eq!(Lang::from_env(None), Lang::En);
-    }
-
-    #[test]
-    fn codes() {
-        assert_eq!(Lang::En.code(), "en");
-        assert_eq!(Lang::Ru.code(), "ru");
     }
 }

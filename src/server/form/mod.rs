@@ -35,7 +35,7 @@ use crate::profile::{
 use crate::report::html::escape;
 use crate::report::wording::interview::AnswerProblem;
 use crate::report::Lang;
-pub(crate) use render::{assets, countries_list, language_name};
+pub(crate) use render::{assets, countries_list};
 pub use render::{page, widget};
 
 /// A family member's fields, as typed.

@@ -105,19 +105,11 @@ pub(super) fn languages(out: &mut String, lang: Lang) {
         let _ = write!(
             out,
             "<li><a href=\"/?lang={code}\" lang=\"{code}\" hreflang=\"{code}\" data-lang=\"{code}\"{current}>{}</a></li>",
-            language_name(l),
+            l.name(),
             code = l.code()
         );
     }
     out.push_str("</ul></nav>\n");
-}
-
-/// A language's name in itself.
-pub(crate) fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Ru => "Русский",
-    }
 }
 
 /// The list of errors at the top, each a link to its field.

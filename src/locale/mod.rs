@@ -1,0 +1,246 @@
+//! The tool's languages and their words, from Project Fluent files.
+//!
+//! Each folder of `src/locales/` is a language (`en`, `ru`), and each
+//! `.ftl` file in it a part of the tool's words (`diagnostics.ftl` for
+//! errors, `report.ftl` for reports). The files are embedded in the
+//! binary and the [`Lang`] enum is generated from the folders by the
+//! build script, so adding a language is adding its folder, with the
+//! same files and message ids as English's.
+//!
+//! A message's words, their order and their plural forms (`{ $count ->
+//! [one] ... *[other] ... }`, which CLDR's rules choose per language) are
+//! in the files; the code gives only the message's id and its arguments.
+//! The bundles are built once per process, on first use, and shared by
+//! every thread (`fluent_bundle::concurrent`). Output is plain text, so
+//! Fluent's Unicode isolation marks around arguments are turned off.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+impl Lang {
+    /// The language of the user's environment, given a `LANG`-style value
+    /// (`ru_RU.UTF-8`, `ru`, `en_US`): the language whose code is its
+    /// language part (what comes before `_`, `.`, `@` or `-`), English
+    /// when there is none (and when there is no value). `rue_UA` (Rusyn)
+    /// is not Russian.
+    pub fn from_env(lang: Option<&str>) -> Self {
+        let language = lang
+            .unwrap_or_default()
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or_default();
+        Lang::from_code(language).unwrap_or_default()
+    }
+
+    /// The language whose code is `code`, in any case.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    /// The language's name in itself ("English", "Русский").
+    pub fn name(self) -> String {
+        word(self, "language-name", None)
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The bundle of a language, built on first use.
+fn bundle(lang: Lang) -> Option<&'static Bundle> {
+    static BUNDLES: OnceLock<Vec<(Lang, Bundle)>> = OnceLock::new();
+    let bundles =
+        BUNDLES.get_or_init(|| Lang::ALL.iter().map(|&lang| (lang, build(lang))).collect());
+    bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+}
+
+/// Builds a language's bundle from all its files. A file with a syntax
+/// error keeps the messages Fluent could read, and an id defined twice
+/// keeps its first message (the tests refuse both).
+fn build(lang: Lang) -> Bundle {
+    let locale = lang.code().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![locale]);
+    bundle.set_use_isolating(false);
+    for (_, text) in lang.files() {
+        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// The message `id` in `lang`, with `args`. A message a language lacks
+/// is taken from English; one English lacks too is its id (the tests keep
+/// both from happening).
+pub fn word(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|l| format(l, id, args).ok())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The attribute `attribute` of message `id` in `lang` (a form of a word:
+/// `country-KG.genitive`), else the message's value, as [`word`] finds it.
+pub fn form(lang: Lang, id: &str, attribute: &str, args: Option<&FluentArgs<'_>>) -> String {
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|l| format_attribute(l, id, attribute, args).ok())
+        .unwrap_or_else(|| word(lang, id, args))
+}
+
+/// Why a message could not be formatted.
+#[derive(Debug)]
+pub enum FormatError {
+    /// The language has no such message.
+    Missing,
+    /// The message refers to something not given (an argument, a message).
+    Fluent(Vec<fluent_bundle::FluentError>),
+}
+
+/// The message `id` in `lang` exactly, or why not.
+pub fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, FormatError> {
+    let bundle = bundle(lang).ok_or(FormatError::Missing)?;
+    let pattern = bundle
+        .get_message(id)
+        .and_then(|m| m.value())
+        .ok_or(FormatError::Missing)?;
+    format_pattern(bundle, pattern, args)
+}
+
+/// The attribute `attribute` of message `id` in `lang` exactly, or why not.
+pub fn format_attribute(
+    lang: Lang,
+    id: &str,
+    attribute: &str,
+    args: Option<&FluentArgs<'_>>,
+) -> Result<String, FormatError> {
+    let bundle = bundle(lang).ok_or(FormatError::Missing)?;
+    let pattern = bundle
+        .get_message(id)
+        .and_then(|m| m.get_attribute(attribute))
+        .map(|a| a.value())
+        .ok_or(FormatError::Missing)?;
+    format_pattern(bundle, pattern, args)
+}
+
+fn format_pattern(
+    bundle: &Bundle,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    args: Option<&FluentArgs<'_>>,
+) -> Result<String, FormatError> {
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if errors.is_empty() {
+        Ok(text.into_owned())
+    } else {
+        Err(FormatError::Fluent(errors))
+    }
+}
+
+/// The message ids a language's file `file` (name without `.ftl`)
+/// defines, in file order; `None` when the language has no such file.
+#[cfg(test)]
+pub(crate) fn ids(lang: Lang, file: &str) -> Option<Vec<String>> {
+    use fluent_syntax::ast::Entry;
+    let text = lang.files().iter().find(|(f, _)| *f == file)?.1;
+    let resource = match FluentResource::try_new(text.to_owned()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            assert!(errors.is_empty(), "{}/{file}: {errors:?}", lang.code());
+            r
+        }
+    };
+    Some(
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn every_language_has_english_files_and_ids() {
+        let english: Vec<&str> = Lang::En.files().iter().map(|(f, _)| *f).collect();
+        for lang in Lang::ALL {
+            let files: Vec<&str> = lang.files().iter().map(|(f, _)| *f).collect();
+            assert_eq!(files, english, "{}: its files", lang.code());
+            let mut all = BTreeSet::new();
+            for file in &files {
+                let listed = ids(lang, file).unwrap_or_default();
+                let defined: BTreeSet<String> = listed.iter().cloned().collect();
+                assert_eq!(
+                    defined.len(),
+                    listed.len(),
+                    "{}/{file}: an id twice",
+                    lang.code()
+                );
+                let want: BTreeSet<String> = ids(Lang::En, file)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect();
+                let missing: Vec<_> = want.difference(&defined).collect();
+                assert!(
+                    missing.is_empty(),
+                    "{}/{file} lacks {missing:?}",
+                    lang.code()
+                );
+                let extra: Vec<_> = defined.difference(&want).collect();
+                assert!(extra.is_empty(), "{}/{file} has {extra:?}", lang.code());
+                for id in defined {
+                    assert!(all.insert(id.clone()), "{}: {id} in two files", lang.code());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn languages_by_code_and_environment() {
+        for ru in [
+            "ru_RU.UTF-8",
+            "ru_KZ.UTF-8",
+            "ru",
+            "ru_RU",
+            "ru.UTF-8",
+            "RU_ru",
+            "ru-RU",
+        ] {
+            assert_eq!(Lang::from_env(Some(ru)), Lang::Ru, "{ru}");
+        }
+        for en in [
+            "en_US.UTF-8",
+            "xx_KZ.UTF-8",
+            "C",
+            "C.UTF-8",
+            "POSIX",
+            "",
+            "rue_UA",
+            "russian",
+        ] {
+            assert_eq!(Lang::from_env(Some(en)), Lang::En, "{en}");
+        }
+        assert_eq!(Lang::from_env(None), Lang::En);
+        assert_eq!(Lang::En.code(), "en");
+        assert_eq!(Lang::Ru.code(), "ru");
+        assert_eq!(Lang::from_code("RU"), Some(Lang::Ru));
+        assert_eq!(Lang::from_code("xx"), None);
+    }
+
+    #[test]
+    fn each_language_names_itself() {
+        assert_eq!(Lang::En.name(), "English");
+        assert_eq!(Lang::Ru.name(), "Русский");
+    }
+}
