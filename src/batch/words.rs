@@ -180,20 +180,28 @@ mod tests {
         }
     }
 
-    /// English says exactly what it said before the words moved to Fluent.
+    /// English counts in the singular and the plural.
     #[test]
-    fn english_is_as_it_was() {
+    fn english_counts() {
         assert_eq!(
             BatchLine::Tally(tally(2, 1, 0)).word(Lang::En),
-            "batch: 3 record(s): 2 evaluated (2 covered, 0 not covered, 0 undetermined), 1 invalid"
+            "batch: 3 records: 2 evaluated (2 covered, 0 not covered, 0 undetermined), 1 invalid"
+        );
+        assert_eq!(
+            BatchLine::Tally(tally(1, 0, 1)).word(Lang::En),
+            "batch: 1 record: 1 evaluated (1 covered, 0 not covered, 0 undetermined), 0 invalid, 1 blank line skipped"
+        );
+        assert_eq!(
+            BatchLine::Closed { written: 1, cut: 0 }.word(Lang::En),
+            "batch: the output was closed, so the run stopped after writing 1 record; the records after that were not written"
         );
         assert_eq!(
             BatchLine::Tally(tally(2, 1, 4)).word(Lang::En),
-            "batch: 3 record(s): 2 evaluated (2 covered, 0 not covered, 0 undetermined), 1 invalid, 4 blank line(s) skipped"
+            "batch: 3 records: 2 evaluated (2 covered, 0 not covered, 0 undetermined), 1 invalid, 4 blank lines skipped"
         );
         assert_eq!(
             BatchLine::Closed { written: 7, cut: 3 }.word(Lang::En),
-            "batch: the output was closed, so the run stopped after writing between 7 and 10 record(s); the records after them were not written"
+            "batch: the output was closed, so the run stopped after writing between 7 and 10 records; the records after that were not written"
         );
         assert_eq!(
             BatchLine::Counts {

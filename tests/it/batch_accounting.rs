@@ -120,7 +120,11 @@ proptest! {
         prop_assert_eq!(code, if any_invalid { 1 } else { 0 }, "{}", stderr);
         let blanks = kinds.iter().filter(|k| **k == 14).count();
         if blanks > 0 {
-            let skipped = format!("{blanks} blank line(s) skipped");
+            let skipped = if blanks == 1 {
+                "1 blank line skipped".to_owned()
+            } else {
+                format!("{blanks} blank lines skipped")
+            };
             prop_assert!(stderr.contains(&skipped), "{}", stderr);
         }
     }

@@ -46,7 +46,7 @@ fn compact_lines_have_the_documented_shape() {
         .as_str()
         .unwrap()
         .contains("`warp` is not a contract kind"));
-    assert!(err.contains("3 record(s): 2 evaluated"), "{err}");
+    assert!(err.contains("3 records: 2 evaluated"), "{err}");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn output_is_in_input_order_whatever_the_number_of_jobs() {
         // purpose), 3 bad lines and 2 blank ones.
         assert!(
             err.contains(
-                "batch: 623 record(s): 599 evaluated (161 covered, 438 not covered, 0 undetermined), 24 invalid, 2 blank line(s) skipped"
+                "batch: 623 records: 599 evaluated (161 covered, 438 not covered, 0 undetermined), 24 invalid, 2 blank lines skipped"
             ),
             "--format {format}: {err}"
         );
@@ -85,7 +85,7 @@ fn output_is_in_input_order_whatever_the_number_of_jobs() {
         .collect();
     let want: Vec<String> = (1..=3000).map(|i| format!("p{i:06}")).collect();
     assert_eq!(ids, want);
-    assert!(err.starts_with("batch: 3000 record(s)"), "{err}");
+    assert!(err.starts_with("batch: 3000 records"), "{err}");
 }
 
 #[test]

@@ -158,12 +158,19 @@ line-too-long = the line is { $len } bytes long: at most { $max } bytes are acce
 ## What batch says about a run (stderr), and the words of its summary format.
 ## Statuses, rule ids, date names and dates are codes: they stay as they are.
 
-batch-tally = batch: { $records } record(s): { $evaluated } evaluated ({ $covered } covered, { $not_covered } not covered, { $undetermined } undetermined), { $invalid } invalid{ $blank ->
+batch-tally = batch: { $records } { $records ->
+        [one] record
+       *[other] records
+    }: { $evaluated } evaluated ({ $covered } covered, { $not_covered } not covered, { $undetermined } undetermined), { $invalid } invalid{ $blank ->
         [0] {""}
-       *[other] , { $blank } blank line(s) skipped
+        [one] , { $blank } blank line skipped
+       *[other] , { $blank } blank lines skipped
     }
-batch-closed = batch: the output was closed, so the run stopped after writing { $written } record(s); the records after them were not written
-batch-closed-between = batch: the output was closed, so the run stopped after writing between { $written } and { $upto } record(s); the records after them were not written
+batch-closed = batch: the output was closed, so the run stopped after writing { $written } { $written ->
+        [one] record
+       *[other] records
+    }; the records after that were not written
+batch-closed-between = batch: the output was closed, so the run stopped after writing between { $written } and { $upto } records; the records after that were not written
 summary-counts = applies: { $applies }, undetermined: { $undetermined }{ $not_assessed ->
         [0] {""}
        *[other] , not assessed: { $not_assessed }

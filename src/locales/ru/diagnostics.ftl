@@ -67,7 +67,7 @@ found-object = объект
 ## Ключи, null и обязательные сведения
 
 unknown-key = неизвестный ключ `{ $key }`: допустимы { $keys }
-must-not-be-null = не может быть null
+must-not-be-null = значение не может быть `null`
 null-leave-out = если это неизвестно, не указывайте `{ $key }` вовсе
 null-leave-out-id = не указывайте `id` вовсе
 null-stateless = для лица без гражданства укажите []
