@@ -641,6 +641,42 @@ mod tests {
     }
 
     #[test]
+    fn after_1_july_2026_the_treatys_registration_is_fulfilled_by_the_online_one() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let p = profile(
+            r#"{"citizenship": ["KG"], "entry_date": "2026-08-01", "as_of": "2026-08-10",
+                "contract": {"kind": "employment", "start": "2026-08-01", "end": "2027-07-31"}}"#,
+        );
+        let t = build(&pack, &p);
+        let (mut treaty, mut online) = (0, 0);
+        for c in t.moments.iter().flat_map(|m| &m.changes) {
+            match c.rule.as_str() {
+                "eaeu.registration-required" => {
+                    treaty += 1;
+                    assert_eq!(c.fulfilled_by.as_deref(), Some("kz.registration-online"));
+                    assert!(!c.is_said());
+                }
+                "kz.registration-online" => {
+                    online += 1;
+                    assert!(c.is_said());
+                }
+                _ => {}
+            }
+        }
+        // Applies on the entry day, due on the 30th, overdue on the 31st:
+        // both in the model (and the JSON), the online one said.
+        assert_eq!((treaty, online), (3, 3));
+        // Before 1 July 2026 the Treaty's duty is its own action.
+        let t = build(&pack, &kyrgyz_worker());
+        assert!(t
+            .moments
+            .iter()
+            .flat_map(|m| &m.changes)
+            .filter(|c| c.rule == "eaeu.registration-required")
+            .all(Change::is_said));
+    }
+
+    #[test]
     fn the_status_changes_when_the_contract_starts_and_after_it_ends() {
         let pack = crate::rules::embedded_pack().unwrap();
         let t = build(&pack, &kyrgyz_worker());
