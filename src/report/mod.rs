@@ -323,25 +323,35 @@ pub fn build_in(
     }
 }
 
-/// Marks each applying duty that an applying rule's act fulfils (its
-/// `fulfils`): the finding names that rule, and takes its where and what
-/// if missed, since doing that act is how this duty is done.
+/// For each rule of the pack (outcomes in the pack's order), the index of
+/// the applying rule whose one act fulfils its duty (that rule's
+/// `fulfils` names it), when the rule applies too; the first such rule in
+/// the pack's order when there are several. The printed reports, the
+/// calendar and the timeline give that rule's action and not this one:
+/// one act, one action.
+pub fn fulfilled_by(pack: &RulePack, outcomes: &[Outcome]) -> Vec<Option<usize>> {
+    let applies = |i: usize| outcomes.get(i) == Some(&Outcome::Applies);
+    let mut by = vec![None; pack.rules.len()];
+    for (i, rule) in pack.rules.iter().enumerate().filter(|(i, _)| applies(*i)) {
+        for id in &rule.fulfils {
+            let Some(duty) = pack.rules.iter().position(|r| r.id == *id) else {
+                continue;
+            };
+            if let Some(slot @ None) = by.get_mut(duty).filter(|_| applies(duty)) {
+                *slot = Some(i);
+            }
+        }
+    }
+    by
+}
+
+/// Marks each applying duty that an applying rule's act fulfils
+/// ([`fulfilled_by`]): the finding names that rule, and takes its where
+/// and what if missed, since doing that act is how this duty is done.
 fn mark_fulfilled(pack: &RulePack, findings: &mut [Finding]) {
-    let pairs: Vec<(usize, usize)> = pack
-        .rules
-        .iter()
-        .zip(findings.iter())
-        .enumerate()
-        .filter(|(_, (_, f))| f.outcome == Outcome::Applies)
-        .flat_map(|(i, (rule, _))| {
-            rule.fulfils
-                .iter()
-                .filter_map(|id| pack.rules.iter().position(|r| r.id == *id))
-                .map(move |j| (i, j))
-        })
-        .collect();
-    for (by, duty) in pairs {
-        let Some(doer) = findings.get(by) else {
+    let outcomes: Vec<Outcome> = findings.iter().map(|f| f.outcome).collect();
+    for (duty, by) in fulfilled_by(pack, &outcomes).into_iter().enumerate() {
+        let Some(doer) = by.and_then(|by| findings.get(by)) else {
             continue;
         };
         let (id, where_to, if_missed) = (
@@ -349,10 +359,7 @@ fn mark_fulfilled(pack: &RulePack, findings: &mut [Finding]) {
             doer.where_to.clone(),
             doer.if_missed.clone(),
         );
-        if let Some(f) = findings
-            .get_mut(duty)
-            .filter(|f| f.outcome == Outcome::Applies && f.fulfilled_by.is_none())
-        {
+        if let Some(f) = findings.get_mut(duty) {
             f.fulfilled_by = Some(id);
             if where_to.is_some() {
                 f.where_to = where_to;

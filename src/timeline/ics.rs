@@ -54,13 +54,14 @@ pub fn render_in(timeline: &Timeline, lang: Lang) -> String {
 }
 
 /// The days that get an event: on or after the assessment date, after the
-/// first day.
+/// first day, and said in the text timeline ([`Moment::is_said`]: not a day
+/// on which only a duty another rule's act fulfils changes).
 pub fn events(timeline: &Timeline) -> impl Iterator<Item = &Moment> {
     timeline
         .moments
         .iter()
         .skip(1)
-        .filter(move |m| m.date >= timeline.as_of)
+        .filter(move |m| m.date >= timeline.as_of && m.is_said())
 }
 
 /// The event's title: the day's first line (its first heading with the

@@ -36,7 +36,7 @@ use crate::engine::ir::{DayCount, Piece, RuleKind};
 use crate::engine::{self, Evaluation, Outcome, RulePack, Truth};
 use crate::profile::WorkerProfile;
 use crate::report::wording::Words;
-use crate::report::{Lang, Status};
+use crate::report::{fulfilled_by, Lang, Status};
 
 /// The version of the timeline's JSON shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -125,6 +125,30 @@ pub struct Change {
     /// What changes.
     #[serde(flatten)]
     pub what: What,
+    /// The id of the applying rule whose one act fulfils this duty on the
+    /// day (`report::fulfilled_by`; for a duty that stops applying, on the
+    /// day before): the text timeline and the calendar give that rule's
+    /// action, not this change, as the report does. Not part of the JSON
+    /// (as the report's `fulfilled_by`), which keeps every change.
+    #[serde(skip)]
+    pub fulfilled_by: Option<String>,
+}
+
+impl Change {
+    /// Whether the text timeline and the calendar say this change: not
+    /// when another rule's act fulfils the duty ([`Change::fulfilled_by`]).
+    pub fn is_said(&self) -> bool {
+        self.fulfilled_by.is_none()
+    }
+}
+
+impl Moment {
+    /// Whether the text timeline and the calendar list this day: its
+    /// status changes, or a change on it is said ([`Change::is_said`]). A
+    /// day on which only a fulfilled duty changes is in the JSON alone.
+    pub fn is_said(&self) -> bool {
+        self.status.is_some() || self.changes.iter().any(Change::is_said)
+    }
 }
 
 /// The kinds of change.
@@ -256,6 +280,9 @@ pub fn candidates(pack: &RulePack, profile: &WorkerProfile) -> BTreeSet<NaiveDat
 struct State {
     status: Truth,
     results: Vec<(Outcome, Vec<Option<NaiveDate>>, Option<bool>)>,
+    /// For each rule, the applying rule whose act fulfils its duty on the
+    /// day (`report::fulfilled_by`).
+    fulfilled_by: Vec<Option<usize>>,
 }
 
 impl State {
@@ -264,12 +291,14 @@ impl State {
         let Evaluation {
             status, results, ..
         } = engine::explain(pack, &p);
+        let outcomes: Vec<Outcome> = results.iter().map(|r| r.outcome).collect();
         State {
             status,
             results: results
                 .into_iter()
                 .map(|r| (r.outcome, r.dates, r.met))
                 .collect(),
+            fulfilled_by: fulfilled_by(pack, &outcomes),
         }
     }
 }
@@ -390,11 +419,26 @@ fn compare(
                 }
             }
         }
-        changes.extend(what.into_iter().map(|what| Change {
-            rule: rule.id.clone(),
-            kind: rule.kind,
-            title: words.title(index, rule),
-            what,
+        // Fulfilled on the day; a duty that stops applying was said or not
+        // as it was the day before, so its end is said only if it was.
+        let id = |s: &State| {
+            let by = s.fulfilled_by.get(index).copied().flatten()?;
+            pack.rules.get(by).map(|r| r.id.clone())
+        };
+        let (by_now, by_before) = (id(now), before.and_then(|(_, s)| id(s)));
+        changes.extend(what.into_iter().map(|what| {
+            let stops = matches!(what, What::Outcome { after, .. } if after != Outcome::Applies);
+            Change {
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                title: words.title(index, rule),
+                fulfilled_by: if stops {
+                    by_before.clone()
+                } else {
+                    by_now.clone()
+                },
+                what,
+            }
         }));
     }
     let entry = profile.entry_date.filter(|e| *e <= day);
@@ -594,6 +638,42 @@ mod tests {
             has(after, "eaeu.registration-required", &overdue),
             "{after:#?}"
         );
+    }
+
+    #[test]
+    fn after_1_july_2026_the_treatys_registration_is_fulfilled_by_the_online_one() {
+        let pack = crate::rules::embedded_pack().unwrap();
+        let p = profile(
+            r#"{"citizenship": ["KG"], "entry_date": "2026-08-01", "as_of": "2026-08-10",
+                "contract": {"kind": "employment", "start": "2026-08-01", "end": "2027-07-31"}}"#,
+        );
+        let t = build(&pack, &p);
+        let (mut treaty, mut online) = (0, 0);
+        for c in t.moments.iter().flat_map(|m| &m.changes) {
+            match c.rule.as_str() {
+                "eaeu.registration-required" => {
+                    treaty += 1;
+                    assert_eq!(c.fulfilled_by.as_deref(), Some("kz.registration-online"));
+                    assert!(!c.is_said());
+                }
+                "kz.registration-online" => {
+                    online += 1;
+                    assert!(c.is_said());
+                }
+                _ => {}
+            }
+        }
+        // Applies on the entry day, due on the 30th, overdue on the 31st:
+        // both in the model (and the JSON), the online one said.
+        assert_eq!((treaty, online), (3, 3));
+        // Before 1 July 2026 the Treaty's duty is its own action.
+        let t = build(&pack, &kyrgyz_worker());
+        assert!(t
+            .moments
+            .iter()
+            .flat_map(|m| &m.changes)
+            .filter(|c| c.rule == "eaeu.registration-required")
+            .all(Change::is_said));
     }
 
     #[test]

@@ -47,7 +47,9 @@ pub fn render_in(timeline: &Timeline, color: bool, lang: Lang) -> String {
         "",
         "",
     );
-    for m in &timeline.moments {
+    // A day on which only a duty another rule's act fulfils changes is not
+    // one the reader acts on: that rule's day is.
+    for m in timeline.moments.iter().filter(|m| m.is_said()) {
         out.push('\n');
         let _ = writeln!(out, "{bold}{}{reset}", heading(w, m, timeline.as_of));
         for line in lines(w, m, host) {
@@ -111,7 +113,8 @@ enum Group {
 }
 
 /// What a day's block says, line by line: the status, each kind of change
-/// under its heading, and the 90/180 count.
+/// under its heading (a duty another rule's act fulfils is left out: that
+/// rule's change is the one said, as in the report), and the 90/180 count.
 pub(crate) fn lines(w: &TextWords, m: &Moment, host: &str) -> Vec<Line> {
     let tw = &w.timeline;
     let mut out = Vec::new();
@@ -127,7 +130,7 @@ pub(crate) fn lines(w: &TextWords, m: &Moment, host: &str) -> Vec<Line> {
         )));
     }
     let mut groups: BTreeMap<Group, Vec<String>> = BTreeMap::new();
-    for c in &m.changes {
+    for c in m.changes.iter().filter(|c| c.is_said()) {
         let (group, words) = kind(w, c);
         groups.entry(group).or_default().push(words);
     }

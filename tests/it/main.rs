@@ -37,4 +37,5 @@ mod schema;
 mod serve;
 mod short_names;
 mod timeline;
+mod timeline_one_action;
 mod translations;
