@@ -26,6 +26,7 @@ use crate::engine::trace::FieldKey;
 use crate::engine::{Evaluation, Missing, Outcome, RulePack, Truth, Why};
 use crate::profile::WorkerProfile;
 use crate::rules::{field_path, member_field_name};
+use wording::GuideKind;
 
 /// Whether the EAEU worker regime applies to the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -252,7 +253,15 @@ pub fn build_in(
     let words = wording::Words::new(pack, profile, lang);
     let mut findings = Vec::with_capacity(pack.rules.len());
     let asked = missing_facts(pack, eval);
+    let outcomes: Vec<Outcome> = eval.results.iter().map(|r| r.outcome).collect();
+    let open = fulfilment_undetermined(pack, &outcomes);
     for (index, (rule, result)) in pack.rules.iter().zip(&eval.results).enumerate() {
+        let applies = result.outcome == Outcome::Applies;
+        let guide = |kind| {
+            applies
+                .then(|| words.guide(index, rule, kind, &result.dates))
+                .flatten()
+        };
         let dates = rule
             .dates
             .iter()
@@ -289,13 +298,17 @@ pub fn build_in(
             limits: rule.limits.clone(),
             tension: words.tension(index, rule),
             note: rule.note.clone(),
-            // Said only where it helps: to someone who must act on it.
-            where_to: (result.outcome == Outcome::Applies)
-                .then(|| words.guide(index, rule, false, &result.dates))
-                .flatten(),
-            if_missed: (result.outcome == Outcome::Applies)
-                .then(|| words.guide(index, rule, true, &result.dates))
-                .flatten(),
+            // Said only where it helps: to someone who must act on it; and
+            // while the act that would fulfil it is not settled, the text
+            // for both possibilities, where the pack has one.
+            where_to: open
+                .get(index)
+                .copied()
+                .unwrap_or(false)
+                .then(|| guide(GuideKind::WhereUndetermined))
+                .flatten()
+                .or_else(|| guide(GuideKind::Where)),
+            if_missed: guide(GuideKind::IfMissed),
             fulfilled_by: None,
         });
     }
@@ -343,6 +356,26 @@ pub fn fulfilled_by(pack: &RulePack, outcomes: &[Outcome]) -> Vec<Option<usize>>
         }
     }
     by
+}
+
+/// For each rule of the pack (outcomes in the pack's order), whether it
+/// applies, no applying rule fulfils it ([`fulfilled_by`]), and a rule
+/// whose act would fulfil it is undetermined: whether one act or another
+/// does the duty depends on a fact not given.
+pub fn fulfilment_undetermined(pack: &RulePack, outcomes: &[Outcome]) -> Vec<bool> {
+    let by = fulfilled_by(pack, outcomes);
+    let outcome = |i: usize| outcomes.get(i).copied();
+    pack.rules
+        .iter()
+        .enumerate()
+        .map(|(duty, rule)| {
+            outcome(duty) == Some(Outcome::Applies)
+                && by.get(duty).copied().flatten().is_none()
+                && pack.rules.iter().enumerate().any(|(i, r)| {
+                    r.fulfils.contains(&rule.id) && outcome(i) == Some(Outcome::Undetermined)
+                })
+        })
+        .collect()
 }
 
 /// Marks each applying duty that an applying rule's act fulfils

@@ -239,6 +239,10 @@ pub(crate) struct RawRule {
     /// Where to go to do it, by host state's code.
     #[serde(default, rename = "where")]
     pub where_to: BTreeMap<String, RawGuidance>,
+    /// Where to go while a rule whose act would fulfil this duty is
+    /// undetermined (it depends on a fact not given), by host state's code.
+    #[serde(default)]
+    pub where_undetermined: BTreeMap<String, RawGuidance>,
     /// What happens if it is missed, by host state's code.
     #[serde(default)]
     pub if_missed: BTreeMap<String, RawGuidance>,
@@ -313,7 +317,7 @@ pub(crate) struct RawLocaleQuestion {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(
-    expecting = "an object with `title`, `summary` and optional `earlier`, `tension`, `where` and `if_missed`"
+    expecting = "an object with `title`, `summary` and optional `earlier`, `tension`, `where`, `where_undetermined` and `if_missed`"
 )]
 pub(crate) struct RawLocaleRule {
     pub title: String,
@@ -325,6 +329,9 @@ pub(crate) struct RawLocaleRule {
     /// Its `where` texts, by host state's code.
     #[serde(default, rename = "where")]
     pub where_to: BTreeMap<String, String>,
+    /// Its `where_undetermined` texts, by host state's code.
+    #[serde(default)]
+    pub where_undetermined: BTreeMap<String, String>,
     /// Its `if_missed` texts, by host state's code.
     #[serde(default)]
     pub if_missed: BTreeMap<String, String>,

@@ -271,4 +271,82 @@ fn the_pack_checks_fulfils() {
         ),
         "only a rule a person must act on can fulfil",
     );
+    refused(
+        edited("kz/migration.json", national, r#""fulfils": []"#),
+        "no rule fulfils `eaeu.registration-required`, so its `where_undetermined` would never be read",
+    );
+}
+
+/// With the date of entry not known, after 1 July 2026 the online
+/// registration is undetermined: where to go covers both cases, so the
+/// person is not sent only to the rules of before July.
+#[test]
+fn with_the_date_of_entry_unknown_where_to_register_gives_both_cases() {
+    for (lang, heading, both) in [
+        (
+            "en",
+            "WHAT YOU MUST DO, AND BY WHEN",
+            [
+                "it depends on when you entered Kazakhstan",
+                "If you entered on or after 1 July 2026, register online",
+                "If you entered before 1 July 2026, the rules are not clear",
+            ],
+        ),
+        (
+            "ru",
+            "ЧТО ВЫ ДОЛЖНЫ СДЕЛАТЬ И В КАКОЙ СРОК",
+            [
+                "это зависит от даты въезда в Казахстан",
+                "Если вы въехали 1 июля 2026 года или позже, зарегистрируйтесь онлайн",
+                "Если вы въехали до 1 июля 2026 года, правила не ясны",
+            ],
+        ),
+    ] {
+        let out = run(&[
+            "check",
+            "--citizenship",
+            "KG",
+            "--contract",
+            "employment",
+            "--start",
+            "2026-09-01",
+            "--end",
+            "2027-08-31",
+            "--as-of",
+            "2026-10-01",
+            "--lang",
+            lang,
+        ]);
+        let duties = section(&out, heading);
+        let flat = duties.split_whitespace().collect::<Vec<_>>().join(" ");
+        for words in both {
+            assert_eq!(flat.matches(words).count(), 1, "{lang}: {words}\n{duties}");
+        }
+        // The Markdown report, for case notes, says the same.
+        let markdown = run(&[
+            "check",
+            "--citizenship",
+            "KG",
+            "--contract",
+            "employment",
+            "--start",
+            "2026-09-01",
+            "--end",
+            "2027-08-31",
+            "--as-of",
+            "2026-10-01",
+            "--lang",
+            lang,
+            "--format",
+            "markdown",
+        ]);
+        let flat = markdown.split_whitespace().collect::<Vec<_>>().join(" ");
+        for words in both {
+            assert_eq!(
+                flat.matches(words).count(),
+                1,
+                "{lang}: {words}\n{markdown}"
+            );
+        }
+    }
 }

@@ -62,6 +62,9 @@ pub(crate) struct Locale {
     pub tension: Vec<Option<String>>,
     /// Per rule: where to go, by host state (`where`).
     pub where_to: Vec<Vec<(Country, Template)>>,
+    /// Per rule: where to go while a rule that would fulfil it is
+    /// undetermined, by host state (`where_undetermined`).
+    pub where_undetermined: Vec<Vec<(Country, Template)>>,
     /// Per rule: what happens if it is missed, by host state (`if_missed`).
     pub if_missed: Vec<Vec<(Country, Template)>>,
     /// Instruments' names, by their English name.
@@ -253,6 +256,11 @@ impl RulePack {
             }
             for (key, english, texts) in [
                 ("where", &rule.where_to, locale.map(|l| &l.where_to)),
+                (
+                    "where_undetermined",
+                    &rule.where_undetermined,
+                    locale.map(|l| &l.where_undetermined),
+                ),
                 ("if_missed", &rule.if_missed, locale.map(|l| &l.if_missed)),
             ] {
                 if english.is_empty() {
@@ -489,6 +497,10 @@ pub(crate) struct Rule {
     pub tension: Option<String>,
     /// Where to go to do it, per host state (`where`).
     pub where_to: Vec<Guidance>,
+    /// Where to go while a rule whose act would fulfil this duty (its
+    /// `fulfils` names this rule) is undetermined, per host state
+    /// (`where_undetermined`): the text then covers both possibilities.
+    pub where_undetermined: Vec<Guidance>,
     /// What happens if it is missed, per host state (`if_missed`).
     pub if_missed: Vec<Guidance>,
     /// The file the rule came from, relative to the pack root.

@@ -191,6 +191,18 @@ pub(crate) trait Speech: Sync {
     fn text(&self) -> &'static TextWords;
 }
 
+/// Which of a rule's texts on acting on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GuideKind {
+    /// Where to go (`where`).
+    Where,
+    /// Where to go while a rule that would fulfil the duty is
+    /// undetermined (`where_undetermined`).
+    WhereUndetermined,
+    /// What happens if it is missed (`if_missed`).
+    IfMissed,
+}
+
 /// What a sentence may need besides its reason: the pack (labels, sets,
 /// parameters, the day count), the person's profile (placeholders) and the
 /// reader's language.
@@ -366,21 +378,26 @@ impl<'a> Words<'a> {
             .or_else(|| rule.tension.clone())
     }
 
-    /// Where to go to act on a rule (`missed`: what happens if it is
-    /// missed) in the profile's host state, in the reader's language, with
-    /// the rule's dates; `None` when the pack says nothing for that host.
+    /// Where to go to act on a rule, or what happens if it is missed
+    /// (`kind`), in the profile's host state, in the reader's language,
+    /// with the rule's dates; `None` when the pack says nothing for that
+    /// host.
     pub(crate) fn guide(
         self,
         index: usize,
         rule: &Rule,
-        missed: bool,
+        kind: GuideKind,
         dates: &[Option<NaiveDate>],
     ) -> Option<super::Guide> {
         let host = self.profile.host;
-        let (english, translated) = if missed {
-            (&rule.if_missed, self.locale.map(|l| &l.if_missed))
-        } else {
-            (&rule.where_to, self.locale.map(|l| &l.where_to))
+        let locale = self.locale;
+        let (english, translated) = match kind {
+            GuideKind::Where => (&rule.where_to, locale.map(|l| &l.where_to)),
+            GuideKind::WhereUndetermined => (
+                &rule.where_undetermined,
+                locale.map(|l| &l.where_undetermined),
+            ),
+            GuideKind::IfMissed => (&rule.if_missed, locale.map(|l| &l.if_missed)),
         };
         let g = english.iter().find(|g| g.host == host)?;
         let template = translated

@@ -47,6 +47,7 @@ impl<'f> Compiler<'f> {
                 earlier: vec![None; rules.len()],
                 tension: vec![None; rules.len()],
                 where_to: vec![Vec::new(); rules.len()],
+                where_undetermined: vec![Vec::new(); rules.len()],
                 if_missed: vec![Vec::new(); rules.len()],
                 ..Locale::default()
             };
@@ -70,6 +71,12 @@ impl<'f> Compiler<'f> {
                         &texts.where_to,
                         &rule.where_to,
                         &mut locale.where_to,
+                    ),
+                    (
+                        "where_undetermined",
+                        &texts.where_undetermined,
+                        &rule.where_undetermined,
+                        &mut locale.where_undetermined,
                     ),
                     (
                         "if_missed",

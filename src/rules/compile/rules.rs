@@ -121,6 +121,9 @@ impl<'f> Compiler<'f> {
         // `fulfils` targets, checked once every rule is compiled: each must
         // have a duty to fulfil.
         let mut fulfils: Vec<(At, String)> = Vec::new();
+        // Rules with a `where_undetermined`, checked the same way: some
+        // rule must fulfil their duty, or the text could never be read.
+        let mut undetermined: Vec<(At, String)> = Vec::new();
         for (file, m) in modules {
             let host = m.host.as_deref().and_then(|h| {
                 let at = At {
@@ -241,6 +244,16 @@ impl<'f> Compiler<'f> {
                 let acts = raw.kind == RuleKind::Obligation || raw.dates.contains_key("deadline");
                 let where_to =
                     self.guidance(&raw.where_to, &at.key("where"), host, acts, &date_names);
+                let where_undetermined = self.guidance(
+                    &raw.where_undetermined,
+                    &at.key("where_undetermined"),
+                    host,
+                    acts,
+                    &date_names,
+                );
+                if !raw.where_undetermined.is_empty() {
+                    undetermined.push((at.key("where_undetermined"), raw.id.clone()));
+                }
                 let if_missed = self.guidance(
                     &raw.if_missed,
                     &at.key("if_missed"),
@@ -325,6 +338,7 @@ impl<'f> Compiler<'f> {
                         fulfils: raw.fulfils.clone(),
                         tension: raw.tension.clone(),
                         where_to,
+                        where_undetermined,
                         if_missed,
                         file: self.file_name(*file),
                         index_in_file: i,
@@ -336,6 +350,17 @@ impl<'f> Compiler<'f> {
             if !ids.contains_key(&target) && !self.unparsed.contains(&target) {
                 let help = self.suggest(&target, ids.keys());
                 self.error(&at, format!("no rule has the id `{target}`"), help);
+            }
+        }
+        for (at, id) in undetermined {
+            if !rules.iter().any(|r| r.fulfils.contains(&id)) {
+                self.error(
+                    &at,
+                    format!(
+                        "no rule fulfils `{id}`, so its `where_undetermined` would never be read"
+                    ),
+                    Some("name this rule in another rule's `fulfils`, or use `where`".to_owned()),
+                );
             }
         }
         for (at, target) in fulfils {
