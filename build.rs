@@ -1,6 +1,8 @@
 //! Embeds the default rule pack (`rules/**/*.json`) and its case files
-//! (`tests/cases/**/*.json`) in the binary.
+//! (`tests/cases/**/*.json`) in the binary, with the rule pack's content
+//! hash computed here once rather than at every start.
 
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -17,8 +19,30 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// `sha256:` and 16 hex digits over every file's path and text, in path
+/// order: the same digest as `rules::compile::syntax::content_hash` (a
+/// unit test there compares the two).
+fn content_hash(files: &mut [(String, String)]) -> String {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut h = Sha256::new();
+    for (path, text) in files.iter() {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    let hex: String = h
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("sha256:{hex}")
+}
+
 /// Writes `OUT_DIR/{out}`: a `FILES` table of (path relative to `dir`,
-/// text) of every `*.json` below `dir`, included at compile time.
+/// text) of every `*.json` below `dir`, included at compile time, and
+/// `DIGEST`, the files' content hash.
 fn embed(dir: &str, doc: &str, out: &str) {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join(dir);
     println!("cargo:rerun-if-changed={dir}");
@@ -26,6 +50,7 @@ fn embed(dir: &str, doc: &str, out: &str) {
     collect(&root, &mut files);
     files.sort();
     let mut code = format!("/// {doc}\npub(super) static FILES: &[(&str, &str)] = &[\n");
+    let mut texts = Vec::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f);
@@ -34,12 +59,23 @@ fn embed(dir: &str, doc: &str, out: &str) {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        match std::fs::read_to_string(f) {
+            Ok(text) => texts.push((rel.clone(), text)),
+            Err(e) => {
+                println!("cargo:warning=cannot read {}: {e}", f.display());
+                std::process::exit(1);
+            }
+        }
         code.push_str(&format!(
             "    ({rel:?}, include_str!({:?})),\n",
             f.display().to_string()
         ));
     }
     code.push_str("];\n");
+    code.push_str(&format!(
+        "/// The content hash of `FILES`, as the compiler would compute it.\n#[allow(dead_code)]\npub(super) const DIGEST: &str = {:?};\n",
+        content_hash(&mut texts)
+    ));
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join(out);
     if let Err(e) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {e}", out.display());

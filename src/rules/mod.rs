@@ -48,9 +48,9 @@ pub fn embedded_files() -> Vec<SourceFile> {
         .collect()
 }
 
-/// The default pack, compiled.
+/// The default pack, compiled (its content hash was computed at build time).
 pub fn embedded_pack() -> Result<RulePack, PackErrors> {
-    compile::compile(&embedded_files())
+    compile::compile_with_hash(&embedded_files(), Some(embedded::DIGEST))
 }
 
 /// Compiles a pack from its files, reporting every problem.

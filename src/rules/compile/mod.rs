@@ -70,6 +70,9 @@ enum DefState {
 
 struct Compiler<'f> {
     files: &'f [SourceFile],
+    /// The files' content hash when already known (the embedded pack's is
+    /// computed at build time); otherwise computed from `files`.
+    hash: Option<&'f str>,
     /// One per file: a pack with thousands of errors is located in linear time.
     locators: Vec<Locator<'f>>,
     errors: Vec<PackError>,
@@ -125,6 +128,15 @@ struct Scope {
 
 /// Compiles parsed source files into a pack, or reports every problem.
 pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
+    compile_with_hash(files, None)
+}
+
+/// [`compile`], with the files' content hash given when it is already
+/// known (`hash` must be what `content_hash(files)` would return).
+pub(super) fn compile_with_hash(
+    files: &[SourceFile],
+    hash: Option<&str>,
+) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
     let mut modules = Vec::new();
     let mut unparsed = HashSet::new();
@@ -148,6 +160,7 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
     let mut c = Compiler {
         files,
+        hash,
         locators: files
             .iter()
             .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
@@ -295,4 +308,20 @@ pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Op
         .filter(|(d, n)| *d <= 2.max(n.len() / 4))
         .min();
     best.map(|(_, n)| format!("did you mean `{n}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::syntax::content_hash;
+
+    /// The embedded pack's hash, computed by the build script, is the
+    /// one the compiler computes from the same files: a report names the
+    /// same rules whichever computed it.
+    #[test]
+    fn build_time_hash_is_the_compilers() {
+        let files = crate::rules::embedded_files();
+        assert_eq!(crate::rules::embedded::DIGEST, content_hash(&files));
+        let pack = crate::rules::embedded_pack().unwrap();
+        assert_eq!(pack.meta.hash, content_hash(&files));
+    }
 }
