@@ -50,7 +50,12 @@ pub fn embedded_files() -> Vec<SourceFile> {
 
 /// The default pack, compiled (its content hash was computed at build time).
 pub fn embedded_pack() -> Result<RulePack, PackErrors> {
-    compile::compile_with_hash(&embedded_files(), Some(embedded::DIGEST))
+    // Compiled from the binary's own text, not from copies of it.
+    let files: Vec<compile::File> = embedded::FILES
+        .iter()
+        .map(|&(path, text)| compile::File { path, text })
+        .collect();
+    compile::compile_with_hash(&files, Some(embedded::DIGEST))
 }
 
 /// Compiles a pack from its files, reporting every problem.

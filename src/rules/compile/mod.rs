@@ -68,8 +68,27 @@ enum DefState {
     Failed,
 }
 
+/// One file of a pack as the compiler reads it: borrowed, so the embedded
+/// pack is compiled from the binary's own text without a copy.
+#[derive(Clone, Copy)]
+pub(super) struct File<'f> {
+    /// Path relative to the pack root, with `/` separators.
+    pub path: &'f str,
+    /// The file's text.
+    pub text: &'f str,
+}
+
+impl<'f> From<&'f SourceFile> for File<'f> {
+    fn from(f: &'f SourceFile) -> Self {
+        File {
+            path: &f.path,
+            text: &f.text,
+        }
+    }
+}
+
 struct Compiler<'f> {
-    files: &'f [SourceFile],
+    files: &'f [File<'f>],
     /// The files' content hash when already known (the embedded pack's is
     /// computed at build time); otherwise computed from `files`.
     hash: Option<&'f str>,
@@ -128,13 +147,14 @@ struct Scope {
 
 /// Compiles parsed source files into a pack, or reports every problem.
 pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
-    compile_with_hash(files, None)
+    let files: Vec<File> = files.iter().map(File::from).collect();
+    compile_with_hash(&files, None)
 }
 
 /// [`compile`], with the files' content hash given when it is already
 /// known (`hash` must be what `content_hash(files)` would return).
 pub(super) fn compile_with_hash(
-    files: &[SourceFile],
+    files: &[File],
     hash: Option<&str>,
 ) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
@@ -163,7 +183,7 @@ pub(super) fn compile_with_hash(
         hash,
         locators: files
             .iter()
-            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
+            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(f.text)))
             .collect(),
         errors,
         sets: HashMap::new(),
@@ -265,7 +285,7 @@ impl<'f> Compiler<'f> {
     fn file_name(&self, file: usize) -> String {
         self.files
             .get(file)
-            .map_or_else(String::new, |f| f.path.clone())
+            .map_or_else(String::new, |f| f.path.to_owned())
     }
 
     fn describe_at(&self, at: &At) -> String {
@@ -313,6 +333,7 @@ pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::syntax::content_hash;
+    use super::File;
 
     /// The embedded pack's hash, computed by the build script, is the
     /// one the compiler computes from the same files: a report names the
@@ -320,6 +341,7 @@ mod tests {
     #[test]
     fn build_time_hash_is_the_compilers() {
         let files = crate::rules::embedded_files();
+        let files: Vec<File> = files.iter().map(File::from).collect();
         assert_eq!(crate::rules::embedded::DIGEST, content_hash(&files));
         let pack = crate::rules::embedded_pack().unwrap();
         assert_eq!(pack.meta.hash, content_hash(&files));
