@@ -40,6 +40,18 @@ fn content_hash(files: &mut [(String, String)]) -> String {
     format!("sha256:{hex}")
 }
 
+/// The language of a file that is a language file only (a JSON object
+/// whose one key is `locale`, with a `lang`); `None` for any other file,
+/// or one that is not valid JSON (the compiler will say why).
+fn language_file(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let object = value.as_object()?;
+    if object.len() != 1 {
+        return None;
+    }
+    Some(object.get("locale")?.get("lang")?.as_str()?.to_owned())
+}
+
 /// Writes `OUT_DIR/{out}`: a `FILES` table of (path relative to `dir`,
 /// text) of every `*.json` below `dir`, included at compile time, and
 /// `DIGEST`, the files' content hash.
@@ -51,6 +63,9 @@ fn embed(dir: &str, doc: &str, out: &str) {
     files.sort();
     let mut code = format!("/// {doc}\npub(super) static FILES: &[(&str, &str)] = &[\n");
     let mut texts = Vec::new();
+    let mut locale_of = String::from(
+        "/// Per file of `FILES`: the language of a file that holds only a\n/// `locale` section (a language file), else `None`.\n#[allow(dead_code)]\npub(super) static LOCALE_OF: &[Option<&str>] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f);
@@ -60,7 +75,10 @@ fn embed(dir: &str, doc: &str, out: &str) {
             .collect::<Vec<_>>()
             .join("/");
         match std::fs::read_to_string(f) {
-            Ok(text) => texts.push((rel.clone(), text)),
+            Ok(text) => {
+                locale_of.push_str(&format!("    {:?},\n", language_file(&text)));
+                texts.push((rel.clone(), text));
+            }
             Err(e) => {
                 println!("cargo:warning=cannot read {}: {e}", f.display());
                 std::process::exit(1);
@@ -72,6 +90,8 @@ fn embed(dir: &str, doc: &str, out: &str) {
         ));
     }
     code.push_str("];\n");
+    locale_of.push_str("];\n");
+    code.push_str(&locale_of);
     code.push_str(&format!(
         "/// The content hash of `FILES`, as the compiler would compute it.\n#[allow(dead_code)]\npub(super) const DIGEST: &str = {:?};\n",
         content_hash(&mut texts)

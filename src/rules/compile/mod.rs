@@ -333,7 +333,7 @@ pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Op
 #[cfg(test)]
 mod tests {
     use super::syntax::content_hash;
-    use super::File;
+    use super::{File, HashMap, RulePack};
 
     /// The embedded pack's hash, computed by the build script, is the
     /// one the compiler computes from the same files: a report names the
@@ -345,5 +345,51 @@ mod tests {
         assert_eq!(crate::rules::embedded::DIGEST, content_hash(&files));
         let pack = crate::rules::embedded_pack().unwrap();
         assert_eq!(pack.meta.hash, content_hash(&files));
+    }
+
+    /// The embedded pack compiled for one language is the whole pack less
+    /// the other languages' files: the same rules, definitions, sets,
+    /// texts and hash, and that language's texts only.
+    #[test]
+    fn a_pack_for_one_language_is_the_whole_pack_less_the_others() {
+        let whole = crate::rules::embedded_pack().unwrap();
+        assert!(whole.locales.iter().any(|l| l.lang == "ru"));
+        for lang in ["en", "ru"] {
+            let part = crate::rules::embedded_pack_in(lang).unwrap();
+            let langs: Vec<&str> = part.locales.iter().map(|l| l.lang.as_str()).collect();
+            let want: Vec<&str> = whole
+                .locales
+                .iter()
+                .map(|l| l.lang.as_str())
+                .filter(|l| *l == lang)
+                .collect();
+            assert_eq!(langs, want, "{lang}");
+            // Field by field: HashMaps print in a different order each time.
+            let same = |a: &RulePack, b: &RulePack| {
+                format!(
+                    "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{}",
+                    a.meta, a.rules, a.defs, a.sets, a.dated_sets, a.params, a.says, a.var_slots
+                ) == format!(
+                    "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{}",
+                    b.meta, b.rules, b.defs, b.sets, b.dated_sets, b.params, b.says, b.var_slots
+                )
+            };
+            assert!(same(&whole, &part), "{lang}");
+            let sorted = |m: &HashMap<String, String>| {
+                let mut v: Vec<_> = m.iter().collect();
+                v.sort();
+                format!("{v:?}")
+            };
+            assert_eq!(sorted(&whole.short_names), sorted(&part.short_names));
+            for (w, p) in whole
+                .locales
+                .iter()
+                .filter(|l| l.lang == lang)
+                .zip(&part.locales)
+            {
+                assert_eq!(format!("{:?}", w.rules), format!("{:?}", p.rules));
+                assert_eq!(sorted(&w.labels), sorted(&p.labels));
+            }
+        }
     }
 }
