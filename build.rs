@@ -40,6 +40,64 @@ fn content_hash(files: &mut [(String, String)]) -> String {
     format!("sha256:{hex}")
 }
 
+/// Reads any JSON value, failing on an object that holds a key twice.
+struct UniqueKeys;
+
+impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeys {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(UniqueKeys)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key) {
+                return Err(serde::de::Error::custom("a key twice"));
+            }
+            map.next_value_seed(UniqueKeys)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether `text` is JSON (after a byte-order mark, if any) in which no
+/// object holds a key twice: such a file may be read by the compiler's
+/// fast path, since the strict reader would find nothing to refuse.
+fn has_unique_keys(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(UniqueKeys, &mut de).is_ok() && de.end().is_ok()
+}
+
 /// The language of a file that is a language file only (a JSON object
 /// whose one key is `locale`, with a `lang`); `None` for any other file,
 /// or one that is not valid JSON (the compiler will say why).
@@ -63,6 +121,9 @@ fn embed(dir: &str, doc: &str, out: &str) {
     files.sort();
     let mut code = format!("/// {doc}\npub(super) static FILES: &[(&str, &str)] = &[\n");
     let mut texts = Vec::new();
+    let mut unique_keys = String::from(
+        "/// Per file of `FILES`: whether it is valid JSON with no object\n/// holding a key twice (what the strict reader would refuse).\n#[allow(dead_code)]\npub(super) static UNIQUE_KEYS: &[bool] = &[\n",
+    );
     let mut locale_of = String::from(
         "/// Per file of `FILES`: the language of a file that holds only a\n/// `locale` section (a language file), else `None`.\n#[allow(dead_code)]\npub(super) static LOCALE_OF: &[Option<&str>] = &[\n",
     );
@@ -77,6 +138,7 @@ fn embed(dir: &str, doc: &str, out: &str) {
         match std::fs::read_to_string(f) {
             Ok(text) => {
                 locale_of.push_str(&format!("    {:?},\n", language_file(&text)));
+                unique_keys.push_str(&format!("    {},\n", has_unique_keys(&text)));
                 texts.push((rel.clone(), text));
             }
             Err(e) => {
@@ -92,6 +154,8 @@ fn embed(dir: &str, doc: &str, out: &str) {
     code.push_str("];\n");
     locale_of.push_str("];\n");
     code.push_str(&locale_of);
+    unique_keys.push_str("];\n");
+    code.push_str(&unique_keys);
     code.push_str(&format!(
         "/// The content hash of `FILES`, as the compiler would compute it.\n#[allow(dead_code)]\npub(super) const DIGEST: &str = {:?};\n",
         content_hash(&mut texts)

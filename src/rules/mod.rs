@@ -53,7 +53,12 @@ pub fn embedded_pack() -> Result<RulePack, PackErrors> {
     // Compiled from the binary's own text, not from copies of it.
     let files: Vec<compile::File> = embedded::FILES
         .iter()
-        .map(|&(path, text)| compile::File { path, text })
+        .zip(embedded::UNIQUE_KEYS)
+        .map(|(&(path, text), &unique_keys)| compile::File {
+            path,
+            text,
+            unique_keys,
+        })
         .collect();
     compile::compile_with_hash(&files, Some(embedded::DIGEST))
 }
@@ -69,8 +74,13 @@ pub fn embedded_pack_in(lang: &str) -> Result<RulePack, PackErrors> {
     let files: Vec<compile::File> = embedded::FILES
         .iter()
         .zip(embedded::LOCALE_OF)
-        .filter(|(_, of)| of.is_none_or(|of| of == lang))
-        .map(|(&(path, text), _)| compile::File { path, text })
+        .zip(embedded::UNIQUE_KEYS)
+        .filter(|((_, of), _)| of.is_none_or(|of| of == lang))
+        .map(|((&(path, text), _), &unique_keys)| compile::File {
+            path,
+            text,
+            unique_keys,
+        })
         .collect();
     compile::compile_with_hash(&files, Some(embedded::DIGEST)).or_else(|_| embedded_pack())
 }

@@ -76,6 +76,10 @@ pub(super) struct File<'f> {
     pub path: &'f str,
     /// The file's text.
     pub text: &'f str,
+    /// Whether the text is known to be JSON in which no object holds a key
+    /// twice (the build script checks the embedded pack's files): such a
+    /// file is read without the strict reader, which would refuse nothing.
+    pub unique_keys: bool,
 }
 
 impl<'f> From<&'f SourceFile> for File<'f> {
@@ -83,6 +87,7 @@ impl<'f> From<&'f SourceFile> for File<'f> {
         File {
             path: &f.path,
             text: &f.text,
+            unique_keys: false,
         }
     }
 }
@@ -345,6 +350,47 @@ mod tests {
         assert_eq!(crate::rules::embedded::DIGEST, content_hash(&files));
         let pack = crate::rules::embedded_pack().unwrap();
         assert_eq!(pack.meta.hash, content_hash(&files));
+    }
+
+    /// Every embedded file is read by the fast path (the build found no
+    /// key twice in any), into exactly the module the strict reader gives.
+    #[test]
+    fn the_fast_reader_reads_every_embedded_file_as_the_strict_one() {
+        let files = crate::rules::embedded_files();
+        assert_eq!(crate::rules::embedded::UNIQUE_KEYS.len(), files.len());
+        assert!(crate::rules::embedded::UNIQUE_KEYS.iter().all(|&u| u));
+        for f in &files {
+            let strict = File::from(f);
+            let fast = File {
+                unique_keys: true,
+                ..strict
+            };
+            let strict = super::parse_module(&strict).map_err(|e| e.0.to_string());
+            let fast = super::parse_module(&fast).map_err(|e| e.0.to_string());
+            assert_eq!(format!("{fast:?}"), format!("{strict:?}"), "{}", f.path);
+        }
+    }
+
+    /// A file the fast reader cannot read gets the strict reader's error.
+    #[test]
+    fn a_broken_file_read_fast_gets_the_strict_error() {
+        for text in [
+            "",
+            "[]",
+            "{\"rules\": [",
+            "{\"sets\": {}, \"sets\": {}}",
+            "{\"nope\": 1}",
+        ] {
+            let f = |unique_keys| File {
+                path: "a.json",
+                text,
+                unique_keys,
+            };
+            let strict = super::parse_module(&f(false)).map_err(|e| e.0.to_string());
+            let fast = super::parse_module(&f(true)).map_err(|e| e.0.to_string());
+            assert!(strict.is_err(), "{text}");
+            assert_eq!(format!("{fast:?}"), format!("{strict:?}"), "{text}");
+        }
     }
 
     /// The embedded pack compiled for one language is the whole pack less

@@ -15,7 +15,8 @@ use crate::rules::error::PackError;
 use crate::rules::raw::RawModule;
 
 /// Reads one file: strict JSON first (duplicate keys are errors, not
-/// silently overwritten), then the module's shape.
+/// silently overwritten), then the module's shape; a file known to hold
+/// no duplicate key is read straight into the module.
 /// On failure: the error, and the file's JSON when it was valid JSON.
 type Unparsed = Box<(PackError, Option<Value>)>;
 
@@ -30,6 +31,15 @@ pub(super) fn parse_module(file: &File) -> Result<RawModule, Unparsed> {
     if text.trim().is_empty() {
         let message = format!("the file is empty: expected {MODULE}");
         return Err(fail(JsonPath::root(), None, message.into(), None));
+    }
+    // A file known to hold no key twice (the embedded pack's) is read
+    // straight into the module's shape: the strict reader would refuse
+    // nothing in it. One that fails is read again below, so its errors are
+    // the strict reader's.
+    if file.unique_keys {
+        if let Ok(module) = serde_json::from_str::<RawModule>(text) {
+            return Ok(module);
+        }
     }
     let value = parse_strict(text).map_err(|e| fail(e.path, e.location, e.message, None))?;
     if !value.is_object() {
