@@ -1,6 +1,7 @@
 //! Embeds the default rule pack (`rules/**/*.json`) and its case files
-//! (`tests/cases/**/*.json`) in the binary, with the rule pack's content
-//! hash computed here once rather than at every start.
+//! (`tests/cases/**/*.json`) in the binary, with what can be learnt of the
+//! files once here rather than at every start: the content hash, which
+//! files are language files, and which hold no key twice.
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -111,8 +112,9 @@ fn language_file(text: &str) -> Option<String> {
 }
 
 /// Writes `OUT_DIR/{out}`: a `FILES` table of (path relative to `dir`,
-/// text) of every `*.json` below `dir`, included at compile time, and
-/// `DIGEST`, the files' content hash.
+/// text) of every `*.json` below `dir`, included at compile time; beside
+/// it, per file, `LOCALE_OF` (its language, for a language file) and
+/// `UNIQUE_KEYS` (no key twice), and `DIGEST`, the files' content hash.
 fn embed(dir: &str, doc: &str, out: &str) {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join(dir);
     println!("cargo:rerun-if-changed={dir}");
