@@ -29,15 +29,20 @@ impl JsonPath {
 
     /// This path extended by an object key.
     pub fn key(&self, key: &str) -> Self {
-        let mut segs = self.0.clone();
-        segs.push(Seg::Key(key.to_owned()));
-        JsonPath(segs)
+        self.with(Seg::Key(key.to_owned()))
     }
 
     /// This path extended by an array index.
     pub fn index(&self, index: usize) -> Self {
-        let mut segs = self.0.clone();
-        segs.push(Seg::Index(index));
+        self.with(Seg::Index(index))
+    }
+
+    /// This path extended by `seg`, in one allocation (a clone and a push
+    /// would allocate twice: the rule compiler makes one for every node).
+    fn with(&self, seg: Seg) -> Self {
+        let mut segs = Vec::with_capacity(self.0.len().saturating_add(1));
+        segs.extend_from_slice(&self.0);
+        segs.push(seg);
         JsonPath(segs)
     }
 

@@ -291,7 +291,7 @@ Some("add `\"pack\": {\"name\", \"version\", \"status\", \"day_count\", \"discla
                 },
                 disclaimer: header.disclaimer.clone(),
                 default_host: default_host.flatten(),
-                hash: content_hash(files),
+                hash: c.hash.map_or_else(|| content_hash(files), str::to_owned),
             });
         }
     }

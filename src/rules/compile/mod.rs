@@ -68,8 +68,35 @@ enum DefState {
     Failed,
 }
 
+/// One file of a pack as the compiler reads it: borrowed, so the embedded
+/// pack is compiled from the binary's own text without a copy.
+#[derive(Clone, Copy)]
+pub(super) struct File<'f> {
+    /// Path relative to the pack root, with `/` separators.
+    pub path: &'f str,
+    /// The file's text.
+    pub text: &'f str,
+    /// Whether the text is known to be JSON in which no object holds a key
+    /// twice (the build script checks the embedded pack's files): such a
+    /// file is read without the strict reader, which would refuse nothing.
+    pub unique_keys: bool,
+}
+
+impl<'f> From<&'f SourceFile> for File<'f> {
+    fn from(f: &'f SourceFile) -> Self {
+        File {
+            path: &f.path,
+            text: &f.text,
+            unique_keys: false,
+        }
+    }
+}
+
 struct Compiler<'f> {
-    files: &'f [SourceFile],
+    files: &'f [File<'f>],
+    /// The files' content hash when already known (the embedded pack's is
+    /// computed at build time); otherwise computed from `files`.
+    hash: Option<&'f str>,
     /// One per file: a pack with thousands of errors is located in linear time.
     locators: Vec<Locator<'f>>,
     errors: Vec<PackError>,
@@ -125,6 +152,16 @@ struct Scope {
 
 /// Compiles parsed source files into a pack, or reports every problem.
 pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
+    let files: Vec<File> = files.iter().map(File::from).collect();
+    compile_with_hash(&files, None)
+}
+
+/// [`compile`], with the files' content hash given when it is already
+/// known (`hash` must be what `content_hash(files)` would return).
+pub(super) fn compile_with_hash(
+    files: &[File],
+    hash: Option<&str>,
+) -> Result<RulePack, PackErrors> {
     let mut errors = Vec::new();
     let mut modules = Vec::new();
     let mut unparsed = HashSet::new();
@@ -148,9 +185,10 @@ pub fn compile(files: &[SourceFile]) -> Result<RulePack, PackErrors> {
 
     let mut c = Compiler {
         files,
+        hash,
         locators: files
             .iter()
-            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
+            .map(|f| Locator::new(f.text.strip_prefix('\u{feff}').unwrap_or(f.text)))
             .collect(),
         errors,
         sets: HashMap::new(),
@@ -252,7 +290,7 @@ impl<'f> Compiler<'f> {
     fn file_name(&self, file: usize) -> String {
         self.files
             .get(file)
-            .map_or_else(String::new, |f| f.path.clone())
+            .map_or_else(String::new, |f| f.path.to_owned())
     }
 
     fn describe_at(&self, at: &At) -> String {
@@ -295,4 +333,109 @@ pub fn did_you_mean<'n>(wrong: &str, names: impl Iterator<Item = &'n str>) -> Op
         .filter(|(d, n)| *d <= 2.max(n.len() / 4))
         .min();
     best.map(|(_, n)| format!("did you mean `{n}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::syntax::content_hash;
+    use super::{File, HashMap, RulePack};
+
+    /// The embedded pack's hash, computed by the build script, is the
+    /// one the compiler computes from the same files: a report names the
+    /// same rules whichever computed it.
+    #[test]
+    fn build_time_hash_is_the_compilers() {
+        let files = crate::rules::embedded_files();
+        let files: Vec<File> = files.iter().map(File::from).collect();
+        assert_eq!(crate::rules::embedded::DIGEST, content_hash(&files));
+        let pack = crate::rules::embedded_pack().unwrap();
+        assert_eq!(pack.meta.hash, content_hash(&files));
+    }
+
+    /// Every embedded file is read by the fast path (the build found no
+    /// key twice in any), into exactly the module the strict reader gives.
+    #[test]
+    fn the_fast_reader_reads_every_embedded_file_as_the_strict_one() {
+        let files = crate::rules::embedded_files();
+        assert_eq!(crate::rules::embedded::UNIQUE_KEYS.len(), files.len());
+        assert!(crate::rules::embedded::UNIQUE_KEYS.iter().all(|&u| u));
+        for f in &files {
+            let strict = File::from(f);
+            let fast = File {
+                unique_keys: true,
+                ..strict
+            };
+            let strict = super::parse_module(&strict).map_err(|e| e.0.to_string());
+            let fast = super::parse_module(&fast).map_err(|e| e.0.to_string());
+            assert_eq!(format!("{fast:?}"), format!("{strict:?}"), "{}", f.path);
+        }
+    }
+
+    /// A file the fast reader cannot read gets the strict reader's error.
+    #[test]
+    fn a_broken_file_read_fast_gets_the_strict_error() {
+        for text in [
+            "",
+            "[]",
+            "{\"rules\": [",
+            "{\"sets\": {}, \"sets\": {}}",
+            "{\"nope\": 1}",
+        ] {
+            let f = |unique_keys| File {
+                path: "a.json",
+                text,
+                unique_keys,
+            };
+            let strict = super::parse_module(&f(false)).map_err(|e| e.0.to_string());
+            let fast = super::parse_module(&f(true)).map_err(|e| e.0.to_string());
+            assert!(strict.is_err(), "{text}");
+            assert_eq!(format!("{fast:?}"), format!("{strict:?}"), "{text}");
+        }
+    }
+
+    /// The embedded pack compiled for one language is the whole pack less
+    /// the other languages' files: the same rules, definitions, sets,
+    /// texts and hash, and that language's texts only.
+    #[test]
+    fn a_pack_for_one_language_is_the_whole_pack_less_the_others() {
+        let whole = crate::rules::embedded_pack().unwrap();
+        assert!(whole.locales.iter().any(|l| l.lang == "ru"));
+        for lang in ["en", "ru"] {
+            let part = crate::rules::embedded_pack_in(lang).unwrap();
+            let langs: Vec<&str> = part.locales.iter().map(|l| l.lang.as_str()).collect();
+            let want: Vec<&str> = whole
+                .locales
+                .iter()
+                .map(|l| l.lang.as_str())
+                .filter(|l| *l == lang)
+                .collect();
+            assert_eq!(langs, want, "{lang}");
+            // Field by field: HashMaps print in a different order each time.
+            let same = |a: &RulePack, b: &RulePack| {
+                format!(
+                    "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{}",
+                    a.meta, a.rules, a.defs, a.sets, a.dated_sets, a.params, a.says, a.var_slots
+                ) == format!(
+                    "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{}",
+                    b.meta, b.rules, b.defs, b.sets, b.dated_sets, b.params, b.says, b.var_slots
+                )
+            };
+            assert!(same(&whole, &part), "{lang}");
+            let sorted = |m: &HashMap<String, String>| {
+                let mut v: Vec<_> = m.iter().collect();
+                v.sort();
+                format!("{v:?}")
+            };
+            assert_eq!(sorted(&whole.short_names), sorted(&part.short_names));
+            for (w, p) in whole
+                .locales
+                .iter()
+                .filter(|l| l.lang == lang)
+                .zip(&part.locales)
+            {
+                assert_eq!(format!("{:?}", w.rules), format!("{:?}", p.rules));
+                assert_eq!(sorted(&w.labels), sorted(&p.labels));
+            }
+        }
+    }
 }
