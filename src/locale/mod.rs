@@ -49,6 +49,44 @@ impl Lang {
     }
 }
 
+/// A table of words for every language, each built once from its
+/// messages: English's, and the other languages'.
+pub struct PerLang<T> {
+    english: T,
+    others: Vec<(Lang, T)>,
+}
+
+impl<T> PerLang<T> {
+    /// Builds the table of every language.
+    pub fn build(table: impl Fn(Lang) -> T) -> Self {
+        Self {
+            english: table(Lang::En),
+            others: Lang::ALL
+                .into_iter()
+                .filter(|l| *l != Lang::En)
+                .map(|l| (l, table(l)))
+                .collect(),
+        }
+    }
+
+    /// The table of `lang`.
+    pub fn get(&self, lang: Lang) -> &T {
+        self.others
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.english, |(_, t)| t)
+    }
+}
+
+/// The table of `lang` in `cell`, built for every language on first use.
+pub fn table<T>(
+    cell: &'static OnceLock<PerLang<T>>,
+    lang: Lang,
+    build: fn(Lang) -> T,
+) -> &'static T {
+    cell.get_or_init(|| PerLang::build(build)).get(lang)
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The bundle of a language, built on first use.
@@ -99,6 +137,9 @@ pub enum FormatError {
     Missing,
     /// The message refers to something not given (an argument, a message).
     Fluent(Vec<fluent_bundle::FluentError>),
+    /// The message lacks an argument the code cuts it at, or has them in
+    /// another order than the code needs.
+    Order,
 }
 
 /// The message `id` in `lang` exactly, or why not.
@@ -139,6 +180,52 @@ fn format_pattern(
     } else {
         Err(FormatError::Fluent(errors))
     }
+}
+
+/// The message `id` in `lang` cut at its arguments `args`: the words
+/// before the first, between each two and after the last (`args.len() +
+/// 1` parts), for a renderer that puts each value in itself (escaped,
+/// styled). Taken from English when the language's message cannot be cut
+/// so; the tests make sure every language's can.
+pub fn split(lang: Lang, id: &str, args: &[&str]) -> Vec<String> {
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|l| try_split(l, id, args).ok())
+        .unwrap_or_else(|| {
+            let mut parts = vec![String::new(); args.len().saturating_add(1)];
+            if let Some(first) = parts.first_mut() {
+                id.clone_into(first);
+            }
+            parts
+        })
+}
+
+/// The message `id` in `lang` exactly, cut at its arguments `args` as
+/// [`split`] cuts it, or why not.
+pub fn try_split(lang: Lang, id: &str, args: &[&str]) -> Result<Vec<String>, FormatError> {
+    // Each argument is given as a character of the Private Use Area that
+    // no message holds, and the text is cut at them.
+    let marks: Vec<char> = (0u32..)
+        .zip(args)
+        .filter_map(|(i, _)| char::from_u32(0xE000_u32.saturating_add(i)))
+        .collect();
+    let mut fluent = FluentArgs::new();
+    for (name, mark) in args.iter().zip(&marks) {
+        fluent.set(*name, mark.to_string());
+    }
+    let text = format(lang, id, Some(&fluent))?;
+    let mut parts = Vec::with_capacity(marks.len().saturating_add(1));
+    let mut rest = text.as_str();
+    for mark in &marks {
+        let (before, after) = rest.split_once(*mark).ok_or(FormatError::Order)?;
+        parts.push(before.to_owned());
+        rest = after;
+    }
+    if rest.contains(|c: char| marks.contains(&c)) {
+        return Err(FormatError::Order);
+    }
+    parts.push(rest.to_owned());
+    Ok(parts)
 }
 
 /// The message ids a language's file `file` (name without `.ftl`)

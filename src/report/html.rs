@@ -73,7 +73,7 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
     let w = lang.text_words();
     let host = lang.country_name(report.host);
     let mut out = String::with_capacity(16 * 1024);
-    let (before, after) = w.markdown.title;
+    let (before, after) = &w.markdown.title;
     let title = format!(
         "{before}{host} ({}){after}{}",
         report.host.code(),
@@ -92,7 +92,7 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
         let _ = writeln!(
             out,
             "<p class=\"meta\">{}{}</p>",
-            escape(w.markdown.profile),
+            escape(&w.markdown.profile),
             escape(id)
         );
     }
@@ -106,23 +106,23 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
         &mut out,
         w,
         "may",
-        w.markdown.may_do,
+        &w.markdown.may_do,
         &outline.may,
         report.as_of,
     );
     if !outline.must.is_empty() || !outline.done.is_empty() {
-        open_section(&mut out, "must", w.markdown.must_do);
+        open_section(&mut out, "must", &w.markdown.must_do);
         for f in &outline.must {
             duty(&mut out, w, f, report.as_of);
         }
         if !outline.done.is_empty() {
-            let _ = writeln!(out, "<h3>{}</h3>\n<ul>", escape(w.markdown.already_done));
+            let _ = writeln!(out, "<h3>{}</h3>\n<ul>", escape(&w.markdown.already_done));
             for f in &outline.done {
                 let _ = writeln!(
                     out,
                     "<li><strong>{}</strong>: {} <span class=\"source\">{}</span></li>",
                     escape(&f.title),
-                    escape(w.markdown.done_note),
+                    escape(&w.markdown.done_note),
                     source(w, f)
                 );
             }
@@ -134,7 +134,7 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
         &mut out,
         w,
         "know",
-        w.markdown.good_to_know,
+        &w.markdown.good_to_know,
         &outline.know,
         report.as_of,
     );
@@ -145,7 +145,7 @@ pub fn render_in(report: &Report, profile: &WorkerProfile, lang: Lang) -> String
     let _ = write!(
         out,
         "</main>\n<footer>\n<p>{}{}</p>\n<p>{}</p>\n</footer>\n</body>\n</html>\n",
-        escape(w.rules),
+        escape(&w.rules),
         escape(&report.rules_version),
         escape(&report.disclaimer)
     );
@@ -162,7 +162,7 @@ fn actions(out: &mut String, w: &TextWords, report: &Report) {
     let _ = writeln!(
         out,
         "<section id=\"first\" class=\"first\">\n<h2>{}</h2>\n<ol>",
-        escape(w.markdown.first)
+        escape(&w.markdown.first)
     );
     for (f, d) in actions {
         let when = capitalised(&date_phrase(w, "deadline", d, report.as_of));
@@ -187,8 +187,8 @@ fn actions(out: &mut String, w: &TextWords, report: &Report) {
 fn guides(w: &TextWords, f: &Finding) -> String {
     let mut parts = Vec::new();
     for (class, label, guide) in [
-        ("where", w.where_to, &f.where_to),
-        ("otherwise", w.if_missed, &f.if_missed),
+        ("where", &w.where_to, &f.where_to),
+        ("otherwise", &w.if_missed, &f.if_missed),
     ] {
         if let Some(g) = guide {
             parts.push(format!(
@@ -208,7 +208,7 @@ fn guides(w: &TextWords, f: &Finding) -> String {
 /// The person's facts, known or not, the defaults the report assumed,
 /// and a line saying the report rests on them.
 fn details(out: &mut String, w: &TextWords, report: &Report, profile: &WorkerProfile, lang: Lang) {
-    open_section(out, "details", w.html.details);
+    open_section(out, "details", &w.html.details);
     out.push_str("<dl>\n");
     for fact in lang.facts(profile) {
         let _ = writeln!(
@@ -223,7 +223,7 @@ fn details(out: &mut String, w: &TextWords, report: &Report, profile: &WorkerPro
         let _ = writeln!(
             out,
             "<h3 id=\"assumptions\">{}</h3>\n<ul class=\"small\">",
-            escape(w.markdown.assumptions)
+            escape(&w.markdown.assumptions)
         );
         for a in &report.assumptions {
             let _ = writeln!(out, "<li>{}</li>", escape(a));
@@ -233,7 +233,7 @@ fn details(out: &mut String, w: &TextWords, report: &Report, profile: &WorkerPro
     let _ = writeln!(
         out,
         "<p class=\"small\">{}</p>\n</section>",
-        escape(w.html.details_note)
+        escape(&w.html.details_note)
     );
 }
 
@@ -243,20 +243,20 @@ fn status(out: &mut String, w: &TextWords, host: &str, report: &Report) {
     let host = escape(host);
     let (name, sentence) = match report.status {
         Status::Covered => (
-            h.covered.0,
-            format!("{}{host}{}", escape(h.covered.1), escape(h.covered.2)),
+            &h.covered.0,
+            format!("{}{host}{}", escape(&h.covered.1), escape(&h.covered.2)),
         ),
         Status::NotCovered => (
-            h.not_covered.0,
+            &h.not_covered.0,
             format!(
                 "{}{host}{}",
-                escape(h.not_covered.1),
-                escape(h.not_covered.2)
+                escape(&h.not_covered.1),
+                escape(&h.not_covered.2)
             ),
         ),
-        Status::Undetermined => (h.undetermined.0, escape(h.undetermined.1)),
+        Status::Undetermined => (&h.undetermined.0, escape(&h.undetermined.1)),
     };
-    open_section(out, "status", w.markdown.status);
+    open_section(out, "status", &w.markdown.status);
     let _ = writeln!(
         out,
         "<p class=\"status {}\"><strong>{}:</strong> {sentence}</p>",
@@ -342,7 +342,12 @@ fn duty(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
         let _ = writeln!(out, "<p>{}</p>", escape(&f.summary));
     }
     if let Some(t) = &f.tension {
-        let _ = writeln!(out, "<p class=\"note\">{}{}</p>", escape(w.note), escape(t));
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}{}</p>",
+            escape(&w.note),
+            escape(t)
+        );
     }
     if let Some(advice) = advice(w, f.confidence) {
         let _ = writeln!(out, "<p class=\"check\">{}</p>", escape(&advice));
@@ -357,7 +362,7 @@ fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
     if outline.by_status.is_empty() && outline.not_applying.is_empty() {
         return;
     }
-    open_section(out, "not", w.markdown.does_not_apply);
+    open_section(out, "not", &w.markdown.does_not_apply);
     let list = |out: &mut String, titles: &[&Finding]| {
         out.push_str("<ul class=\"titles\">\n");
         for f in titles {
@@ -366,12 +371,12 @@ fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
         out.push_str("</ul>\n");
     };
     if !outline.by_status.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(w.ruled_out_by_status));
+        let _ = writeln!(out, "<p>{}</p>", escape(&w.ruled_out_by_status));
         list(out, &outline.by_status);
     }
     if !outline.not_applying.is_empty() {
         if !outline.by_status.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", escape(w.html.other_reasons));
+            let _ = writeln!(out, "<p>{}</p>", escape(&w.html.other_reasons));
         }
         list(out, &outline.not_applying);
     }
@@ -383,14 +388,14 @@ fn questions(out: &mut String, w: &TextWords, report: &Report) {
     if report.questions.is_empty() {
         return;
     }
-    open_section(out, "questions", w.markdown.still_need);
+    open_section(out, "questions", &w.markdown.still_need);
     out.push_str("<ul>\n");
     for q in &report.questions {
         let _ = writeln!(
             out,
             "<li>{} <span class=\"small\">({}: {})</span></li>",
             escape(&q.question),
-            escape(w.decides),
+            escape(&w.decides),
             escape(&w.decides(q))
         );
     }
@@ -408,7 +413,7 @@ fn not_assessed(out: &mut String, w: &TextWords, report: &Report) {
     if found.is_empty() {
         return;
     }
-    open_section(out, "not-assessed", w.markdown.not_assessed);
+    open_section(out, "not-assessed", &w.markdown.not_assessed);
     out.push_str("<ul class=\"small\">\n");
     for f in found {
         let why: Vec<String> = f.because.iter().map(|b| escape(b)).collect();
@@ -438,7 +443,7 @@ fn dates(w: &TextWords, f: &Finding, as_of: NaiveDate) -> String {
 
 /// "Source: <a href=...>Treaty ..., Art. 97(4)</a>".
 fn source(w: &TextWords, f: &Finding) -> String {
-    format!("{}{}", escape(w.source), link(w, f))
+    format!("{}{}", escape(&w.source), link(w, f))
 }
 
 /// A finding's citation, as a link to the official text when the pack

@@ -100,7 +100,7 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
     let mut calendar = Calendar::new("rights and obligations", report.as_of);
     let events = events(report);
     if events.is_empty() {
-        let (before, after) = w.ics.no_dates;
+        let (before, after) = &w.ics.no_dates;
         calendar.journal(
             &format!("no-dates-{}-{who}", report.as_of),
             report.as_of,
@@ -125,11 +125,11 @@ pub fn render_in(report: &Report, lang: Lang) -> String {
 fn from(w: &TextWords, report: &Report) -> String {
     match &report.profile_id {
         Some(id) => {
-            let (before, between, after) = w.ics.from_for;
+            let (before, between, after) = &w.ics.from_for;
             format!("{before}{id}{between}{}{after}", report.as_of)
         }
         None => {
-            let (before, after) = w.ics.from;
+            let (before, after) = &w.ics.from;
             format!("{before}{}{after}", report.as_of)
         }
     }

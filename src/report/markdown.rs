@@ -48,7 +48,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     status(&mut out, w, host, report, detail);
 
     if !outline.actions.is_empty() {
-        section(&mut out, m.first);
+        section(&mut out, &m.first);
         for (n, (f, d)) in outline.actions.iter().enumerate() {
             let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
             let _ = writeln!(
@@ -65,13 +65,13 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
 
     if detail {
         if !outline.must.is_empty() || !outline.done.is_empty() {
-            section(&mut out, m.must_do);
+            section(&mut out, &m.must_do);
             for f in &outline.must {
                 finding(&mut out, w, f, report.as_of);
             }
             done(&mut out, w, &outline, true);
         }
-        for (heading, found) in [(m.may_do, &outline.may), (m.good_to_know, &outline.know)] {
+        for (heading, found) in [(&m.may_do, &outline.may), (&m.good_to_know, &outline.know)] {
             if !found.is_empty() {
                 section(&mut out, heading);
                 for f in found {
@@ -82,13 +82,13 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     } else {
         let must = outline.must_besides_actions();
         if !must.is_empty() || !outline.done.is_empty() {
-            section(&mut out, m.must_do);
+            section(&mut out, &m.must_do);
             if !must.is_empty() {
                 one_liners(&mut out, w, &must, &outline, report.as_of);
             }
             done(&mut out, w, &outline, false);
         }
-        for (heading, found) in [(m.may_do, &outline.may), (m.good_to_know, &outline.know)] {
+        for (heading, found) in [(&m.may_do, &outline.may), (&m.good_to_know, &outline.know)] {
             if !found.is_empty() {
                 section(&mut out, heading);
                 one_liners(&mut out, w, found, &outline, report.as_of);
@@ -97,7 +97,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     }
 
     if !report.questions.is_empty() {
-        section(&mut out, m.still_need);
+        section(&mut out, &m.still_need);
         for q in &report.questions {
             let decides: Vec<String> = q
                 .affects
@@ -113,7 +113,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     if detail {
         let not: Vec<&Finding> = with_outcome(report, Outcome::DoesNotApply).collect();
         if !not.is_empty() {
-            section(&mut out, m.does_not_apply);
+            section(&mut out, &m.does_not_apply);
             for f in not {
                 let _ = writeln!(out, "- {} ({})", escape(&f.title), escape(&f.rule));
             }
@@ -124,7 +124,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     }
 
     if !outline.not_assessed.is_empty() {
-        section(&mut out, m.not_assessed);
+        section(&mut out, &m.not_assessed);
         for f in &outline.not_assessed {
             // The reasons name the act that applied then: the one thing a
             // reader can act on, so they are kept here.
@@ -140,7 +140,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
     }
 
     if !report.assumptions.is_empty() {
-        section(&mut out, m.assumptions);
+        section(&mut out, &m.assumptions);
         for a in &report.assumptions {
             let _ = writeln!(out, "- {}", escape(a));
         }
@@ -158,7 +158,7 @@ pub fn render_as(report: &Report, lang: Lang, detail: bool) -> String {
 /// Where to go and what happens if it is missed, as a list under the
 /// item above (indented to sit inside a numbered item too).
 fn guides(out: &mut String, w: &TextWords, f: &Finding) {
-    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+    for (label, guide) in [(&w.where_to, &f.where_to), (&w.if_missed, &f.if_missed)] {
         if let Some(g) = guide {
             let _ = writeln!(out, "   - {label}{}", escape(&g.text));
         }
@@ -228,15 +228,15 @@ fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
     if outline.by_status.is_empty() && outline.not_applying.is_empty() {
         return;
     }
-    section(out, w.markdown.does_not_apply);
+    section(out, &w.markdown.does_not_apply);
     if !outline.by_status.is_empty() {
-        let _ = writeln!(out, "{}\n", escape(w.ruled_out_by_status));
+        let _ = writeln!(out, "{}\n", escape(&w.ruled_out_by_status));
         for f in &outline.by_status {
             let _ = writeln!(out, "- {}", escape(&f.title));
         }
         out.push('\n');
         if !outline.not_applying.is_empty() {
-            let _ = writeln!(out, "{}\n", escape(w.html.other_reasons));
+            let _ = writeln!(out, "{}\n", escape(&w.html.other_reasons));
         }
     }
     for f in &outline.not_applying {
@@ -249,7 +249,7 @@ fn not_applying(out: &mut String, w: &TextWords, outline: &Outline<'_>) {
 
 /// The title: host state and assessment date, and whose report it is.
 fn heading(out: &mut String, w: &TextWords, host: &str, report: &Report) {
-    let (before, after) = w.markdown.title;
+    let (before, after) = &w.markdown.title;
     let _ = writeln!(
         out,
         "# {before}{} ({}){after}{}\n",
@@ -272,7 +272,7 @@ fn status(out: &mut String, w: &TextWords, host: &str, report: &Report, detail: 
         Status::NotCovered => format!("{}{host}{}", m.not_covered.0, m.not_covered.1),
         Status::Undetermined => m.undetermined.to_owned(),
     };
-    section(out, m.status);
+    section(out, &m.status);
     let _ = writeln!(out, "{headline}\n");
     if detail && !report.status_reasons.is_empty() || shows_status_reasons(report) {
         for r in &report.status_reasons {
@@ -320,7 +320,7 @@ fn finding(out: &mut String, w: &TextWords, f: &Finding, as_of: NaiveDate) {
     if let Some(advice) = advice(w, f.confidence) {
         let _ = writeln!(out, "*{advice}*\n");
     }
-    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+    for (label, guide) in [(&w.where_to, &f.where_to), (&w.if_missed, &f.if_missed)] {
         if let Some(g) = guide {
             let _ = writeln!(out, "{label}{}\n", escape(&g.text));
         }
@@ -342,7 +342,7 @@ fn dates(w: &TextWords, f: &Finding, as_of: NaiveDate) -> String {
 fn source(w: &TextWords, f: &Finding) -> String {
     let citation = escape(&cite_in(&f.source, w));
     let rule = escape(&f.rule);
-    let (lead, word) = (w.source, w.rule);
+    let (lead, word) = (&w.source, &w.rule);
     match &f.source.url {
         Some(url) => format!("{lead}[{citation}]({}) ({word}{rule}).", destination(url)),
         None => format!("{lead}{citation} ({word}{rule})."),

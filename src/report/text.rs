@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::outline::{legend, shows_status_reasons, OneLine, Outline};
-use super::wording::{Citation, TextWords};
+use super::wording::TextWords;
 use super::{Finding, Lang, Report, Status};
 use crate::engine::ir::{Confidence, Source};
 use crate::engine::Outcome;
@@ -108,7 +108,7 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
         &mut out,
         s,
         lang,
-        w.title,
+        &w.title,
         report.profile_id.as_deref(),
         report.host,
         report.as_of,
@@ -136,15 +136,15 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
     if report.status == Status::Covered {
         // Said once here, not after every right it explains.
         let line = if detail {
-            w.status_explains_below
+            &w.status_explains_below
         } else {
-            w.status_brief
+            &w.status_brief
         };
         wrap_into(&mut out, line, "  ", "  ");
     }
 
     if !outline.actions.is_empty() {
-        section(&mut out, s, w.first);
+        section(&mut out, s, &w.first);
         for (n, (f, d)) in outline.actions.iter().enumerate() {
             let when = capitalised(&date_phrase(w, "deadline", *d, report.as_of));
             let colour = if *d < report.as_of { s.red } else { s.yellow };
@@ -170,7 +170,7 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
         .iter()
         .any(|f| f.outcome == Outcome::Undetermined);
     if open || !report.questions.is_empty() {
-        section(&mut out, s, w.still_need);
+        section(&mut out, s, &w.still_need);
         for q in &report.questions {
             wrap_into(&mut out, &q.question, "  ? ", "    ");
             wrap_into(
@@ -189,7 +189,7 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
             w,
             report,
             Outcome::DoesNotApply,
-            w.does_not_apply,
+            &w.does_not_apply,
             "  - ",
             &format!("      {}", w.because),
         );
@@ -199,7 +199,7 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
     listed_not_assessed(&mut out, s, w, &outline, detail);
 
     if !report.assumptions.is_empty() {
-        section(&mut out, s, w.assumptions);
+        section(&mut out, s, &w.assumptions);
         for a in &report.assumptions {
             wrap_into(&mut out, a, "  - ", "    ");
         }
@@ -217,7 +217,7 @@ pub fn render_as(report: &Report, color: bool, lang: Lang, detail: bool) -> Stri
 
 /// Where to go, and what happens if it is missed, under a provision.
 fn guides(out: &mut String, w: &TextWords, f: &Finding, indent: &str) {
-    for (label, guide) in [(w.where_to, &f.where_to), (w.if_missed, &f.if_missed)] {
+    for (label, guide) in [(&w.where_to, &f.where_to), (&w.if_missed, &f.if_missed)] {
         if let Some(g) = guide {
             wrap_into(out, &format!("{label}{}", g.text), indent, indent);
         }
@@ -240,7 +240,7 @@ fn brief(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &
                 guides(out, w, f, "    ");
             }
             if f.met == Some(true) {
-                wrap_into(out, w.done_note, "    ", "    ");
+                wrap_into(out, &w.done_note, "    ", "    ");
             }
         }
         for (mark, advice) in legend(w, found) {
@@ -252,11 +252,11 @@ fn brief(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &
             );
         }
     };
-    list(out, w.may_do, &outline.may, "+", s.green);
+    list(out, &w.may_do, &outline.may, "+", s.green);
     let must = outline.must_besides_actions();
-    list(out, w.must_do, &must, "!", s.yellow);
-    list(out, w.already_done, &outline.done, "v", s.green);
-    list(out, w.good_to_know, &outline.know, "i", "");
+    list(out, &w.must_do, &must, "!", s.yellow);
+    list(out, &w.already_done, &outline.done, "v", s.green);
+    list(out, &w.good_to_know, &outline.know, "i", "");
 }
 
 /// A provision in one line (wrapped when long): its title, its dates and
@@ -291,19 +291,19 @@ fn one_liner(
 /// source, link and rule id.
 fn details(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline: &Outline<'_>) {
     if !outline.may.is_empty() {
-        section(out, s, w.may_do);
+        section(out, s, &w.may_do);
         for f in &outline.may {
             finding(out, s, w, f, "+", s.green, report);
         }
     }
     if !outline.must.is_empty() {
-        section(out, s, w.must_do);
+        section(out, s, &w.must_do);
         for f in &outline.must {
             finding(out, s, w, f, "!", s.yellow, report);
         }
     }
     if !outline.done.is_empty() {
-        section(out, s, w.already_done);
+        section(out, s, &w.already_done);
         for f in &outline.done {
             let _ = writeln!(out);
             wrap_into(
@@ -312,12 +312,12 @@ fn details(out: &mut String, s: &Style, w: &TextWords, report: &Report, outline:
                 "  ",
                 "    ",
             );
-            wrap_into(out, w.done_note, "    ", "    ");
+            wrap_into(out, &w.done_note, "    ", "    ");
             source_lines(out, s, w, f);
         }
     }
     if !outline.know.is_empty() {
-        section(out, s, w.good_to_know);
+        section(out, s, &w.good_to_know);
         for f in &outline.know {
             finding(out, s, w, f, "i", "", report);
         }
@@ -330,14 +330,14 @@ fn not_applying(out: &mut String, s: &Style, w: &TextWords, outline: &Outline<'_
     if outline.by_status.is_empty() && outline.not_applying.is_empty() {
         return;
     }
-    section(out, s, w.does_not_apply_brief);
+    section(out, s, &w.does_not_apply_brief);
     if !outline.by_status.is_empty() {
-        wrap_into(out, w.ruled_out_by_status, "  ", "  ");
+        wrap_into(out, &w.ruled_out_by_status, "  ", "  ");
         for f in &outline.by_status {
             wrap_into(out, &f.title, "    - ", "      ");
         }
         if !outline.not_applying.is_empty() {
-            wrap_into(out, w.html.other_reasons, "  ", "  ");
+            wrap_into(out, &w.html.other_reasons, "  ", "  ");
         }
     }
     let (lead, rest) = if outline.by_status.is_empty() {
@@ -362,7 +362,7 @@ fn listed_not_assessed(
     if outline.not_assessed.is_empty() {
         return;
     }
-    section(out, s, w.not_assessed);
+    section(out, s, &w.not_assessed);
     for f in &outline.not_assessed {
         let title = if detail {
             format!("{} [{}]", f.title, f.rule)
@@ -409,7 +409,7 @@ fn listed(
         .collect();
     let grouped = all_reasons.iter().filter(|r| **r == by_status).count() > 1;
     if grouped {
-        wrap_into(out, w.ruled_out_by_status, "  ", "  ");
+        wrap_into(out, &w.ruled_out_by_status, "  ", "  ");
     }
     let entries = found.iter().zip(&all_reasons);
     for (f, _) in entries.clone().filter(|(_, r)| grouped && **r == by_status) {
@@ -470,9 +470,9 @@ fn finding(
         Some(Confidence::PartlyVerified | Confidence::Unverified)
     ) {
         let how = if f.confidence == Some(Confidence::Unverified) {
-            w.unverified
+            &w.unverified
         } else {
-            w.partly_verified
+            &w.partly_verified
         };
         wrap_into(
             out,
@@ -601,9 +601,9 @@ fn hierarchy(w: &TextWords, f: &Finding, report: &Report) -> Option<String> {
 /// has no word for is shown as it is).
 pub(crate) fn date_word<'a>(w: &'a TextWords, name: &'a str) -> &'a str {
     match name {
-        "until" => w.until,
-        "deadline" => w.by,
-        "ended" => w.ended_on,
+        "until" => &w.until,
+        "deadline" => &w.by,
+        "ended" => &w.ended_on,
         other => other,
     }
 }
@@ -634,8 +634,8 @@ pub(crate) fn capitalised(phrase: &str) -> String {
 /// service."
 pub(crate) fn advice(w: &TextWords, confidence: Option<Confidence>) -> Option<String> {
     let how = match confidence {
-        Some(Confidence::PartlyVerified) => w.partly_verified,
-        Some(Confidence::Unverified) => w.unverified,
+        Some(Confidence::PartlyVerified) => &w.partly_verified,
+        Some(Confidence::Unverified) => &w.unverified,
         Some(Confidence::Verified) | None => return None,
     };
     Some(format!("{}.", capitalised(how)))
@@ -648,40 +648,7 @@ pub fn cite(source: &Source) -> String {
 
 /// A source cited in the words of a language.
 pub fn cite_in(source: &Source, w: &TextWords) -> String {
-    let Citation {
-        article,
-        paragraph,
-        paragraphs,
-        bracketed,
-    } = &w.citation;
-    let paragraph = |p: &str| {
-        if p.contains('-') {
-            *paragraphs
-        } else {
-            *paragraph
-        }
-    };
-    let mut c = source.instrument.clone();
-    match (&source.article, &source.paragraph) {
-        (Some(a), Some(p)) if *bracketed => {
-            // A range of paragraphs, "1-2", is cited "(1)-(2)".
-            let _ = match p.split_once('-') {
-                Some((a1, b1)) => write!(c, ", {article}{a}({a1})-({b1})"),
-                None => write!(c, ", {article}{a}({p})"),
-            };
-        }
-        (Some(a), Some(p)) => {
-            let _ = write!(c, ", {article}{a}, {}{p}", paragraph(p));
-        }
-        (Some(a), None) => {
-            let _ = write!(c, ", {article}{a}");
-        }
-        (None, Some(p)) => {
-            let _ = write!(c, ", {}{p}", paragraph(p));
-        }
-        (None, None) => {}
-    }
-    c
+    w.cite(source)
 }
 
 /// Appends `text` word-wrapped to 80 columns; escape codes take no width.

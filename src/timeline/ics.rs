@@ -32,7 +32,7 @@ pub fn render_in(timeline: &Timeline, lang: Lang) -> String {
     let mut calendar = Calendar::new("timeline of a stay", timeline.as_of);
     let coming: Vec<&Moment> = events(timeline).collect();
     if coming.is_empty() {
-        let (before, after) = w.timeline.ics_nothing;
+        let (before, after) = &w.timeline.ics_nothing;
         calendar.journal(
             &format!("timeline-none-{}-{who}", timeline.as_of),
             timeline.as_of,
@@ -77,7 +77,7 @@ fn title(w: &TextWords, block: &[Line]) -> String {
     };
     match items.saturating_sub(shown) {
         0 => first,
-        more => format!("{first} ({})", (w.timeline.more)(more)),
+        more => format!("{first} ({})", w.timeline.more(more)),
     }
 }
 
@@ -106,11 +106,11 @@ fn from(w: &TextWords, timeline: &Timeline) -> String {
     let tw = &w.timeline;
     match &timeline.profile_id {
         Some(id) => {
-            let (before, between, after) = tw.ics_from_for;
+            let (before, between, after) = &tw.ics_from_for;
             format!("{before}{id}{between}{}{after}", timeline.as_of)
         }
         None => {
-            let (before, after) = tw.ics_from;
+            let (before, after) = &tw.ics_from;
             format!("{before}{}{after}", timeline.as_of)
         }
     }

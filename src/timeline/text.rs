@@ -30,12 +30,12 @@ pub fn render_in(timeline: &Timeline, color: bool, lang: Lang) -> String {
         &mut out,
         st,
         lang,
-        tw.title,
+        &tw.title,
         timeline.profile_id.as_deref(),
         timeline.host,
         timeline.as_of,
     );
-    let (before, between, after) = tw.span;
+    let (before, between, after) = &tw.span;
     wrap_into(
         &mut out,
         &format!(
@@ -70,16 +70,17 @@ pub fn render_in(timeline: &Timeline, color: bool, lang: Lang) -> String {
 
 /// "It ends 1 year after ...": where the timeline stops, in words.
 pub(crate) fn bound(w: &TextWords) -> String {
-    let tw = &w.timeline;
-    let years = |n: i64| w.dates.counted(n.unsigned_abs(), &tw.year);
-    (tw.bound)(&years(super::TAIL_YEARS), &years(super::MAX_YEARS))
+    w.timeline.bound(
+        super::TAIL_YEARS.unsigned_abs(),
+        super::MAX_YEARS.unsigned_abs(),
+    )
 }
 
 /// "Monday 30 March 2026 · day 30 of your stay · in 20 days".
 pub(crate) fn heading(w: &TextWords, m: &Moment, as_of: chrono::NaiveDate) -> String {
     let mut parts = vec![w.dates.long(m.date)];
     if let Some(n) = m.day_of_stay {
-        let (before, after) = w.timeline.day_of_stay;
+        let (before, after) = &w.timeline.day_of_stay;
         parts.push(format!("{before}{n}{after}"));
     }
     parts.push(w.dates.relative(m.date, as_of));
@@ -115,14 +116,14 @@ enum Group {
 /// What a day's block says, line by line: the status, each kind of change
 /// under its heading (a duty another rule's act fulfils is left out: that
 /// rule's change is the one said, as in the report), and the 90/180 count.
-pub(crate) fn lines(w: &TextWords, m: &Moment, host: &str) -> Vec<Line> {
+pub(crate) fn lines(w: &'static TextWords, m: &Moment, host: &str) -> Vec<Line> {
     let tw = &w.timeline;
     let mut out = Vec::new();
     if let Some(status) = m.status {
         let lead = if status.before.is_none() {
-            tw.status_is
+            &tw.status_is
         } else {
-            tw.status_becomes
+            &tw.status_becomes
         };
         out.push(Line::Text(format!(
             "{lead}{}",
@@ -141,12 +142,7 @@ pub(crate) fn lines(w: &TextWords, m: &Moment, host: &str) -> Vec<Line> {
     }
     if let Some(count) = m.stay_count {
         let window = w.dates.days(count.window.unsigned_abs());
-        out.push(Line::Text((tw.count)(
-            host,
-            count.days,
-            &window,
-            count.limit,
-        )));
+        out.push(Line::Text(tw.count(host, count.days, &window, count.limit)));
     }
     out
 }
@@ -202,18 +198,18 @@ fn kind(w: &TextWords, c: &Change) -> (Group, String) {
 }
 
 /// A group's heading and mark.
-fn group_words(tw: &TimelineWords, group: Group) -> (&'static str, &'static str) {
+fn group_words(tw: &'static TimelineWords, group: Group) -> (&'static str, &'static str) {
     match group {
-        Group::AppliesAtStart => (tw.apply_at_start, "+"),
-        Group::OpenAtStart => (tw.open_at_start, "?"),
-        Group::Starts => (tw.starts, "+"),
-        Group::Opens => (tw.open, "?"),
-        Group::Stops => (tw.stops, "-"),
-        Group::RuledOut => (tw.ruled_out, "-"),
-        Group::NotAssessed => (tw.not_assessed, "?"),
-        Group::Due => (tw.due, "!"),
-        Group::Overdue => (tw.overdue, "!"),
-        Group::Passed => (tw.passed, "-"),
-        Group::Moved => (tw.moved, ">"),
+        Group::AppliesAtStart => (&tw.apply_at_start, "+"),
+        Group::OpenAtStart => (&tw.open_at_start, "?"),
+        Group::Starts => (&tw.starts, "+"),
+        Group::Opens => (&tw.open, "?"),
+        Group::Stops => (&tw.stops, "-"),
+        Group::RuledOut => (&tw.ruled_out, "-"),
+        Group::NotAssessed => (&tw.not_assessed, "?"),
+        Group::Due => (&tw.due, "!"),
+        Group::Overdue => (&tw.overdue, "!"),
+        Group::Passed => (&tw.passed, "-"),
+        Group::Moved => (&tw.moved, ">"),
     }
 }

@@ -6,41 +6,27 @@
 //!
 //! The month and weekday names are CLDR's, through ICU4X (`icu_datetime`
 //! and its compiled data), in the form a date takes: Russian writes the
-//! month in the genitive, «30 марта». A language here gives only its CLDR
-//! locale, the order of a date's parts and its words for "today" and
-//! "in N days".
+//! month in the genitive, «30 марта». The order of a date's parts, the
+//! words for "today" and "in N days" and the plural forms of "day" are
+//! each language's messages (`date-*` in `src/locales/*/report.ftl`).
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
+use fluent_bundle::FluentArgs;
+
+use crate::locale::{self, Lang, PerLang};
 
 /// The words a language writes dates and day counts with.
 pub struct DateWords {
-    /// The CLDR locale of the month and weekday names and of the plural
-    /// rules that choose the form of "day" ("en", "ru").
-    pub locale: &'static str,
-    /// The names of `locale`, read from CLDR on first use.
-    pub names: LazyLock<Option<Names>>,
-    /// Puts a date together from its weekday, day, month and year.
-    pub date: fn(weekday: &str, day: u32, month: &str, year: i32) -> String,
+    /// The language, whose messages put a date together.
+    lang: Lang,
+    /// The month and weekday names of its CLDR locale.
+    names: Option<Names>,
     /// "today", "tomorrow", "yesterday".
-    pub today: &'static str,
-    pub tomorrow: &'static str,
-    pub yesterday: &'static str,
-    /// "in N days" and "N days ago", given N in words with its noun.
-    pub ahead: fn(days: &str) -> String,
-    pub behind: fn(days: &str) -> String,
-    /// "day" in each CLDR plural category the language uses.
-    pub day: PluralNoun,
-}
-
-/// A noun in the CLDR plural categories (English uses `one` and `other`;
-/// Russian `one` "день", `few` "дня", `many` "дней").
-pub struct PluralNoun {
-    pub one: &'static str,
-    pub few: &'static str,
-    pub many: &'static str,
-    pub other: &'static str,
+    today: String,
+    tomorrow: String,
+    yesterday: String,
 }
 
 /// A language's month and weekday names, as CLDR gives them.
@@ -87,6 +73,23 @@ impl Names {
 }
 
 impl DateWords {
+    /// The date words of `lang`, read on first use.
+    pub fn of(lang: Lang) -> &'static DateWords {
+        static TABLES: OnceLock<PerLang<DateWords>> = OnceLock::new();
+        locale::table(&TABLES, lang, Self::build)
+    }
+
+    fn build(lang: Lang) -> Self {
+        let word = |id: &str| locale::word(lang, id, None);
+        Self {
+            lang,
+            names: Names::cldr(lang.code()),
+            today: word("date-today"),
+            tomorrow: word("date-tomorrow"),
+            yesterday: word("date-yesterday"),
+        }
+    }
+
     /// The date in words, with its weekday; the ISO date should CLDR's
     /// names be missing.
     pub fn long(&self, d: NaiveDate) -> String {
@@ -95,9 +98,31 @@ impl DateWords {
             .as_ref()
             .and_then(|n| n.weekdays.get(d.weekday().num_days_from_monday() as usize));
         match (weekday, self.month(d)) {
-            (Some(weekday), Some(month)) => (self.date)(weekday, d.day(), month, d.year()),
+            (Some(weekday), Some(month)) => {
+                let mut args = Self::parts(d, month);
+                args.set("weekday", weekday.as_str());
+                locale::word(self.lang, "date-long", Some(&args))
+            }
             _ => d.to_string(),
         }
+    }
+
+    /// The date in words without its weekday, as a fact: "1 March 2026";
+    /// the ISO date should CLDR's names be missing.
+    pub fn plain(&self, d: NaiveDate) -> String {
+        match self.month(d) {
+            Some(month) => locale::word(self.lang, "date-plain", Some(&Self::parts(d, month))),
+            None => d.to_string(),
+        }
+    }
+
+    /// A date's day, month (by name) and year, as a message's arguments.
+    fn parts(d: NaiveDate, month: &str) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        args.set("day", d.day().to_string());
+        args.set("month", month.to_owned());
+        args.set("year", d.year().to_string());
+        args
     }
 
     /// The month of `d` by its name, as a date writes it ("марта").
@@ -109,78 +134,33 @@ impl DateWords {
     /// How far `d` is from `from`: "today", "in 5 days", "3 days ago".
     pub fn relative(&self, d: NaiveDate, from: NaiveDate) -> String {
         let n = d.signed_duration_since(from).num_days();
-        match n {
-            0 => self.today.to_owned(),
-            1 => self.tomorrow.to_owned(),
-            -1 => self.yesterday.to_owned(),
-            n if n > 0 => (self.ahead)(&self.days(n.unsigned_abs())),
-            n => (self.behind)(&self.days(n.unsigned_abs())),
-        }
-    }
-
-    /// A count of days with the noun in the form the number calls for:
-    /// "1 day", "22 дня", "25 дней".
-    pub fn days(&self, n: u64) -> String {
-        self.counted(n, &self.day)
-    }
-
-    /// A count with its noun in the form the number calls for, by the
-    /// language's CLDR plural rules. A no-break space keeps the count with
-    /// its noun.
-    pub fn counted(&self, n: u64, noun: &PluralNoun) -> String {
-        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-        let category = self
-            .locale
-            .parse::<unic_langid::LanguageIdentifier>()
-            .ok()
-            .and_then(|lang| PluralRules::create(lang, PluralRuleType::CARDINAL).ok())
-            .and_then(|rules| rules.select(n).ok())
-            .unwrap_or(PluralCategory::OTHER);
-        let word = match category {
-            PluralCategory::ONE => noun.one,
-            PluralCategory::FEW => noun.few,
-            PluralCategory::MANY => noun.many,
-            _ => noun.other,
+        let (id, n) = match n {
+            0 => return self.today.clone(),
+            1 => return self.tomorrow.clone(),
+            -1 => return self.yesterday.clone(),
+            n if n > 0 => ("date-ahead", n),
+            n => ("date-behind", n),
         };
-        format!("{n}\u{a0}{word}")
+        let mut args = FluentArgs::new();
+        args.set("days", self.days(n.unsigned_abs()));
+        locale::word(self.lang, id, Some(&args))
+    }
+
+    /// A count of days with the noun in the form the number calls for
+    /// (by the language's CLDR plural rules): "1 day", "22 дня", "25
+    /// дней". A no-break space keeps the count with its noun.
+    pub fn days(&self, n: u64) -> String {
+        count(self.lang, "date-days", n)
     }
 }
 
-/// English dates: "Monday 30 March 2026", "in 5 days".
-pub static EN: DateWords = DateWords {
-    locale: "en",
-    names: LazyLock::new(|| Names::cldr("en")),
-    date: |weekday, day, month, year| format!("{weekday} {day} {month} {year}"),
-    today: "today",
-    tomorrow: "tomorrow",
-    yesterday: "yesterday",
-    ahead: |days| format!("in {days}"),
-    behind: |days| format!("{days} ago"),
-    day: PluralNoun {
-        one: "day",
-        few: "days",
-        many: "days",
-        other: "days",
-    },
-};
-
-/// Russian dates: "30 марта 2026 г., понедельник", "через 5 дней".
-pub static RU: DateWords = DateWords {
-    locale: "ru",
-    names: LazyLock::new(|| Names::cldr("ru")),
-    date: |weekday, day, month, year| format!("{day} {month} {year}\u{a0}г., {weekday}"),
-    today: "сегодня",
-    tomorrow: "завтра",
-    yesterday: "вчера",
-    ahead: |days| format!("через {days}"),
-    behind: |days| format!("{days} назад"),
-    day: PluralNoun {
-        one: "день",
-        few: "дня",
-        many: "дней",
-        other: "дня",
-    },
-};
+/// The message `id` of a count `n` (its argument `$count`), which words
+/// the count with its noun.
+pub(crate) fn count(lang: Lang, id: &str, n: u64) -> String {
+    let mut args = FluentArgs::new();
+    args.set("count", n);
+    locale::word(lang, id, Some(&args))
+}
 
 #[cfg(test)]
 mod tests {
@@ -194,8 +174,8 @@ mod tests {
     fn month_and_weekday_names_are_cldrs() {
         // The names reports wrote before they came from CLDR: CLDR agrees,
         // Russian months in the genitive a date needs.
-        let names = |words: &DateWords| words.names.as_ref().unwrap().clone();
-        let en = names(&EN);
+        let names = |lang: Lang| DateWords::of(lang).names.as_ref().unwrap().clone();
+        let en = names(Lang::En);
         assert_eq!(
             en.months,
             [
@@ -225,7 +205,7 @@ mod tests {
                 "Sunday"
             ]
         );
-        let ru = names(&RU);
+        let ru = names(Lang::Ru);
         assert_eq!(
             ru.months,
             [
@@ -255,8 +235,8 @@ mod tests {
                 "воскресенье"
             ]
         );
-        assert_eq!(Names::cldr(EN.locale), Some(en));
-        assert_eq!(Names::cldr(RU.locale), Some(ru));
+        assert_eq!(Names::cldr("en"), Some(en));
+        assert_eq!(Names::cldr("ru"), Some(ru));
     }
 
     #[test]
@@ -275,18 +255,22 @@ mod tests {
 
     #[test]
     fn long_dates() {
-        assert_eq!(EN.long(day("2026-03-30")), "Monday 30 March 2026");
-        assert_eq!(EN.long(day("2026-03-01")), "Sunday 1 March 2026");
+        let (en, ru) = (DateWords::of(Lang::En), DateWords::of(Lang::Ru));
+        assert_eq!(en.long(day("2026-03-30")), "Monday 30 March 2026");
+        assert_eq!(en.long(day("2026-03-01")), "Sunday 1 March 2026");
         assert_eq!(
-            RU.long(day("2026-03-30")),
+            ru.long(day("2026-03-30")),
             "30 марта 2026\u{a0}г., понедельник"
         );
-        assert_eq!(RU.long(day("2027-01-01")), "1 января 2027\u{a0}г., пятница");
+        assert_eq!(ru.long(day("2027-01-01")), "1 января 2027\u{a0}г., пятница");
+        assert_eq!(en.plain(day("2026-03-01")), "1 March 2026");
+        assert_eq!(ru.plain(day("2026-03-01")), "1 марта 2026\u{a0}г.");
     }
 
     #[test]
     fn relative_days() {
         let from = day("2026-03-20");
+        let (en_words, ru_words) = (DateWords::of(Lang::En), DateWords::of(Lang::Ru));
         for (d, en, ru) in [
             ("2026-03-20", "today", "сегодня"),
             ("2026-03-21", "tomorrow", "завтра"),
@@ -297,13 +281,14 @@ mod tests {
             ("2026-03-04", "16\u{a0}days ago", "16\u{a0}дней назад"),
             ("2026-02-26", "22\u{a0}days ago", "22\u{a0}дня назад"),
         ] {
-            assert_eq!(EN.relative(day(d), from), en, "{d}");
-            assert_eq!(RU.relative(day(d), from), ru, "{d}");
+            assert_eq!(en_words.relative(day(d), from), en, "{d}");
+            assert_eq!(ru_words.relative(day(d), from), ru, "{d}");
         }
     }
 
     #[test]
     fn russian_plurals() {
+        let (en, ru) = (DateWords::of(Lang::En), DateWords::of(Lang::Ru));
         for (n, word) in [
             (1, "день"),
             (2, "дня"),
@@ -320,9 +305,9 @@ mod tests {
             (112, "дней"),
             (1000, "дней"),
         ] {
-            assert_eq!(RU.days(n), format!("{n}\u{a0}{word}"), "{n}");
+            assert_eq!(ru.days(n), format!("{n}\u{a0}{word}"), "{n}");
         }
-        assert_eq!(EN.days(1), "1\u{a0}day");
-        assert_eq!(EN.days(21), "21\u{a0}days");
+        assert_eq!(en.days(1), "1\u{a0}day");
+        assert_eq!(en.days(21), "21\u{a0}days");
     }
 }

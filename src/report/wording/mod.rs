@@ -33,7 +33,7 @@ pub use crate::locale::Lang;
 impl Lang {
     /// The fixed words of the text report in this language.
     pub fn text_words(self) -> &'static TextWords {
-        self.speech().text()
+        TextWords::of(self)
     }
 
     /// A country's name in this language.
@@ -187,8 +187,6 @@ pub(crate) trait Speech: Sync {
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
     /// A country's name.
     fn country_name(&self, c: Country) -> &'static str;
-    /// The fixed words of the text report.
-    fn text(&self) -> &'static TextWords;
 }
 
 /// Which of a rule's texts on acting on it.

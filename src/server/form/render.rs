@@ -140,29 +140,30 @@ pub(super) fn label_of(lang: Lang, field: &str) -> String {
         if let Some((n, name)) = rest.split_once('-') {
             let number = n.parse::<usize>().map_or(1, |n| n.saturating_add(1));
             let what = match name {
-                "relation" => f.relation,
-                "birth_date" => f.birth_date,
-                _ => f.member_citizenship,
+                "relation" => &f.relation,
+                "birth_date" => &f.birth_date,
+                _ => &f.member_citizenship,
             };
-            return format!("{} {number}, {}", w.member, lower_first(what));
+            let (before, after) = &w.member;
+            return format!("{before}{number}{after}, {}", lower_first(what));
         }
     }
-    match field {
-        "citizenship" => w.citizenship,
-        "host" => w.host,
+    let label: &str = match field {
+        "citizenship" => &w.citizenship,
+        "host" => &w.host,
         "id" => f.id,
-        "entry_date" => w.entry,
-        "registered" => w.registered,
-        "permanent_resident" => w.permanent_resident,
+        "entry_date" => &w.entry,
+        "registered" => &w.registered,
+        "permanent_resident" => &w.permanent_resident,
         "contract_kind" => f.contract_kind,
-        "contract_start" => w.contract_start,
-        "contract_end" => w.contract_end,
-        "terminated_on" => w.terminated,
-        "occupation" => w.occupation,
-        "as_of" => w.as_of,
-        _ => w.family,
-    }
-    .to_owned()
+        "contract_start" => &w.contract_start,
+        "contract_end" => &w.contract_end,
+        "terminated_on" => &w.terminated,
+        "occupation" => &w.occupation,
+        "as_of" => &w.as_of,
+        _ => &w.family,
+    };
+    label.to_owned()
 }
 
 pub(super) fn lower_first(s: &str) -> String {
@@ -366,7 +367,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "citizenship",
-            w.citizenship,
+            &w.citizenship,
             Some(f.citizenship_hint),
             &d.citizenship,
             errors,
@@ -376,7 +377,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "host",
-            w.host,
+            &w.host,
             Some(f.host_hint),
             &d.host,
             errors,
@@ -396,7 +397,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "entry_date",
-            w.entry,
+            &w.entry,
             None,
             &d.entry_date,
             errors,
@@ -405,8 +406,8 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "registered",
-            w.registered,
-            &yes_no(w.yes, w.no, true),
+            &w.registered,
+            &yes_no(&w.yes, &w.no, true),
             &d.registered,
             errors,
         ),
@@ -422,8 +423,8 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
                 out,
                 lang,
                 "permanent_resident",
-                w.permanent_resident,
-                &yes_no(w.has, w.has_not, false),
+                &w.permanent_resident,
+                &yes_no(&w.has, &w.has_not, false),
                 value,
                 errors,
             );
@@ -431,7 +432,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
         Slot::ContractKind => {
             let mut choices = vec![("", f.not_known.to_owned())];
             for k in ContractKind::ALL {
-                choices.push((k.as_str(), upper_first((w.kind)(k))));
+                choices.push((k.as_str(), upper_first(w.kind(k))));
             }
             radios(
                 out,
@@ -447,7 +448,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "contract_start",
-            w.contract_start,
+            &w.contract_start,
             None,
             &d.contract_start,
             errors,
@@ -457,7 +458,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
                 out,
                 lang,
                 "contract_end",
-                w.contract_end,
+                &w.contract_end,
                 None,
                 &d.contract_end,
                 errors,
@@ -468,7 +469,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "terminated_on",
-            w.terminated,
+            &w.terminated,
             None,
             &d.terminated_on,
             errors,
@@ -477,7 +478,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "occupation",
-            w.occupation,
+            &w.occupation,
             Some(f.occupation_hint),
             &d.occupation,
             errors,
@@ -487,7 +488,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "as_of",
-            w.as_of,
+            &w.as_of,
             Some(f.as_of_hint),
             &d.as_of,
             errors,
@@ -556,8 +557,9 @@ pub(super) fn member_row(
     };
     let _ = writeln!(
         out,
-        "<fieldset class=\"member\" id=\"member-{n}\" data-row=\"{n}\">\n<legend>{} <span class=\"number\">{number}</span></legend>",
-        escape(w.member)
+        "<fieldset class=\"member\" id=\"member-{n}\" data-row=\"{n}\">\n<legend>{}<span class=\"number\">{number}</span>{}</legend>",
+        escape(&w.member.0),
+        escape(&w.member.1)
     );
     let id = |field: &str| format!("family-{n}-{field}");
     // The relation, from the list of relations.
@@ -590,7 +592,7 @@ pub(super) fn member_row(
             "<option value=\"{}\"{}>{}</option>",
             r.as_str(),
             selected(r.as_str()),
-            escape(&upper_first((w.relation)(r)))
+            escape(&upper_first(w.relation(r)))
         );
     }
     out.push_str("</select>\n</div>\n");
