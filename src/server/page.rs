@@ -192,27 +192,27 @@ fn bar(report: &Report, data: &FormData, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<nav class=\"toolbar\" aria-label=\"{}\">",
-        escape(f.title)
+        escape(&f.title)
     );
     let _ = writeln!(
         out,
         "<a href=\"/?lang={}\" class=\"button-link\">{}</a>",
         lang.code(),
-        escape(f.new_check)
+        escape(&f.new_check)
     );
     button_form(
         &mut out,
         "/",
         data,
         &[("lang", lang.code()), ("action", "edit")],
-        f.edit,
+        &f.edit,
         "",
     );
     let _ = writeln!(
         out,
         "<button type=\"button\" id=\"print\" hidden>{}</button><span class=\"print-hint\">{}</span>",
-        escape(f.print),
-        escape(f.print_hint)
+        escape(&f.print),
+        escape(&f.print_hint)
     );
     for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
         button_form(
@@ -224,13 +224,13 @@ fn bar(report: &Report, data: &FormData, lang: Lang) -> String {
             &format!(" lang=\"{}\"", other.code()),
         );
     }
-    let _ = writeln!(out, "<span class=\"downloads\">{}", escape(f.download));
+    let _ = writeln!(out, "<span class=\"downloads\">{}", escape(&f.download));
     for (format, label) in [
-        ("json", f.download_json),
-        ("markdown", f.download_markdown),
-        ("ics", f.download_ics),
-        ("timeline", f.download_timeline),
-        ("timeline-ics", f.download_timeline_ics),
+        ("json", &f.download_json),
+        ("markdown", &f.download_markdown),
+        ("ics", &f.download_ics),
+        ("timeline", &f.download_timeline),
+        ("timeline-ics", &f.download_timeline_ics),
     ] {
         button_form(
             &mut out,
@@ -243,7 +243,7 @@ fn bar(report: &Report, data: &FormData, lang: Lang) -> String {
     }
     out.push_str("</span>\n");
     if !report.questions.is_empty() {
-        let _ = writeln!(out, "<a href=\"#next\">{}</a>", escape(f.answer_questions));
+        let _ = writeln!(out, "<a href=\"#next\">{}</a>", escape(&f.answer_questions));
     }
     out.push_str("</nav>\n");
     out
@@ -268,10 +268,10 @@ fn questions(report: &Report, data: &FormData, lang: Lang) -> String {
         out,
         "<section id=\"next\" class=\"next\">\n<h2>{}</h2>\n<p>{}</p>\n<form method=\"post\" action=\"/check\" novalidate>\n<input type=\"hidden\" name=\"lang\" value=\"{}\">\n\
          <button type=\"submit\" class=\"default-submit\" tabindex=\"-1\" aria-hidden=\"true\">{}</button>\n{}",
-        escape(f.next_heading),
-        escape(f.next_intro),
+        escape(&f.next_heading),
+        escape(&f.next_intro),
         lang.code(),
-        escape(f.next_submit),
+        escape(&f.next_submit),
         data.hidden(&slots)
     );
     let none = FieldErrors::default();
@@ -288,7 +288,7 @@ fn questions(report: &Report, data: &FormData, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<p><button type=\"submit\" class=\"primary\">{}</button></p>\n</form>",
-        escape(f.next_submit)
+        escape(&f.next_submit)
     );
     form::countries_list(&mut out, lang);
     out.push_str("</section>\n");

@@ -6,9 +6,9 @@ use super::*;
 impl<'p> Interview<'p> {
     /// Whether a line is `back` or "I don't know", in any language.
     pub(super) fn special(&self, line: &str) -> Option<Special> {
-        if any_word(line, |w| w.back) {
+        if any_word(line, |w| &w.back) {
             Some(Special::Back)
-        } else if any_word(line, |w| w.unknown) {
+        } else if any_word(line, |w| &w.unknown) {
             Some(Special::Unknown)
         } else {
             None
@@ -22,7 +22,7 @@ impl<'p> Interview<'p> {
         }
         match ask.kind {
             AnswerKind::Country => AnswerProblem::country(line).map(Given::Country),
-            AnswerKind::Countries if any_word(line, |w| w.stateless) => {
+            AnswerKind::Countries if any_word(line, |w| &w.stateless) => {
                 Ok(Given::Countries(Vec::new()))
             }
             AnswerKind::Countries => {
@@ -42,15 +42,15 @@ impl<'p> Interview<'p> {
                 }
                 Ok(Given::Countries(out))
             }
-            AnswerKind::DateOrOpen if any_word(line, |w| w.open) => Ok(Given::Open),
+            AnswerKind::DateOrOpen if any_word(line, |w| &w.open) => Ok(Given::Open),
             AnswerKind::Date | AnswerKind::DateOrOpen => AnswerProblem::date(line).map(Given::Date),
             AnswerKind::Choice => self.choice(ask, line).map(Given::Choice),
-            AnswerKind::YesNo if any_word(line, |w| w.yes) => Ok(Given::YesNo(true)),
-            AnswerKind::YesNo if any_word(line, |w| w.no) => Ok(Given::YesNo(false)),
+            AnswerKind::YesNo if any_word(line, |w| &w.yes) => Ok(Given::YesNo(true)),
+            AnswerKind::YesNo if any_word(line, |w| &w.no) => Ok(Given::YesNo(false)),
             AnswerKind::YesNo => Err(AnswerProblem::NotYesNo(line.to_owned())),
             AnswerKind::Text if line.len() > MAX_TEXT => Err(AnswerProblem::TooLong),
             AnswerKind::Text => Ok(Given::Text(line.to_owned())),
-            AnswerKind::Count if any_word(line, |w| w.no) => Ok(Given::Count(0)),
+            AnswerKind::Count if any_word(line, |w| &w.no) => Ok(Given::Count(0)),
             AnswerKind::Count => match line.parse::<usize>() {
                 Ok(n) if n <= MAX_FAMILY => Ok(Given::Count(n)),
                 _ => Err(AnswerProblem::NotACount {
@@ -221,7 +221,7 @@ pub(super) struct Member {
 /// Whether a line is one of a word list's words, in any language.
 pub(super) fn any_word(
     line: &str,
-    words: impl Fn(&InterviewWords) -> &'static [&'static str],
+    words: impl Fn(&'static InterviewWords) -> &'static [String],
 ) -> bool {
     let line = fold(line);
     Lang::ALL

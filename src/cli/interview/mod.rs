@@ -213,7 +213,7 @@ impl<'p> Interview<'p> {
     ) -> Result<(WorkerProfile, bool), CliError> {
         let w = self.words;
         let mut intro = String::new();
-        for line in w.intro {
+        for line in &w.intro {
             crate::report::text::wrap_into(&mut intro, line, "", "");
         }
         console.say(&intro);
@@ -236,7 +236,10 @@ impl<'p> Interview<'p> {
                 }
             }
         }
-        console.say(&format!("\n{}\n\n", if ended { w.ran_out } else { w.done }));
+        console.say(&format!(
+            "\n{}\n\n",
+            if ended { &w.ran_out } else { &w.done }
+        ));
         let (profile, _) = self.next(&steps);
         Ok((profile, ended))
     }
@@ -252,7 +255,7 @@ impl<'p> Interview<'p> {
     ) -> Result<Outcome, CliError> {
         let w = self.words;
         loop {
-            let Some(line) = console.read(w.prompt)? else {
+            let Some(line) = console.read(&w.prompt)? else {
                 return Ok(Outcome::Ended);
             };
             let problem = match self.special(&line) {
@@ -298,7 +301,7 @@ impl<'p> Interview<'p> {
             };
             let mut out = String::new();
             crate::report::text::wrap_into(&mut out, &self.lang.answer_problem(&problem), "", "");
-            crate::report::text::wrap_into(&mut out, w.hint_always, "", "");
+            crate::report::text::wrap_into(&mut out, &w.hint_always, "", "");
             console.say(&out);
         }
     }
@@ -412,14 +415,14 @@ impl<'p> Interview<'p> {
             );
         }
         let hint = match ask.kind {
-            AnswerKind::Country => w.hint_country,
-            AnswerKind::Countries => w.hint_countries,
-            AnswerKind::Date => w.hint_date,
-            AnswerKind::DateOrOpen => w.hint_date_or_open,
-            AnswerKind::Choice => w.hint_choice,
-            AnswerKind::YesNo => w.hint_yes_no,
-            AnswerKind::Text => w.hint_text,
-            AnswerKind::Count => w.hint_count,
+            AnswerKind::Country => &w.hint_country,
+            AnswerKind::Countries => &w.hint_countries,
+            AnswerKind::Date => &w.hint_date,
+            AnswerKind::DateOrOpen => &w.hint_date_or_open,
+            AnswerKind::Choice => &w.hint_choice,
+            AnswerKind::YesNo => &w.hint_yes_no,
+            AnswerKind::Text => &w.hint_text,
+            AnswerKind::Count => &w.hint_count,
         };
         crate::report::text::wrap_into(&mut out, hint, "", "");
         out

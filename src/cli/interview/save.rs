@@ -14,7 +14,7 @@ impl<'p> Interview<'p> {
     ) -> Result<(), CliError> {
         let w = self.words;
         let mut offer = String::from("\n");
-        crate::report::text::wrap_into(&mut offer, w.save, "", "");
+        crate::report::text::wrap_into(&mut offer, &w.save, "", "");
         for (i, name) in w.formats.iter().enumerate() {
             crate::report::text::wrap_into(
                 &mut offer,
@@ -25,12 +25,12 @@ impl<'p> Interview<'p> {
         }
         console.say(&offer);
         let format = loop {
-            let Some(line) = console.read(w.prompt)? else {
+            let Some(line) = console.read(&w.prompt)? else {
                 console.say(&format!("{}\n", w.not_saved));
                 return Ok(());
             };
             // Enter, "no" or "I don't know": nothing to save.
-            if line.is_empty() || any_word(&line, |w| w.no) || any_word(&line, |w| w.unknown) {
+            if line.is_empty() || any_word(&line, |w| &w.no) || any_word(&line, |w| &w.unknown) {
                 console.say(&format!("{}\n", w.not_saved));
                 return Ok(());
             }
@@ -44,7 +44,7 @@ impl<'p> Interview<'p> {
             }
         };
         let default = format!("eaeu-rights-plan.{}", format.extension());
-        let (before, after) = w.file_name;
+        let (before, after) = &w.file_name;
         loop {
             let Some(line) = console.read(&format!("{before}{default}{after} "))? else {
                 console.say(&format!("{}\n", w.not_saved));
@@ -60,7 +60,7 @@ impl<'p> Interview<'p> {
                 self.render(report, profile, format).as_bytes(),
             ) {
                 Ok(()) => {
-                    let (before, after) = w.saved;
+                    let (before, after) = &w.saved;
                     console.say(&format!("{before}{name}{after}\n"));
                     return Ok(());
                 }

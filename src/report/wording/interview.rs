@@ -1,56 +1,118 @@
 //! The interview's own words: its prompts, the hints that say what answer
 //! a question takes, and why an answer was not taken. The questions
 //! themselves are the pack's (`rules/questions.json` and its language
-//! files); each language's words are in its module (`en.rs`, `ru.rs`).
+//! files); each language's words are its messages `interview-*`
+//! (`src/locales/*/form.ftl`), read once, and why an answer was not taken
+//! is said by its wording (`Speech::answer_problem`).
+
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use crate::locale::{self, Lang, PerLang};
+
 /// The fixed words of the interview, in one language.
 pub struct InterviewWords {
-    /// Before the first question: how to answer.
-    pub intro: &'static [&'static str],
+    /// Before the first question: how to answer, a paragraph each.
+    pub intro: Vec<String>,
     /// Before each answer.
-    pub prompt: &'static str,
+    pub prompt: String,
     /// The answers that leave a fact unknown (lower case; `?` is one in
     /// every language).
-    pub unknown: &'static [&'static str],
+    pub unknown: Vec<String>,
     /// The answers that undo the last answer.
-    pub back: &'static [&'static str],
+    pub back: Vec<String>,
     /// Yes and no.
-    pub yes: &'static [&'static str],
-    pub no: &'static [&'static str],
+    pub yes: Vec<String>,
+    pub no: Vec<String>,
     /// A contract without an end date.
-    pub open: &'static [&'static str],
+    pub open: Vec<String>,
     /// No citizenship at all.
-    pub stateless: &'static [&'static str],
+    pub stateless: Vec<String>,
     /// Under a question: what answer it takes, by the answer's kind.
-    pub hint_country: &'static str,
-    pub hint_countries: &'static str,
-    pub hint_date: &'static str,
-    pub hint_date_or_open: &'static str,
-    pub hint_choice: &'static str,
-    pub hint_yes_no: &'static str,
-    pub hint_text: &'static str,
-    pub hint_count: &'static str,
+    pub hint_country: String,
+    pub hint_countries: String,
+    pub hint_date: String,
+    pub hint_date_or_open: String,
+    pub hint_choice: String,
+    pub hint_yes_no: String,
+    pub hint_text: String,
+    pub hint_count: String,
     /// Under every hint: the answers that work for any question.
-    pub hint_always: &'static str,
+    pub hint_always: String,
     /// Said when an answer leaves a fact unknown.
-    pub left_unknown: &'static str,
+    pub left_unknown: String,
     /// Said when the last answer is undone.
-    pub undone: &'static str,
+    pub undone: String,
     /// Before the plan: nothing more to ask, or no more answers to read.
-    pub done: &'static str,
-    pub ran_out: &'static str,
+    pub done: String,
+    pub ran_out: String,
     /// The offer to save the plan, and the formats it offers, in order:
-    /// text, Markdown, JSON, calendar.
-    pub save: &'static str,
-    pub formats: [&'static str; 5],
+    /// text, Markdown, JSON, calendar, web page.
+    pub save: String,
+    pub formats: [String; 5],
     /// Asks for the file's name: before and after the default name.
-    pub file_name: (&'static str, &'static str),
+    pub file_name: (String, String),
     /// After saving: before and after the file's name.
-    pub saved: (&'static str, &'static str),
+    pub saved: (String, String),
     /// When nothing is saved.
-    pub not_saved: &'static str,
+    pub not_saved: String,
+}
+
+impl InterviewWords {
+    /// The interview's words in `lang`, read on first use.
+    pub(crate) fn of(lang: Lang) -> &'static InterviewWords {
+        static TABLES: OnceLock<PerLang<InterviewWords>> = OnceLock::new();
+        locale::table(&TABLES, lang, Self::build)
+    }
+
+    fn build(lang: Lang) -> Self {
+        let word = |id: &str| locale::word(lang, id, None);
+        // A message of several lines: one answer (or paragraph) a line.
+        let lines = |id: &str| word(id).lines().map(str::to_owned).collect();
+        let pair = |id: &str, arg: &str| {
+            let mut parts = locale::split(lang, id, &[arg]).into_iter();
+            (
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            )
+        };
+        Self {
+            intro: lines("interview-intro"),
+            prompt: pair("interview-prompt", "answer").0,
+            unknown: lines("interview-unknown"),
+            back: lines("interview-back"),
+            yes: lines("interview-yes"),
+            no: lines("interview-no"),
+            open: lines("interview-open"),
+            stateless: lines("interview-stateless"),
+            hint_country: word("interview-hint-country"),
+            hint_countries: word("interview-hint-countries"),
+            hint_date: word("interview-hint-date"),
+            hint_date_or_open: word("interview-hint-date-or-open"),
+            hint_choice: word("interview-hint-choice"),
+            hint_yes_no: word("interview-hint-yes-no"),
+            hint_text: word("interview-hint-text"),
+            hint_count: word("interview-hint-count"),
+            hint_always: word("interview-hint-always"),
+            left_unknown: word("interview-left-unknown"),
+            undone: word("interview-undone"),
+            done: word("interview-done"),
+            ran_out: word("interview-ran-out"),
+            save: word("interview-save"),
+            formats: [
+                "interview-format-text",
+                "interview-format-markdown",
+                "interview-format-json",
+                "interview-format-ics",
+                "interview-format-html",
+            ]
+            .map(word),
+            file_name: pair("interview-file-name", "default"),
+            saved: pair("interview-saved", "file"),
+            not_saved: word("interview-not-saved"),
+        }
+    }
 }
 
 /// Why an answer was not taken. The interview asks again, with the reason.

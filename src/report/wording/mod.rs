@@ -43,12 +43,12 @@ impl Lang {
 
     /// The interview's fixed words in this language.
     pub(crate) fn interview_words(self) -> &'static InterviewWords {
-        self.speech().interview()
+        InterviewWords::of(self)
     }
 
     /// The web form's fixed words in this language.
     pub fn form_words(self) -> &'static form::FormWords {
-        self.speech().form()
+        form::FormWords::of(self)
     }
 
     /// Why an answer was not taken, in this language.
@@ -174,10 +174,6 @@ pub(crate) trait Speech: Sync {
     fn member_words(&self, number: usize, relation: Option<Relation>) -> String;
     /// The question for a missing fact when the pack has none for it.
     fn question_fallback(&self, m: &Missing) -> String;
-    /// The interview's fixed words.
-    fn interview(&self) -> &'static InterviewWords;
-    /// The web form's fixed words.
-    fn form(&self) -> &'static form::FormWords;
     /// Why an answer was not taken.
     fn answer_problem(&self, p: &AnswerProblem) -> String;
     /// Where the interview is: the question's number and about how many

@@ -23,14 +23,14 @@ pub(crate) fn assets() -> &'static str {
 /// The whole form page.
 pub fn page(lang: Lang, data: &FormData, errors: &FieldErrors) -> String {
     let f = lang.form_words();
-    let mut out = head(lang, f.title);
+    let mut out = head(lang, &f.title);
     out.push_str("<body>\n<header class=\"site\">\n");
     languages(&mut out, lang);
     let _ = writeln!(
         out,
         "<h1>{}</h1>\n<p>{}</p>\n</header>\n<main>",
-        escape(f.title),
-        escape(f.intro)
+        escape(&f.title),
+        escape(&f.intro)
     );
     if !errors.is_empty() {
         error_summary(&mut out, lang, errors);
@@ -41,16 +41,16 @@ pub fn page(lang: Lang, data: &FormData, errors: &FieldErrors) -> String {
          <input type=\"hidden\" name=\"lang\" value=\"{}\">\n\
          <button type=\"submit\" class=\"default-submit\" tabindex=\"-1\" aria-hidden=\"true\">{}</button>",
         lang.code(),
-        escape(f.submit)
+        escape(&f.submit)
     );
     let groups: [(&str, &[Slot]); 6] = [
-        (f.person, &[Slot::Citizenship, Slot::Host, Slot::Id]),
+        (&f.person, &[Slot::Citizenship, Slot::Host, Slot::Id]),
         (
-            f.stay,
+            &f.stay,
             &[Slot::EntryDate, Slot::Registered, Slot::PermanentResident],
         ),
         (
-            f.contract,
+            &f.contract,
             &[
                 Slot::ContractKind,
                 Slot::ContractStart,
@@ -58,9 +58,9 @@ pub fn page(lang: Lang, data: &FormData, errors: &FieldErrors) -> String {
                 Slot::TerminatedOn,
             ],
         ),
-        (f.work, &[Slot::Occupation]),
-        (f.family, &[Slot::Family]),
-        (f.assessment, &[Slot::AsOf]),
+        (&f.work, &[Slot::Occupation]),
+        (&f.family, &[Slot::Family]),
+        (&f.assessment, &[Slot::AsOf]),
     ];
     for (legend, slots) in groups {
         if slots == [Slot::Family] {
@@ -81,7 +81,7 @@ pub fn page(lang: Lang, data: &FormData, errors: &FieldErrors) -> String {
     let _ = writeln!(
         out,
         "<p><button type=\"submit\" name=\"action\" value=\"check\" class=\"primary\">{}</button></p>\n</form>",
-        escape(f.submit)
+        escape(&f.submit)
     );
     countries_list(&mut out, lang);
     out.push_str("</main>\n</body>\n</html>\n");
@@ -94,7 +94,7 @@ pub(super) fn languages(out: &mut String, lang: Lang) {
     let _ = write!(
         out,
         "<nav class=\"languages\" aria-label=\"{}\"><ul>",
-        escape(f.language)
+        escape(&f.language)
     );
     for l in Lang::ALL {
         let current = if l == lang {
@@ -118,7 +118,7 @@ pub(super) fn error_summary(out: &mut String, lang: Lang, errors: &FieldErrors) 
     let _ = writeln!(
         out,
         "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"errors\">\n<h2>{}</h2>\n<ul>",
-        escape(f.fix_these)
+        escape(&f.fix_these)
     );
     for (field, message) in errors.iter() {
         let _ = writeln!(
@@ -151,11 +151,11 @@ pub(super) fn label_of(lang: Lang, field: &str) -> String {
     let label: &str = match field {
         "citizenship" => &w.citizenship,
         "host" => &w.host,
-        "id" => f.id,
+        "id" => &f.id,
         "entry_date" => &w.entry,
         "registered" => &w.registered,
         "permanent_resident" => &w.permanent_resident,
-        "contract_kind" => f.contract_kind,
+        "contract_kind" => &f.contract_kind,
         "contract_start" => &w.contract_start,
         "contract_end" => &w.contract_end,
         "terminated_on" => &w.terminated,
@@ -233,7 +233,7 @@ pub(super) fn hint_and_error(
             out,
             "<p class=\"error-message\" id=\"{}-error\"><span class=\"visually-hidden\">{}</span>{}</p>",
             escape(id),
-            escape(lang.form_words().error),
+            escape(&lang.form_words().error),
             escape(e)
         );
     }
@@ -368,7 +368,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             lang,
             "citizenship",
             &w.citizenship,
-            Some(f.citizenship_hint),
+            Some(&f.citizenship_hint),
             &d.citizenship,
             errors,
             countries,
@@ -378,7 +378,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             lang,
             "host",
             &w.host,
-            Some(f.host_hint),
+            Some(&f.host_hint),
             &d.host,
             errors,
             countries,
@@ -387,8 +387,8 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             out,
             lang,
             "id",
-            f.id,
-            Some(f.id_hint),
+            &f.id,
+            Some(&f.id_hint),
             &d.id,
             errors,
             " autocomplete=\"off\"",
@@ -438,7 +438,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
                 out,
                 lang,
                 "contract_kind",
-                f.contract_kind,
+                &f.contract_kind,
                 &choices,
                 &d.contract_kind,
                 errors,
@@ -463,7 +463,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
                 &d.contract_end,
                 errors,
             );
-            checkbox(out, "contract_open", f.open_ended, d.contract_open);
+            checkbox(out, "contract_open", &f.open_ended, d.contract_open);
         }
         Slot::TerminatedOn => date_field(
             out,
@@ -479,7 +479,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             lang,
             "occupation",
             &w.occupation,
-            Some(f.occupation_hint),
+            Some(&f.occupation_hint),
             &d.occupation,
             errors,
             " autocomplete=\"organization-title\"",
@@ -489,7 +489,7 @@ pub fn widget(out: &mut String, lang: Lang, slot: Slot, d: &FormData, errors: &F
             lang,
             "as_of",
             &w.as_of,
-            Some(f.as_of_hint),
+            Some(&f.as_of_hint),
             &d.as_of,
             errors,
         ),
@@ -504,13 +504,13 @@ pub(super) fn family(out: &mut String, lang: Lang, d: &FormData, errors: &FieldE
     let _ = writeln!(
         out,
         "<fieldset class=\"group family\" id=\"family\">\n<legend>{}</legend>\n<p class=\"hint\">{}</p>",
-        escape(f.family),
-        escape(f.family_hint)
+        escape(&f.family),
+        escape(&f.family_hint)
     );
     if let Some(e) = errors.get("family_none") {
         hint_and_error(out, lang, "family_none", None, Some(e));
     }
-    checkbox(out, "family_none", f.no_family, d.family_none);
+    checkbox(out, "family_none", &f.no_family, d.family_none);
     // The rows as posted (an empty one kept in its place), at least one.
     let mut rows: Vec<MemberData> = d.family.clone();
     if rows.is_empty() {
@@ -535,7 +535,7 @@ pub(super) fn family(out: &mut String, lang: Lang, d: &FormData, errors: &FieldE
     let _ = writeln!(
         out,
         "<p><button type=\"submit\" formaction=\"/\" name=\"action\" value=\"add-member\" class=\"secondary add-member\">{}</button></p>\n</fieldset>",
-        escape(f.add_member)
+        escape(&f.add_member)
     );
 }
 
@@ -569,7 +569,7 @@ pub(super) fn member_row(
         out,
         "<div class=\"field{}\">\n<label for=\"{rel}\">{}</label>",
         if error.is_some() { " has-error" } else { "" },
-        escape(f.relation),
+        escape(&f.relation),
         rel = escape(&rel_id)
     );
     hint_and_error(out, lang, &rel_id, None, error);
@@ -584,7 +584,7 @@ pub(super) fn member_row(
         out,
         "<option value=\"\"{}>{}</option>",
         selected(""),
-        escape(f.not_known)
+        escape(&f.not_known)
     );
     for r in Relation::ALL {
         let _ = writeln!(
@@ -600,7 +600,7 @@ pub(super) fn member_row(
         out,
         lang,
         &id("birth_date"),
-        f.birth_date,
+        &f.birth_date,
         None,
         &m.birth_date,
         errors,
@@ -609,7 +609,7 @@ pub(super) fn member_row(
         out,
         lang,
         &id("citizenship"),
-        f.member_citizenship,
+        &f.member_citizenship,
         None,
         &m.citizenship,
         errors,
@@ -618,6 +618,6 @@ pub(super) fn member_row(
     let _ = writeln!(
         out,
         "<button type=\"submit\" formaction=\"/\" name=\"action\" value=\"remove-{n}\" class=\"secondary remove-member\">{} <span class=\"number\">{number}</span></button>\n</fieldset>",
-        escape(f.remove_member)
+        escape(&f.remove_member)
     );
 }

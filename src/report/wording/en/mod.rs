@@ -8,8 +8,7 @@ mod reasons;
 
 use chrono::NaiveDate;
 
-use super::form::FormWords;
-use super::interview::{AnswerProblem, InterviewWords};
+use super::interview::AnswerProblem;
 use super::{Comparison, Labels, Speech};
 use crate::country::Country;
 use crate::engine::ir::{
@@ -148,12 +147,6 @@ impl Speech for En {
             ),
             None => format!("Please give {label}."),
         }
-    }
-    fn interview(&self) -> &'static InterviewWords {
-        &EN_INTERVIEW
-    }
-    fn form(&self) -> &'static FormWords {
-        &EN_FORM
     }
     fn answer_problem(&self, p: &AnswerProblem) -> String {
         answer_problem(p)
@@ -340,46 +333,6 @@ fn assumptions(p: &WorkerProfile) -> Vec<String> {
     out
 }
 
-/// The interview's fixed words in English.
-static EN_INTERVIEW: InterviewWords = InterviewWords {
-    intro: &[
-        "We will ask only what can change your rights and duties.",
-        "Answer each question on one line. If you do not know, type ? and we go on.",
-        "Type back to change your last answer.",
-    ],
-    prompt: "> ",
-    unknown: &["?", "i don't know", "i do not know", "don't know", "dont know", "not known", "unknown"],
-    back: &["back"],
-    yes: &["yes", "y"],
-    no: &["no", "n"],
-    open: &["open", "open-ended", "open ended", "no end"],
-    stateless: &["none", "stateless"],
-    hint_country: "A country, by name or code: Kazakhstan or KZ.",
-    hint_countries: "A country, by name or code: Kyrgyzstan or KG. Several: separate them with commas. No citizenship: none.",
-    hint_date: "A date: 2026-03-01 or 01.03.2026.",
-    hint_date_or_open: "A date: 2026-03-01 or 01.03.2026. No end date: open.",
-    hint_choice: "Type the number or the words.",
-    hint_yes_no: "yes or no",
-    hint_text: "A few words, such as builder or nurse.",
-    hint_count: "A number: 0 if nobody.",
-    hint_always: "? if you do not know · back to change your last answer",
-    left_unknown: "Left unknown: the plan will say what it would change.",
-    undone: "Your last answer is undone.",
-    done: "That is all we need to ask. Here is your plan.",
-    ran_out: "No more answers to read: what was not answered is left unknown. Here is your plan.",
-    save: "Save this plan to a file? Type the number of a format, or press Enter to finish.",
-    formats: [
-        "text",
-        "Markdown, for case notes",
-        "JSON, as data",
-        "calendar (iCalendar), to import the dates",
-        "web page (HTML), to print or to turn into a PDF",
-    ],
-    file_name: ("File name (press Enter for ", "):"),
-    saved: ("The plan is saved in ", "."),
-    not_saved: "The plan is not saved.",
-};
-
 /// Why an answer was not taken, in English.
 fn answer_problem(p: &AnswerProblem) -> String {
     let q = |t: &str| crate::json::quote(t);
@@ -407,54 +360,6 @@ fn answer_problem(p: &AnswerProblem) -> String {
         AnswerProblem::Other(why) => format!("That answer does not fit your other answers: {}.", why.messages(crate::report::Lang::En)),
     }
 }
-
-/// The web form's fixed words in English.
-static EN_FORM: FormWords = FormWords {
-    title: "Rights and obligations of a worker of a Member State of the Eurasian Economic Union",
-    intro: "Fill in what you know. Leave a field empty if you do not know the answer: the report says what it still needs to know.",
-    language: "Language",
-    person: "The person",
-    stay: "Entry and stay",
-    contract: "Contract",
-    work: "Work",
-    family: "Family members",
-    assessment: "Assessment",
-    citizenship_hint: "Start typing the country's name and pick it from the list. Two citizenships: separate them with a comma. No citizenship: type none.",
-    host_hint: "The state where the person works or wants to work.",
-    date_hint: "Day, month, year: 01.03.2026 (or 2026-03-01).",
-    as_of_hint: "The day the report is for. Leave it empty for today.",
-    occupation_hint: "The job title, as in the contract. Teaching, legal, medical and pharmaceutical work need their diplomas recognised.",
-    not_known: "Not known",
-    contract_kind: "Kind of contract",
-    open_ended: "The contract has no end date",
-    no_family: "No family member lives with the person in the host state",
-    family_hint: "List the family members who live with the person in the host state.",
-    relation: "Relation",
-    birth_date: "Date of birth",
-    member_citizenship: "Citizenship",
-    add_member: "Add a family member",
-    remove_member: "Remove family member",
-    id: "Case reference (optional)",
-    id_hint: "Your own reference for this person. It is printed on the report.",
-    submit: "Show rights and obligations",
-    fix_these: "Please correct these answers:",
-    error: "Error: ",
-    new_check: "New check",
-    edit: "Change the answers",
-    print: "Print",
-    print_hint: "To print this page, press Ctrl+P.",
-    download: "Download:",
-    download_json: "JSON (data)",
-    download_markdown: "Markdown (case notes)",
-    download_ics: "Calendar of the dates (ICS)",
-    download_timeline: "Timeline of the stay (text)",
-    download_timeline_ics: "Calendar of the timeline (ICS)",
-    answer_questions: "Answer the open questions",
-    next_heading: "Answer these questions to complete the report",
-    next_intro: "Each answer can change what the report says. Leave a field empty if you do not know.",
-    next_submit: "Update the report",
-    not_found: "There is no page at this address.",
-};
 
 #[cfg(test)]
 mod tests;
