@@ -1,4 +1,4 @@
-//! ISO 3166-1 alpha-2 country codes, with English and Russian short names.
+//! ISO 3166-1 alpha-2 country codes, and their names in each language.
 //!
 //! A [`Country`] can only hold one of the 249 officially assigned alpha-2
 //! codes, not just the EAEU member states. Migrants and rules name every
@@ -8,15 +8,18 @@
 //! (withdrawn) into an error at load time instead of letting it silently
 //! count as "some other country".
 //!
-//! The English and Russian names are CLDR's region names, with CLDR's
-//! abbreviations spelled out ("Saint Lucia", «Фарерские острова»), except
-//! where `country/not_cldr.tsv` says why not (KG is «Кыргызстан» in
-//! Russian); a test checks them against ICU4X's CLDR data. The ISO 3166-1
+//! A country's name in each language is that language's message
+//! `country-{code}` (`src/locales/*/countries.ftl`, read by
+//! [`Lang::country_name`](crate::report::Lang::country_name)): CLDR's
+//! region name, with CLDR's abbreviations spelled out ("Saint Lucia",
+//! «Фарерские острова»), except where `country/not_cldr.tsv` says why not
+//! (KG is «Кыргызстан» in Russian); a test checks them against ICU4X's
+//! CLDR data. The ISO 3166-1
 //! and ОКСМ (ОК (МК (ИСО 3166) 004-97) 025-2001) short names that differ
 //! are accepted as input (`country/names.tsv`).
 //!
-//! People may name a country by its code or by its name in English or
-//! Russian ([`Country::from_str`], with the other names people write in
+//! People may name a country by its code or by its name in any of the
+//! tool's languages ([`Country::from_str`], with the other names people write in
 //! `country/names.tsv`); rule files use codes only ([`Country::from_code`]).
 //! Whichever way in, a country is always written out as its code.
 
@@ -76,336 +79,264 @@ impl fmt::Display for UnknownCountry {
     }
 }
 
-/// One row of the code table.
-struct Entry {
-    /// Upper-case alpha-2 code.
-    code: [u8; 2],
-    /// English name (CLDR's).
-    en: &'static str,
-    /// Russian name (CLDR's).
-    ru: &'static str,
-}
-
-impl Entry {
-    const fn new(code: [u8; 2], en: &'static str, ru: &'static str) -> Self {
-        Self { code, en, ru }
-    }
-}
+/// One row of the code table: an upper-case alpha-2 code. Its names are
+/// each language's messages `country-{code}` (`src/locales/*/countries.ftl`).
+struct Entry([u8; 2]);
 
 /// Number of officially assigned ISO 3166-1 alpha-2 codes.
 const COUNT: usize = 249;
 
 /// All officially assigned codes, sorted by code (checked by a test).
 static TABLE: [Entry; COUNT] = [
-    Entry::new(*b"AD", "Andorra", "Андорра"),
-    Entry::new(
-        *b"AE",
-        "United Arab Emirates",
-        "Объединенные Арабские Эмираты",
-    ),
-    Entry::new(*b"AF", "Afghanistan", "Афганистан"),
-    Entry::new(*b"AG", "Antigua and Barbuda", "Антигуа и Барбуда"),
-    Entry::new(*b"AI", "Anguilla", "Ангилья"),
-    Entry::new(*b"AL", "Albania", "Албания"),
-    Entry::new(*b"AM", "Armenia", "Армения"),
-    Entry::new(*b"AO", "Angola", "Ангола"),
-    Entry::new(*b"AQ", "Antarctica", "Антарктида"),
-    Entry::new(*b"AR", "Argentina", "Аргентина"),
-    Entry::new(*b"AS", "American Samoa", "Американское Самоа"),
-    Entry::new(*b"AT", "Austria", "Австрия"),
-    Entry::new(*b"AU", "Australia", "Австралия"),
-    Entry::new(*b"AW", "Aruba", "Аруба"),
-    Entry::new(*b"AX", "Åland Islands", "Аландские острова"),
-    Entry::new(*b"AZ", "Azerbaijan", "Азербайджан"),
-    Entry::new(*b"BA", "Bosnia and Herzegovina", "Босния и Герцеговина"),
-    Entry::new(*b"BB", "Barbados", "Барбадос"),
-    Entry::new(*b"BD", "Bangladesh", "Бангладеш"),
-    Entry::new(*b"BE", "Belgium", "Бельгия"),
-    Entry::new(*b"BF", "Burkina Faso", "Буркина-Фасо"),
-    Entry::new(*b"BG", "Bulgaria", "Болгария"),
-    Entry::new(*b"BH", "Bahrain", "Бахрейн"),
-    Entry::new(*b"BI", "Burundi", "Бурунди"),
-    Entry::new(*b"BJ", "Benin", "Бенин"),
-    Entry::new(*b"BL", "Saint Barthélemy", "Сен-Бартелеми"),
-    Entry::new(*b"BM", "Bermuda", "Бермудские острова"),
-    Entry::new(*b"BN", "Brunei", "Бруней"),
-    Entry::new(*b"BO", "Bolivia", "Боливия"),
-    Entry::new(
-        *b"BQ",
-        "Caribbean Netherlands",
-        "Бонэйр, Синт-Эстатиус и Саба",
-    ),
-    Entry::new(*b"BR", "Brazil", "Бразилия"),
-    Entry::new(*b"BS", "Bahamas", "Багамы"),
-    Entry::new(*b"BT", "Bhutan", "Бутан"),
-    Entry::new(*b"BV", "Bouvet Island", "Остров Буве"),
-    Entry::new(*b"BW", "Botswana", "Ботсвана"),
-    Entry::new(*b"BY", "Belarus", "Беларусь"),
-    Entry::new(*b"BZ", "Belize", "Белиз"),
-    Entry::new(*b"CA", "Canada", "Канада"),
-    Entry::new(*b"CC", "Cocos (Keeling) Islands", "Кокосовые острова"),
-    Entry::new(
-        *b"CD",
-        "Congo, Democratic Republic of the",
-        "Конго, Демократическая Республика",
-    ),
-    Entry::new(
-        *b"CF",
-        "Central African Republic",
-        "Центрально-Африканская Республика",
-    ),
-    Entry::new(*b"CG", "Congo", "Конго"),
-    Entry::new(*b"CH", "Switzerland", "Швейцария"),
-    Entry::new(*b"CI", "Côte d’Ivoire", "Кот-д’Ивуар"),
-    Entry::new(*b"CK", "Cook Islands", "Острова Кука"),
-    Entry::new(*b"CL", "Chile", "Чили"),
-    Entry::new(*b"CM", "Cameroon", "Камерун"),
-    Entry::new(*b"CN", "China", "Китай"),
-    Entry::new(*b"CO", "Colombia", "Колумбия"),
-    Entry::new(*b"CR", "Costa Rica", "Коста-Рика"),
-    Entry::new(*b"CU", "Cuba", "Куба"),
-    Entry::new(*b"CV", "Cape Verde", "Кабо-Верде"),
-    Entry::new(*b"CW", "Curaçao", "Кюрасао"),
-    Entry::new(*b"CX", "Christmas Island", "Остров Рождества"),
-    Entry::new(*b"CY", "Cyprus", "Кипр"),
-    Entry::new(*b"CZ", "Czechia", "Чехия"),
-    Entry::new(*b"DE", "Germany", "Германия"),
-    Entry::new(*b"DJ", "Djibouti", "Джибути"),
-    Entry::new(*b"DK", "Denmark", "Дания"),
-    Entry::new(*b"DM", "Dominica", "Доминика"),
-    Entry::new(*b"DO", "Dominican Republic", "Доминиканская Республика"),
-    Entry::new(*b"DZ", "Algeria", "Алжир"),
-    Entry::new(*b"EC", "Ecuador", "Эквадор"),
-    Entry::new(*b"EE", "Estonia", "Эстония"),
-    Entry::new(*b"EG", "Egypt", "Египет"),
-    Entry::new(*b"EH", "Western Sahara", "Западная Сахара"),
-    Entry::new(*b"ER", "Eritrea", "Эритрея"),
-    Entry::new(*b"ES", "Spain", "Испания"),
-    Entry::new(*b"ET", "Ethiopia", "Эфиопия"),
-    Entry::new(*b"FI", "Finland", "Финляндия"),
-    Entry::new(*b"FJ", "Fiji", "Фиджи"),
-    Entry::new(*b"FK", "Falkland Islands", "Фолклендские острова"),
-    Entry::new(*b"FM", "Micronesia", "Федеративные Штаты Микронезии"),
-    Entry::new(*b"FO", "Faroe Islands", "Фарерские острова"),
-    Entry::new(*b"FR", "France", "Франция"),
-    Entry::new(*b"GA", "Gabon", "Габон"),
-    Entry::new(*b"GB", "United Kingdom", "Великобритания"),
-    Entry::new(*b"GD", "Grenada", "Гренада"),
-    Entry::new(*b"GE", "Georgia", "Грузия"),
-    Entry::new(*b"GF", "French Guiana", "Французская Гвиана"),
-    Entry::new(*b"GG", "Guernsey", "Гернси"),
-    Entry::new(*b"GH", "Ghana", "Гана"),
-    Entry::new(*b"GI", "Gibraltar", "Гибралтар"),
-    Entry::new(*b"GL", "Greenland", "Гренландия"),
-    Entry::new(*b"GM", "Gambia", "Гамбия"),
-    Entry::new(*b"GN", "Guinea", "Гвинея"),
-    Entry::new(*b"GP", "Guadeloupe", "Гваделупа"),
-    Entry::new(*b"GQ", "Equatorial Guinea", "Экваториальная Гвинея"),
-    Entry::new(*b"GR", "Greece", "Греция"),
-    Entry::new(
-        *b"GS",
-        "South Georgia and South Sandwich Islands",
-        "Южная Георгия и Южные Сандвичевы острова",
-    ),
-    Entry::new(*b"GT", "Guatemala", "Гватемала"),
-    Entry::new(*b"GU", "Guam", "Гуам"),
-    Entry::new(*b"GW", "Guinea-Bissau", "Гвинея-Бисау"),
-    Entry::new(*b"GY", "Guyana", "Гайана"),
-    Entry::new(*b"HK", "Hong Kong", "Гонконг"),
-    Entry::new(
-        *b"HM",
-        "Heard Island and McDonald Islands",
-        "Острова Херд и Макдональд",
-    ),
-    Entry::new(*b"HN", "Honduras", "Гондурас"),
-    Entry::new(*b"HR", "Croatia", "Хорватия"),
-    Entry::new(*b"HT", "Haiti", "Гаити"),
-    Entry::new(*b"HU", "Hungary", "Венгрия"),
-    Entry::new(*b"ID", "Indonesia", "Индонезия"),
-    Entry::new(*b"IE", "Ireland", "Ирландия"),
-    Entry::new(*b"IL", "Israel", "Израиль"),
-    Entry::new(*b"IM", "Isle of Man", "Остров Мэн"),
-    Entry::new(*b"IN", "India", "Индия"),
-    Entry::new(
-        *b"IO",
-        "British Indian Ocean Territory",
-        "Британская территория в Индийском океане",
-    ),
-    Entry::new(*b"IQ", "Iraq", "Ирак"),
-    Entry::new(*b"IR", "Iran", "Иран"),
-    Entry::new(*b"IS", "Iceland", "Исландия"),
-    Entry::new(*b"IT", "Italy", "Италия"),
-    Entry::new(*b"JE", "Jersey", "Джерси"),
-    Entry::new(*b"JM", "Jamaica", "Ямайка"),
-    Entry::new(*b"JO", "Jordan", "Иордания"),
-    Entry::new(*b"JP", "Japan", "Япония"),
-    Entry::new(*b"KE", "Kenya", "Кения"),
-    Entry::new(*b"KG", "Kyrgyzstan", "Кыргызстан"),
-    Entry::new(*b"KH", "Cambodia", "Камбоджа"),
-    Entry::new(*b"KI", "Kiribati", "Кирибати"),
-    Entry::new(*b"KM", "Comoros", "Коморы"),
-    Entry::new(*b"KN", "Saint Kitts and Nevis", "Сент-Китс и Невис"),
-    Entry::new(
-        *b"KP",
-        "North Korea",
-        "Корейская Народно-Демократическая Республика",
-    ),
-    Entry::new(*b"KR", "South Korea", "Республика Корея"),
-    Entry::new(*b"KW", "Kuwait", "Кувейт"),
-    Entry::new(*b"KY", "Cayman Islands", "Острова Кайман"),
-    Entry::new(*b"KZ", "Kazakhstan", "Казахстан"),
-    Entry::new(*b"LA", "Laos", "Лаос"),
-    Entry::new(*b"LB", "Lebanon", "Ливан"),
-    Entry::new(*b"LC", "Saint Lucia", "Сент-Люсия"),
-    Entry::new(*b"LI", "Liechtenstein", "Лихтенштейн"),
-    Entry::new(*b"LK", "Sri Lanka", "Шри-Ланка"),
-    Entry::new(*b"LR", "Liberia", "Либерия"),
-    Entry::new(*b"LS", "Lesotho", "Лесото"),
-    Entry::new(*b"LT", "Lithuania", "Литва"),
-    Entry::new(*b"LU", "Luxembourg", "Люксембург"),
-    Entry::new(*b"LV", "Latvia", "Латвия"),
-    Entry::new(*b"LY", "Libya", "Ливия"),
-    Entry::new(*b"MA", "Morocco", "Марокко"),
-    Entry::new(*b"MC", "Monaco", "Монако"),
-    Entry::new(*b"MD", "Moldova", "Молдова"),
-    Entry::new(*b"ME", "Montenegro", "Черногория"),
-    Entry::new(*b"MF", "Saint Martin", "Сен-Мартен"),
-    Entry::new(*b"MG", "Madagascar", "Мадагаскар"),
-    Entry::new(*b"MH", "Marshall Islands", "Маршалловы острова"),
-    Entry::new(*b"MK", "North Macedonia", "Северная Македония"),
-    Entry::new(*b"ML", "Mali", "Мали"),
-    Entry::new(*b"MM", "Myanmar (Burma)", "Мьянма (Бирма)"),
-    Entry::new(*b"MN", "Mongolia", "Монголия"),
-    Entry::new(*b"MO", "Macao", "Макао"),
-    Entry::new(
-        *b"MP",
-        "Northern Mariana Islands",
-        "Северные Марианские острова",
-    ),
-    Entry::new(*b"MQ", "Martinique", "Мартиника"),
-    Entry::new(*b"MR", "Mauritania", "Мавритания"),
-    Entry::new(*b"MS", "Montserrat", "Монтсеррат"),
-    Entry::new(*b"MT", "Malta", "Мальта"),
-    Entry::new(*b"MU", "Mauritius", "Маврикий"),
-    Entry::new(*b"MV", "Maldives", "Мальдивы"),
-    Entry::new(*b"MW", "Malawi", "Малави"),
-    Entry::new(*b"MX", "Mexico", "Мексика"),
-    Entry::new(*b"MY", "Malaysia", "Малайзия"),
-    Entry::new(*b"MZ", "Mozambique", "Мозамбик"),
-    Entry::new(*b"NA", "Namibia", "Намибия"),
-    Entry::new(*b"NC", "New Caledonia", "Новая Каледония"),
-    Entry::new(*b"NE", "Niger", "Нигер"),
-    Entry::new(*b"NF", "Norfolk Island", "Остров Норфолк"),
-    Entry::new(*b"NG", "Nigeria", "Нигерия"),
-    Entry::new(*b"NI", "Nicaragua", "Никарагуа"),
-    Entry::new(*b"NL", "Netherlands", "Нидерланды"),
-    Entry::new(*b"NO", "Norway", "Норвегия"),
-    Entry::new(*b"NP", "Nepal", "Непал"),
-    Entry::new(*b"NR", "Nauru", "Науру"),
-    Entry::new(*b"NU", "Niue", "Ниуэ"),
-    Entry::new(*b"NZ", "New Zealand", "Новая Зеландия"),
-    Entry::new(*b"OM", "Oman", "Оман"),
-    Entry::new(*b"PA", "Panama", "Панама"),
-    Entry::new(*b"PE", "Peru", "Перу"),
-    Entry::new(*b"PF", "French Polynesia", "Французская Полинезия"),
-    Entry::new(*b"PG", "Papua New Guinea", "Папуа — Новая Гвинея"),
-    Entry::new(*b"PH", "Philippines", "Филиппины"),
-    Entry::new(*b"PK", "Pakistan", "Пакистан"),
-    Entry::new(*b"PL", "Poland", "Польша"),
-    Entry::new(*b"PM", "Saint Pierre and Miquelon", "Сен-Пьер и Микелон"),
-    Entry::new(*b"PN", "Pitcairn Islands", "Острова Питкэрн"),
-    Entry::new(*b"PR", "Puerto Rico", "Пуэрто-Рико"),
-    Entry::new(*b"PS", "Palestine", "Палестина, Государство"),
-    Entry::new(*b"PT", "Portugal", "Португалия"),
-    Entry::new(*b"PW", "Palau", "Палау"),
-    Entry::new(*b"PY", "Paraguay", "Парагвай"),
-    Entry::new(*b"QA", "Qatar", "Катар"),
-    Entry::new(*b"RE", "Réunion", "Реюньон"),
-    Entry::new(*b"RO", "Romania", "Румыния"),
-    Entry::new(*b"RS", "Serbia", "Сербия"),
-    Entry::new(*b"RU", "Russia", "Россия"),
-    Entry::new(*b"RW", "Rwanda", "Руанда"),
-    Entry::new(*b"SA", "Saudi Arabia", "Саудовская Аравия"),
-    Entry::new(*b"SB", "Solomon Islands", "Соломоновы острова"),
-    Entry::new(*b"SC", "Seychelles", "Сейшельские острова"),
-    Entry::new(*b"SD", "Sudan", "Судан"),
-    Entry::new(*b"SE", "Sweden", "Швеция"),
-    Entry::new(*b"SG", "Singapore", "Сингапур"),
-    Entry::new(
-        *b"SH",
-        "Saint Helena, Ascension and Tristan da Cunha",
-        "Остров Святой Елены",
-    ),
-    Entry::new(*b"SI", "Slovenia", "Словения"),
-    Entry::new(*b"SJ", "Svalbard and Jan Mayen", "Шпицберген и Ян-Майен"),
-    Entry::new(*b"SK", "Slovakia", "Словакия"),
-    Entry::new(*b"SL", "Sierra Leone", "Сьерра-Леоне"),
-    Entry::new(*b"SM", "San Marino", "Сан-Марино"),
-    Entry::new(*b"SN", "Senegal", "Сенегал"),
-    Entry::new(*b"SO", "Somalia", "Сомали"),
-    Entry::new(*b"SR", "Suriname", "Суринам"),
-    Entry::new(*b"SS", "South Sudan", "Южный Судан"),
-    Entry::new(*b"ST", "São Tomé and Príncipe", "Сан-Томе и Принсипи"),
-    Entry::new(*b"SV", "El Salvador", "Сальвадор"),
-    Entry::new(*b"SX", "Sint Maarten", "Синт-Мартен"),
-    Entry::new(*b"SY", "Syria", "Сирия"),
-    Entry::new(*b"SZ", "Eswatini", "Эсватини"),
-    Entry::new(*b"TC", "Turks and Caicos Islands", "Тёркс и Кайкос"),
-    Entry::new(*b"TD", "Chad", "Чад"),
-    Entry::new(
-        *b"TF",
-        "French Southern and Antarctic Lands",
-        "Французские Южные территории",
-    ),
-    Entry::new(*b"TG", "Togo", "Того"),
-    Entry::new(*b"TH", "Thailand", "Таиланд"),
-    Entry::new(*b"TJ", "Tajikistan", "Таджикистан"),
-    Entry::new(*b"TK", "Tokelau", "Токелау"),
-    Entry::new(*b"TL", "Timor-Leste", "Восточный Тимор"),
-    Entry::new(*b"TM", "Turkmenistan", "Туркменистан"),
-    Entry::new(*b"TN", "Tunisia", "Тунис"),
-    Entry::new(*b"TO", "Tonga", "Тонга"),
-    Entry::new(*b"TR", "Türkiye", "Турция"),
-    Entry::new(*b"TT", "Trinidad and Tobago", "Тринидад и Тобаго"),
-    Entry::new(*b"TV", "Tuvalu", "Тувалу"),
-    Entry::new(*b"TW", "Taiwan", "Тайвань"),
-    Entry::new(*b"TZ", "Tanzania", "Танзания"),
-    Entry::new(*b"UA", "Ukraine", "Украина"),
-    Entry::new(*b"UG", "Uganda", "Уганда"),
-    Entry::new(
-        *b"UM",
-        "United States Outlying Islands",
-        "Внешние малые острова (США)",
-    ),
-    Entry::new(*b"US", "United States", "Соединенные Штаты"),
-    Entry::new(*b"UY", "Uruguay", "Уругвай"),
-    Entry::new(*b"UZ", "Uzbekistan", "Узбекистан"),
-    Entry::new(*b"VA", "Vatican City", "Ватикан"),
-    Entry::new(
-        *b"VC",
-        "Saint Vincent and Grenadines",
-        "Сент-Винсент и Гренадины",
-    ),
-    Entry::new(*b"VE", "Venezuela", "Венесуэла"),
-    Entry::new(
-        *b"VG",
-        "British Virgin Islands",
-        "Виргинские острова (Великобритания)",
-    ),
-    Entry::new(
-        *b"VI",
-        "United States Virgin Islands",
-        "Виргинские острова (США)",
-    ),
-    Entry::new(*b"VN", "Vietnam", "Вьетнам"),
-    Entry::new(*b"VU", "Vanuatu", "Вануату"),
-    Entry::new(*b"WF", "Wallis and Futuna", "Уоллис и Футуна"),
-    Entry::new(*b"WS", "Samoa", "Самоа"),
-    Entry::new(*b"YE", "Yemen", "Йемен"),
-    Entry::new(*b"YT", "Mayotte", "Майотта"),
-    Entry::new(*b"ZA", "South Africa", "Южно-Африканская Республика"),
-    Entry::new(*b"ZM", "Zambia", "Замбия"),
-    Entry::new(*b"ZW", "Zimbabwe", "Зимбабве"),
+    Entry(*b"AD"),
+    Entry(*b"AE"),
+    Entry(*b"AF"),
+    Entry(*b"AG"),
+    Entry(*b"AI"),
+    Entry(*b"AL"),
+    Entry(*b"AM"),
+    Entry(*b"AO"),
+    Entry(*b"AQ"),
+    Entry(*b"AR"),
+    Entry(*b"AS"),
+    Entry(*b"AT"),
+    Entry(*b"AU"),
+    Entry(*b"AW"),
+    Entry(*b"AX"),
+    Entry(*b"AZ"),
+    Entry(*b"BA"),
+    Entry(*b"BB"),
+    Entry(*b"BD"),
+    Entry(*b"BE"),
+    Entry(*b"BF"),
+    Entry(*b"BG"),
+    Entry(*b"BH"),
+    Entry(*b"BI"),
+    Entry(*b"BJ"),
+    Entry(*b"BL"),
+    Entry(*b"BM"),
+    Entry(*b"BN"),
+    Entry(*b"BO"),
+    Entry(*b"BQ"),
+    Entry(*b"BR"),
+    Entry(*b"BS"),
+    Entry(*b"BT"),
+    Entry(*b"BV"),
+    Entry(*b"BW"),
+    Entry(*b"BY"),
+    Entry(*b"BZ"),
+    Entry(*b"CA"),
+    Entry(*b"CC"),
+    Entry(*b"CD"),
+    Entry(*b"CF"),
+    Entry(*b"CG"),
+    Entry(*b"CH"),
+    Entry(*b"CI"),
+    Entry(*b"CK"),
+    Entry(*b"CL"),
+    Entry(*b"CM"),
+    Entry(*b"CN"),
+    Entry(*b"CO"),
+    Entry(*b"CR"),
+    Entry(*b"CU"),
+    Entry(*b"CV"),
+    Entry(*b"CW"),
+    Entry(*b"CX"),
+    Entry(*b"CY"),
+    Entry(*b"CZ"),
+    Entry(*b"DE"),
+    Entry(*b"DJ"),
+    Entry(*b"DK"),
+    Entry(*b"DM"),
+    Entry(*b"DO"),
+    Entry(*b"DZ"),
+    Entry(*b"EC"),
+    Entry(*b"EE"),
+    Entry(*b"EG"),
+    Entry(*b"EH"),
+    Entry(*b"ER"),
+    Entry(*b"ES"),
+    Entry(*b"ET"),
+    Entry(*b"FI"),
+    Entry(*b"FJ"),
+    Entry(*b"FK"),
+    Entry(*b"FM"),
+    Entry(*b"FO"),
+    Entry(*b"FR"),
+    Entry(*b"GA"),
+    Entry(*b"GB"),
+    Entry(*b"GD"),
+    Entry(*b"GE"),
+    Entry(*b"GF"),
+    Entry(*b"GG"),
+    Entry(*b"GH"),
+    Entry(*b"GI"),
+    Entry(*b"GL"),
+    Entry(*b"GM"),
+    Entry(*b"GN"),
+    Entry(*b"GP"),
+    Entry(*b"GQ"),
+    Entry(*b"GR"),
+    Entry(*b"GS"),
+    Entry(*b"GT"),
+    Entry(*b"GU"),
+    Entry(*b"GW"),
+    Entry(*b"GY"),
+    Entry(*b"HK"),
+    Entry(*b"HM"),
+    Entry(*b"HN"),
+    Entry(*b"HR"),
+    Entry(*b"HT"),
+    Entry(*b"HU"),
+    Entry(*b"ID"),
+    Entry(*b"IE"),
+    Entry(*b"IL"),
+    Entry(*b"IM"),
+    Entry(*b"IN"),
+    Entry(*b"IO"),
+    Entry(*b"IQ"),
+    Entry(*b"IR"),
+    Entry(*b"IS"),
+    Entry(*b"IT"),
+    Entry(*b"JE"),
+    Entry(*b"JM"),
+    Entry(*b"JO"),
+    Entry(*b"JP"),
+    Entry(*b"KE"),
+    Entry(*b"KG"),
+    Entry(*b"KH"),
+    Entry(*b"KI"),
+    Entry(*b"KM"),
+    Entry(*b"KN"),
+    Entry(*b"KP"),
+    Entry(*b"KR"),
+    Entry(*b"KW"),
+    Entry(*b"KY"),
+    Entry(*b"KZ"),
+    Entry(*b"LA"),
+    Entry(*b"LB"),
+    Entry(*b"LC"),
+    Entry(*b"LI"),
+    Entry(*b"LK"),
+    Entry(*b"LR"),
+    Entry(*b"LS"),
+    Entry(*b"LT"),
+    Entry(*b"LU"),
+    Entry(*b"LV"),
+    Entry(*b"LY"),
+    Entry(*b"MA"),
+    Entry(*b"MC"),
+    Entry(*b"MD"),
+    Entry(*b"ME"),
+    Entry(*b"MF"),
+    Entry(*b"MG"),
+    Entry(*b"MH"),
+    Entry(*b"MK"),
+    Entry(*b"ML"),
+    Entry(*b"MM"),
+    Entry(*b"MN"),
+    Entry(*b"MO"),
+    Entry(*b"MP"),
+    Entry(*b"MQ"),
+    Entry(*b"MR"),
+    Entry(*b"MS"),
+    Entry(*b"MT"),
+    Entry(*b"MU"),
+    Entry(*b"MV"),
+    Entry(*b"MW"),
+    Entry(*b"MX"),
+    Entry(*b"MY"),
+    Entry(*b"MZ"),
+    Entry(*b"NA"),
+    Entry(*b"NC"),
+    Entry(*b"NE"),
+    Entry(*b"NF"),
+    Entry(*b"NG"),
+    Entry(*b"NI"),
+    Entry(*b"NL"),
+    Entry(*b"NO"),
+    Entry(*b"NP"),
+    Entry(*b"NR"),
+    Entry(*b"NU"),
+    Entry(*b"NZ"),
+    Entry(*b"OM"),
+    Entry(*b"PA"),
+    Entry(*b"PE"),
+    Entry(*b"PF"),
+    Entry(*b"PG"),
+    Entry(*b"PH"),
+    Entry(*b"PK"),
+    Entry(*b"PL"),
+    Entry(*b"PM"),
+    Entry(*b"PN"),
+    Entry(*b"PR"),
+    Entry(*b"PS"),
+    Entry(*b"PT"),
+    Entry(*b"PW"),
+    Entry(*b"PY"),
+    Entry(*b"QA"),
+    Entry(*b"RE"),
+    Entry(*b"RO"),
+    Entry(*b"RS"),
+    Entry(*b"RU"),
+    Entry(*b"RW"),
+    Entry(*b"SA"),
+    Entry(*b"SB"),
+    Entry(*b"SC"),
+    Entry(*b"SD"),
+    Entry(*b"SE"),
+    Entry(*b"SG"),
+    Entry(*b"SH"),
+    Entry(*b"SI"),
+    Entry(*b"SJ"),
+    Entry(*b"SK"),
+    Entry(*b"SL"),
+    Entry(*b"SM"),
+    Entry(*b"SN"),
+    Entry(*b"SO"),
+    Entry(*b"SR"),
+    Entry(*b"SS"),
+    Entry(*b"ST"),
+    Entry(*b"SV"),
+    Entry(*b"SX"),
+    Entry(*b"SY"),
+    Entry(*b"SZ"),
+    Entry(*b"TC"),
+    Entry(*b"TD"),
+    Entry(*b"TF"),
+    Entry(*b"TG"),
+    Entry(*b"TH"),
+    Entry(*b"TJ"),
+    Entry(*b"TK"),
+    Entry(*b"TL"),
+    Entry(*b"TM"),
+    Entry(*b"TN"),
+    Entry(*b"TO"),
+    Entry(*b"TR"),
+    Entry(*b"TT"),
+    Entry(*b"TV"),
+    Entry(*b"TW"),
+    Entry(*b"TZ"),
+    Entry(*b"UA"),
+    Entry(*b"UG"),
+    Entry(*b"UM"),
+    Entry(*b"US"),
+    Entry(*b"UY"),
+    Entry(*b"UZ"),
+    Entry(*b"VA"),
+    Entry(*b"VC"),
+    Entry(*b"VE"),
+    Entry(*b"VG"),
+    Entry(*b"VI"),
+    Entry(*b"VN"),
+    Entry(*b"VU"),
+    Entry(*b"WF"),
+    Entry(*b"WS"),
+    Entry(*b"YE"),
+    Entry(*b"YT"),
+    Entry(*b"ZA"),
+    Entry(*b"ZM"),
+    Entry(*b"ZW"),
 ];
 
 impl Country {
@@ -458,18 +389,6 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("")
     }
 
-    /// The English name, e.g. `"Kyrgyzstan"`.
-    #[must_use]
-    pub fn name_en(&self) -> &'static str {
-        self.entry().map_or("", |e| e.en)
-    }
-
-    /// The Russian name, e.g. `"Кыргызстан"`.
-    #[must_use]
-    pub fn name_ru(&self) -> &'static str {
-        self.entry().map_or("", |e| e.ru)
-    }
-
     /// The code's position among the 26 x 26 two-letter codes, below
     /// [`INDICES`]: lets tables be indexed by country without a search.
     #[inline]
@@ -477,14 +396,6 @@ impl Country {
         // Always two upper-case ASCII letters, so this is below 26 * 26.
         let [a, b] = self.0;
         usize::from(a.wrapping_sub(b'A')) * 26 + usize::from(b.wrapping_sub(b'A'))
-    }
-
-    /// The table row of this code; always `Some` for a constructed `Country`.
-    fn entry(self) -> Option<&'static Entry> {
-        TABLE
-            .binary_search_by(|e| e.code.cmp(&self.0))
-            .ok()
-            .and_then(|i| TABLE.get(i))
     }
 }
 
@@ -494,7 +405,7 @@ impl Country {
 static ASSIGNED: std::sync::LazyLock<[u32; 26]> = std::sync::LazyLock::new(|| {
     let mut rows = [0u32; 26];
     for e in &TABLE {
-        let [a, b] = e.code;
+        let [a, b] = e.0;
         if let Some(row) = rows.get_mut(usize::from(a.wrapping_sub(b'A'))) {
             *row |= 1u32
                 .checked_shl(u32::from(b.wrapping_sub(b'A')))
@@ -520,7 +431,7 @@ pub(crate) const INDICES: usize = 26 * 26;
 /// Every officially assigned country, in code order.
 #[must_use]
 pub fn all() -> impl ExactSizeIterator<Item = Country> {
-    TABLE.iter().map(|e| Country(e.code))
+    TABLE.iter().map(|e| Country(e.0))
 }
 
 impl FromStr for Country {
@@ -600,6 +511,7 @@ impl<'de> Deserialize<'de> for Country {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Lang;
     use std::collections::HashSet;
 
     #[test]
@@ -608,23 +520,27 @@ mod tests {
         assert_eq!(all().count(), 249);
         assert_eq!(all().len(), 249);
         for pair in TABLE.windows(2) {
-            assert!(
-                pair[0].code < pair[1].code,
-                "{:?} !< {:?}",
-                pair[0].code,
-                pair[1].code
-            );
+            assert!(pair[0].0 < pair[1].0, "{:?} !< {:?}", pair[0].0, pair[1].0);
         }
         for e in &TABLE {
-            assert!(e.code.iter().all(u8::is_ascii_uppercase));
-            assert!(!e.en.is_empty() && !e.ru.is_empty());
-            assert_eq!(e.en.trim(), e.en);
-            assert_eq!(e.ru.trim(), e.ru);
+            assert!(e.0.iter().all(u8::is_ascii_uppercase));
         }
-        let ru: HashSet<_> = TABLE.iter().map(|e| e.ru).collect();
-        let en: HashSet<_> = TABLE.iter().map(|e| e.en).collect();
-        assert_eq!(ru.len(), 249);
-        assert_eq!(en.len(), 249);
+        for lang in Lang::ALL {
+            // Each language names every country itself, and nothing else.
+            let ids = crate::locale::ids(lang, "countries").unwrap();
+            assert_eq!(ids.len(), 249, "{}", lang.code());
+            for c in all() {
+                let id = format!("country-{}", c.code());
+                let name = crate::locale::format(lang, &id, None);
+                assert!(name.is_ok(), "{} {id}: {name:?}", lang.code());
+            }
+            let names: HashSet<_> = all().map(|c| lang.country_name(c)).collect();
+            assert_eq!(names.len(), 249, "{}", lang.code());
+            for name in names {
+                assert!(!name.is_empty(), "{}", lang.code());
+                assert_eq!(name.trim(), name, "{}", lang.code());
+            }
+        }
     }
 
     #[test]
@@ -632,8 +548,9 @@ mod tests {
         for c in all() {
             assert_eq!(c.code().parse::<Country>().unwrap(), c);
             assert_eq!(c.code().to_lowercase().parse::<Country>().unwrap(), c);
-            assert!(!c.name_en().is_empty());
-            assert!(!c.name_ru().is_empty());
+            for lang in Lang::ALL {
+                assert!(!lang.country_name(c).is_empty());
+            }
         }
     }
 
@@ -710,8 +627,8 @@ mod tests {
         ];
         for (code, en, ru) in cases {
             let c: Country = code.parse().unwrap();
-            assert_eq!(c.name_en(), en);
-            assert_eq!(c.name_ru(), ru);
+            assert_eq!(Lang::En.country_name(c), en);
+            assert_eq!(Lang::Ru.country_name(c), ru);
         }
     }
 
@@ -728,7 +645,7 @@ mod tests {
             (Country::UZ, "UZ"),
         ] {
             assert_eq!(c.code(), code);
-            assert!(c.entry().is_some());
+            assert!(TABLE.iter().any(|e| e.0 == c.0));
         }
     }
 
@@ -787,7 +704,7 @@ mod tests {
     fn the_bitmap_agrees_with_the_table() {
         for a in b'A'..=b'Z' {
             for b in b'A'..=b'Z' {
-                let in_table = TABLE.iter().any(|e| e.code == [a, b]);
+                let in_table = TABLE.iter().any(|e| e.0 == [a, b]);
                 assert_eq!(assigned([a, b]), in_table, "{}{}", a as char, b as char);
             }
         }

@@ -1,5 +1,5 @@
-//! Countries by name: the English and Russian short names of the code
-//! table, and the other names people write (`names.tsv`: long forms, older
+//! Countries by name: the names each language gives the countries
+//! (`src/locales/*/countries.ftl`), and the other names people write (`names.tsv`: long forms, older
 //! and colloquial names), looked up case-insensitively.
 //!
 //! The names are data, not code: adding a variant is one row of the table,
@@ -42,12 +42,12 @@ static NAMES: LazyLock<HashMap<String, Name>> = LazyLock::new(|| {
     map
 });
 
-/// The code table's own English and Russian names.
+/// The names each language gives the countries, English's first.
 fn table_names() -> impl Iterator<Item = Name> {
-    super::all().flat_map(|country| {
-        [country.name_en(), country.name_ru()].map(|written| Name {
+    crate::report::Lang::ALL.into_iter().flat_map(|lang| {
+        super::all().map(move |country| Name {
             country,
-            written,
+            written: lang.country_name(country),
             offered: true,
         })
     })

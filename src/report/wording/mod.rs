@@ -36,9 +36,22 @@ impl Lang {
         TextWords::of(self)
     }
 
-    /// A country's name in this language.
+    /// A country's name in this language (its message `country-{code}`).
     pub fn country_name(self, c: Country) -> &'static str {
-        self.speech().country_name(c)
+        static TABLES: std::sync::OnceLock<crate::locale::PerLang<Vec<String>>> =
+            std::sync::OnceLock::new();
+        // Every two-letter code has its place, so a name is found without
+        // a search; codes not assigned have none.
+        let names = crate::locale::table(&TABLES, self, |lang| {
+            let mut names = vec![String::new(); 26 * 26];
+            for c in crate::country::all() {
+                if let Some(name) = names.get_mut(c.index()) {
+                    *name = crate::locale::word(lang, &format!("country-{}", c.code()), None);
+                }
+            }
+            names
+        });
+        names.get(c.index()).map_or("", String::as_str)
     }
 
     /// The interview's fixed words in this language.
@@ -181,8 +194,6 @@ pub(crate) trait Speech: Sync {
     fn progress(&self, number: usize, left: Option<usize>) -> String;
     /// The defaults a profile relied on.
     fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
-    /// A country's name.
-    fn country_name(&self, c: Country) -> &'static str;
 }
 
 /// Which of a rule's texts on acting on it.
@@ -463,7 +474,7 @@ impl<'a> Words<'a> {
         member: Option<usize>,
     ) -> String {
         let lang = self.lang.code();
-        let host = self.speech.country_name(self.profile.host);
+        let host = self.lang.country_name(self.profile.host);
         let who = member.map_or_else(String::new, |i| {
             let relation = self
                 .profile

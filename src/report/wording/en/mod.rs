@@ -26,9 +26,6 @@ use reasons::*;
 pub(crate) struct En;
 
 impl Speech for En {
-    fn country_name(&self, c: Country) -> &'static str {
-        c.name_en()
-    }
     fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
         // The pack's names are English words.
         name
@@ -89,9 +86,9 @@ impl Speech for En {
     fn foreign_host(&self, host: Country, own: Country) -> String {
         format!(
             "the host state is {}, not {}: {}'s national rules apply only to work there",
-            host.name_en(),
-            own.name_en(),
-            own.name_en()
+            super::Lang::En.country_name(host),
+            super::Lang::En.country_name(own),
+            super::Lang::En.country_name(own)
         )
     }
     fn carried(&self, l: &Labels<'_>, param: ParamId) -> String {
@@ -261,17 +258,20 @@ pub(crate) fn kind_words(kind: ContractKind) -> &'static str {
 
 /// A country by name and code: "Kyrgyzstan (KG)".
 pub(crate) fn country_words(c: Country) -> String {
-    format!("{} ({})", c.name_en(), c.code())
+    format!("{} ({})", super::Lang::En.country_name(c), c.code())
 }
 
 /// A fact in running text: countries by name, a contract kind as a noun
 /// phrase ("you work under a civil-law contract"), large numbers grouped.
 fn show_fact(v: Value<'_>) -> String {
     match v {
-        Value::Country(c) => c.name_en().to_owned(),
+        Value::Country(c) => super::Lang::En.country_name(c).to_owned(),
         Value::Countries(cs) if cs.is_empty() => "no state (stateless)".to_owned(),
         Value::Countries(cs) => {
-            let names: Vec<&str> = cs.iter().map(|c| c.name_en()).collect();
+            let names: Vec<&str> = cs
+                .iter()
+                .map(|c| super::Lang::En.country_name(*c))
+                .collect();
             match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => {
                     format!("{} and {last}", rest.join(", "))
@@ -316,7 +316,7 @@ fn assumptions(p: &WorkerProfile) -> Vec<String> {
     if p.assumed.host {
         out.push(format!(
             "assumed the host state is {} ({})",
-            p.host.name_en(),
+            super::Lang::En.country_name(p.host),
             p.host.code()
         ));
     }

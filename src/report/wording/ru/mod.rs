@@ -36,9 +36,6 @@ use reasons::*;
 pub(crate) struct Ru;
 
 impl Speech for Ru {
-    fn country_name(&self, c: Country) -> &'static str {
-        country_name(c)
-    }
     fn kind_of_work<'n>(&self, name: &'n str) -> &'n str {
         kind_of_work(name)
     }
@@ -300,7 +297,7 @@ pub(crate) fn relation_words(r: Relation) -> &'static str {
 /// A country's Russian name, as the country table gives it (CLDR's, or
 /// a documented exception such as «Кыргызстан»).
 pub(crate) fn country_name(c: Country) -> &'static str {
-    c.name_ru()
+    super::Lang::Ru.country_name(c)
 }
 
 /// A country by name and code: «Кыргызстан (KG)».
