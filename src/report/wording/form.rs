@@ -177,6 +177,12 @@ mod tests {
             ] {
                 let parts = try_split(lang, id, &[arg]);
                 assert!(parts.is_ok(), "{} {id}: {parts:?}", lang.code());
+                // The error and the prompt keep only the words before
+                // their value: none may follow it.
+                let after = parts.unwrap().pop().unwrap_or_default();
+                if ["form-error", "interview-prompt"].contains(&id) {
+                    assert_eq!(after, "", "{} {id}", lang.code());
+                }
             }
             // Each answer a line, in lower case, and `?` leaves a fact
             // unknown in every language.
