@@ -49,52 +49,59 @@ impl Lang {
     }
 }
 
-/// A table of words for every language, each built once from its
-/// messages: English's, and the other languages'.
+/// A table of words for every language, each built from its messages
+/// the first time it is asked for: a report in one language reads only
+/// that language's (and English's, for a message it lacks).
 pub struct PerLang<T> {
-    english: T,
-    others: Vec<(Lang, T)>,
+    english: OnceLock<T>,
+    others: Vec<(Lang, OnceLock<T>)>,
 }
 
 impl<T> PerLang<T> {
-    /// Builds the table of every language.
-    pub fn build(table: impl Fn(Lang) -> T) -> Self {
+    /// No language's table built yet.
+    pub fn new() -> Self {
         Self {
-            english: table(Lang::En),
+            english: OnceLock::new(),
             others: Lang::ALL
                 .into_iter()
                 .filter(|l| *l != Lang::En)
-                .map(|l| (l, table(l)))
+                .map(|l| (l, OnceLock::new()))
                 .collect(),
         }
     }
 
-    /// The table of `lang`.
-    pub fn get(&self, lang: Lang) -> &T {
-        self.others
+    /// The table of `lang`, built by `build` on first use.
+    pub fn get(&self, lang: Lang, build: impl FnOnce(Lang) -> T) -> &T {
+        let (lang, cell) = self
+            .others
             .iter()
             .find(|(l, _)| *l == lang)
-            .map_or(&self.english, |(_, t)| t)
+            .map_or((Lang::En, &self.english), |(l, cell)| (*l, cell));
+        cell.get_or_init(|| build(lang))
     }
 }
 
-/// The table of `lang` in `cell`, built for every language on first use.
+impl<T> Default for PerLang<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The table of `lang` in `cell`, built on first use.
 pub fn table<T>(
     cell: &'static OnceLock<PerLang<T>>,
     lang: Lang,
     build: fn(Lang) -> T,
 ) -> &'static T {
-    cell.get_or_init(|| PerLang::build(build)).get(lang)
+    cell.get_or_init(PerLang::new).get(lang, build)
 }
 
 type Bundle = FluentBundle<FluentResource>;
 
 /// The bundle of a language, built on first use.
 fn bundle(lang: Lang) -> Option<&'static Bundle> {
-    static BUNDLES: OnceLock<Vec<(Lang, Bundle)>> = OnceLock::new();
-    let bundles =
-        BUNDLES.get_or_init(|| Lang::ALL.iter().map(|&lang| (lang, build(lang))).collect());
-    bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+    static BUNDLES: OnceLock<PerLang<Bundle>> = OnceLock::new();
+    Some(table(&BUNDLES, lang, build))
 }
 
 /// Builds a language's bundle from all its files. A file with a syntax
@@ -323,6 +330,46 @@ mod tests {
         assert_eq!(Lang::Ru.code(), "ru");
         assert_eq!(Lang::from_code("RU"), Some(Lang::Ru));
         assert_eq!(Lang::from_code("xx"), None);
+    }
+
+    #[test]
+    fn a_language_table_is_built_once_and_only_when_asked_for() {
+        let built = std::sync::Mutex::new(Vec::new());
+        let tables = PerLang::new();
+        let build = |lang: Lang| {
+            built.lock().unwrap().push(lang);
+            lang.code().to_uppercase()
+        };
+        assert_eq!(tables.get(Lang::Ru, build), "RU");
+        assert_eq!(tables.get(Lang::Ru, build), "RU");
+        assert_eq!(*built.lock().unwrap(), [Lang::Ru]);
+        assert_eq!(tables.get(Lang::En, build), "EN");
+        assert_eq!(*built.lock().unwrap(), [Lang::Ru, Lang::En]);
+    }
+
+    #[test]
+    fn a_message_is_cut_at_its_arguments_in_their_order() {
+        let parts = try_split(Lang::En, "report-title-for", &["title", "id"]).unwrap();
+        assert_eq!(parts, ["", " for ", ""]);
+        assert_eq!(split(Lang::Ru, "report-covered", &["host"])[1], ".");
+        assert!(matches!(
+            try_split(Lang::En, "report-title-for", &["id", "title"]),
+            Err(FormatError::Order)
+        ));
+        // An argument the message does not have, or one it needs and is
+        // not given.
+        assert!(matches!(
+            try_split(Lang::En, "report-title", &["title"]),
+            Err(FormatError::Order)
+        ));
+        assert!(matches!(
+            try_split(Lang::En, "report-title-for", &["title"]),
+            Err(FormatError::Fluent(_))
+        ));
+        assert!(matches!(
+            try_split(Lang::En, "no-such-message", &["x"]),
+            Err(FormatError::Missing)
+        ));
     }
 
     #[test]
