@@ -1,11 +1,30 @@
-//! The Russian wording's tests.
+//! The sentences' tests: every message formats in every language, and
+//! the English and Russian words, checked word for word.
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+
 use super::*;
-use crate::engine::ir::{Locale, RulePack, Say};
+use crate::engine::ir::{CmpOp, DayCount, Lit, Locale, ParamId, RulePack, Say, SetSrc, Unit};
+use crate::engine::reason::Guarantee;
 use crate::engine::reason::Reason;
-use crate::report::wording::{Lang, Words};
+use crate::report::wording::{Comparison, Labels, Lang, Words};
+
+/// Russian.
+fn ru() -> Voice {
+    Voice::of(Lang::Ru)
+}
+
+#[test]
+fn groups_thousands() {
+    let en = Voice::of(Lang::En);
+    assert_eq!(en.grouped(0), "0");
+    assert_eq!(en.grouped(999), "999");
+    assert_eq!(en.grouped(8500), "8,500");
+    assert_eq!(en.grouped(36_762_500), "36,762,500");
+    assert_eq!(en.grouped(-1234), "-1,234");
+}
 
 /// What is left of a sentence once what may be Latin is taken out:
 /// ISO country codes (a word of two capital letters: `(KG)`,
@@ -47,16 +66,31 @@ fn the_checker_lets_codes_ids_and_dates_through_and_nothing_else() {
 
 #[test]
 fn groups_thousands_with_non_breaking_spaces() {
-    assert_eq!(grouped(0), "0");
-    assert_eq!(grouped(999), "999");
-    assert_eq!(grouped(8500), "8\u{a0}500");
-    assert_eq!(grouped(36_762_500), "36\u{a0}762\u{a0}500");
-    assert_eq!(grouped(-1234), "-1\u{a0}234");
-    assert_eq!(show_fact(Value::Int(4325)), "4\u{a0}325");
+    assert_eq!(ru().grouped(0), "0");
+    assert_eq!(ru().grouped(999), "999");
+    assert_eq!(ru().grouped(8500), "8\u{a0}500");
+    assert_eq!(ru().grouped(36_762_500), "36\u{a0}762\u{a0}500");
+    assert_eq!(ru().grouped(-1234), "-1\u{a0}234");
+    assert_eq!(ru().show_fact(Value::Int(4325)), "4\u{a0}325");
 }
 
 #[test]
 fn nouns_agree_with_numbers() {
+    let pack = pack();
+    let l = Labels {
+        pack: &pack,
+        locale: None,
+    };
+    // The unit's word after "дата въезда + N".
+    let unit_words = |unit, n: i64| {
+        let shift = node(Op::Shift(
+            unit,
+            Box::new(field(Field::EntryDate)),
+            Box::new(lit(Lit::Int(n))),
+        ));
+        let words = ru().describe(&l, &shift).unwrap();
+        words.rsplit(' ').next().unwrap().to_owned()
+    };
     let days = |n| unit_words(Unit::Days, n);
     assert_eq!(
         [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 90, 101, 111].map(days),
@@ -72,35 +106,41 @@ fn nouns_agree_with_numbers() {
 #[test]
 fn values_in_russian() {
     assert_eq!(
-        show_fact(Value::Kind(ContractKind::Employment)),
+        ru().show_fact(Value::Kind(ContractKind::Employment)),
         "трудовой договор"
     );
     assert_eq!(
-        show_fact(Value::Kind(ContractKind::CivilLaw)),
+        ru().show_fact(Value::Kind(ContractKind::CivilLaw)),
         "гражданско-правовой договор"
     );
-    assert_eq!(show_fact(Value::Kind(ContractKind::None)), "нет договора");
-    assert_eq!(show_fact(Value::Country(Country::KG)), "Кыргызстан");
-    assert_eq!(show_fact(Value::Country(Country::KZ)), "Казахстан");
-    assert_eq!(country_words(Country::BY), "Беларусь (BY)");
+    assert_eq!(
+        ru().show_fact(Value::Kind(ContractKind::None)),
+        "нет договора"
+    );
+    assert_eq!(ru().show_fact(Value::Country(Country::KG)), "Кыргызстан");
+    assert_eq!(ru().show_fact(Value::Country(Country::KZ)), "Казахстан");
+    assert_eq!(ru().country_words(Country::BY), "Беларусь (BY)");
     let two = vec![Country::KG, Country::RU];
-    assert_eq!(show_fact(Value::Countries(&two)), "Кыргызстан и Россия");
+    assert_eq!(
+        ru().show_fact(Value::Countries(&two)),
+        "Кыргызстан и Россия"
+    );
     let three = vec![Country::AM, Country::BY, Country::RU];
     assert_eq!(
-        show_fact(Value::Countries(&three)),
+        ru().show_fact(Value::Countries(&three)),
         "Армения, Беларусь и Россия"
     );
     let none = Vec::new();
     assert_eq!(
-        show_fact(Value::Countries(&none)),
+        ru().show_fact(Value::Countries(&none)),
         "нет (лицо без гражданства)"
     );
     for r in Relation::ALL {
-        assert_russian(&show(Value::Relation(r)));
+        assert_russian(&ru().show(Value::Relation(r)));
     }
     let text = "учитель".to_owned();
-    assert_eq!(show_fact(Value::Text(&text)), "учитель");
-    assert_eq!(show_fact(Value::Unknown), "(неизвестно)");
+    assert_eq!(ru().show_fact(Value::Text(&text)), "учитель");
+    assert_eq!(ru().show_fact(Value::Unknown), "(неизвестно)");
 }
 
 /// The embedded pack with its Russian language file's labels replaced
@@ -164,7 +204,6 @@ fn param(pack: &RulePack, name: &str) -> ParamId {
 /// checked word for word, and all of them for Latin letters.
 #[test]
 fn sentences_on_constructed_nodes() {
-    use crate::engine::ir::Lit;
     let pack = pack();
     let l = Labels {
         pack: &pack,
@@ -180,7 +219,7 @@ fn sentences_on_constructed_nodes() {
         Box::new(lit(Lit::Int(30))),
     ));
     let cmp = |op, lhs: &Node, a, rhs: &Node, b, truth| {
-        Ru.compare(
+        ru().compare(
             &l,
             &Comparison {
                 op,
@@ -233,7 +272,7 @@ fn sentences_on_constructed_nodes() {
             "вид договора: гражданско-правовой договор, а не трудовой договор",
         ),
         (
-            Ru.within(
+            ru().within(
                 &l,
                 &field(Field::ContractKind),
                 Value::Kind(ContractKind::None),
@@ -243,7 +282,7 @@ fn sentences_on_constructed_nodes() {
             "вид договора (нет договора) не входит в перечень: трудовой договор, гражданско-правовой договор",
         ),
         (
-            Ru.within(
+            ru().within(
                 &l,
                 &field(Field::Host),
                 Value::Country(Country::KZ),
@@ -252,54 +291,54 @@ fn sentences_on_constructed_nodes() {
             ),
             "государство трудоустройства (KZ) не входит в перечень «гражданство»",
         ),
-        (Ru.is_null(&field(Field::ContractEnd), Value::Null), "договор бессрочный"),
+        (ru().is_null(&field(Field::ContractEnd), Value::Null), "договор бессрочный"),
         (
-            Ru.is_null(&field(Field::ContractEnd), Value::Date(day("2026-12-31"))),
+            ru().is_null(&field(Field::ContractEnd), Value::Date(day("2026-12-31"))),
             "срок договора истекает 2026-12-31",
         ),
-        (Ru.is_null(&field(Field::TerminatedOn), Value::Null), "договор не расторгнут досрочно"),
+        (ru().is_null(&field(Field::TerminatedOn), Value::Null), "договор не расторгнут досрочно"),
         (
-            Ru.is_null(&field(Field::TerminatedOn), Value::Date(day("2026-04-10"))),
+            ru().is_null(&field(Field::TerminatedOn), Value::Date(day("2026-04-10"))),
             "договор расторгнут досрочно 2026-04-10",
         ),
         (
-            Ru.is_null(&field(Field::EffectiveEnd), Value::Date(day("2026-04-10"))),
+            ru().is_null(&field(Field::EffectiveEnd), Value::Date(day("2026-04-10"))),
             "договор прекращается (или прекратился) 2026-04-10",
         ),
-        (Ru.is_null(&field(Field::EntryDate), Value::Null), "дата въезда: не указано"),
-        (Ru.is_null(&thirty, Value::Null), "такой даты нет"),
-        (Ru.is_null(&thirty, end), "дата: 2026-03-30"),
+        (ru().is_null(&field(Field::EntryDate), Value::Null), "дата въезда: не указано"),
+        (ru().is_null(&thirty, Value::Null), "такой даты нет"),
+        (ru().is_null(&thirty, end), "дата: 2026-03-30"),
         (
-            Ru.empty_list(&node(Op::Var { slot: 0, member: Some(MemberField::Citizenship) })),
+            ru().empty_list(&node(Op::Var { slot: 0, member: Some(MemberField::Citizenship) })),
             "у члена семьи нет гражданства ни одного государства",
         ),
-        (Ru.empty_list(&field(Field::Family)), "вы не указали ни одного члена семьи"),
+        (ru().empty_list(&field(Field::Family)), "вы не указали ни одного члена семьи"),
         (
-            Ru.fact(Field::Registered, Value::Bool(true)),
+            ru().fact(Field::Registered, Value::Bool(true)),
             "вы уже зарегистрированы в миграционном органе",
         ),
         (
-            Ru.fact(Field::Registered, Value::Bool(false)),
+            ru().fact(Field::Registered, Value::Bool(false)),
             "вы ещё не зарегистрированы в миграционном органе",
         ),
         (
-            Ru.fact(Field::PermanentResident, Value::Bool(true)),
+            ru().fact(Field::PermanentResident, Value::Bool(true)),
             "у вас есть вид на жительство государства трудоустройства",
         ),
         (
-            Ru.fact(Field::PermanentResident, Value::Bool(false)),
+            ru().fact(Field::PermanentResident, Value::Bool(false)),
             "у вас нет вида на жительство государства трудоустройства",
         ),
         (
-            Ru.event(Some(&field(Field::EntryDate)), Value::Unknown, Value::Date(day("2026-07-01")), true, Truth::Unknown),
+            ru().event(Some(&field(Field::EntryDate)), Value::Unknown, Value::Date(day("2026-07-01")), true, Truth::Unknown),
             "дата въезда: нет сведений, поэтому нельзя сказать, применяется ли к вам эта норма, действующая с 2026-07-01",
         ),
         (
-            Ru.event(None, Value::Unknown, Value::Date(day("2026-07-01")), false, Truth::Unknown),
+            ru().event(None, Value::Unknown, Value::Date(day("2026-07-01")), false, Truth::Unknown),
             "дата события: нет сведений, поэтому нельзя сказать, применяется ли к вам эта норма, которую заменили 2026-07-01",
         ),
         (
-            Ru.foreign_host(Country::RU, Country::KZ),
+            ru().foreign_host(Country::RU, Country::KZ),
             "государство трудоустройства — Россия, а не Казахстан: национальные нормы, которые устанавливает Казахстан, применяются только к работе в этом государстве",
         ),
     ];
@@ -343,18 +382,18 @@ fn sentences_on_constructed_nodes() {
             "метка из языкового файла",
         ),
     ] {
-        assert_eq!(describe(&l, n).as_deref(), Some(words));
+        assert_eq!(ru().describe(&l, n).as_deref(), Some(words));
     }
     // A rule replaced before the assessment date.
     let mut rule = pack.rules[0].clone();
     rule.in_force_from = day("2015-01-01");
     rule.in_force_to = Some(day("2021-01-01"));
     all.push((
-        Ru.not_in_force(&rule, day("2026-03-20")),
+        ru().not_in_force(&rule, day("2026-03-20")),
         "эта норма действовала с 2015-01-01 по 2020-12-31; дата оценки 2026-03-20 — позже",
     ));
     all.push((
-        Ru.not_in_force(&rule, day("2014-03-20")),
+        ru().not_in_force(&rule, day("2014-03-20")),
         "эта норма действует с 2015-01-01 по 2020-12-31; дата оценки 2014-03-20 — раньше",
     ));
     for (sentence, expected) in &all {
@@ -363,7 +402,7 @@ fn sentences_on_constructed_nodes() {
             assert_russian(sentence);
         }
     }
-    for s in [Ru.date_not_yet(), Ru.unknown_days(), Ru.unknown_day()] {
+    for s in [ru().date_not_yet(), ru().unknown_days(), ru().unknown_day()] {
         assert_russian(s);
     }
 }
@@ -384,15 +423,15 @@ fn membership_follows_является() {
         .unwrap();
     let kg = Value::Country(Country::KG);
     assert_eq!(
-        Ru.member(&l, members, kg, day("2026-03-20"), true),
+        ru().member(&l, members, kg, day("2026-03-20"), true),
         "Кыргызстан (KG) является государством — членом ЕАЭС с 2015-08-12"
     );
     assert_eq!(
-        Ru.member(&l, members, kg, day("2015-08-11"), false),
+        ru().member(&l, members, kg, day("2015-08-11"), false),
         "Кыргызстан (KG) на 2015-08-11 ещё не является государством — членом ЕАЭС: это так только с 2015-08-12"
     );
     assert_eq!(
-        Ru.member(&l, members, Value::Country(Country::UZ), day("2026-03-20"), false),
+        ru().member(&l, members, Value::Country(Country::UZ), day("2026-03-20"), false),
         "Узбекистан (UZ) не является государством — членом ЕАЭС, но является государством — наблюдателем при ЕАЭС с 2020-12-11"
     );
 }
@@ -433,7 +472,7 @@ fn questions_keep_names_in_the_nominative() {
     for field in Field::ALL {
         assert_russian(&ask(FieldKey::Profile(field)));
         // A pack without a question for a fact still asks in Russian.
-        assert_russian(&Ru.question_fallback(&Missing {
+        assert_russian(&ru().question_fallback(&Missing {
             field: FieldKey::Profile(field),
             member: None,
         }));
@@ -446,7 +485,7 @@ fn questions_keep_names_in_the_nominative() {
                 member,
             };
             assert_russian(&question(&m));
-            assert_russian(&Ru.question_fallback(&m));
+            assert_russian(&ru().question_fallback(&m));
         }
     }
     let mut all = p.clone();
@@ -456,7 +495,7 @@ fn questions_keep_names_in_the_nominative() {
         terminated_on: true,
         permanent_resident: true,
     };
-    let said = assumptions(&all);
+    let said = ru().assumptions(&all);
     assert_eq!(
         said,
         [
@@ -472,7 +511,7 @@ fn questions_keep_names_in_the_nominative() {
 /// occupation, which is the person's own text.
 #[test]
 fn facts_are_russian() {
-    let occupation = RU_TEXT.html.facts.occupation;
+    let occupation = Lang::Ru.text_words().html.facts.occupation;
     for p in profiles() {
         let facts = Lang::Ru.facts(&p);
         assert!(facts.len() >= 9, "{facts:?}");
@@ -493,7 +532,7 @@ fn every_kind_of_work_is_russian() {
     let table = pack.occupations.as_ref().unwrap();
     let mut i = 0;
     while let Some(name) = table.category(i) {
-        assert_russian(kind_of_work(name));
+        assert_russian(&ru().kind_of_work(name));
         i += 1;
     }
     assert!(i >= 5, "{i} kinds of work");
@@ -550,7 +589,9 @@ fn own_sentence(words: Words<'_>, r: &Reason<'_>) -> Option<String> {
             Some(Say::EventFrom | Say::EventTo) => Some(words.reason(r)),
             _ => None,
         },
-        Reason::NotEncoded { rule, as_of } => Some(Ru.not_encoded(rule.in_force_from, *as_of, "")),
+        Reason::NotEncoded { rule, as_of } => {
+            Some(ru().not_encoded(rule.in_force_from, *as_of, ""))
+        }
         _ => Some(words.reason(r)),
     }
 }
@@ -623,6 +664,397 @@ fn every_sentence_of_this_module_is_russian() {
     if std::env::var_os("RU_SENTENCES").is_some() {
         for s in &sentences {
             println!("{s}");
+        }
+    }
+}
+
+/// The messages of the sentences' files.
+fn file_ids(lang: Lang) -> BTreeSet<String> {
+    ["reasons", "values", "asking"]
+        .iter()
+        .flat_map(|file| crate::locale::ids(lang, file).unwrap_or_default())
+        .collect()
+}
+
+/// Calls every sentence of a voice, with arguments that reach every
+/// message.
+fn say_everything(voice: Voice) {
+    use crate::engine::ir::{DefId, SetId};
+    let pack = pack();
+    let l = Labels {
+        pack: &pack,
+        locale: pack.locales.iter().find(|l| l.lang == voice.lang.code()),
+    };
+    let reg = param(&pack, "registration_free_days");
+    let (d1, d2) = (
+        Value::Date(day("2026-03-20")),
+        Value::Date(day("2026-03-30")),
+    );
+    let entry = field(Field::EntryDate);
+    let member = node(Op::Var {
+        slot: 0,
+        member: Some(MemberField::BirthDate),
+    });
+    let computed = [
+        node(Op::Def(DefId::new(0))),
+        node(Op::Param { id: reg, on: None }),
+        node(Op::Shift(
+            Unit::Days,
+            Box::new(entry.clone()),
+            Box::new(lit(Lit::Int(-3))),
+        )),
+        node(Op::Shift(
+            Unit::Months,
+            Box::new(member.clone()),
+            Box::new(field(Field::AsOf)),
+        )),
+        node(Op::Shift(
+            Unit::Years,
+            Box::new(entry.clone()),
+            Box::new(lit(Lit::Bool(true))),
+        )),
+        node(Op::LastDay(
+            Box::new(entry.clone()),
+            Box::new(lit(Lit::Int(30))),
+        )),
+        node(Op::LastDay(
+            Box::new(entry.clone()),
+            Box::new(node(Op::Param { id: reg, on: None })),
+        )),
+        node(Op::DaysBetween(
+            Box::new(entry.clone()),
+            Box::new(field(Field::AsOf)),
+        )),
+        node(Op::Age(
+            Box::new(member.clone()),
+            Box::new(field(Field::AsOf)),
+        )),
+        node(Op::Earliest(vec![entry.clone()])),
+        node(Op::Latest(vec![entry.clone()])),
+    ];
+    for days in [
+        lit(Lit::Int(3)),
+        lit(Lit::Bool(true)),
+        field(Field::AsOf),
+        node(Op::Earliest(Vec::new())),
+        lit(Lit::Int(1)),
+    ] {
+        let n = node(Op::AddWorkingDays {
+            from: Box::new(entry.clone()),
+            days: Box::new(days),
+            holidays: SetId::new(0),
+        });
+        assert!(voice.describe(&l, &n).is_some());
+    }
+    for n in &computed {
+        assert!(voice.describe(&l, n).is_some());
+    }
+    let family = vec![crate::profile::FamilyMember {
+        relation: None,
+        birth_date: None,
+        citizenship: None,
+    }];
+    let text = "x".to_owned();
+    let countries = vec![Country::KG, Country::RU, Country::AM];
+    for v in [
+        Value::Unknown,
+        Value::Null,
+        Value::Bool(true),
+        Value::Int(12_345),
+        d1,
+        Value::Country(Country::KG),
+        Value::Kind(ContractKind::CivilLaw),
+        Value::Relation(Relation::Child),
+        Value::Text(&text),
+        Value::Countries(&countries),
+        Value::Family(&family),
+        Value::Member(&family[0]),
+    ] {
+        voice.show(v);
+        voice.show_fact(v);
+    }
+    for op in [
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Gt,
+        CmpOp::Ge,
+    ] {
+        for truth in [true, false] {
+            for (lhs, a, rhs, b) in [
+                (&entry, d1, &computed[5], d2),
+                (
+                    &lit(Lit::Int(5)),
+                    Value::Int(5),
+                    &lit(Lit::Int(7)),
+                    Value::Int(7),
+                ),
+                (
+                    &field(Field::Host),
+                    Value::Country(Country::KZ),
+                    &lit(Lit::Country(Country::KG)),
+                    Value::Country(Country::KG),
+                ),
+            ] {
+                let c = Comparison {
+                    op,
+                    lhs,
+                    left: a,
+                    rhs,
+                    right: b,
+                    truth,
+                };
+                voice.compare(&l, &c);
+                for g in [
+                    Guarantee::EntryNotAfter(day("2026-03-20")),
+                    Guarantee::StartNotAfter(day("2026-03-20")),
+                    Guarantee::EndNotBefore(day("2026-03-20")),
+                ] {
+                    voice.settled(&l, &c, g);
+                }
+            }
+        }
+    }
+    for found in [true, false] {
+        for set in [
+            SetSrc::Literal(vec![Lit::Int(1), Lit::Int(2)]),
+            SetSrc::Named(SetId::new(0)),
+            SetSrc::List(Box::new(field(Field::Citizenship))),
+            SetSrc::List(Box::new(lit(Lit::Int(1)))),
+        ] {
+            voice.within(
+                &l,
+                &field(Field::Host),
+                Value::Country(Country::KZ),
+                &set,
+                found,
+            );
+        }
+    }
+    let members = pack
+        .dated_sets
+        .iter()
+        .find(|s| s.name == "eaeu_members")
+        .unwrap();
+    let mut left = members.clone();
+    for m in &mut left.members {
+        m.to = Some(day("2020-01-01"));
+    }
+    for (set, v, on, truth) in [
+        (members, Value::Country(Country::KG), "2026-03-20", true),
+        (members, Value::Country(Country::KG), "2015-08-11", false),
+        (members, Value::Country(Country::UZ), "2026-03-20", false),
+        (members, Value::Country(Country::UZ), "2026-03-20", true),
+        (&left, Value::Country(Country::KG), "2026-03-20", false),
+    ] {
+        voice.member(&l, set, v, day(on), truth);
+    }
+    for f in [
+        Field::ContractEnd,
+        Field::TerminatedOn,
+        Field::EffectiveEnd,
+        Field::EntryDate,
+    ] {
+        voice.is_null(&field(f), Value::Null);
+        voice.is_null(&field(f), d1);
+    }
+    voice.is_null(&computed[5], Value::Null);
+    voice.is_null(&computed[5], d1);
+    for list in [
+        field(Field::Citizenship),
+        field(Field::Family),
+        member.clone(),
+        computed[5].clone(),
+    ] {
+        voice.empty_list(&list);
+    }
+    for f in [
+        Field::Registered,
+        Field::PermanentResident,
+        Field::Occupation,
+    ] {
+        voice.fact(f, Value::Bool(true));
+        voice.fact(f, Value::Bool(false));
+    }
+    let mut counted = pack.clone();
+    for count in [DayCount::EventDayIsDay1, DayCount::NextDayIsDay1] {
+        counted.meta.day_count = count;
+        let l = Labels {
+            pack: &counted,
+            locale: l.locale,
+        };
+        voice.last_day(&l, &entry, day("2026-03-01"), 30, day("2026-03-30"));
+        voice.last_day(
+            &l,
+            &lit(Lit::Int(1)),
+            day("2026-03-01"),
+            30,
+            day("2026-03-30"),
+        );
+        voice.last_day(&l, &entry, day("2026-03-01"), 30, NaiveDate::MAX);
+    }
+    let mut rule = pack.rules[0].clone();
+    rule.in_force_from = day("2015-01-01");
+    rule.in_force_to = Some(day("2021-01-01"));
+    voice.not_in_force(&rule, day("2026-03-20"));
+    voice.not_in_force(&rule, day("2014-03-20"));
+    rule.in_force_to = None;
+    voice.not_in_force(&rule, day("2014-03-20"));
+    voice.not_encoded(day("2015-01-01"), day("2014-03-20"), "earlier");
+    voice.foreign_host(Country::RU, Country::KZ);
+    let mut p = pack.param(reg).clone();
+    voice.carried("label", &p);
+    p.known_until = Some(day("2026-01-01"));
+    voice.carried("label", &p);
+    for from in [true, false] {
+        for truth in [Truth::True, Truth::False, Truth::Unknown] {
+            voice.event(Some(&entry), d1, d2, from, truth);
+        }
+    }
+    voice.kind_of_work("medical");
+    for relation in [None, Some(Relation::Spouse)] {
+        voice.member_words(1, relation);
+    }
+    for m in [None, Some(0)] {
+        voice.question_fallback(&Missing {
+            field: FieldKey::Member(MemberField::BirthDate),
+            member: m,
+        });
+    }
+    for left in [None, Some(0), Some(3)] {
+        voice.progress(2, left);
+    }
+    let profile = WorkerProfile::from_json(
+        r#"{"citizenship": "KG", "contract": {"kind": "employment"}}"#,
+        crate::profile::Defaults::new(day("2026-03-20"), Some(Country::KZ)),
+    )
+    .unwrap();
+    let mut all = profile.clone();
+    all.assumed = crate::profile::Assumed {
+        host: true,
+        as_of: true,
+        terminated_on: true,
+        permanent_resident: true,
+    };
+    voice.assumptions(&all);
+    let why =
+        WorkerProfile::from_json("[]", crate::profile::Defaults::new(day("2026-03-20"), None))
+            .unwrap_err();
+    let text = || "x".to_owned();
+    for problem in [
+        AnswerProblem::Empty,
+        AnswerProblem::NotADate(text()),
+        AnswerProblem::Unpadded {
+            text: text(),
+            dotted: text(),
+            iso: text(),
+        },
+        AnswerProblem::NoSuchDay(text()),
+        AnswerProblem::OutOfRange(text()),
+        AnswerProblem::NotACountry {
+            text: text(),
+            meant: Some((text(), text())),
+        },
+        AnswerProblem::NotACountry {
+            text: text(),
+            meant: None,
+        },
+        AnswerProblem::TooManyCountries(5),
+        AnswerProblem::NotAChoice {
+            text: text(),
+            count: 3,
+        },
+        AnswerProblem::NotYesNo(text()),
+        AnswerProblem::NotACount {
+            text: text(),
+            max: 20,
+        },
+        AnswerProblem::TooLong,
+        AnswerProblem::AfterAsOf {
+            date: day("2026-03-20"),
+            as_of: day("2026-03-20"),
+        },
+        AnswerProblem::EndBeforeStart {
+            end: day("2026-03-20"),
+            start: day("2026-03-20"),
+        },
+        AnswerProblem::StartAfterEnd {
+            start: day("2026-03-20"),
+            end: day("2026-03-20"),
+        },
+        AnswerProblem::CitizenshipNeeded,
+        AnswerProblem::NothingToUndo,
+        AnswerProblem::NotAFormat(text()),
+        AnswerProblem::FileExists(text()),
+        AnswerProblem::CannotWrite {
+            path: text(),
+            why: text(),
+        },
+        AnswerProblem::Other(Box::new(why)),
+    ] {
+        voice.answer_problem(&problem);
+    }
+}
+
+/// Every message of the sentences' files formats in every language with
+/// the arguments the code gives it (no fallback to English, no Fluent
+/// error), every message is used, and the fixed words read in full.
+#[test]
+fn every_message_formats_in_every_language() {
+    let fixed: BTreeSet<String> = vocab_ids()
+        .into_iter()
+        .chain(FILLERS.iter().map(|(id, _)| (*id).to_owned()))
+        .collect();
+    for lang in Lang::ALL {
+        SAID.with(|s| *s.borrow_mut() = (Vec::new(), Vec::new()));
+        say_everything(Voice::of(lang));
+        let (said, failed) = SAID.with(|s| s.borrow().clone());
+        assert!(failed.is_empty(), "{failed:#?}");
+        let said: BTreeSet<String> = said.into_iter().chain(fixed.iter().cloned()).collect();
+        let defined = file_ids(lang);
+        let unused: Vec<_> = defined.difference(&said).collect();
+        assert!(unused.is_empty(), "{}: never said {unused:?}", lang.code());
+        let undefined: Vec<_> = said.difference(&defined).collect();
+        assert!(
+            undefined.is_empty(),
+            "{}: not in the files {undefined:?}",
+            lang.code()
+        );
+        for id in &fixed {
+            let args = FILLERS.iter().find(|(f, _)| f == id).map(|(_, names)| {
+                names
+                    .iter()
+                    .map(|n| (*n, FluentValue::from(*n)))
+                    .collect::<FluentArgs<'_>>()
+            });
+            let text = format(lang, id, args.as_ref());
+            assert!(
+                matches!(&text, Ok(t) if !t.is_empty()),
+                "{} {id}: {text:?}",
+                lang.code()
+            );
+        }
+        // A filler's message has no choice on its arguments: filled, it
+        // reads as Fluent formats it.
+        let v = Voice::of(lang);
+        for (filler, (id, names)) in [&v.v.number, &v.v.country_with_code, &v.v.described]
+            .into_iter()
+            .zip(FILLERS)
+        {
+            let values: Vec<String> = names.iter().map(|n| format!("<{n}>")).collect();
+            let args: FluentArgs<'_> = names
+                .iter()
+                .zip(&values)
+                .map(|(n, v)| (*n, FluentValue::from(v.as_str())))
+                .collect();
+            let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+            assert_eq!(
+                filler.fill(&refs),
+                format(lang, id, Some(&args)).unwrap(),
+                "{}",
+                lang.code()
+            );
         }
     }
 }
