@@ -511,7 +511,8 @@ fn questions_keep_names_in_the_nominative() {
 /// occupation, which is the person's own text.
 #[test]
 fn facts_are_russian() {
-    let occupation = Lang::Ru.text_words().html.facts.occupation;
+    // Owned, to compare with each fact's label.
+    let occupation = Lang::Ru.text_words().html.facts.occupation.to_string();
     for p in profiles() {
         let facts = Lang::Ru.facts(&p);
         assert!(facts.len() >= 9, "{facts:?}");
@@ -666,6 +667,263 @@ fn every_sentence_of_this_module_is_russian() {
             println!("{s}");
         }
     }
+}
+
+/// The English sentences on constructed reasons, word for word (the
+/// expected words are what the English module said before the sentences
+/// moved to Fluent).
+#[test]
+fn english_sentences_word_for_word() {
+    use crate::engine::ir::SetId;
+    let en = Voice::of(Lang::En);
+    let pack = crate::rules::embedded_pack().unwrap();
+    let l = Labels {
+        pack: &pack,
+        locale: None,
+    };
+    let reg = param(&pack, "registration_free_days");
+    let last = node(Op::LastDay(
+        Box::new(field(Field::EntryDate)),
+        Box::new(node(Op::Param { id: reg, on: None })),
+    ));
+    let thirty = node(Op::LastDay(
+        Box::new(field(Field::EntryDate)),
+        Box::new(lit(Lit::Int(30))),
+    ));
+    let minus = node(Op::Shift(
+        Unit::Days,
+        Box::new(field(Field::EntryDate)),
+        Box::new(lit(Lit::Int(-1))),
+    ));
+    let working = node(Op::AddWorkingDays {
+        from: Box::new(minus.clone()),
+        days: Box::new(lit(Lit::Int(3))),
+        holidays: SetId::new(0),
+    });
+    let years = node(Op::Shift(
+        Unit::Years,
+        Box::new(node(Op::Var {
+            slot: 0,
+            member: Some(MemberField::BirthDate),
+        })),
+        Box::new(lit(Lit::Int(18))),
+    ));
+    let between = node(Op::DaysBetween(
+        Box::new(field(Field::EntryDate)),
+        Box::new(field(Field::AsOf)),
+    ));
+    let cmp = |op, lhs: &Node, a, rhs: &Node, b, truth| {
+        en.compare(
+            &l,
+            &Comparison {
+                op,
+                lhs,
+                left: a,
+                rhs,
+                right: b,
+                truth,
+            },
+        )
+    };
+    let (as_of, end) = (
+        Value::Date(day("2026-03-20")),
+        Value::Date(day("2026-03-30")),
+    );
+    let members = pack
+        .dated_sets
+        .iter()
+        .find(|s| s.name == "eaeu_members")
+        .unwrap();
+    let (kg, uz) = (Value::Country(Country::KG), Value::Country(Country::UZ));
+    let entry = Comparison {
+        op: CmpOp::Lt,
+        lhs: &field(Field::EntryDate),
+        left: Value::Unknown,
+        rhs: &lit(Lit::Date(day("2026-07-01"))),
+        right: Value::Date(day("2026-07-01")),
+        truth: true,
+    };
+    let mut rule = pack.rules[0].clone();
+    rule.in_force_from = day("2015-01-01");
+    rule.in_force_to = Some(day("2021-01-01"));
+    let mut next_day = pack.clone();
+    next_day.meta.day_count = DayCount::NextDayIsDay1;
+    let mut event_day = pack.clone();
+    event_day.meta.day_count = DayCount::EventDayIsDay1;
+    let mut carried = pack.param(reg).clone();
+    carried.known_until = Some(day("2026-01-01"));
+    let said = vec![
+        cmp(CmpOp::Le, &field(Field::AsOf), as_of, &last, end, true),
+        cmp(CmpOp::Gt, &field(Field::AsOf), as_of, &thirty, end, false),
+        cmp(
+            CmpOp::Lt,
+            &field(Field::AsOf),
+            end,
+            &field(Field::ContractStart),
+            as_of,
+            false,
+        ),
+        cmp(
+            CmpOp::Ge,
+            &lit(Lit::Int(8500)),
+            Value::Int(8500),
+            &lit(Lit::Int(10_000)),
+            Value::Int(10_000),
+            false,
+        ),
+        cmp(
+            CmpOp::Eq,
+            &field(Field::Host),
+            Value::Country(Country::KZ),
+            &lit(Lit::Country(Country::KG)),
+            Value::Country(Country::KG),
+            false,
+        ),
+        cmp(
+            CmpOp::Ne,
+            &lit(Lit::Country(Country::KZ)),
+            Value::Country(Country::KZ),
+            &field(Field::Host),
+            Value::Country(Country::KZ),
+            false,
+        ),
+        cmp(CmpOp::Eq, &minus, as_of, &working, end, false),
+        cmp(CmpOp::Gt, &years, as_of, &between, Value::Int(12), true),
+        en.settled(&l, &entry, Guarantee::EntryNotAfter(day("2026-03-20"))),
+        en.within(
+            &l,
+            &field(Field::ContractKind),
+            Value::Kind(ContractKind::None),
+            &SetSrc::Literal(vec![
+                Lit::Kind(ContractKind::Employment),
+                Lit::Kind(ContractKind::CivilLaw),
+            ]),
+            false,
+        ),
+        en.within(
+            &l,
+            &field(Field::Host),
+            Value::Country(Country::KZ),
+            &SetSrc::List(Box::new(field(Field::Citizenship))),
+            false,
+        ),
+        en.member(&l, members, kg, day("2026-03-20"), true),
+        en.member(&l, members, kg, day("2015-08-11"), false),
+        en.member(&l, members, uz, day("2026-03-20"), false),
+        en.is_null(&field(Field::ContractEnd), Value::Null),
+        en.is_null(&field(Field::TerminatedOn), Value::Date(day("2026-04-10"))),
+        en.is_null(&field(Field::EntryDate), Value::Null),
+        en.is_null(&thirty, end),
+        en.empty_list(&field(Field::Citizenship)),
+        en.fact(Field::Registered, Value::Bool(false)),
+        en.fact(Field::PermanentResident, Value::Bool(true)),
+        en.last_day(
+            &Labels {
+                pack: &event_day,
+                locale: None,
+            },
+            &field(Field::EntryDate),
+            day("2026-03-01"),
+            15,
+            day("2026-03-15"),
+        ),
+        en.last_day(
+            &Labels {
+                pack: &next_day,
+                locale: None,
+            },
+            &field(Field::EntryDate),
+            day("2026-03-01"),
+            15,
+            day("2026-03-16"),
+        ),
+        en.event(
+            Some(&field(Field::EntryDate)),
+            Value::Date(day("2026-06-01")),
+            Value::Date(day("2026-07-01")),
+            true,
+            Truth::False,
+        ),
+        en.event(
+            None,
+            Value::Unknown,
+            Value::Date(day("2026-07-01")),
+            false,
+            Truth::Unknown,
+        ),
+        en.not_in_force(&rule, day("2026-03-20")),
+        en.not_encoded(
+            day("2015-01-01"),
+            day("2014-03-20"),
+            "Before 2015, the Agreement of 2010 applied.",
+        ),
+        en.foreign_host(Country::RU, Country::KZ),
+        en.carried(l.of(&carried.name, &carried.label), &carried),
+        en.show_fact(Value::Int(36_762_500)),
+        en.member_words(2, Some(Relation::Spouse)),
+        en.question_fallback(&Missing {
+            field: FieldKey::Member(MemberField::BirthDate),
+            member: Some(1),
+        }),
+        en.progress(3, Some(4)),
+        en.answer_problem(&AnswerProblem::NotACountry {
+            text: "Kirgizia".into(),
+            meant: Some(("Kyrgyzstan".into(), "KG".into())),
+        }),
+    ];
+    let want = [
+        "the assessment date (2026-03-20) is on or before the last day of the period counted from the date of entry (2026-03-30)",
+        "the assessment date (2026-03-20) is on or before the last of 30 days from the date of entry (2026-03-30)",
+        "the assessment date (2026-03-30) is on or after the contract start (2026-03-20)",
+        "8500 is less than 10000",
+        "the host state is KZ, not KG",
+        "Kazakhstan (KZ) is the host state (KZ)",
+        "-1 days after the date of entry (2026-03-20) is not 3 working days after -1 days after the date of entry (2026-03-30)",
+        "18 years after the family member's date of birth (2026-03-20) is after the days from the date of entry to the assessment date (12)",
+        "the date of entry is not known, but it cannot be after the assessment date (2026-03-20); whatever it is, the date of entry is before 2026-07-01",
+        "the contract kind (none) is not one of employment, civil-law",
+        "the host state (KZ) is not one of the citizenship",
+        "Kyrgyzstan (KG) has been an EAEU member state since 2015-08-12",
+        "on 2015-08-11, Kyrgyzstan (KG) was not yet an EAEU member state: it became one on 2015-08-12",
+        "Uzbekistan (UZ) is not an EAEU member state; it has been an EAEU observer state (observer status gives its nationals no worker rights) since 2020-12-11",
+        "the contract is open-ended",
+        "the contract was terminated early on 2026-04-10",
+        "the date of entry is not set",
+        "the date is 2026-03-30",
+        "you hold no citizenship (stateless)",
+        "you are not yet registered with the migration authority",
+        "you hold a permanent residence permit of the host state",
+        "counting the date of entry (2026-03-01) as day 1, day 15 is 2026-03-15; counting from the next day would give one day more (2026-03-16)",
+        "counting from the day after the date of entry (2026-03-01), day 15 is 2026-03-16; counting that day itself as day 1 would give one day less (2026-03-15)",
+        "the date of entry (2026-06-01) is before 2026-07-01, when this provision took effect: the rules in force on that date govern it",
+        "the date of the event is not known, so it cannot be said whether this provision, replaced on 2026-07-01, governs your case",
+        "this provision applied from 2015-01-01 to 2020-12-31; the assessment date 2026-03-20 is after that",
+        "this tool covers this provision only from 2015-01-01; the assessment date 2014-03-20 is before that, so it is not assessed here. Before 2015, the Agreement of 2010 applied.",
+        "the host state is Russia, not Kazakhstan: Kazakhstan's national rules apply only to work there",
+        "the registration-free period after entry, in days is known to this rule pack only until 2025-12-31: the latest known value, 30, in force from 2015-01-01, is used for later dates; check the current value",
+        "36,762,500",
+        "family member 2 (spouse)",
+        "Please give date of birth of family member 2.",
+        "Question 3, about 4 left",
+        "\"Kirgizia\" is not a country we know. Did you mean Kyrgyzstan (KG)?",
+    ];
+    assert_eq!(said.len(), want.len());
+    for (said, want) in said.iter().zip(want) {
+        assert_eq!(said, want);
+    }
+    let described: Vec<String> = [&minus, &working, &years, &between]
+        .iter()
+        .map(|n| en.describe(&l, n).unwrap())
+        .collect();
+    assert_eq!(
+        described,
+        [
+            "-1 days after the date of entry",
+            "3 working days after -1 days after the date of entry",
+            "18 years after the family member's date of birth",
+            "the days from the date of entry to the assessment date",
+        ]
+    );
 }
 
 /// The messages of the sentences' files.
