@@ -126,7 +126,7 @@ pub(crate) fn run(command: RulesCommand) -> Result<u8, CliError> {
                 let _ = writeln!(
                     out,
                     "dated by:   {} (the period is tested on that date, not on the assessment date)",
-                    crate::report::wording::en::event_words(on)
+                    crate::report::wording::sentences::Voice::of(crate::report::Lang::En).event_words(on)
                 );
             }
             if let Some(earlier) = &rule.earlier {

@@ -4,10 +4,9 @@
 //! (`rules/locales/`), never a change to the engine.
 
 pub(crate) mod dates;
-pub(crate) mod en;
 pub mod form;
 pub(crate) mod interview;
-pub(crate) mod ru;
+pub(crate) mod sentences;
 mod words;
 
 use chrono::NaiveDate;
@@ -15,16 +14,16 @@ use chrono::NaiveDate;
 use crate::country::Country;
 use crate::engine::fact;
 use crate::engine::ir::{
-    CmpOp, DatedSet, DayCount, Field, Locale, Node, ParamId, Piece, Rule, RulePack, Say, SetSrc,
-    Source, Template,
+    CmpOp, DayCount, Field, Locale, Node, Piece, Rule, RulePack, Say, Source, Template,
 };
-use crate::engine::reason::{Guarantee, Reason};
+use crate::engine::reason::Reason;
 use crate::engine::semantics::param_value;
 use crate::engine::template::operands;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;
-use crate::profile::{Relation, WorkerProfile};
+use crate::profile::WorkerProfile;
 use interview::{AnswerProblem, InterviewWords};
+use sentences::Voice;
 use words::facts;
 pub use words::*;
 
@@ -66,26 +65,19 @@ impl Lang {
 
     /// Why an answer was not taken, in this language.
     pub(crate) fn answer_problem(self, problem: &AnswerProblem) -> String {
-        self.speech().answer_problem(problem)
+        Voice::of(self).answer_problem(problem)
     }
 
     /// Where the interview is: "Question 3, about 4 left" (`None`: not
     /// known yet, "Question 1").
     pub(crate) fn progress(self, number: usize, left: Option<usize>) -> String {
-        self.speech().progress(number, left)
+        Voice::of(self).progress(number, left)
     }
 
     /// The facts of a profile that a report rests on, in this language,
     /// each known or said to be unknown.
     pub fn facts(self, p: &WorkerProfile) -> Vec<Fact> {
         facts(self, p)
-    }
-
-    fn speech(self) -> &'static dyn Speech {
-        match self {
-            Lang::En => &en::En,
-            Lang::Ru => &ru::Ru,
-        }
     }
 }
 
@@ -115,87 +107,6 @@ impl Labels<'_> {
     }
 }
 
-/// Everything a language says; one implementation per language.
-pub(crate) trait Speech: Sync {
-    /// A comparison of known values.
-    fn compare(&self, l: &Labels<'_>, c: &Comparison<'_, '_>) -> String;
-    /// A comparison with an unknown date settled by the profile's guarantees.
-    fn settled(&self, l: &Labels<'_>, c: &Comparison<'_, '_>, g: Guarantee) -> String;
-    /// Whether a value is one of a set's.
-    fn within(
-        &self,
-        l: &Labels<'_>,
-        item: &Node,
-        v: Value<'_>,
-        set: &SetSrc,
-        found: bool,
-    ) -> String;
-    /// Whether a value belongs to a dated set on a day.
-    fn member(
-        &self,
-        l: &Labels<'_>,
-        set: &DatedSet,
-        v: Value<'_>,
-        day: NaiveDate,
-        truth: bool,
-    ) -> String;
-    /// Whether a nullable fact is absent.
-    fn is_null(&self, node: &Node, v: Value<'_>) -> String;
-    /// An empty list.
-    fn empty_list(&self, list: &Node) -> String;
-    /// A yes-or-no fact of the profile.
-    fn fact(&self, field: Field, v: Value<'_>) -> String;
-    /// The last day of a period, and what the other counting gives.
-    fn last_day(
-        &self,
-        l: &Labels<'_>,
-        start: &Node,
-        from: NaiveDate,
-        days: i64,
-        last: NaiveDate,
-    ) -> String;
-    /// A rule not in force on the assessment date.
-    fn not_in_force(&self, rule: &Rule, as_of: NaiveDate) -> String;
-    /// Years the pack does not encode; `earlier` is the rule's own text.
-    fn not_encoded(&self, from: NaiveDate, as_of: NaiveDate, earlier: &str) -> String;
-    /// Another host state's national rule.
-    fn foreign_host(&self, host: Country, own: Country) -> String;
-    /// A parameter's latest value used past its period.
-    fn carried(&self, l: &Labels<'_>, param: ParamId) -> String;
-    /// The test that a rule's event falls in its period (`from`: its start).
-    fn event(
-        &self,
-        on: Option<&Node>,
-        event: Value<'_>,
-        day: Value<'_>,
-        from: bool,
-        truth: Truth,
-    ) -> String;
-    /// A value in running text (a placeholder).
-    fn show_fact(&self, v: Value<'_>) -> String;
-    /// A kind of work of the pack's occupations table ("medical"), as an
-    /// adjective in running text; a name the language does not know is
-    /// shown as it is.
-    fn kind_of_work<'n>(&self, name: &'n str) -> &'n str;
-    /// A summary's date that needs a fact the report asks for.
-    fn date_not_yet(&self) -> &'static str;
-    /// `{days_since.F}` when F is unknown.
-    fn unknown_days(&self) -> &'static str;
-    /// `{day_number.F}` when F is unknown.
-    fn unknown_day(&self) -> &'static str;
-    /// A family member in a question: "family member 1 (child)".
-    fn member_words(&self, number: usize, relation: Option<Relation>) -> String;
-    /// The question for a missing fact when the pack has none for it.
-    fn question_fallback(&self, m: &Missing) -> String;
-    /// Why an answer was not taken.
-    fn answer_problem(&self, p: &AnswerProblem) -> String;
-    /// Where the interview is: the question's number and about how many
-    /// are left after it, when that can be told.
-    fn progress(&self, number: usize, left: Option<usize>) -> String;
-    /// The defaults a profile relied on.
-    fn assumptions(&self, p: &WorkerProfile) -> Vec<String>;
-}
-
 /// Which of a rule's texts on acting on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GuideKind {
@@ -215,7 +126,8 @@ pub(crate) enum GuideKind {
 pub(crate) struct Words<'a> {
     pub pack: &'a RulePack,
     pub profile: &'a WorkerProfile,
-    speech: &'static dyn Speech,
+    /// The reader's language's sentences.
+    voice: Voice,
     /// The reader's language.
     lang: Lang,
     /// The pack's texts in the reader's language, when it has them (else
@@ -230,7 +142,7 @@ impl<'a> Words<'a> {
         Words {
             pack,
             profile,
-            speech: lang.speech(),
+            voice: Voice::of(lang),
             lang,
             locale,
         }
@@ -245,7 +157,7 @@ impl<'a> Words<'a> {
 
     /// A reason in words.
     pub(crate) fn reason(self, r: &Reason<'_>) -> String {
-        let (sp, l) = (self.speech, &self.labels());
+        let (sp, l) = (self.voice, &self.labels());
         match r {
             Reason::Compare {
                 op,
@@ -322,7 +234,10 @@ impl<'a> Words<'a> {
                 sp.not_encoded(rule.in_force_from, *as_of, earlier)
             }
             Reason::ForeignHost { host, own } => sp.foreign_host(*host, *own),
-            Reason::CarriedForward { param } => sp.carried(l, *param),
+            Reason::CarriedForward { param } => {
+                let p = self.pack.param(*param);
+                sp.carried(l.of(&p.name, &p.label), p)
+            }
         }
     }
 
@@ -462,7 +377,7 @@ impl<'a> Words<'a> {
     pub(crate) fn question(self, m: &Missing) -> String {
         match self.pack.questions.for_missing(self.pack, self.profile, m) {
             Some(q) => self.question_text(q, m.member),
-            None => self.speech.question_fallback(m),
+            None => self.voice.question_fallback(m),
         }
     }
 
@@ -482,14 +397,14 @@ impl<'a> Words<'a> {
                 .as_ref()
                 .and_then(|f| f.get(i))
                 .and_then(|m| m.relation);
-            self.speech.member_words(i.saturating_add(1), relation)
+            self.voice.member_words(i.saturating_add(1), relation)
         });
         crate::rules::questions::fill(q.text(lang), host, &who)
     }
 
     /// The defaults the profile relied on.
     pub(crate) fn assumptions(self) -> Vec<String> {
-        self.speech.assumptions(self.profile)
+        self.voice.assumptions(self.profile)
     }
 
     /// A node's own `say` for the truth it gave.
@@ -517,7 +432,7 @@ impl<'a> Words<'a> {
                 };
                 self.render(template, values, &[])
             }
-            Say::EventFrom | Say::EventTo => self.speech.event(
+            Say::EventFrom | Say::EventTo => self.voice.event(
                 operands(node).first().copied(),
                 value(0),
                 value(1),
@@ -533,7 +448,7 @@ impl<'a> Words<'a> {
         values: &[Value<'_>],
         dates: &[Option<NaiveDate>],
     ) -> String {
-        let (pack, p, sp) = (self.pack, self.profile, self.speech);
+        let (pack, p, sp) = (self.pack, self.profile, self.voice);
         let mut out = String::new();
         for piece in &template.0 {
             match piece {
@@ -542,7 +457,7 @@ impl<'a> Words<'a> {
                 // reader's language says it in its own words.
                 Piece::Field(Field::OccupationCategory) => {
                     match fact(pack, p, Field::OccupationCategory) {
-                        Value::Text(name) => out.push_str(sp.kind_of_work(name)),
+                        Value::Text(name) => out.push_str(&sp.kind_of_work(name)),
                         other => out.push_str(&sp.show_fact(other)),
                     }
                 }

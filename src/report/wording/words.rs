@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use fluent_bundle::FluentArgs;
 
+use crate::profile::Relation;
+
 use super::*;
 use crate::locale::{self, PerLang};
 
