@@ -46,7 +46,10 @@ value-relation-other = other
 # A family member whose relation is not known.
 value-family-member = family member
 # The family a profile lists; $count: how many members.
-value-family = { $count } member(s)
+value-family = { $count } { $count ->
+        [one] member
+       *[other] members
+    }
 # A number in a reason: $plain as written (8500), $grouped with its digits
 # in groups of three (8,500).
 value-number = { $plain }
@@ -87,11 +90,30 @@ describe-member-field = the family member's { $field }
 # years) from $base. $kind: count when the rule writes the number, then
 # $count is its size, $negative yes or no and $magnitude its size with
 # grouped digits; other otherwise. $n: the number as shown, or what it is.
-describe-shift = { $n } { $unit ->
-        [days] days
-        [months] months
-       *[years] years
-    } after { $base }
+describe-shift = { $kind ->
+        [count] { $magnitude } { $unit ->
+            [days] { $count ->
+                [one] day
+               *[other] days
+            }
+            [months] { $count ->
+                [one] month
+               *[other] months
+            }
+           *[years] { $count ->
+                [one] year
+               *[other] years
+            }
+        } { $negative ->
+            [yes] before
+           *[no] after
+        } { $base }
+       *[other] { $n } { $unit ->
+            [days] days
+            [months] months
+           *[years] years
+        } after { $base }
+    }
 # The last of $n days ($count: how many) counted from $base.
 describe-last-of-days = the last of { $n } days from { $base }
 # The last day of a period a parameter gives, counted from $base.

@@ -878,7 +878,7 @@ fn english_sentences_word_for_word() {
         "8500 is less than 10000",
         "the host state is KZ, not KG",
         "Kazakhstan (KZ) is the host state (KZ)",
-        "-1 days after the date of entry (2026-03-20) is not 3 working days after -1 days after the date of entry (2026-03-30)",
+        "1 day before the date of entry (2026-03-20) is not 3 working days after 1 day before the date of entry (2026-03-30)",
         "18 years after the family member's date of birth (2026-03-20) is after the days from the date of entry to the assessment date (12)",
         "the date of entry is not known, but it cannot be after the assessment date (2026-03-20); whatever it is, the date of entry is before 2026-07-01",
         "the contract kind (none) is not one of employment, civil-law",
@@ -918,8 +918,8 @@ fn english_sentences_word_for_word() {
     assert_eq!(
         described,
         [
-            "-1 days after the date of entry",
-            "3 working days after -1 days after the date of entry",
+            "1 day before the date of entry",
+            "3 working days after 1 day before the date of entry",
             "18 years after the family member's date of birth",
             "the days from the date of entry to the assessment date",
         ]
@@ -1315,4 +1315,35 @@ fn every_message_formats_in_every_language() {
             );
         }
     }
+}
+
+/// English counts a date shift's unit and a family's members in the
+/// singular and the plural, and says a shift back as "before".
+#[test]
+fn english_counts_units_and_members() {
+    use fluent_bundle::FluentArgs;
+    let shift = |count: i64, negative: &str, unit: &str| {
+        let mut args = FluentArgs::new();
+        args.set("kind", "count");
+        args.set("count", count);
+        args.set("negative", negative);
+        args.set("magnitude", count.to_string());
+        args.set("unit", unit);
+        args.set("base", "the date of entry");
+        crate::locale::format(crate::locale::Lang::En, "describe-shift", Some(&args)).unwrap()
+    };
+    assert_eq!(shift(1, "no", "days"), "1 day after the date of entry");
+    assert_eq!(shift(2, "no", "days"), "2 days after the date of entry");
+    assert_eq!(
+        shift(1, "yes", "months"),
+        "1 month before the date of entry"
+    );
+    assert_eq!(shift(3, "yes", "years"), "3 years before the date of entry");
+    let family = |count: i64| {
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        crate::locale::format(crate::locale::Lang::En, "value-family", Some(&args)).unwrap()
+    };
+    assert_eq!(family(1), "1 member");
+    assert_eq!(family(4), "4 members");
 }
