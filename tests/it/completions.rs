@@ -803,10 +803,7 @@ fn mask() -> impl Strategy<Value = u16> {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
+    crate::common::proptest_cases(64)
 }
 
 fn config() -> ProptestConfig {

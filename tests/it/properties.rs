@@ -56,10 +56,7 @@ fn assert_monotone(less: &WorkerProfile, more: &WorkerProfile) -> Result<(), Tes
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(256)
+    crate::common::proptest_cases(256)
 }
 
 /// How far a computed date may lie from the profile date it derives from:

@@ -391,10 +391,7 @@ fn answer(p: &WorkerProfile, day: NaiveDate) -> Answer {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
+    crate::common::proptest_cases(64)
 }
 
 proptest! {

@@ -304,10 +304,7 @@ fn around_july_2026() -> impl Strategy<Value = WorkerProfile> {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64)
+    crate::common::proptest_cases(64)
 }
 
 proptest! {

@@ -92,3 +92,12 @@ pub fn workdir(module: &str, name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// How many cases a property test runs: `PROPTEST_CASES` when set (to
+/// search harder), else `default`, which keeps `cargo test` fast.
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}

@@ -202,6 +202,72 @@ fn param(pack: &RulePack, name: &str) -> ParamId {
 /// The sentences of this module on nodes the cases' profiles do not
 /// reach (the pack's own `say` texts speak for them there), each
 /// checked word for word, and all of them for Latin letters.
+/// The computed dates the tests of both languages describe.
+struct Dates {
+    last: Node,
+    thirty: Node,
+    minus: Node,
+    working: Node,
+    years: Node,
+    between: Node,
+}
+
+fn dates(pack: &RulePack) -> Dates {
+    let reg = param(pack, "registration_free_days");
+    let minus = node(Op::Shift(
+        Unit::Days,
+        Box::new(field(Field::EntryDate)),
+        Box::new(lit(Lit::Int(-1))),
+    ));
+    Dates {
+        last: node(Op::LastDay(
+            Box::new(field(Field::EntryDate)),
+            Box::new(node(Op::Param { id: reg, on: None })),
+        )),
+        thirty: node(Op::LastDay(
+            Box::new(field(Field::EntryDate)),
+            Box::new(lit(Lit::Int(30))),
+        )),
+        working: node(Op::AddWorkingDays {
+            from: Box::new(minus.clone()),
+            days: Box::new(lit(Lit::Int(3))),
+            holidays: crate::engine::ir::SetId::new(0),
+        }),
+        minus,
+        years: node(Op::Shift(
+            Unit::Years,
+            Box::new(node(Op::Var {
+                slot: 0,
+                member: Some(MemberField::BirthDate),
+            })),
+            Box::new(lit(Lit::Int(18))),
+        )),
+        between: node(Op::DaysBetween(
+            Box::new(field(Field::EntryDate)),
+            Box::new(field(Field::AsOf)),
+        )),
+    }
+}
+
+/// A comparison the engine decided, of `lhs` (`a`) and `rhs` (`b`).
+fn comparison<'n, 'v>(
+    op: CmpOp,
+    lhs: &'n Node,
+    a: Value<'v>,
+    rhs: &'n Node,
+    b: Value<'v>,
+    truth: bool,
+) -> Comparison<'n, 'v> {
+    Comparison {
+        op,
+        lhs,
+        left: a,
+        rhs,
+        right: b,
+        truth,
+    }
+}
+
 #[test]
 fn sentences_on_constructed_nodes() {
     let pack = pack();
@@ -209,27 +275,17 @@ fn sentences_on_constructed_nodes() {
         pack: &pack,
         locale: pack.locales.iter().find(|l| l.lang == "ru"),
     };
+    let Dates {
+        last,
+        thirty,
+        minus,
+        working,
+        years,
+        between,
+    } = dates(&pack);
     let reg = param(&pack, "registration_free_days");
-    let last = node(Op::LastDay(
-        Box::new(field(Field::EntryDate)),
-        Box::new(node(Op::Param { id: reg, on: None })),
-    ));
-    let thirty = node(Op::LastDay(
-        Box::new(field(Field::EntryDate)),
-        Box::new(lit(Lit::Int(30))),
-    ));
     let cmp = |op, lhs: &Node, a, rhs: &Node, b, truth| {
-        ru().compare(
-            &l,
-            &Comparison {
-                op,
-                lhs,
-                left: a,
-                rhs,
-                right: b,
-                truth,
-            },
-        )
+        ru().compare(&l, &comparison(op, lhs, a, rhs, b, truth))
     };
     let (as_of, end) = (
         Value::Date(day("2026-03-20")),
@@ -343,28 +399,6 @@ fn sentences_on_constructed_nodes() {
         ),
     ];
     // Descriptions of computed dates.
-    let minus = node(Op::Shift(
-        Unit::Days,
-        Box::new(field(Field::EntryDate)),
-        Box::new(lit(Lit::Int(-1))),
-    ));
-    let working = node(Op::AddWorkingDays {
-        from: Box::new(minus.clone()),
-        days: Box::new(lit(Lit::Int(3))),
-        holidays: crate::engine::ir::SetId::new(0),
-    });
-    let years = node(Op::Shift(
-        Unit::Years,
-        Box::new(node(Op::Var {
-            slot: 0,
-            member: Some(MemberField::BirthDate),
-        })),
-        Box::new(lit(Lit::Int(18))),
-    ));
-    let between = node(Op::DaysBetween(
-        Box::new(field(Field::EntryDate)),
-        Box::new(field(Field::AsOf)),
-    ));
     for (n, words) in [
         (&minus, "дата въезда − 1 день"),
         (&working, "дата въезда − 1 день + 3 рабочих дня"),
@@ -674,56 +708,23 @@ fn every_sentence_of_this_module_is_russian() {
 /// moved to Fluent).
 #[test]
 fn english_sentences_word_for_word() {
-    use crate::engine::ir::SetId;
     let en = Voice::of(Lang::En);
     let pack = crate::rules::embedded_pack().unwrap();
     let l = Labels {
         pack: &pack,
         locale: None,
     };
+    let Dates {
+        last,
+        thirty,
+        minus,
+        working,
+        years,
+        between,
+    } = dates(&pack);
     let reg = param(&pack, "registration_free_days");
-    let last = node(Op::LastDay(
-        Box::new(field(Field::EntryDate)),
-        Box::new(node(Op::Param { id: reg, on: None })),
-    ));
-    let thirty = node(Op::LastDay(
-        Box::new(field(Field::EntryDate)),
-        Box::new(lit(Lit::Int(30))),
-    ));
-    let minus = node(Op::Shift(
-        Unit::Days,
-        Box::new(field(Field::EntryDate)),
-        Box::new(lit(Lit::Int(-1))),
-    ));
-    let working = node(Op::AddWorkingDays {
-        from: Box::new(minus.clone()),
-        days: Box::new(lit(Lit::Int(3))),
-        holidays: SetId::new(0),
-    });
-    let years = node(Op::Shift(
-        Unit::Years,
-        Box::new(node(Op::Var {
-            slot: 0,
-            member: Some(MemberField::BirthDate),
-        })),
-        Box::new(lit(Lit::Int(18))),
-    ));
-    let between = node(Op::DaysBetween(
-        Box::new(field(Field::EntryDate)),
-        Box::new(field(Field::AsOf)),
-    ));
     let cmp = |op, lhs: &Node, a, rhs: &Node, b, truth| {
-        en.compare(
-            &l,
-            &Comparison {
-                op,
-                lhs,
-                left: a,
-                rhs,
-                right: b,
-                truth,
-            },
-        )
+        en.compare(&l, &comparison(op, lhs, a, rhs, b, truth))
     };
     let (as_of, end) = (
         Value::Date(day("2026-03-20")),
