@@ -27,7 +27,7 @@ use crate::engine::ir::{Field, MemberField, Node, Op, Param, Rule};
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;
-use crate::locale::{format, word, Lang};
+use crate::locale::{format_pairs, word, Lang};
 use crate::profile::{ContractKind, Relation, WorkerProfile};
 
 /// A language's voice: its fixed words, and its messages formatted with
@@ -283,9 +283,7 @@ impl Voice {
         id: &str,
         args: [(&'static str, FluentValue<'a>); N],
     ) -> String {
-        let args: FluentArgs<'a> = args.into_iter().collect();
-        let args = (N > 0).then_some(&args);
-        match format(self.lang, id, args) {
+        match format_pairs(self.lang, id, &args) {
             Ok(text) => {
                 #[cfg(test)]
                 SAID.with(|s| s.borrow_mut().0.push(id.to_owned()));
@@ -298,7 +296,8 @@ impl Voice {
                         .1
                         .push(format!("{} {id}: {_e:?}", self.lang.code()))
                 });
-                word(Lang::En, id, args)
+                let args: FluentArgs<'a> = args.into_iter().collect();
+                word(Lang::En, id, (N > 0).then_some(&args))
             }
         }
     }

@@ -1287,7 +1287,7 @@ fn every_message_formats_in_every_language() {
                     .map(|n| (*n, FluentValue::from(*n)))
                     .collect::<FluentArgs<'_>>()
             });
-            let text = format(lang, id, args.as_ref());
+            let text = crate::locale::format(lang, id, args.as_ref());
             assert!(
                 matches!(&text, Ok(t) if !t.is_empty()),
                 "{} {id}: {text:?}",
@@ -1310,7 +1310,7 @@ fn every_message_formats_in_every_language() {
             let refs: Vec<&str> = values.iter().map(String::as_str).collect();
             assert_eq!(
                 filler.fill(&refs),
-                format(lang, id, Some(&args)).unwrap(),
+                crate::locale::format(lang, id, Some(&args)).unwrap(),
                 "{}",
                 lang.code()
             );
