@@ -254,7 +254,8 @@ pub fn build_in(
     let mut findings = Vec::with_capacity(pack.rules.len());
     let asked = missing_facts(pack, eval);
     let outcomes: Vec<Outcome> = eval.results.iter().map(|r| r.outcome).collect();
-    let open = fulfilment_undetermined(pack, &outcomes);
+    let by = fulfilled_by(pack, &outcomes);
+    let open = fulfilment_undetermined(pack, &outcomes, &by);
     for (index, (rule, result)) in pack.rules.iter().zip(&eval.results).enumerate() {
         let applies = result.outcome == Outcome::Applies;
         let guide = |kind| {
@@ -312,7 +313,7 @@ pub fn build_in(
             fulfilled_by: None,
         });
     }
-    mark_fulfilled(pack, &mut findings);
+    mark_fulfilled(&by, &mut findings);
     let questions = asked
         .into_iter()
         .map(|(m, affects)| Question {
@@ -359,11 +360,14 @@ pub fn fulfilled_by(pack: &RulePack, outcomes: &[Outcome]) -> Vec<Option<usize>>
 }
 
 /// For each rule of the pack (outcomes in the pack's order), whether it
-/// applies, no applying rule fulfils it ([`fulfilled_by`]), and a rule
-/// whose act would fulfil it is undetermined: whether one act or another
-/// does the duty depends on a fact not given.
-pub fn fulfilment_undetermined(pack: &RulePack, outcomes: &[Outcome]) -> Vec<bool> {
-    let by = fulfilled_by(pack, outcomes);
+/// applies, no applying rule fulfils it (`by`, as [`fulfilled_by`] gives
+/// it), and a rule whose act would fulfil it is undetermined: whether one
+/// act or another does the duty depends on a fact not given.
+pub fn fulfilment_undetermined(
+    pack: &RulePack,
+    outcomes: &[Outcome],
+    by: &[Option<usize>],
+) -> Vec<bool> {
     let outcome = |i: usize| outcomes.get(i).copied();
     pack.rules
         .iter()
@@ -378,12 +382,12 @@ pub fn fulfilment_undetermined(pack: &RulePack, outcomes: &[Outcome]) -> Vec<boo
         .collect()
 }
 
-/// Marks each applying duty that an applying rule's act fulfils
-/// ([`fulfilled_by`]): the finding names that rule, and takes its where
-/// and what if missed, since doing that act is how this duty is done.
-fn mark_fulfilled(pack: &RulePack, findings: &mut [Finding]) {
-    let outcomes: Vec<Outcome> = findings.iter().map(|f| f.outcome).collect();
-    for (duty, by) in fulfilled_by(pack, &outcomes).into_iter().enumerate() {
+/// Marks each applying duty that an applying rule's act fulfils (`by`, as
+/// [`fulfilled_by`] gives it): the finding names that rule, and takes its
+/// where and what if missed, since doing that act is how this duty is
+/// done.
+fn mark_fulfilled(by: &[Option<usize>], findings: &mut [Finding]) {
+    for (duty, by) in by.iter().copied().enumerate() {
         let Some(doer) = by.and_then(|by| findings.get(by)) else {
             continue;
         };
