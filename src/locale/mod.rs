@@ -296,29 +296,99 @@ pub fn split(lang: Lang, id: &str, args: &[&str]) -> Vec<String> {
 /// The message `id` in `lang` exactly, cut at its arguments `args` as
 /// [`split`] cuts it, or why not.
 pub fn try_split(lang: Lang, id: &str, args: &[&str]) -> Result<Vec<String>, FormatError> {
+    try_cut(lang, id, args)?.in_order(args.len())
+}
+
+/// A message cut at its arguments, read once and filled many times: its
+/// words, and where each argument goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut(Vec<CutPiece>);
+
+/// A piece of a [`Cut`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CutPiece {
+    Text(String),
+    /// The argument of this index in the names the message was cut at.
+    Arg(usize),
+}
+
+/// The message `id` in `lang` cut at its arguments `names`, which it may
+/// use in any order or leave out; taken from English when the language's
+/// message does not format, and the id itself when English's does not
+/// either (the tests keep both from happening).
+pub fn cut(lang: Lang, id: &str, names: &[&str]) -> Cut {
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|l| try_cut(l, id, names).ok())
+        .unwrap_or_else(|| Cut(vec![CutPiece::Text(id.to_owned())]))
+}
+
+/// The message `id` in `lang` exactly, cut at its arguments `names`, or
+/// why not.
+fn try_cut(lang: Lang, id: &str, names: &[&str]) -> Result<Cut, FormatError> {
     // Each argument is given as a character of the Private Use Area that
     // no message holds, and the text is cut at them.
-    let marks: Vec<char> = (0u32..)
-        .zip(args)
-        .filter_map(|(i, _)| char::from_u32(0xE000_u32.saturating_add(i)))
-        .collect();
+    let mark = |i: usize| {
+        u32::try_from(i)
+            .ok()
+            .and_then(|i| char::from_u32(0xE000_u32.saturating_add(i)))
+    };
     let mut fluent = FluentArgs::new();
-    for (name, mark) in args.iter().zip(&marks) {
-        fluent.set(*name, mark.to_string());
+    for (i, name) in names.iter().enumerate() {
+        fluent.set(*name, mark(i).map(String::from).unwrap_or_default());
     }
     let text = format(lang, id, Some(&fluent))?;
-    let mut parts = Vec::with_capacity(marks.len().saturating_add(1));
-    let mut rest = text.as_str();
-    for mark in &marks {
-        let (before, after) = rest.split_once(*mark).ok_or(FormatError::Order)?;
-        parts.push(before.to_owned());
-        rest = after;
+    let mut pieces = Vec::new();
+    let mut words = String::new();
+    for c in text.chars() {
+        match (0..names.len()).find(|&i| mark(i) == Some(c)) {
+            Some(i) => {
+                if !words.is_empty() {
+                    pieces.push(CutPiece::Text(std::mem::take(&mut words)));
+                }
+                pieces.push(CutPiece::Arg(i));
+            }
+            None => words.push(c),
+        }
     }
-    if rest.contains(|c: char| marks.contains(&c)) {
-        return Err(FormatError::Order);
+    if !words.is_empty() {
+        pieces.push(CutPiece::Text(words));
     }
-    parts.push(rest.to_owned());
-    Ok(parts)
+    Ok(Cut(pieces))
+}
+
+impl Cut {
+    /// The message with `args` in their places (by the index of the names
+    /// it was cut at).
+    pub fn fill(&self, args: &[&str]) -> String {
+        let mut out = String::new();
+        for piece in &self.0 {
+            match piece {
+                CutPiece::Text(t) => out.push_str(t),
+                CutPiece::Arg(i) => out.push_str(args.get(*i).copied().unwrap_or_default()),
+            }
+        }
+        out
+    }
+
+    /// The words before the first of `n` arguments, between each two and
+    /// after the last, when the message uses each once and in order.
+    fn in_order(self, n: usize) -> Result<Vec<String>, FormatError> {
+        let mut parts = Vec::with_capacity(n.saturating_add(1));
+        let mut words = String::new();
+        for piece in self.0 {
+            match piece {
+                CutPiece::Text(t) => words.push_str(&t),
+                CutPiece::Arg(i) if i == parts.len() => parts.push(std::mem::take(&mut words)),
+                CutPiece::Arg(_) => return Err(FormatError::Order),
+            }
+        }
+        if parts.len() != n {
+            return Err(FormatError::Order);
+        }
+        parts.push(words);
+        Ok(parts)
+    }
 }
 
 /// The message ids a language's file `file` (name without `.ftl`)
@@ -543,6 +613,28 @@ mod tests {
             &[("from", "x".into())]
         )
         .is_err());
+    }
+
+    /// A cut message may leave an argument out (English writes a number
+    /// as it is, Russian with its digits grouped); one cut for `split`
+    /// must have every argument, once, in order.
+    #[test]
+    fn a_cut_fills_what_the_message_uses() {
+        let number = |lang| cut(lang, "value-number", &["plain", "grouped"]);
+        assert_eq!(number(Lang::En).fill(&["8500", "8,500"]), "8500");
+        assert_eq!(number(Lang::Ru).fill(&["8500", "8 500"]), "8 500");
+        assert!(matches!(
+            try_split(Lang::En, "value-number", &["plain", "grouped"]),
+            Err(FormatError::Order)
+        ));
+        assert_eq!(
+            cut(Lang::En, "value-country-with-code", &["name", "code"]).fill(&["Kyrgyzstan", "KG"]),
+            "Kyrgyzstan (KG)"
+        );
+        assert_eq!(
+            try_split(Lang::En, "value-country-with-code", &["code", "name"]).ok(),
+            None
+        );
     }
 
     #[test]

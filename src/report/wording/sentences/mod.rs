@@ -27,7 +27,7 @@ use crate::engine::ir::{Field, MemberField, Node, Op, Param, Rule};
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;
-use crate::locale::{format_pairs, word, Lang};
+use crate::locale::{cut, format_pairs, word, Cut, Lang};
 use crate::profile::{ContractKind, Relation, WorkerProfile};
 
 /// A language's voice: its fixed words, and its messages formatted with
@@ -36,63 +36,6 @@ use crate::profile::{ContractKind, Relation, WorkerProfile};
 pub(crate) struct Voice {
     lang: Lang,
     v: &'static Vocab,
-}
-
-/// A message with placeholders but no choices, read once and then filled
-/// by joining pieces, for the patterns every reason uses.
-struct Filler(Vec<Piece>);
-
-enum Piece {
-    Text(String),
-    Arg(usize),
-}
-
-/// Marks where an argument goes when a [`Filler`] is read (a private-use
-/// character, which no message holds).
-const SLOT: char = '\u{E000}';
-
-impl Filler {
-    /// Reads message `id` of `lang`, its arguments named `names`, in that
-    /// order (at most ten).
-    fn read(lang: Lang, id: &str, names: &[&'static str]) -> Self {
-        let mut args = FluentArgs::new();
-        for (i, name) in names.iter().enumerate() {
-            args.set(*name, format!("{SLOT}{i}"));
-        }
-        let text = word(lang, id, Some(&args));
-        let mut pieces = Vec::new();
-        let mut parts = text.split(SLOT);
-        if let Some(first) = parts.next().filter(|t| !t.is_empty()) {
-            pieces.push(Piece::Text(first.to_owned()));
-        }
-        for part in parts {
-            let mut chars = part.chars();
-            if let Some(i) = chars
-                .next()
-                .and_then(|c| c.to_digit(10))
-                .and_then(|d| usize::try_from(d).ok())
-            {
-                pieces.push(Piece::Arg(i));
-            }
-            let rest = chars.as_str();
-            if !rest.is_empty() {
-                pieces.push(Piece::Text(rest.to_owned()));
-            }
-        }
-        Filler(pieces)
-    }
-
-    /// The message with `args` in their places.
-    fn fill(&self, args: &[&str]) -> String {
-        let mut out = String::new();
-        for piece in &self.0 {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Arg(i) => out.push_str(args.get(*i).copied().unwrap_or_default()),
-            }
-        }
-        out
-    }
 }
 
 /// A language's fixed words for sentences, read once.
@@ -113,9 +56,9 @@ struct Vocab {
     family_member: String,
     digit_group_separator: String,
     list_separator: String,
-    number: Filler,
-    country_with_code: Filler,
-    described: Filler,
+    number: Cut,
+    country_with_code: Cut,
+    described: Cut,
     in_text_unknown: String,
     in_text_stateless: String,
     /// `in-text-kind-*`, in the order of [`ContractKind::ALL`].
@@ -177,7 +120,7 @@ const FIXED: [&str; 16] = [
     "describe-event-date",
 ];
 
-/// The [`Filler`]s' ids and argument names.
+/// The ids and argument names of the messages read as a [`Cut`].
 const FILLERS: [(&str, &[&str]); 3] = [
     ("value-number", &["plain", "grouped"]),
     ("value-country-with-code", &["name", "code"]),
@@ -190,7 +133,7 @@ impl Vocab {
         let [unknown, none, yes, no, stateless, family_member, digit_group_separator, list_separator, in_text_unknown, in_text_stateless, date_not_yet, unknown_days, unknown_day, that_date, the_list, event_date] =
             FIXED.map(w);
         let [number, country_with_code, described] =
-            FILLERS.map(|(id, names)| Filler::read(lang, id, names));
+            FILLERS.map(|(id, names)| cut(lang, id, names));
         Vocab {
             fields: Field::ALL
                 .iter()
