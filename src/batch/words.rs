@@ -227,41 +227,21 @@ mod tests {
     #[test]
     fn russian_plurals() {
         let ru = |e, i, b| BatchLine::Tally(tally(e, i, b)).word(Lang::Ru);
-        assert!(
-            ru(1, 0, 0).starts_with("batch: всего 1 запись;"),
-            "{}",
-            ru(1, 0, 0)
-        );
-        assert!(
-            ru(1, 1, 0).starts_with("batch: всего 2 записи;"),
-            "{}",
-            ru(1, 1, 0)
-        );
-        assert!(
-            ru(3, 2, 0).starts_with("batch: всего 5 записей;"),
-            "{}",
-            ru(3, 2, 0)
-        );
-        assert!(
-            ru(20, 1, 0).starts_with("batch: всего 21 запись;"),
-            "{}",
-            ru(20, 1, 0)
-        );
+        for ((e, i, b), start) in [
+            ((1, 0, 0), "batch: всего 1 запись;"),
+            ((1, 1, 0), "batch: всего 2 записи;"),
+            ((3, 2, 0), "batch: всего 5 записей;"),
+            ((20, 1, 0), "batch: всего 21 запись;"),
+        ] {
+            assert!(ru(e, i, b).starts_with(start), "{}", ru(e, i, b));
+        }
         assert!(!ru(1, 0, 0).contains("пуст"), "{}", ru(1, 0, 0));
-        assert!(
-            ru(1, 0, 1).ends_with("пропущена 1 пустая строка"),
-            "{}",
-            ru(1, 0, 1)
-        );
-        assert!(
-            ru(1, 0, 3).ends_with("пропущены 3 пустые строки"),
-            "{}",
-            ru(1, 0, 3)
-        );
-        assert!(
-            ru(1, 0, 5).ends_with("пропущено 5 пустых строк"),
-            "{}",
-            ru(1, 0, 5)
-        );
+        for (blank, end) in [
+            (1, "пропущена 1 пустая строка"),
+            (3, "пропущены 3 пустые строки"),
+            (5, "пропущено 5 пустых строк"),
+        ] {
+            assert!(ru(1, 0, blank).ends_with(end), "{}", ru(1, 0, blank));
+        }
     }
 }
