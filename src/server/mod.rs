@@ -262,10 +262,7 @@ pub fn negotiate(lang: Option<&str>, headers: &HeaderMap) -> Lang {
 
 /// The language a code names (`ru`, `ru-RU`, `en-GB`), if we speak it.
 pub fn lang_from_code(code: &str) -> Option<Lang> {
-    let primary = code.split(['-', '_']).next().unwrap_or("");
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.code().eq_ignore_ascii_case(primary))
+    Lang::from_code(code.split(['-', '_']).next().unwrap_or(""))
 }
 
 async fn not_found(State(_): State<Shared>) -> Response {
