@@ -27,7 +27,7 @@ use crate::engine::ir::{Field, MemberField, Node, Op, Param, Rule};
 use crate::engine::trace::FieldKey;
 use crate::engine::value::{Truth, Value};
 use crate::engine::Missing;
-use crate::locale::{cut, format_pairs, word, Cut, Lang};
+use crate::locale::{cut, format_pairs, table, word, Cut, Lang, PerLang};
 use crate::profile::{ContractKind, Relation, WorkerProfile};
 
 /// A language's voice: its fixed words, and its messages formatted with
@@ -204,18 +204,10 @@ thread_local! {
 impl Voice {
     /// The voice of `lang`.
     pub(crate) fn of(lang: Lang) -> Self {
-        static VOCABS: [OnceLock<Vocab>; Lang::ALL.len()] =
-            [const { OnceLock::new() }; Lang::ALL.len()];
-        // Not reached: every language is in `Lang::ALL`.
-        static OTHER: OnceLock<Vocab> = OnceLock::new();
-        let cell = Lang::ALL
-            .iter()
-            .position(|l| *l == lang)
-            .and_then(|i| VOCABS.get(i))
-            .unwrap_or(&OTHER);
+        static VOCABS: OnceLock<PerLang<Vocab>> = OnceLock::new();
         Voice {
             lang,
-            v: cell.get_or_init(|| Vocab::read(lang)),
+            v: table(&VOCABS, lang, Vocab::read),
         }
     }
 
