@@ -128,15 +128,6 @@ pub fn word(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// The attribute `attribute` of message `id` in `lang` (a form of a word:
-/// `country-KG.genitive`), else the message's value, as [`word`] finds it.
-pub fn form(lang: Lang, id: &str, attribute: &str, args: Option<&FluentArgs<'_>>) -> String {
-    [lang, Lang::En]
-        .into_iter()
-        .find_map(|l| format_attribute(l, id, attribute, args).ok())
-        .unwrap_or_else(|| word(lang, id, args))
-}
-
 /// Why a message could not be formatted.
 #[derive(Debug)]
 pub enum FormatError {
@@ -155,22 +146,6 @@ pub fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Result<Str
     let pattern = bundle
         .get_message(id)
         .and_then(|m| m.value())
-        .ok_or(FormatError::Missing)?;
-    format_pattern(bundle, pattern, args)
-}
-
-/// The attribute `attribute` of message `id` in `lang` exactly, or why not.
-pub fn format_attribute(
-    lang: Lang,
-    id: &str,
-    attribute: &str,
-    args: Option<&FluentArgs<'_>>,
-) -> Result<String, FormatError> {
-    let bundle = bundle(lang).ok_or(FormatError::Missing)?;
-    let pattern = bundle
-        .get_message(id)
-        .and_then(|m| m.get_attribute(attribute))
-        .map(|a| a.value())
         .ok_or(FormatError::Missing)?;
     format_pattern(bundle, pattern, args)
 }
